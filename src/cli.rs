@@ -1,0 +1,277 @@
+//! Headless commands over the same code the GUI uses.
+//!
+//! ```text
+//! cluster-dossier [FICHIER]                 ouvre l'assistant
+//! cluster-dossier check FICHIER             liste les constats, code 0/1/2
+//! cluster-dossier new FICHIER [--example]   crée un dossier vide (ou l'exemple)
+//! cluster-dossier new --synthetic --members N --projects N FICHIER
+//! cluster-dossier render FICHIER -o SORTIE.pdf [--copies N] [--final] [--per-copy]
+//! ```
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::model::rules::{self, CheckContext};
+use crate::model::{CallProfile, Dossier, Finding, Section, Severity};
+use crate::store;
+
+/// Exit codes of `check` and `render`.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_BLOCKING: u8 = 1;
+pub const EXIT_UNREADABLE: u8 = 2;
+
+const USAGE: &str = "\
+Dossier Cluster — dossier de candidature « Soutien à la dynamique des clusters marocains »
+
+Utilisation :
+  cluster-dossier [FICHIER.ron]                 ouvre l'assistant (fenêtre)
+  cluster-dossier check FICHIER.ron             vérifie le dossier (code 0 : aucun point bloquant,
+                                                1 : points bloquants, 2 : fichier illisible)
+  cluster-dossier new FICHIER.ron [--example]   crée un dossier vide, ou l'exemple fourni
+  cluster-dossier new --synthetic [--members N] [--projects N] FICHIER.ron
+                                                crée un grand dossier fictif (essais, mesures)
+  cluster-dossier render FICHIER.ron -o SORTIE.pdf [--copies N] [--final] [--per-copy]
+                                                imprime le dossier en PDF
+";
+
+pub fn main(args: Vec<OsString>) -> ExitCode {
+    let first = args.first().and_then(|a| a.to_str()).unwrap_or("");
+    match first {
+        "check" => ExitCode::from(check_command(&args[1..])),
+        "new" => ExitCode::from(new_command(&args[1..])),
+        "render" => ExitCode::from(render_command(&args[1..])),
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        "--version" | "-V" => {
+            println!("cluster-dossier {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        _ if args.len() <= 1 && !first.starts_with('-') => {
+            crate::ui::run(args.first().map(PathBuf::from))
+        }
+        _ => {
+            eprint!("Commande inconnue « {first} ».\n\n{USAGE}");
+            ExitCode::from(EXIT_UNREADABLE)
+        }
+    }
+}
+
+/// The profile of a dossier's edition, or an error message.
+pub fn profile_for(dossier: &Dossier) -> Result<CallProfile, String> {
+    CallProfile::bundled(&dossier.edition).ok_or_else(|| {
+        format!(
+            "édition « {} » de l'appel inconnue de cette version",
+            dossier.edition
+        )
+    })
+}
+
+/// Loads a dossier and its profile, printing the error on failure.
+pub fn load_or_report(path: &Path) -> Option<(Dossier, CallProfile)> {
+    match store::load(path) {
+        Ok(d) => match profile_for(&d) {
+            Ok(p) => Some((d, p)),
+            Err(e) => {
+                eprintln!("Erreur : « {} » : {e}", path.display());
+                None
+            }
+        },
+        Err(e) => {
+            eprintln!("Erreur : {e}");
+            None
+        }
+    }
+}
+
+fn check_command(args: &[OsString]) -> u8 {
+    let [path] = args else {
+        eprint!("« check » attend un fichier.\n\n{USAGE}");
+        return EXIT_UNREADABLE;
+    };
+    let path = Path::new(path);
+    let Some((dossier, profile)) = load_or_report(path) else {
+        return EXIT_UNREADABLE;
+    };
+    let findings = rules::check(&dossier, &profile, &CheckContext { now_unix: crate::now_unix() });
+    let mut out = std::io::stdout().lock();
+    let _ = write_report(&mut out, path, &findings);
+    if findings.iter().any(Finding::is_blocking) {
+        EXIT_BLOCKING
+    } else {
+        EXIT_OK
+    }
+}
+
+/// Findings grouped by section in dossier order, then a summary line.
+pub fn write_report(out: &mut impl Write, path: &Path, findings: &[Finding]) -> std::io::Result<()> {
+    writeln!(out, "Vérification de « {} »", path.display())?;
+    for section in Section::ALL {
+        let mut in_section: Vec<&Finding> = findings.iter().filter(|f| f.section == section).collect();
+        if in_section.is_empty() {
+            continue;
+        }
+        in_section.sort_by_key(|f| f.severity);
+        writeln!(out, "\n{}", section.label())?;
+        for f in in_section {
+            let mark = match f.severity {
+                Severity::Blocking => "✗ BLOQUANT",
+                Severity::Warning => "! attention",
+            };
+            writeln!(out, "  {mark} : {}  [{}]", f.message, f.field)?;
+        }
+    }
+    let (blocking, warnings) = rules::summary(findings);
+    let verdict = if blocking == 0 {
+        "aucun point bloquant : le dossier peut être imprimé en version finale"
+    } else {
+        "le dossier serait refusé en l'état"
+    };
+    writeln!(
+        out,
+        "\nRésumé : {blocking} point{} bloquant{}, {warnings} avertissement{} — {verdict}.",
+        plural(blocking),
+        plural(blocking),
+        plural(warnings)
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n > 1 { "s" } else { "" }
+}
+
+fn new_command(args: &[OsString]) -> u8 {
+    let mut example = false;
+    let mut synthetic = false;
+    let mut members = 300usize;
+    let mut projects = 40usize;
+    let mut file: Option<PathBuf> = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.to_str() {
+            Some("--example") => example = true,
+            Some("--synthetic") => synthetic = true,
+            Some("--members") => match it.next().and_then(|v| v.to_str()).and_then(|v| v.parse().ok()) {
+                Some(n) => members = n,
+                None => return usage_error("--members attend un nombre"),
+            },
+            Some("--projects") => match it.next().and_then(|v| v.to_str()).and_then(|v| v.parse().ok()) {
+                Some(n) => projects = n,
+                None => return usage_error("--projects attend un nombre"),
+            },
+            Some(s) if s.starts_with("--") => return usage_error(&format!("option inconnue « {s} »")),
+            _ if file.is_none() => file = Some(PathBuf::from(arg)),
+            _ => return usage_error("un seul fichier attendu"),
+        }
+    }
+    let Some(file) = file else {
+        return usage_error("« new » attend le fichier à créer");
+    };
+    if file.exists() {
+        eprintln!("Erreur : « {} » existe déjà ; il n'a pas été modifié.", file.display());
+        return EXIT_UNREADABLE;
+    }
+    let profile = CallProfile::edition_2026();
+    let dossier = if synthetic {
+        crate::model::synthetic::dossier(&profile, members, projects)
+    } else if example {
+        match crate::example_dossier() {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("Erreur : {e}");
+                return EXIT_UNREADABLE;
+            }
+        }
+    } else {
+        Dossier::new_for(&profile)
+    };
+    match store::save(&file, &dossier) {
+        Ok(()) => {
+            println!("Dossier créé : {}", file.display());
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("Erreur : {e}");
+            EXIT_UNREADABLE
+        }
+    }
+}
+
+fn usage_error(message: &str) -> u8 {
+    eprint!("Erreur : {message}.\n\n{USAGE}");
+    EXIT_UNREADABLE
+}
+
+fn render_command(args: &[OsString]) -> u8 {
+    let mut input: Option<PathBuf> = None;
+    let mut output: Option<PathBuf> = None;
+    let mut options = crate::print::RenderOptions::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.to_str() {
+            Some("-o" | "--output") => match it.next() {
+                Some(v) => output = Some(PathBuf::from(v)),
+                None => return usage_error("-o attend le fichier PDF à écrire"),
+            },
+            Some("--copies") => match it.next().and_then(|v| v.to_str()).and_then(|v| v.parse().ok()) {
+                Some(n) => options.copies = Some(n),
+                None => return usage_error("--copies attend un nombre"),
+            },
+            Some("--final") => options.final_mode = true,
+            Some("--per-copy") => options.per_copy = true,
+            Some(s) if s.starts_with('-') => return usage_error(&format!("option inconnue « {s} »")),
+            _ if input.is_none() => input = Some(PathBuf::from(arg)),
+            _ => return usage_error("un seul dossier attendu"),
+        }
+    }
+    let (Some(input), Some(output)) = (input, output) else {
+        return usage_error("« render » attend un dossier et -o SORTIE.pdf");
+    };
+    let Some((dossier, profile)) = load_or_report(&input) else {
+        return EXIT_UNREADABLE;
+    };
+    let findings = rules::check(&dossier, &profile, &CheckContext { now_unix: crate::now_unix() });
+    let rendered = match crate::print::render(&dossier, &profile, &findings, &options) {
+        Ok(r) => r,
+        Err(crate::print::RenderError::Blocking(blocking)) => {
+            eprintln!("Impression finale refusée : le dossier a {} point(s) bloquant(s).", blocking.len());
+            let _ = write_report(&mut std::io::stderr().lock(), &input, &blocking);
+            return EXIT_BLOCKING;
+        }
+        Err(e) => {
+            eprintln!("Erreur : {e}");
+            return EXIT_UNREADABLE;
+        }
+    };
+    for w in &rendered.warnings {
+        eprintln!("Attention : {w}");
+    }
+    let targets: Vec<PathBuf> = if rendered.pdfs.len() == 1 {
+        vec![output.clone()]
+    } else {
+        (1..=rendered.pdfs.len()).map(|k| per_copy_path(&output, k)).collect()
+    };
+    for (path, bytes) in targets.iter().zip(&rendered.pdfs) {
+        if let Err(e) = store::write_atomic(path, bytes, false) {
+            eprintln!("Erreur : {e}");
+            return EXIT_UNREADABLE;
+        }
+        println!("PDF écrit : {}", path.display());
+    }
+    println!(
+        "{} exemplaire(s) de {} pages{}.",
+        rendered.copies,
+        rendered.pages_per_copy,
+        if rendered.draft { ", BROUILLON (points bloquants restants)" } else { "" }
+    );
+    EXIT_OK
+}
+
+/// `dossier.pdf` → `dossier-exemplaire-2.pdf`.
+pub fn per_copy_path(output: &Path, copy: usize) -> PathBuf {
+    let stem = output.file_stem().and_then(|s| s.to_str()).unwrap_or("dossier");
+    output.with_file_name(format!("{stem}-exemplaire-{copy}.pdf"))
+}

@@ -1,0 +1,236 @@
+//! The call for projects as data: everything that changes from one edition
+//! to the next (thresholds, deadline, documents, budget and KPI rows,
+//! criteria, the declaration's wording) lives in a RON profile under
+//! `assets/`, so a new edition needs a new file, not new code.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::date::Deadline;
+
+/// The profile of the 2026 edition, bundled in the binary.
+pub const PROFILE_2026_RON: &str = include_str!("../../assets/appel-2026.ron");
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CallProfile {
+    /// The edition a dossier names to select this profile, e.g. `"2026"`.
+    pub edition: String,
+    pub title: String,
+    pub ministry: String,
+    pub department: String,
+    pub deadline: Deadline,
+    /// IANA name of the deadline's time zone, shown to users.
+    pub time_zone: String,
+    pub thresholds: Thresholds,
+    /// Number of paper copies to hand in.
+    pub copies: u32,
+    pub admin_pieces: Vec<AdminPieceDef>,
+    pub budget_rows: Vec<BudgetRowDef>,
+    /// The note printed under the budget for rows marked `*`.
+    pub budget_star_note: String,
+    pub kpi_rows: Vec<KpiDef>,
+    pub kpi_note: String,
+    pub criteria: Vec<CriterionDef>,
+    pub action_categories: Vec<ActionCategoryDef>,
+    pub declaration: DeclarationText,
+    pub confidentiality: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Thresholds {
+    /// Minimum number of engaged members.
+    pub min_members: u32,
+    /// Minimum share, in percent, of industrial, technological or specific
+    /// companies among engaged members.
+    pub min_industrial_share_percent: Decimal,
+    /// Minimum self-financing ratio, in percent, in year 1.
+    pub min_self_financing_year1_percent: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminPieceDef {
+    pub id: String,
+    pub label: String,
+    /// What the call requires of the piece (legalised, signed, stamped...).
+    pub requirement: String,
+}
+
+/// What a budget row means for the computations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BudgetRole {
+    /// A charge; `Actions` marks the row fed by the action plan.
+    Charge,
+    Actions,
+    MemberFees,
+    StateSubsidy,
+    PaidServices,
+    OtherProducts,
+}
+
+impl BudgetRole {
+    pub fn is_charge(self) -> bool {
+        matches!(self, BudgetRole::Charge | BudgetRole::Actions)
+    }
+    /// Own resources, the numerator of the self-financing ratio.
+    pub fn is_own_resource(self) -> bool {
+        matches!(
+            self,
+            BudgetRole::MemberFees | BudgetRole::PaidServices | BudgetRole::OtherProducts
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BudgetRowDef {
+    pub id: String,
+    pub label: String,
+    pub role: BudgetRole,
+    /// Marked `*` in the canevas: not covered by the State subsidy.
+    pub starred: bool,
+    /// « (à préciser) »: the applicant must say what the amount covers.
+    pub needs_detail: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KpiUnit {
+    Count,
+    Percent,
+}
+
+/// Standard indicators the rules compare with other parts of the dossier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KpiRole {
+    ActiveMembers,
+    CompanyMembers,
+    CollaborativeProjects,
+    NewProducts,
+    Startups,
+    SelfFinancing,
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KpiDef {
+    pub id: String,
+    pub label: String,
+    pub unit: KpiUnit,
+    pub role: KpiRole,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CriterionGroup {
+    Technical,
+    Qualitative,
+}
+
+impl CriterionGroup {
+    pub fn label(self) -> &'static str {
+        match self {
+            CriterionGroup::Technical => "Analyse technique",
+            CriterionGroup::Qualitative => "Analyse qualitative",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CriterionDef {
+    pub id: String,
+    pub group: CriterionGroup,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActionCategoryDef {
+    pub id: String,
+    pub label: String,
+    pub examples: String,
+}
+
+/// The wording of the annexed « déclaration sur l'honneur ».
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeclarationText {
+    pub title: String,
+    pub subtitle: String,
+    pub intro: String,
+    pub acting_for: String,
+    pub legal_form: String,
+    pub statements: Vec<String>,
+    pub documents_intro: String,
+    pub box_declaration: String,
+    pub box_administrative: String,
+    pub box_technical: String,
+    pub box_other: String,
+    pub closing: String,
+    pub signature_label: String,
+}
+
+/// Why a profile could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("profil d'appel illisible : {0}")]
+pub struct ProfileError(pub String);
+
+impl CallProfile {
+    /// Parses a profile from RON text.
+    pub fn from_ron(text: &str) -> Result<Self, ProfileError> {
+        ron::from_str(text).map_err(|e| ProfileError(e.to_string()))
+    }
+
+    /// The bundled 2026 profile.
+    ///
+    /// # Panics
+    /// Never in a released build: the bundled file is parsed by a test.
+    #[allow(clippy::expect_used)]
+    pub fn edition_2026() -> Self {
+        Self::from_ron(PROFILE_2026_RON).expect("bundled profile parses (tested)")
+    }
+
+    /// The profile bundled for `edition`, if any.
+    pub fn bundled(edition: &str) -> Option<Self> {
+        (edition == "2026").then(Self::edition_2026)
+    }
+
+    pub fn admin_piece(&self, id: &str) -> Option<&AdminPieceDef> {
+        self.admin_pieces.iter().find(|p| p.id == id)
+    }
+    pub fn budget_row(&self, id: &str) -> Option<&BudgetRowDef> {
+        self.budget_rows.iter().find(|r| r.id == id)
+    }
+    pub fn kpi(&self, id: &str) -> Option<&KpiDef> {
+        self.kpi_rows.iter().find(|r| r.id == id)
+    }
+    pub fn kpi_by_role(&self, role: KpiRole) -> Option<&KpiDef> {
+        self.kpi_rows.iter().find(|r| r.role == role)
+    }
+    pub fn action_category(&self, id: &str) -> Option<&ActionCategoryDef> {
+        self.action_categories.iter().find(|c| c.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_profile_parses_and_matches_the_call() {
+        let p = CallProfile::from_ron(PROFILE_2026_RON).expect("profile parses");
+        assert_eq!(p.edition, "2026");
+        assert_eq!(p.thresholds.min_members, 15);
+        assert_eq!(p.thresholds.min_industrial_share_percent, Decimal::from(60));
+        assert_eq!(p.thresholds.min_self_financing_year1_percent, Decimal::from(40));
+        assert_eq!(p.copies, 3);
+        assert_eq!(p.admin_pieces.len(), 6);
+        assert_eq!(p.budget_rows.len(), 9);
+        let starred: Vec<&str> = p
+            .budget_rows
+            .iter()
+            .filter(|r| r.starred)
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(starred, ["location", "investissement", "autres_charges"]);
+        assert_eq!(p.kpi_rows.len(), 6);
+        assert_eq!(p.criteria.len(), 10);
+        assert_eq!(p.action_categories.len(), 5);
+        assert_eq!(p.deadline.french(), "28 juillet 2026 à 15 h 00");
+        assert_eq!(p.time_zone, "Africa/Casablanca");
+    }
+}

@@ -1,0 +1,18 @@
+//! The dossier and the call as plain data, pure computations and rules.
+//!
+//! No GUI, no PDF, no file I/O here: everything is a function of its inputs,
+//! including the clock, which the caller passes in.
+
+pub mod call;
+pub mod compute;
+pub mod date;
+pub mod dossier;
+pub mod finding;
+pub mod money;
+pub mod rules;
+pub mod synthetic;
+
+pub use call::CallProfile;
+pub use date::Date;
+pub use dossier::Dossier;
+pub use finding::{Finding, Section, Severity};

@@ -1,0 +1,166 @@
+//! Amounts in dirhams: exact `Decimal` values, parsed the way French users
+//! type them and printed the way French documents show them.
+
+use rust_decimal::Decimal;
+
+/// Narrow no-break space (U+202F), the French thousands separator.
+pub const THIN_NBSP: char = '\u{202F}';
+/// No-break space (U+00A0), between a number and its unit.
+pub const NBSP: char = '\u{00A0}';
+
+/// Why a typed amount was not understood; the message is shown under the field.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    #[error("montant vide")]
+    Empty,
+    #[error("« {0} » n'est pas un montant (exemples : 1 234,50 ou 1234.5)")]
+    NotANumber(String),
+    #[error("un montant ne peut pas être négatif ici")]
+    Negative,
+    #[error("au plus deux décimales pour un montant en dirhams")]
+    TooManyDecimals,
+}
+
+/// Parses « 1 234,50 », « 1234.5 », « 1 234 DH », « 1.234,50 » (dot grouping
+/// with a decimal comma) and « 12 % ». Any space (normal, no-break, narrow)
+/// groups digits.
+pub fn parse_decimal(text: &str) -> Result<Decimal, AmountError> {
+    let mut t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != NBSP && *c != THIN_NBSP && *c != '\'')
+        .collect();
+    for suffix in ["DHS", "DH", "MAD", "dhs", "dh", "Dh", "Dhs", "mad", "%"] {
+        if let Some(stripped) = t.strip_suffix(suffix) {
+            t = stripped.to_string();
+            break;
+        }
+    }
+    if t.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    let has_comma = t.contains(',');
+    let dots = t.matches('.').count();
+    let normalised = if has_comma {
+        // The comma is the decimal mark; dots, if any, group thousands.
+        t.replace('.', "").replace(',', ".")
+    } else if dots > 1 {
+        // « 1.234.567 »: dots group thousands.
+        t.replace('.', "")
+    } else {
+        t.clone()
+    };
+    if normalised.matches('.').count() > 1
+        || normalised.is_empty()
+        || !normalised
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')))
+    {
+        return Err(AmountError::NotANumber(text.trim().to_string()));
+    }
+    normalised
+        .parse::<Decimal>()
+        .map_err(|_| AmountError::NotANumber(text.trim().to_string()))
+}
+
+/// Parses a non-negative dirham amount with at most two decimals.
+pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
+    let value = parse_decimal(text)?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(AmountError::Negative);
+    }
+    if value.normalize().scale() > 2 {
+        return Err(AmountError::TooManyDecimals);
+    }
+    Ok(value)
+}
+
+/// Groups the digits of an integer part by three with the narrow no-break space.
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    let len = digits.len();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push(THIN_NBSP);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `1 234 567,89` with `decimals` fraction digits (rounded half away from zero).
+pub fn format_number(value: Decimal, decimals: u32) -> String {
+    let rounded = value.round_dp_with_strategy(
+        decimals,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    );
+    let negative = rounded.is_sign_negative() && !rounded.is_zero();
+    let text = format!("{:.*}", decimals as usize, rounded.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text, None),
+    };
+    let mut out = String::new();
+    if negative {
+        out.push('−');
+    }
+    out.push_str(&group_thousands(&int_part));
+    if let Some(frac) = frac_part {
+        out.push(',');
+        out.push_str(&frac);
+    }
+    out
+}
+
+/// `1 234 567,89 DH`.
+pub fn format_dh(value: Decimal) -> String {
+    format!("{}{NBSP}DH", format_number(value, 2))
+}
+
+/// `61,5 %` with one decimal, as ratios are shown in messages.
+pub fn format_percent(value: Decimal) -> String {
+    let one = format_number(value, 2);
+    // Trim a trailing zero so 60,00 reads 60 and 59,90 reads 59,9.
+    let trimmed = one.trim_end_matches('0').trim_end_matches(',');
+    format!("{trimmed}{NBSP}%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn parses_french_and_english_notations() {
+        assert_eq!(parse_amount("1 234,50"), Ok(dec!(1234.50)));
+        assert_eq!(parse_amount("1234.5"), Ok(dec!(1234.5)));
+        assert_eq!(parse_amount("1 234 DH"), Ok(dec!(1234)));
+        assert_eq!(parse_amount("1\u{202F}234\u{00A0}DH"), Ok(dec!(1234)));
+        assert_eq!(parse_amount("1.234.567,89"), Ok(dec!(1234567.89)));
+        assert_eq!(parse_amount("  0 "), Ok(dec!(0)));
+        assert_eq!(parse_decimal("12,5 %"), Ok(dec!(12.5)));
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_amount() {
+        assert_eq!(parse_amount(""), Err(AmountError::Empty));
+        assert_eq!(parse_amount("DH"), Err(AmountError::Empty));
+        assert!(matches!(parse_amount("12a"), Err(AmountError::NotANumber(_))));
+        assert!(matches!(parse_amount("1,2,3"), Err(AmountError::NotANumber(_))));
+        assert!(matches!(parse_amount("--1"), Err(AmountError::NotANumber(_))));
+        assert_eq!(parse_amount("-5"), Err(AmountError::Negative));
+        assert_eq!(parse_amount("1,234"), Err(AmountError::TooManyDecimals));
+    }
+
+    #[test]
+    fn formats_in_french() {
+        assert_eq!(format_dh(dec!(1234567.891)), "1\u{202F}234\u{202F}567,89\u{00A0}DH");
+        assert_eq!(format_dh(dec!(0)), "0,00\u{00A0}DH");
+        assert_eq!(format_dh(dec!(999)), "999,00\u{00A0}DH");
+        assert_eq!(format_dh(dec!(-1500)), "−1\u{202F}500,00\u{00A0}DH");
+        assert_eq!(format_number(dec!(1000000), 0), "1\u{202F}000\u{202F}000");
+        assert_eq!(format_percent(dec!(59.9)), "59,9\u{00A0}%");
+        assert_eq!(format_percent(dec!(60)), "60\u{00A0}%");
+        assert_eq!(format_percent(dec!(39.99)), "39,99\u{00A0}%");
+    }
+}

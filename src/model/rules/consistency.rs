@@ -1,0 +1,279 @@
+//! Consistency: figures that appear in several sections must agree, and the
+//! State subsidy may only cover the charges the call allows.
+
+use rust_decimal::Decimal;
+
+use crate::model::call::{CallProfile, KpiRole};
+use crate::model::compute::{self, SELF_FINANCING_FORMULA};
+use crate::model::dossier::{BoardRole, Dossier, YEARS};
+use crate::model::finding::{Finding, Section};
+use crate::model::money::{format_dh, format_number};
+
+use super::{CheckContext, percent_text, year_label};
+
+/// A KPI self-financing value may differ from the budget's by rounding only.
+const SELF_FINANCING_TOLERANCE: Decimal = Decimal::ONE;
+
+pub fn check(d: &Dossier, profile: &CallProfile, ctx: &CheckContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    deadline(&mut out, profile, ctx);
+    budget(&mut out, d, profile);
+    indicators(&mut out, d, profile);
+    forecasts(&mut out, d, profile);
+    board(&mut out, d);
+    out
+}
+
+fn deadline(out: &mut Vec<Finding>, profile: &CallProfile, ctx: &CheckContext) {
+    if let Some(now) = ctx.now_unix
+        && now > profile.deadline.unix_seconds()
+    {
+        out.push(Finding::warning(
+            Section::General,
+            "edition",
+            format!(
+                "La date limite de dépôt de l'appel {} est passée : {} (heure de {})",
+                profile.edition,
+                profile.deadline.french(),
+                profile.time_zone
+            ),
+        ));
+    }
+}
+
+fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
+    let totals = compute::budget_totals(d, profile);
+    let subsidy_row = profile
+        .budget_rows
+        .iter()
+        .find(|r| r.role == crate::model::call::BudgetRole::StateSubsidy)
+        .map_or("subventions", |r| r.id.as_str());
+    for year in 0..YEARS {
+        if totals.state_subsidy[year] > totals.subsidisable_charges[year] {
+            out.push(Finding::blocking(
+                Section::Plan,
+                format!("budget.{subsidy_row}[{year}]"),
+                format!(
+                    "Budget, {} : la subvention de l'État ({}) dépasse les charges qu'elle peut couvrir ({}, hors frais marqués *)",
+                    year_label(year),
+                    format_dh(totals.state_subsidy[year]),
+                    format_dh(totals.subsidisable_charges[year])
+                ),
+            ));
+        }
+        if totals.result[year].is_sign_negative() && !totals.result[year].is_zero() {
+            out.push(Finding::warning(
+                Section::Plan,
+                "budget",
+                format!(
+                    "Budget, {} : résultat d'exploitation déficitaire ({})",
+                    year_label(year),
+                    format_dh(totals.result[year])
+                ),
+            ));
+        }
+    }
+
+    // Member fees in year 1 against the register and the schedule.
+    let fees = compute::fee_revenue(d);
+    for &i in &fees.unmatched_members {
+        let m = &d.members[i];
+        if !m.fee_category.trim().is_empty() {
+            out.push(Finding::warning(
+                Section::Members,
+                format!("members[{i}].fee_category"),
+                format!(
+                    "Membre « {} » : la catégorie de cotisation « {} » n'existe pas dans le barème",
+                    m.name, m.fee_category
+                ),
+            ));
+        }
+    }
+    if let Some(row) = profile
+        .budget_rows
+        .iter()
+        .find(|r| r.role == crate::model::call::BudgetRole::MemberFees)
+        && let Some(budgeted) = d.budget_line(&row.id).and_then(|l| l.amounts[0])
+        && !d.governance.fee_categories.is_empty()
+        && budgeted != fees.total
+    {
+        out.push(Finding::warning(
+            Section::Plan,
+            format!("budget.{}[0]", row.id),
+            format!(
+                "Budget, année 1 : cotisations prévues {} alors que le registre des membres et le barème donnent {}",
+                format_dh(budgeted),
+                format_dh(fees.total)
+            ),
+        ));
+    }
+
+    // Action plan costs against the budget's action row.
+    if let Some(row) = profile
+        .budget_rows
+        .iter()
+        .find(|r| r.role == crate::model::call::BudgetRole::Actions)
+        && !d.plan.actions.is_empty()
+    {
+        let costs = compute::action_costs(d);
+        for (year, cost) in costs.iter().enumerate() {
+            let budgeted = d
+                .budget_line(&row.id)
+                .and_then(|l| l.amounts[year])
+                .unwrap_or(Decimal::ZERO);
+            if budgeted != *cost {
+                out.push(Finding::warning(
+                    Section::Plan,
+                    format!("budget.{}[{year}]", row.id),
+                    format!(
+                        "Budget, {} : « {} » vaut {} mais les actions du plan totalisent {}",
+                        year_label(year),
+                        row.label,
+                        format_dh(budgeted),
+                        format_dh(*cost)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn indicators(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
+    let counts = compute::member_counts(d);
+    let kpi_value = |role: KpiRole, year: usize| {
+        profile
+            .kpi_by_role(role)
+            .and_then(|k| d.kpi_line(&k.id).map(|l| (k, l.values[year])))
+    };
+    if let Some((k, Some(v))) = kpi_value(KpiRole::ActiveMembers, 0)
+        && v < Decimal::from(counts.engaged_members())
+    {
+        out.push(Finding::warning(
+            Section::Indicators,
+            format!("indicators.{}[0]", k.id),
+            format!(
+                "Indicateur « {} », année 1 : {} alors que le registre compte {} membres engagés",
+                k.label,
+                format_number(v, 0),
+                counts.engaged_members()
+            ),
+        ));
+    }
+    if let Some((k, Some(v))) = kpi_value(KpiRole::CompanyMembers, 0)
+        && v < Decimal::from(counts.engaged_companies)
+    {
+        out.push(Finding::warning(
+            Section::Indicators,
+            format!("indicators.{}[0]", k.id),
+            format!(
+                "Indicateur « {} », année 1 : {} alors que le registre compte {} entreprises engagées",
+                k.label,
+                format_number(v, 0),
+                counts.engaged_companies
+            ),
+        ));
+    }
+    let ratios = compute::self_financing_percent(&compute::budget_totals(d, profile));
+    for (year, ratio) in ratios.iter().enumerate() {
+        if let Some((k, Some(v))) = kpi_value(KpiRole::SelfFinancing, year)
+            && let Some(ratio) = ratio
+            && (v - ratio).abs() > SELF_FINANCING_TOLERANCE
+        {
+            out.push(Finding::warning(
+                Section::Indicators,
+                format!("indicators.{}[{year}]", k.id),
+                format!(
+                    "Indicateur « {} », {} : {} alors que le budget donne {} ({SELF_FINANCING_FORMULA})",
+                    k.label,
+                    year_label(year),
+                    percent_text(v),
+                    percent_text(*ratio)
+                ),
+            ));
+        }
+    }
+}
+
+fn forecasts(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
+    let s = &d.strategy;
+    if let Some(k) = profile.kpi_by_role(KpiRole::ActiveMembers)
+        && let Some(line) = d.kpi_line(&k.id)
+    {
+        for year in 0..YEARS {
+            if let (Some(forecast), Some(kpi)) = (s.forecast_members[year], line.values[year])
+                && Decimal::from(forecast) != kpi
+            {
+                out.push(Finding::warning(
+                    Section::Strategy,
+                    format!("strategy.forecast_members[{year}]"),
+                    format!(
+                        "Prévision d'adhérents, {} : {} alors que l'indicateur « {} » annonce {}",
+                        year_label(year),
+                        forecast,
+                        k.label,
+                        format_number(kpi, 0)
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(row) = profile
+        .budget_rows
+        .iter()
+        .find(|r| r.role == crate::model::call::BudgetRole::MemberFees)
+        && let Some(line) = d.budget_line(&row.id)
+    {
+        for year in 0..YEARS {
+            if let (Some(forecast), Some(budget)) = (s.forecast_fee_revenue[year], line.amounts[year])
+                && forecast != budget
+            {
+                out.push(Finding::warning(
+                    Section::Strategy,
+                    format!("strategy.forecast_fee_revenue[{year}]"),
+                    format!(
+                        "Prévision des recettes de cotisation, {} : {} alors que le budget prévoit {}",
+                        year_label(year),
+                        format_dh(forecast),
+                        format_dh(budget)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn board(out: &mut Vec<Finding>, d: &Dossier) {
+    let president = d.identity.president.name.trim();
+    if president.is_empty() {
+        return;
+    }
+    let on_board = d
+        .governance
+        .board
+        .iter()
+        .any(|b| b.role == BoardRole::President && b.name.trim() == president);
+    if !d.governance.board.is_empty() && !on_board {
+        out.push(Finding::warning(
+            Section::Governance,
+            "governance.board",
+            format!(
+                "Le président indiqué en section 1.1 ({president}) n'apparaît pas comme Président du Conseil d'Administration"
+            ),
+        ));
+    }
+    let signatory = format!(
+        "{} {}",
+        d.declaration.first_name.trim(),
+        d.declaration.last_name.trim()
+    );
+    if !d.declaration.last_name.trim().is_empty() && signatory.trim() != president {
+        out.push(Finding::warning(
+            Section::Declaration,
+            "declaration.last_name",
+            format!(
+                "La déclaration doit être signée par le Président : signataire « {} », président « {president} »",
+                signatory.trim()
+            ),
+        ));
+    }
+}

@@ -1,0 +1,71 @@
+//! Rules: a dossier and its call profile in, findings out.
+//!
+//! - [`eligibility`]: the call's three thresholds;
+//! - [`completeness`]: every rubric, table cell and administrative piece;
+//! - [`consistency`]: figures that must agree across sections, the deadline.
+
+pub mod completeness;
+pub mod consistency;
+pub mod eligibility;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::call::CallProfile;
+use super::dossier::Dossier;
+use super::finding::{Finding, Severity};
+use super::money::NBSP;
+
+/// What the rules need besides the dossier: the moment of the check, so the
+/// rules stay pure and reproducible.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CheckContext {
+    /// Seconds since the Unix epoch; `None` skips the deadline rule.
+    pub now_unix: Option<i64>,
+}
+
+/// All findings, blocking first, then by section in dossier order.
+pub fn check(dossier: &Dossier, profile: &CallProfile, ctx: &CheckContext) -> Vec<Finding> {
+    let mut findings = eligibility::check(dossier, profile);
+    findings.extend(completeness::check(dossier, profile));
+    findings.extend(consistency::check(dossier, profile, ctx));
+    // Stable sort keeps each rule's own order within a section.
+    findings.sort_by_key(|f| (f.severity, f.section));
+    findings
+}
+
+/// Counts of blocking findings and warnings.
+pub fn summary(findings: &[Finding]) -> (usize, usize) {
+    let blocking = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Blocking)
+        .count();
+    (blocking, findings.len() - blocking)
+}
+
+/// A ratio for a message, truncated (never rounded up) to two decimals so a
+/// failing 39,996 % never reads as a passing « 40 % ».
+pub(crate) fn percent_text(value: Decimal) -> String {
+    let truncated = value.round_dp_with_strategy(2, RoundingStrategy::ToZero);
+    let text = super::money::format_number(truncated, 2);
+    let text = text.trim_end_matches('0').trim_end_matches(',');
+    format!("{text}{NBSP}%")
+}
+
+/// « année 3 ».
+pub(crate) fn year_label(index: usize) -> String {
+    format!("année {}", index + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn percent_text_never_rounds_up() {
+        assert_eq!(percent_text(dec!(39.996)), "39,99\u{a0}%");
+        assert_eq!(percent_text(dec!(59.9)), "59,9\u{a0}%");
+        assert_eq!(percent_text(dec!(60)), "60\u{a0}%");
+        assert_eq!(percent_text(dec!(66.666666)), "66,66\u{a0}%");
+    }
+}

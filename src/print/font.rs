@@ -1,0 +1,141 @@
+//! The bundled fonts and their metrics, read from the same TTF bytes the PDF
+//! embeds, so what the layout measures is what the page shows.
+
+use std::collections::HashMap;
+
+/// DejaVu Sans, regular and bold (see `fonts/LICENSE-DejaVu.txt`).
+pub const REGULAR_TTF: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+pub const BOLD_TTF: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+/// Advance widths of one font, in em units (1.0 = the font size).
+#[derive(Debug)]
+pub struct FontMetrics {
+    /// Advances of the first 0x800 code points (Latin, punctuation), the
+    /// hot path; `NaN` where the font has no glyph.
+    low: Vec<f32>,
+    /// Everything else (Arabic forms, typographic spaces, symbols).
+    high: HashMap<char, f32>,
+    /// Ascender and descender in em units, for baselines.
+    pub ascender: f32,
+    pub descender: f32,
+}
+
+/// Why a bundled font could not be read (only a corrupted build can do this).
+#[derive(Debug, thiserror::Error)]
+#[error("police intégrée illisible : {0}")]
+pub struct FontError(String);
+
+impl FontError {
+    pub fn from_message(message: String) -> Self {
+        Self(message)
+    }
+}
+
+impl FontMetrics {
+    pub fn parse(bytes: &[u8]) -> Result<Self, FontError> {
+        let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| FontError(e.to_string()))?;
+        let upem = f32::from(face.units_per_em());
+        let advance = |c: char| {
+            face.glyph_index(c)
+                .and_then(|g| face.glyph_hor_advance(g))
+                .map(|a| f32::from(a) / upem)
+        };
+        let low = (0u32..0x800)
+            .map(|cp| char::from_u32(cp).and_then(advance).unwrap_or(f32::NAN))
+            .collect();
+        let mut high = HashMap::new();
+        if let Some(cmap) = face.tables().cmap {
+            for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+                subtable.codepoints(|cp| {
+                    if cp >= 0x800
+                        && let Some(c) = char::from_u32(cp)
+                        && let Some(a) = advance(c)
+                    {
+                        high.insert(c, a);
+                    }
+                });
+            }
+        }
+        Ok(Self {
+            low,
+            high,
+            ascender: f32::from(face.ascender()) / upem,
+            descender: f32::from(face.descender()) / upem,
+        })
+    }
+
+    /// The advance of `c` in em units, `None` when the font lacks it.
+    pub fn advance(&self, c: char) -> Option<f32> {
+        let cp = c as usize;
+        if cp < self.low.len() {
+            let a = self.low[cp];
+            (!a.is_nan()).then_some(a)
+        } else {
+            self.high.get(&c).copied()
+        }
+    }
+
+    pub fn has_glyph(&self, c: char) -> bool {
+        self.advance(c).is_some() || c == '\n'
+    }
+
+    /// Width of `text` at `size` points; unknown glyphs count as a space
+    /// (they are replaced before drawing and reported).
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let fallback = self.advance('?').unwrap_or(0.5);
+        text.chars()
+            .map(|c| self.advance(c).unwrap_or(fallback))
+            .sum::<f32>()
+            * size
+    }
+}
+
+/// Regular and bold metrics together.
+#[derive(Debug)]
+pub struct Fonts {
+    pub regular: FontMetrics,
+    pub bold: FontMetrics,
+}
+
+impl Fonts {
+    pub fn bundled() -> Result<Self, FontError> {
+        Ok(Self {
+            regular: FontMetrics::parse(REGULAR_TTF)?,
+            bold: FontMetrics::parse(BOLD_TTF)?,
+        })
+    }
+    pub fn get(&self, weight: Weight) -> &FontMetrics {
+        match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_fonts_cover_french_typography() {
+        let fonts = Fonts::bundled().expect("fonts parse");
+        for f in [&fonts.regular, &fonts.bold] {
+            for c in "àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÙÛŒ«»’–—…\u{a0}\u{202f}€".chars() {
+                assert!(f.has_glyph(c), "missing {c:?} U+{:04X}", c as u32);
+            }
+            // Arabic presentation forms, for shaped Arabic names.
+            assert!(f.has_glyph('\u{FE8D}'));
+            assert!(f.has_glyph('\u{FEFB}'));
+            assert!(!f.has_glyph('\u{4E2D}'), "no CJK in DejaVu Sans");
+        }
+        let w = fonts.regular.width("Mm", 10.0);
+        assert!(w > 10.0 && w < 20.0, "{w}");
+        assert!(fonts.bold.width("Dossier", 10.0) > fonts.regular.width("Dossier", 10.0));
+    }
+}

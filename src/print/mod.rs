@@ -1,0 +1,151 @@
+//! Printing: the dossier → blocks ([`document`]) → pages of positioned
+//! boxes ([`layout`], measured with the bundled [`font`]) → per-copy page
+//! furniture ([`furniture`]) → PDF bytes ([`pdf`], the only printpdf user).
+
+pub mod document;
+pub mod font;
+pub mod furniture;
+pub mod geometry;
+pub mod layout;
+pub mod pdf;
+pub mod shape;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::{CallProfile, Dossier, Finding};
+use font::Fonts;
+use geometry::Geometry;
+use layout::{Laid, Layouter, Page};
+
+/// How to print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Number of copies; `None` takes the dossier's choice, then the call's.
+    pub copies: Option<u32>,
+    /// Refuse to print while blocking findings remain.
+    pub final_mode: bool,
+    /// One PDF per copy instead of one PDF with the copies in sequence.
+    pub per_copy: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        Self { copies: None, final_mode: false, per_copy: false }
+    }
+}
+
+/// The printed package.
+#[derive(Debug)]
+pub struct Rendered {
+    /// One PDF, or one per copy with `per_copy`.
+    pub pdfs: Vec<Vec<u8>>,
+    pub pages_per_copy: usize,
+    pub copies: u32,
+    pub draft: bool,
+    /// Characters the font lacks, and where (printed as « ? »).
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("impression finale refusée : {} point(s) bloquant(s) à régler", .0.len())]
+    Blocking(Vec<Finding>),
+    #[error("{0}")]
+    Font(#[from] font::FontError),
+    #[error("{0}")]
+    Pdf(#[from] pdf::PdfError),
+    #[error("nombre d'exemplaires invalide : {0} (de 1 à 20)")]
+    Copies(u32),
+}
+
+/// The bundled fonts, parsed once per process.
+pub fn fonts() -> Result<&'static Fonts, font::FontError> {
+    static FONTS: OnceLock<Result<Fonts, String>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| Fonts::bundled().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| font::FontError::from_message(e.clone()))
+}
+
+/// Lays out one copy, repeating until the sommaire's page numbers are stable.
+pub fn layout_copy(dossier: &Dossier, profile: &CallProfile, findings: &[Finding], draft: bool, fonts: &Fonts) -> (Laid, Geometry) {
+    let geo = Geometry::a4(dossier.print.stamp_corner);
+    let blocks = document::build(&document::DocumentInput { dossier, profile, findings, draft });
+    let mut toc: HashMap<String, usize> = HashMap::new();
+    let mut laid = Layouter::new(fonts, geo, toc.clone()).layout(&blocks);
+    for _ in 0..3 {
+        if laid.anchors == toc {
+            break;
+        }
+        toc = laid.anchors.clone();
+        laid = Layouter::new(fonts, geo, toc.clone()).layout(&blocks);
+    }
+    (laid, geo)
+}
+
+/// Renders the dossier's printed package.
+pub fn render(dossier: &Dossier, profile: &CallProfile, findings: &[Finding], options: &RenderOptions) -> Result<Rendered, RenderError> {
+    let blocking: Vec<Finding> = findings.iter().filter(|f| f.is_blocking()).cloned().collect();
+    if options.final_mode && !blocking.is_empty() {
+        return Err(RenderError::Blocking(blocking));
+    }
+    let copies = options.copies.or(dossier.print.copies).unwrap_or(profile.copies);
+    if !(1..=20).contains(&copies) {
+        return Err(RenderError::Copies(copies));
+    }
+    let draft = !blocking.is_empty();
+    let fonts = fonts()?;
+    let (laid, geo) = layout_copy(dossier, profile, findings, draft, fonts);
+    let pages_per_copy = laid.pages.len();
+    let cluster = if dossier.identity.name.trim().is_empty() { "Cluster (dénomination à compléter)" } else { dossier.identity.name.trim() };
+    let slot = laid.anchor_y.get("cover-copy-slot").copied();
+
+    let copy_pages = |copy: u32| -> Vec<Page> {
+        laid.pages
+            .iter()
+            .enumerate()
+            .map(|(i, content)| {
+                let info = furniture::PageInfo {
+                    page: i + 1,
+                    pages: pages_per_copy,
+                    copy,
+                    copies,
+                    cluster,
+                    call_title: &profile.title,
+                    draft,
+                };
+                let mut items = furniture::furniture(fonts, &geo, &info);
+                if i == 0
+                    && let Some(y) = slot
+                {
+                    items.extend(furniture::cover_copy_mark(fonts, &geo, y, document::COVER_COPY_SLOT, copy, copies));
+                }
+                items.extend(content.items.iter().cloned());
+                Page { items }
+            })
+            .collect()
+    };
+    let meta = |copy: Option<u32>| pdf::Metadata {
+        title: match copy {
+            Some(k) => format!("Dossier de candidature — {cluster} — exemplaire {k} sur {copies}"),
+            None => format!("Dossier de candidature — {cluster}"),
+        },
+        author: if dossier.identity.president.name.trim().is_empty() { cluster.to_string() } else { format!("{} — {}", dossier.identity.president.name.trim(), cluster) },
+        subject: profile.title.clone(),
+        date_unix: dossier.declaration.date.map_or(profile.deadline.date.days_since_epoch(), |d| d.days_since_epoch()) * 86_400 + 12 * 3600,
+    };
+    let pdfs = if options.per_copy {
+        (1..=copies).map(|k| pdf::write(&copy_pages(k), &geo, &meta(Some(k)))).collect::<Result<Vec<_>, _>>()?
+    } else {
+        let all: Vec<Page> = (1..=copies).flat_map(copy_pages).collect();
+        vec![pdf::write(&all, &geo, &meta(None))?]
+    };
+    Ok(Rendered {
+        pdfs,
+        pages_per_copy,
+        copies,
+        draft,
+        warnings: laid.missing.iter().map(shape::MissingGlyph::message).collect(),
+    })
+}
