@@ -1,9 +1,67 @@
-//! The desktop wizard (eframe). Only this module uses egui.
+//! The desktop wizard (eframe, glow). Only this module uses egui.
+//!
+//! [`app::DossierApp`] holds the state and draws the whole window from a
+//! `Ui`, so eframe and the kittest tests drive the same code.
+
+pub mod app;
+pub mod eligibility;
+pub mod history;
+pub mod print_job;
+pub mod tabs;
+pub mod widgets;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(_path: Option<PathBuf>) -> ExitCode {
-    eprintln!("L'assistant graphique n'est pas encore disponible dans cette version.");
-    ExitCode::from(2)
+pub use app::DossierApp;
+
+/// The bundled DejaVu fonts for the UI, so rendering does not depend on the
+/// system (and Arabic names display shaped).
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert("dejavu".into(), std::sync::Arc::new(egui::FontData::from_static(crate::print::font::REGULAR_TTF)));
+    fonts.font_data.insert("dejavu-bold".into(), std::sync::Arc::new(egui::FontData::from_static(crate::print::font::BOLD_TTF)));
+    if let Some(list) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+        list.insert(0, "dejavu".into());
+    }
+    if let Some(list) = fonts.families.get_mut(&egui::FontFamily::Monospace) {
+        list.push("dejavu".into());
+    }
+    ctx.set_fonts(fonts);
+}
+
+struct EframeApp(DossierApp);
+
+impl eframe::App for EframeApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.0.show(ui);
+    }
+}
+
+/// Opens the window, with `path` loaded if given.
+pub fn run(path: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 820.0]).with_min_inner_size([900.0, 600.0]).with_title("Dossier Cluster"),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Dossier Cluster",
+        options,
+        Box::new(move |cc| {
+            install_fonts(&cc.egui_ctx);
+            let mut app = DossierApp::new(crate::store::settings::AppDirs::locate());
+            if let Some(p) = path {
+                app.open_path(&p);
+            }
+            Ok(Box::new(EframeApp(app)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Impossible d'ouvrir la fenêtre : {e}");
+            ExitCode::from(2)
+        }
+    }
 }

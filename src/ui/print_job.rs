@@ -1,0 +1,107 @@
+//! The Impression tab's state: PDF generation off the UI thread, then
+//! opening or printing the result with the system's tools.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::Ui;
+
+use crate::model::{CallProfile, Dossier, Finding};
+use crate::print::{RenderError, RenderOptions};
+
+/// The outcome of a generation.
+pub enum JobResult {
+    Done { files: Vec<PathBuf>, pages: usize, copies: u32, draft: bool, warnings: Vec<String> },
+    Refused(Vec<Finding>),
+    Failed(String),
+}
+
+#[derive(Default)]
+pub struct PrintPanel {
+    pub output: String,
+    pub copies: Option<u32>,
+    pub final_mode: bool,
+    pub per_copy: bool,
+    job: Option<Receiver<JobResult>>,
+    pub last: Option<JobResult>,
+    pub message: Option<String>,
+}
+
+impl PrintPanel {
+    pub fn running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Starts rendering in a background thread.
+    pub fn start(&mut self, dossier: &Dossier, profile: &CallProfile, findings: &[Finding], output: PathBuf, ctx: &egui::Context) {
+        let (tx, rx) = channel();
+        let dossier = dossier.clone();
+        let profile = profile.clone();
+        let findings = findings.to_vec();
+        let options = RenderOptions { copies: self.copies, final_mode: self.final_mode, per_copy: self.per_copy };
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = match crate::print::render(&dossier, &profile, &findings, &options) {
+                Ok(r) => {
+                    let files: Vec<PathBuf> = if r.pdfs.len() == 1 { vec![output.clone()] } else { (1..=r.pdfs.len()).map(|k| crate::cli::per_copy_path(&output, k)).collect() };
+                    let written = files.iter().zip(&r.pdfs).try_for_each(|(p, b)| crate::store::write_atomic(p, b, false));
+                    match written {
+                        Ok(()) => JobResult::Done { files, pages: r.pages_per_copy, copies: r.copies, draft: r.draft, warnings: r.warnings },
+                        Err(e) => JobResult::Failed(e.to_string()),
+                    }
+                }
+                Err(RenderError::Blocking(f)) => JobResult::Refused(f),
+                Err(e) => JobResult::Failed(e.to_string()),
+            };
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        self.job = Some(rx);
+        self.last = None;
+    }
+
+    /// Collects a finished job.
+    pub fn poll(&mut self, ui: &Ui) {
+        if let Some(rx) = &self.job {
+            match rx.try_recv() {
+                Ok(r) => {
+                    self.last = Some(r);
+                    self.job = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => ui.ctx().request_repaint_after(std::time::Duration::from_millis(100)),
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.last = Some(JobResult::Failed("la génération s'est interrompue".into()));
+                    self.job = None;
+                }
+            }
+        }
+    }
+}
+
+/// Opens a file with the system's viewer.
+pub fn open_with_system(path: &Path) -> Result<(), String> {
+    #[cfg(target_os = "windows")]
+    let mut cmd = {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    };
+    #[cfg(target_os = "macos")]
+    let mut cmd = std::process::Command::new("open");
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    let mut cmd = std::process::Command::new("xdg-open");
+    cmd.arg(path).spawn().map(|_| ()).map_err(|e| format!("impossible d'ouvrir le PDF ({e}) : ouvrez « {} » avec votre lecteur de PDF", path.display()))
+}
+
+/// Sends a file to the default printer with `lp` (Linux, macOS). The PDF
+/// already holds every copy in sequence, so it is printed once.
+pub fn print_with_system(path: &Path) -> Result<String, String> {
+    if cfg!(target_os = "windows") {
+        return Err(format!("Sous Windows, ouvrez « {} » et utilisez la commande Imprimer du lecteur de PDF.", path.display()));
+    }
+    match std::process::Command::new("lp").arg(path).output() {
+        Ok(out) if out.status.success() => Ok(format!("Envoyé à l'imprimante : {}", String::from_utf8_lossy(&out.stdout).trim())),
+        Ok(out) => Err(format!("L'impression a échoué : {}. Ouvrez le PDF et imprimez-le depuis votre lecteur.", String::from_utf8_lossy(&out.stderr).trim())),
+        Err(_) => Err(format!("Aucune commande d'impression (lp) sur ce système : ouvrez « {} » et imprimez-le depuis votre lecteur de PDF.", path.display())),
+    }
+}

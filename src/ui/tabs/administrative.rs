@@ -1,0 +1,55 @@
+//! Partie 1: the six administrative pieces, their status, date and note.
+
+use egui::{RichText, Ui};
+
+use super::grid;
+use crate::model::CallProfile;
+use crate::model::dossier::{AdminPiece, Dossier, PieceStatus};
+use crate::ui::widgets::{Form, title};
+
+pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
+    title(ui, "Partie 1 – Dossier administratif");
+    ui.label("Pour chaque pièce, indiquez si elle est fournie sur papier ou jointe en fichier (chemin relatif au fichier du dossier).");
+    for def in &p.admin_pieces {
+        if d.admin_piece(&def.id).is_none() {
+            d.administrative.push(AdminPiece { id: def.id.clone(), ..AdminPiece::default() });
+        }
+        let Some(piece) = d.administrative.iter_mut().find(|x| x.id == def.id) else { continue };
+        let path = format!("administrative.{}", def.id);
+        ui.add_space(6.0);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new(&def.label).strong());
+            ui.label(RichText::new(&def.requirement).small().weak());
+            grid(ui, &path, |ui| {
+                let l = ui.label("Statut");
+                let mut kind = match piece.status {
+                    PieceStatus::ToProvide => 0,
+                    PieceStatus::OnPaper => 1,
+                    PieceStatus::Attached(_) => 2,
+                };
+                let before = kind;
+                let r = ui.horizontal(|ui| {
+                    ui.radio_value(&mut kind, 0, "À fournir");
+                    ui.radio_value(&mut kind, 1, "Fourni sur papier");
+                    ui.radio_value(&mut kind, 2, "Fichier joint");
+                });
+                let _ = l;
+                form.mark(ui, &path, &r.response);
+                ui.end_row();
+                if kind != before {
+                    piece.status = match kind {
+                        0 => PieceStatus::ToProvide,
+                        1 => PieceStatus::OnPaper,
+                        _ => PieceStatus::Attached(String::new()),
+                    };
+                    form.touch(&format!("{path}.status"));
+                }
+                if let PieceStatus::Attached(file) = &mut piece.status {
+                    form.text(ui, &format!("{path}.file"), "Fichier (PDF, JPEG, PNG)", file);
+                }
+                form.date(ui, &format!("{path}.date"), "Date", &mut piece.date);
+                form.text(ui, &format!("{path}.note"), "Observation", &mut piece.note);
+            });
+        });
+    }
+}

@@ -1,0 +1,198 @@
+//! Section 1.2: the member register (virtualised table, filter, search,
+//! detail editor) and the major partners.
+
+use egui::{RichText, Ui};
+
+use super::grid;
+use crate::model::compute;
+use crate::model::dossier::{Activity, CompanySize, Dossier, MajorPartner, Member, MemberCategory};
+use crate::ui::widgets::{Form, RowOp, apply_row_op, row_buttons, row_list, title};
+
+#[derive(Default)]
+pub struct MembersView {
+    pub filter: Option<MemberCategory>,
+    pub search: String,
+    pub selected: Option<usize>,
+    /// Set when a finding asks for a row: scroll the table to it once.
+    pub scroll_to_selected: bool,
+}
+
+/// `members[12].ice` selects member 12.
+pub fn select_from_path(view: &mut MembersView, path: &str) {
+    if let Some(rest) = path.strip_prefix("members[")
+        && let Some((index, _)) = rest.split_once(']')
+        && let Ok(i) = index.parse()
+    {
+        view.selected = Some(i);
+        view.filter = None;
+        view.search.clear();
+        view.scroll_to_selected = true;
+    }
+}
+
+fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
+fn matches(m: &Member, view: &MembersView, needle: &str) -> bool {
+    view.filter.is_none_or(|c| c == m.category)
+        && (needle.is_empty() || fold(&m.name).contains(needle) || fold(&m.city).contains(needle) || m.ice.contains(needle) || fold(&m.sector).contains(needle))
+}
+
+const ROW_H: f32 = 22.0;
+
+pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersView) {
+    title(ui, "Section 1.2 – Membres et participants au cluster");
+    let counts = compute::member_counts(d);
+    ui.label(format!(
+        "{} membres engagés ({} entreprises engagées dont {} industrielles, technologiques ou spécifiques ; {} institutions de formation et de recherche ; {} autres représentants) — {} entreprises potentiellement intéressées (non comptées).",
+        counts.engaged_members(), counts.engaged_companies, counts.industrial_companies, counts.training_research, counts.other_representatives, counts.interested_companies
+    ));
+    ui.horizontal(|ui| {
+        let l = ui.label("Catégorie :");
+        egui::ComboBox::from_id_salt("members.filter")
+            .selected_text(view.filter.map_or("Toutes", |c| c.label()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter, None, "Toutes");
+                for c in MemberCategory::ALL {
+                    ui.selectable_value(&mut view.filter, Some(c), c.label());
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        let l = ui.label("Rechercher :");
+        ui.add(egui::TextEdit::singleline(&mut view.search).desired_width(200.0).hint_text("nom, ville, ICE…")).labelled_by(l.id);
+    });
+    let needle = fold(view.search.trim());
+    let visible: Vec<usize> = d.members.iter().enumerate().filter(|(_, m)| matches(m, view, &needle)).map(|(i, _)| i).collect();
+    let mut op: Option<RowOp> = None;
+    ui.horizontal(|ui| {
+        if ui.button("➕ Ajouter un membre").clicked() {
+            op = Some(RowOp::Add);
+        }
+        if let Some(i) = view.selected.filter(|i| *i < d.members.len()) {
+            row_buttons(ui, i, d.members.len(), &mut op);
+        }
+        ui.label(RichText::new(format!("{} affiché(s) sur {}", visible.len(), d.members.len())).weak());
+    });
+
+    // Header
+    let widths = [40.0, 260.0, 190.0, 110.0, 120.0, 150.0];
+    ui.horizontal(|ui| {
+        for (w, h) in widths.iter().zip(["N°", "Raison sociale", "Catégorie", "Activité", "Ville", "ICE"]) {
+            ui.add_sized([*w, 18.0], egui::Label::new(RichText::new(h).strong()));
+        }
+    });
+    let table_h = (ui.available_height() * 0.45).max(160.0);
+    let mut area = egui::ScrollArea::vertical().id_salt("members.table").max_height(table_h).auto_shrink([false, true]);
+    if view.scroll_to_selected
+        && let Some(sel) = view.selected
+        && let Some(pos) = visible.iter().position(|i| *i == sel)
+    {
+        area = area.vertical_scroll_offset((pos as f32 * (ROW_H + ui.spacing().item_spacing.y) - table_h / 3.0).max(0.0));
+        view.scroll_to_selected = false;
+    }
+    area.show_rows(ui, ROW_H, visible.len(), |ui, range| {
+        for &i in &visible[range] {
+            let m = &d.members[i];
+            let selected = view.selected == Some(i);
+            ui.horizontal(|ui| {
+                ui.add_sized([widths[0], ROW_H], egui::Label::new((i + 1).to_string()));
+                let name = if m.name.trim().is_empty() { "(sans nom)" } else { m.name.as_str() };
+                if ui.add_sized([widths[1], ROW_H], egui::Button::selectable(selected, name).truncate()).clicked() {
+                    view.selected = Some(i);
+                }
+                ui.add_sized([widths[2], ROW_H], egui::Label::new(m.category.label()).truncate());
+                ui.add_sized([widths[3], ROW_H], egui::Label::new(m.activity.label()));
+                ui.add_sized([widths[4], ROW_H], egui::Label::new(m.city.as_str()).truncate());
+                ui.add_sized([widths[5], ROW_H], egui::Label::new(m.ice.as_str()));
+            });
+        }
+    });
+    if let Some(op) = op {
+        if let Some(sel) = apply_row_op(&mut d.members, op) {
+            view.selected = Some(sel);
+            view.scroll_to_selected = true;
+        } else if d.members.is_empty() {
+            view.selected = None;
+        }
+        form.structural();
+    }
+    ui.separator();
+    egui::ScrollArea::vertical().id_salt("members.detail").auto_shrink([false, false]).show(ui, |ui| {
+        match view.selected.filter(|i| *i < d.members.len()) {
+            Some(i) => {
+                let fees = fee_names(d);
+                member_editor(ui, form, i, &mut d.members[i], &fees);
+            }
+            None => {
+                ui.label("Sélectionnez un membre dans la liste pour le modifier, ou ajoutez-en un.");
+            }
+        }
+        let partners = &mut d.partners;
+        title(ui, "Partenaires majeurs (hors membres)");
+        ui.label(RichText::new("Organismes de formation, techniques ou technologiques dont le lien avec le cluster n'est pas assez permanent pour un siège en assemblée.").small().weak());
+        row_list(ui, form, "partners", partners, "Ajouter un partenaire", |i, p: &MajorPartner| format!("Partenaire {} : {}", i + 1, p.name), |ui, form, i, p| {
+            grid(ui, &format!("partners[{i}]"), |ui| {
+                form.text(ui, &format!("partners[{i}].name"), "Nom", &mut p.name);
+                form.text(ui, &format!("partners[{i}].kind"), "Nature (formation, technique…)", &mut p.kind);
+                form.text(ui, &format!("partners[{i}].city"), "Ville", &mut p.city);
+                form.text(ui, &format!("partners[{i}].link"), "Nature du lien", &mut p.link);
+            });
+        });
+    });
+}
+
+fn fee_names(d: &Dossier) -> Vec<String> {
+    d.governance.fee_categories.iter().map(|c| c.name.clone()).filter(|n| !n.trim().is_empty()).collect()
+}
+
+fn member_editor(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member, fees: &[String]) {
+    ui.strong(format!("Membre n° {}", i + 1));
+    let p = |f: &str| format!("members[{i}].{f}");
+    grid(ui, &p("grid"), |ui| {
+        form.text(ui, &p("name"), "Raison sociale", &mut m.name);
+        form.choice(ui, &p("category"), "Catégorie", &mut m.category, &MemberCategory::ALL, MemberCategory::label);
+        form.choice(ui, &p("activity"), "Activité (industrielle, technologique, spécifique)", &mut m.activity, &Activity::ALL, Activity::label);
+        form.text(ui, &p("sector"), "Secteur", &mut m.sector);
+        form.text(ui, &p("city"), "Ville", &mut m.city);
+        form.choice(ui, &p("size"), "Taille", &mut m.size, &CompanySize::ALL, CompanySize::label);
+        form.text(ui, &p("ice"), "ICE (15 chiffres)", &mut m.ice);
+        form.text(ui, &p("rc"), "RC (numéro et tribunal)", &mut m.rc);
+        form.text(ui, &p("tax_id"), "Identifiant fiscal (IF)", &mut m.tax_id);
+        form.text(ui, &p("contact.name"), "Contact : nom", &mut m.contact.name);
+        form.text(ui, &p("contact.function"), "Contact : fonction", &mut m.contact.function);
+        form.text(ui, &p("contact.phone"), "Contact : téléphone", &mut m.contact.phone);
+        form.text(ui, &p("contact.email"), "Contact : e-mail", &mut m.contact.email);
+        form.date(ui, &p("joined"), "Date d'adhésion", &mut m.joined);
+        let path = p("fee_category");
+        let l = ui.label("Catégorie de cotisation");
+        let r = egui::ComboBox::from_id_salt(&path)
+            .selected_text(if m.fee_category.is_empty() { "—" } else { m.fee_category.as_str() })
+            .show_ui(ui, |ui| {
+                for name in fees {
+                    if ui.selectable_label(&m.fee_category == name, name).clicked() && &m.fee_category != name {
+                        m.fee_category = name.clone();
+                        form.touch(&path);
+                    }
+                }
+                if fees.is_empty() {
+                    ui.label("Définissez d'abord le barème dans « 2 Gouvernance ».");
+                }
+            });
+        let response = r.response.labelled_by(l.id);
+        form.mark(ui, &path, &response);
+        ui.end_row();
+    });
+}

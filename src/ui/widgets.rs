@@ -1,0 +1,338 @@
+//! Form fields bound to the dossier. Every field knows its path in the
+//! dossier (the same path the rules put in findings), so a finding can
+//! scroll to and highlight its field, and an edit can be grouped per field
+//! for undo.
+
+use std::collections::HashMap;
+
+use egui::{Align, Color32, RichText, Stroke, Ui};
+use rust_decimal::Decimal;
+
+use crate::model::Date;
+use crate::model::dossier::{YEARS, Years};
+use crate::model::money::{AmountError, format_number, parse_amount, parse_decimal};
+
+pub const RED: Color32 = Color32::from_rgb(190, 30, 30);
+pub const GREEN: Color32 = Color32::from_rgb(20, 130, 60);
+pub const AMBER: Color32 = Color32::from_rgb(180, 110, 0);
+
+/// The per-frame editing context handed to the tabs.
+pub struct Form<'a> {
+    /// The field to bring into view and highlight, if any.
+    pub focus: Option<&'a str>,
+    /// Whether the focus was just requested (scroll and give keyboard focus once).
+    pub focus_now: bool,
+    /// Key of the field edited during this frame (`""` for a structural edit).
+    pub changed: Option<String>,
+    /// Text typed in number and date fields, kept as typed while invalid.
+    pub buffers: &'a mut HashMap<String, String>,
+    /// Fields with a blocking finding, outlined in red.
+    pub flagged: &'a HashMap<String, bool>,
+}
+
+impl<'a> Form<'a> {
+    pub fn new(focus: Option<&'a str>, focus_now: bool, buffers: &'a mut HashMap<String, String>, flagged: &'a HashMap<String, bool>) -> Self {
+        Self { focus, focus_now, changed: None, buffers, flagged }
+    }
+
+    pub fn touch(&mut self, path: &str) {
+        self.changed = Some(path.to_string());
+    }
+
+    /// A structural edit: a row added, removed or moved.
+    pub fn structural(&mut self) {
+        self.changed = Some(String::new());
+    }
+
+    /// Highlights and scrolls to the field when it is the focus target.
+    pub fn mark(&self, ui: &Ui, path: &str, response: &egui::Response) {
+        if self.focus == Some(path) {
+            if self.focus_now {
+                response.scroll_to_me(Some(Align::Center));
+                response.request_focus();
+            }
+            ui.painter().rect_stroke(response.rect.expand(3.0), 3.0, Stroke::new(2.5, Color32::from_rgb(240, 140, 0)), egui::StrokeKind::Outside);
+        } else if let Some(&blocking) = self.flagged.get(path) {
+            let color = if blocking { RED } else { AMBER };
+            ui.painter().rect_stroke(response.rect.expand(1.0), 2.0, Stroke::new(1.0, color), egui::StrokeKind::Outside);
+        }
+    }
+
+    /// A labelled one-line text field.
+    pub fn text(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut String) -> egui::Response {
+        let l = ui.label(label);
+        let r = ui.add(egui::TextEdit::singleline(value).id_salt(path).desired_width(f32::INFINITY)).labelled_by(l.id);
+        if r.changed() {
+            self.touch(path);
+        }
+        self.mark(ui, path, &r);
+        ui.end_row();
+        r
+    }
+
+    /// A labelled multi-line text with its character count.
+    pub fn multiline(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut String) {
+        ui.add_space(4.0);
+        let l = ui.label(RichText::new(label).strong());
+        let r = ui.add(egui::TextEdit::multiline(value).id_salt(path).desired_rows(4).desired_width(f32::INFINITY)).labelled_by(l.id);
+        if r.changed() {
+            self.touch(path);
+        }
+        self.mark(ui, path, &r);
+        let count = value.chars().count();
+        ui.label(RichText::new(format!("{count} caractère{}", if count > 1 { "s" } else { "" })).small().weak());
+    }
+
+    /// A number field: keeps the user's text while it is invalid and shows
+    /// why under it; the model changes only when the text parses.
+    fn number_field<T: Copy>(
+        &mut self,
+        ui: &mut Ui,
+        path: &str,
+        label: Option<egui::Id>,
+        value: &mut Option<T>,
+        width: f32,
+        parse: impl Fn(&str) -> Result<T, AmountError>,
+        show: impl Fn(T) -> String,
+    ) {
+        let mut text = self.buffers.get(path).cloned().unwrap_or_else(|| value.map(&show).unwrap_or_default());
+        let edit = egui::TextEdit::singleline(&mut text).id_salt(path).desired_width(width);
+        let mut r = ui.add(edit);
+        if let Some(l) = label {
+            r = r.labelled_by(l);
+        } else {
+            r = r.on_hover_text(path);
+        }
+        let error = if r.changed() {
+            self.buffers.insert(path.to_string(), text.clone());
+            match parse(&text) {
+                Ok(v) => {
+                    *value = Some(v);
+                    self.touch(path);
+                    None
+                }
+                Err(AmountError::Empty) => {
+                    *value = None;
+                    self.touch(path);
+                    None
+                }
+                Err(e) => Some(e),
+            }
+        } else if self.buffers.contains_key(path) {
+            match parse(&text) {
+                Ok(_) | Err(AmountError::Empty) => {
+                    if !r.has_focus() {
+                        self.buffers.remove(path);
+                    }
+                    None
+                }
+                Err(e) => Some(e),
+            }
+        } else {
+            None
+        };
+        self.mark(ui, path, &r);
+        if let Some(e) = error {
+            ui.painter().rect_stroke(r.rect.expand(1.0), 2.0, Stroke::new(1.5, RED), egui::StrokeKind::Outside);
+            r.on_hover_text(e.to_string());
+            ui.label(RichText::new(e.to_string()).color(RED).small());
+        }
+    }
+
+    /// A labelled amount in DH (« 1 234,50 », « 1234.5 », « 1 234 DH »).
+    pub fn money(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut Option<Decimal>) {
+        let l = ui.label(label);
+        ui.horizontal(|ui| {
+            self.number_field(ui, path, Some(l.id), value, 140.0, parse_amount, |v| format_number(v, 2));
+            ui.label("DH");
+        });
+        ui.end_row();
+    }
+
+    /// A labelled date, typed as JJ/MM/AAAA.
+    pub fn date(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut Option<Date>) {
+        let l = ui.label(label);
+        ui.horizontal(|ui| {
+            self.number_field(
+                ui,
+                path,
+                Some(l.id),
+                value,
+                110.0,
+                |t| {
+                    if t.trim().is_empty() {
+                        Err(AmountError::Empty)
+                    } else {
+                        Date::parse(t).ok_or_else(|| AmountError::NotANumber(format!("{t} (date attendue : JJ/MM/AAAA)")))
+                    }
+                },
+                |d| format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
+            );
+            if let Some(d) = value {
+                ui.label(RichText::new(d.french()).weak());
+            }
+        });
+        ui.end_row();
+    }
+
+    /// One row of a five-year table: a label then five cells.
+    pub fn year_decimals(&mut self, ui: &mut Ui, path: &str, label: &str, values: &mut Years<Decimal>, money: bool) {
+        ui.label(label);
+        for (year, v) in values.iter_mut().enumerate().take(YEARS) {
+            let p = format!("{path}[{year}]");
+            ui.vertical(|ui| {
+                if money {
+                    self.number_field(ui, &p, None, v, 105.0, parse_amount, |x| format_number(x, 2));
+                } else {
+                    self.number_field(ui, &p, None, v, 80.0, parse_decimal, |x| format_number(x, 2).trim_end_matches('0').trim_end_matches(',').to_string());
+                }
+            });
+        }
+    }
+
+    /// One row of counts over five years.
+    pub fn year_counts(&mut self, ui: &mut Ui, path: &str, label: &str, values: &mut Years<u32>) {
+        ui.label(label);
+        for (year, v) in values.iter_mut().enumerate() {
+            let p = format!("{path}[{year}]");
+            ui.vertical(|ui| {
+                self.number_field(
+                    ui,
+                    &p,
+                    None,
+                    v,
+                    80.0,
+                    |t| {
+                        let d = parse_decimal(t)?;
+                        if d.fract().is_zero() && d >= Decimal::ZERO {
+                            u32::try_from(d.mantissa() / 10i128.pow(d.scale())).map_err(|_| AmountError::NotANumber(t.into()))
+                        } else {
+                            Err(AmountError::NotANumber(format!("{t} (nombre entier attendu)")))
+                        }
+                    },
+                    |x| x.to_string(),
+                );
+            });
+        }
+    }
+
+    /// A labelled choice among an enum's values.
+    pub fn choice<T: Copy + PartialEq>(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut T, all: &[T], name: impl Fn(T) -> &'static str) {
+        ui.label(label);
+        let r = egui::ComboBox::from_id_salt(path).selected_text(name(*value)).width(260.0).show_ui(ui, |ui| {
+            for &option in all {
+                if ui.selectable_label(*value == option, name(option)).clicked() && *value != option {
+                    *value = option;
+                    self.touch(path);
+                }
+            }
+        });
+        self.mark(ui, path, &r.response);
+        ui.end_row();
+    }
+}
+
+/// Header row of a five-year grid.
+pub fn year_header(ui: &mut Ui, first: &str) {
+    ui.label(RichText::new(first).strong());
+    for y in 1..=YEARS {
+        ui.label(RichText::new(format!("Année {y}")).strong());
+    }
+    ui.end_row();
+}
+
+/// A section title.
+pub fn title(ui: &mut Ui, text: &str) {
+    ui.add_space(6.0);
+    ui.heading(text);
+    ui.separator();
+}
+
+/// Row operations requested on a list, applied after it is drawn.
+pub enum RowOp {
+    Up(usize),
+    Down(usize),
+    Duplicate(usize),
+    Delete(usize),
+    Add,
+}
+
+/// Applies a row operation; returns the index to select afterwards.
+pub fn apply_row_op<T: Clone + Default>(items: &mut Vec<T>, op: RowOp) -> Option<usize> {
+    match op {
+        RowOp::Up(i) if i > 0 && i < items.len() => {
+            items.swap(i, i - 1);
+            Some(i - 1)
+        }
+        RowOp::Down(i) if i + 1 < items.len() => {
+            items.swap(i, i + 1);
+            Some(i + 1)
+        }
+        RowOp::Duplicate(i) if i < items.len() => {
+            let copy = items[i].clone();
+            items.insert(i + 1, copy);
+            Some(i + 1)
+        }
+        RowOp::Delete(i) if i < items.len() => {
+            items.remove(i);
+            (!items.is_empty()).then(|| i.min(items.len() - 1))
+        }
+        RowOp::Add => {
+            items.push(T::default());
+            Some(items.len() - 1)
+        }
+        _ => None,
+    }
+}
+
+/// The buttons of one row: move up, move down, duplicate, delete.
+pub fn row_buttons(ui: &mut Ui, index: usize, len: usize, ops: &mut Option<RowOp>) {
+    if ui.add_enabled(index > 0, egui::Button::new("⬆")).on_hover_text("Monter").clicked() {
+        *ops = Some(RowOp::Up(index));
+    }
+    if ui.add_enabled(index + 1 < len, egui::Button::new("⬇")).on_hover_text("Descendre").clicked() {
+        *ops = Some(RowOp::Down(index));
+    }
+    if ui.button("Dupliquer").clicked() {
+        *ops = Some(RowOp::Duplicate(index));
+    }
+    if ui.button("Supprimer").clicked() {
+        *ops = Some(RowOp::Delete(index));
+    }
+}
+
+/// A list of rows, each in its own frame with its buttons, and an « Ajouter »
+/// button: the editor used for projects, partnerships, board members...
+pub fn row_list<T: Clone + Default>(
+    ui: &mut Ui,
+    form: &mut Form,
+    path: &str,
+    items: &mut Vec<T>,
+    add_label: &str,
+    title: impl Fn(usize, &T) -> String,
+    mut body: impl FnMut(&mut Ui, &mut Form, usize, &mut T),
+) {
+    let mut op = None;
+    let len = items.len();
+    for (i, item) in items.iter_mut().enumerate() {
+        ui.push_id((path, i), |ui| {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(title(i, item)).strong());
+                    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                        row_buttons(ui, i, len, &mut op);
+                    });
+                });
+                body(ui, form, i, item);
+            });
+        });
+        ui.add_space(4.0);
+    }
+    if ui.button(format!("➕ {add_label}")).clicked() {
+        op = Some(RowOp::Add);
+    }
+    if let Some(op) = op {
+        apply_row_op(items, op);
+        form.structural();
+    }
+}
