@@ -41,13 +41,46 @@ fn plain_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>
     String::deserialize(d).map(Some)
 }
 
+/// Where to point the user for a RON error, 1-based line and column.
+///
+/// RON's span starts where its cursor stood before the failing token, which
+/// is often on the blanks before the culprit: the column then names the
+/// space before it, and the line is the previous one when the culprit starts
+/// a line. Step over those blanks, never past the span's end.
+fn error_position(text: &str, span: &ron::error::Span) -> (usize, usize) {
+    let (mut line, mut col) = (span.start.line, span.start.col);
+    let end = (span.end.line, span.end.col);
+    let line_start: usize = text.split('\n').take(line.saturating_sub(1)).map(|l| l.len() + 1).sum();
+    let Some(rest) = text.get(line_start..) else {
+        return (line, col);
+    };
+    let Some((offset, _)) = rest.char_indices().nth(col.saturating_sub(1)) else {
+        return (line, col);
+    };
+    for c in rest[offset..].chars() {
+        if (line, col) >= end || !c.is_whitespace() {
+            break;
+        }
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+    }
+    (line, col)
+}
+
 /// Parses dossier text; `path` only names the file in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Dossier, StoreError> {
-    let syntax = |e: ron::error::SpannedError| StoreError::Syntax {
-        path: path.to_path_buf(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        reason: error::explain(&e.code),
+    let syntax = |e: ron::error::SpannedError| {
+        let (line, column) = error_position(text, &e.span);
+        StoreError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            column,
+            reason: error::explain(&e.code),
+        }
     };
     let probe: VersionProbe = ron_options().from_str(text).map_err(syntax)?;
     let found = probe.format_version;

@@ -152,6 +152,7 @@ pub struct DossierApp {
     pub print_panel: PrintPanel,
     allow_close: bool,
     quit_requested: bool,
+    fonts_ready: bool,
     last_title: String,
 }
 
@@ -188,13 +189,14 @@ impl DossierApp {
             last_change: None,
             autosaved: true,
             autosave_error: None,
-            status: "Nouveau dossier".into(),
+            status: String::new(),
             status_is_error: false,
             members_view: Default::default(),
             verification_blocking_only: false,
             print_panel: PrintPanel::default(),
             allow_close: false,
             quit_requested: false,
+            fonts_ready: false,
             last_title: String::new(),
         };
         app.recheck();
@@ -243,7 +245,7 @@ impl DossierApp {
         let d = Dossier::new_for(&CallProfile::edition_2026());
         self.replace(d, None);
         self.tab = Tab::Identity;
-        self.status = "Nouveau dossier".into();
+        self.status = "Dossier vide créé : commencez par la carte d'identité".into();
         self.status_is_error = false;
     }
 
@@ -416,7 +418,7 @@ impl DossierApp {
     fn autosave(&mut self, ui: &Ui) {
         const DELAY: Duration = Duration::from_millis(1500);
         let Some(changed) = self.last_change else { return };
-        if self.autosaved || !self.dirty {
+        if self.autosaved || !self.dirty || self.dirs.is_none() {
             return;
         }
         let elapsed = changed.elapsed();
@@ -435,6 +437,14 @@ impl DossierApp {
 
     /// The whole window, drawn into `ui` (eframe and the tests both call it).
     pub fn show(&mut self, ui: &mut Ui) {
+        if !self.fonts_ready {
+            // The bundled fonts first: they take effect from the next frame,
+            // and every label of the wizard needs them.
+            super::install_fonts(ui.ctx());
+            self.fonts_ready = true;
+            ui.ctx().request_repaint();
+            return;
+        }
         self.shortcuts(ui);
         if ui.ctx().input(|i| i.viewport().close_requested()) && self.dirty && !self.allow_close {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -467,13 +477,17 @@ impl DossierApp {
                 // The members tab manages its own scrolling (virtualised rows).
                 super::tabs::members::show(ui, &mut form, dossier, members_view);
             } else {
-                egui::ScrollArea::vertical().id_salt(("tab", tab)).auto_shrink([false, false]).show(ui, |ui| {
+                egui::ScrollArea::both().id_salt(("tab", tab)).auto_shrink([false, false]).show(ui, |ui| {
                     super::tabs::show(tab, ui, &mut form, dossier, profile, findings);
                 });
             }
             form_changed = form.changed.take();
         });
-        if let Some((_, now)) = &mut self.focus {
+        // The focus request was served by this frame's form (a request made
+        // during this frame, from the Vérification tab, waits for the next).
+        if focus.as_ref().is_some_and(|f| f.1) && self.focus == focus
+            && let Some((_, now)) = &mut self.focus
+        {
             *now = false;
         }
         if let Some(key) = form_changed

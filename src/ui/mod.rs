@@ -49,7 +49,7 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
         "Dossier Cluster",
         options,
         Box::new(move |cc| {
-            install_fonts(&cc.egui_ctx);
+            cc.egui_ctx.set_theme(egui::Theme::Light);
             let mut app = DossierApp::new(crate::store::settings::AppDirs::locate());
             if let Some(p) = path {
                 app.open_path(&p);
@@ -65,3 +65,6 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

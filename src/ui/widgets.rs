@@ -61,7 +61,7 @@ impl<'a> Form<'a> {
     /// A labelled one-line text field.
     pub fn text(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut String) -> egui::Response {
         let l = ui.label(label);
-        let r = ui.add(egui::TextEdit::singleline(value).id_salt(path).desired_width(f32::INFINITY)).labelled_by(l.id);
+        let r = ui.add(egui::TextEdit::singleline(value).id_salt(path).desired_width(ui.available_width().clamp(120.0, 560.0))).labelled_by(l.id);
         if r.changed() {
             self.touch(path);
         }
@@ -74,7 +74,7 @@ impl<'a> Form<'a> {
     pub fn multiline(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut String) {
         ui.add_space(4.0);
         let l = ui.label(RichText::new(label).strong());
-        let r = ui.add(egui::TextEdit::multiline(value).id_salt(path).desired_rows(4).desired_width(f32::INFINITY)).labelled_by(l.id);
+        let r = ui.add(egui::TextEdit::multiline(value).id_salt(path).desired_rows(4).desired_width(ui.available_width() - 16.0)).labelled_by(l.id);
         if r.changed() {
             self.touch(path);
         }
@@ -97,7 +97,7 @@ impl<'a> Form<'a> {
     ) {
         let mut text = self.buffers.get(path).cloned().unwrap_or_else(|| value.map(&show).unwrap_or_default());
         let edit = egui::TextEdit::singleline(&mut text).id_salt(path).desired_width(width);
-        let mut r = ui.add(edit);
+        let mut r = ui.add_sized([width, ui.spacing().interact_size.y], edit);
         if let Some(l) = label {
             r = r.labelled_by(l);
         } else {
@@ -182,7 +182,7 @@ impl<'a> Form<'a> {
             let p = format!("{path}[{year}]");
             ui.vertical(|ui| {
                 if money {
-                    self.number_field(ui, &p, None, v, 105.0, parse_amount, |x| format_number(x, 2));
+                    self.number_field(ui, &p, None, v, 98.0, parse_amount, |x| format_number(x, 2));
                 } else {
                     self.number_field(ui, &p, None, v, 80.0, parse_decimal, |x| format_number(x, 2).trim_end_matches('0').trim_end_matches(',').to_string());
                 }
@@ -218,7 +218,7 @@ impl<'a> Form<'a> {
 
     /// A labelled choice among an enum's values.
     pub fn choice<T: Copy + PartialEq>(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut T, all: &[T], name: impl Fn(T) -> &'static str) {
-        ui.label(label);
+        let l = ui.label(label);
         let r = egui::ComboBox::from_id_salt(path).selected_text(name(*value)).width(260.0).show_ui(ui, |ui| {
             for &option in all {
                 if ui.selectable_label(*value == option, name(option)).clicked() && *value != option {
@@ -227,7 +227,8 @@ impl<'a> Form<'a> {
                 }
             }
         });
-        self.mark(ui, path, &r.response);
+        let response = r.response.labelled_by(l.id);
+        self.mark(ui, path, &response);
         ui.end_row();
     }
 }
@@ -317,18 +318,16 @@ pub fn row_list<T: Clone + Default>(
     for (i, item) in items.iter_mut().enumerate() {
         ui.push_id((path, i), |ui| {
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
+                    row_buttons(ui, i, len, &mut op);
                     ui.label(RichText::new(title(i, item)).strong());
-                    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                        row_buttons(ui, i, len, &mut op);
-                    });
                 });
                 body(ui, form, i, item);
             });
         });
         ui.add_space(4.0);
     }
-    if ui.button(format!("➕ {add_label}")).clicked() {
+    if ui.button(format!("+ {add_label}")).clicked() {
         op = Some(RowOp::Add);
     }
     if let Some(op) = op {

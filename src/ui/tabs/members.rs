@@ -78,7 +78,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
     let visible: Vec<usize> = d.members.iter().enumerate().filter(|(_, m)| matches(m, view, &needle)).map(|(i, _)| i).collect();
     let mut op: Option<RowOp> = None;
     ui.horizontal(|ui| {
-        if ui.button("➕ Ajouter un membre").clicked() {
+        if ui.button("+ Ajouter un membre").clicked() {
             op = Some(RowOp::Add);
         }
         if let Some(i) = view.selected.filter(|i| *i < d.members.len()) {
@@ -88,7 +88,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
     });
 
     // Header
-    let widths = [40.0, 260.0, 190.0, 110.0, 120.0, 150.0];
+    let total = (ui.available_width() - 6.0 * ui.spacing().item_spacing.x - 16.0).max(500.0);
+    let widths = [0.05, 0.33, 0.22, 0.12, 0.12, 0.16].map(|f| f * total);
     ui.horizontal(|ui| {
         for (w, h) in widths.iter().zip(["N°", "Raison sociale", "Catégorie", "Activité", "Ville", "ICE"]) {
             ui.add_sized([*w, 18.0], egui::Label::new(RichText::new(h).strong()));

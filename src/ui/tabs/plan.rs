@@ -89,12 +89,14 @@ fn budget_rows(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, c
         ui.end_row();
         if row.needs_detail {
             let path = format!("budget.{}.detail", row.id);
-            let l = ui.label(RichText::new("   à préciser :").italics());
-            let r = ui.add(egui::TextEdit::singleline(&mut line.detail).id_salt(&path).desired_width(400.0)).labelled_by(l.id);
-            if r.changed() {
-                form.touch(&path);
-            }
-            form.mark(ui, &path, &r);
+            ui.horizontal(|ui| {
+                let l = ui.label(RichText::new("   à préciser :").italics());
+                let r = ui.add(egui::TextEdit::singleline(&mut line.detail).id_salt(&path).desired_width(260.0)).labelled_by(l.id);
+                if r.changed() {
+                    form.touch(&path);
+                }
+                form.mark(ui, &path, &r);
+            });
             ui.end_row();
         }
         if row.role == crate::model::call::BudgetRole::Actions && has_actions {
