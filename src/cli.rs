@@ -96,7 +96,13 @@ fn check_command(args: &[OsString]) -> u8 {
     let Some((dossier, profile)) = load_or_report(path) else {
         return EXIT_UNREADABLE;
     };
-    let findings = rules::check(&dossier, &profile, &CheckContext { now_unix: crate::now_unix() });
+    let findings = rules::check(
+        &dossier,
+        &profile,
+        &CheckContext {
+            now_unix: crate::now_unix(),
+        },
+    );
     let mut out = std::io::stdout().lock();
     let _ = write_report(&mut out, path, &findings);
     if findings.iter().any(Finding::is_blocking) {
@@ -107,10 +113,15 @@ fn check_command(args: &[OsString]) -> u8 {
 }
 
 /// Findings grouped by section in dossier order, then a summary line.
-pub fn write_report(out: &mut impl Write, path: &Path, findings: &[Finding]) -> std::io::Result<()> {
+pub fn write_report(
+    out: &mut impl Write,
+    path: &Path,
+    findings: &[Finding],
+) -> std::io::Result<()> {
     writeln!(out, "Vérification de « {} »", path.display())?;
     for section in Section::ALL {
-        let mut in_section: Vec<&Finding> = findings.iter().filter(|f| f.section == section).collect();
+        let mut in_section: Vec<&Finding> =
+            findings.iter().filter(|f| f.section == section).collect();
         if in_section.is_empty() {
             continue;
         }
@@ -154,15 +165,25 @@ fn new_command(args: &[OsString]) -> u8 {
         match arg.to_str() {
             Some("--example") => example = true,
             Some("--synthetic") => synthetic = true,
-            Some("--members") => match it.next().and_then(|v| v.to_str()).and_then(|v| v.parse().ok()) {
+            Some("--members") => match it
+                .next()
+                .and_then(|v| v.to_str())
+                .and_then(|v| v.parse().ok())
+            {
                 Some(n) => members = n,
                 None => return usage_error("--members attend un nombre"),
             },
-            Some("--projects") => match it.next().and_then(|v| v.to_str()).and_then(|v| v.parse().ok()) {
+            Some("--projects") => match it
+                .next()
+                .and_then(|v| v.to_str())
+                .and_then(|v| v.parse().ok())
+            {
                 Some(n) => projects = n,
                 None => return usage_error("--projects attend un nombre"),
             },
-            Some(s) if s.starts_with("--") => return usage_error(&format!("option inconnue « {s} »")),
+            Some(s) if s.starts_with("--") => {
+                return usage_error(&format!("option inconnue « {s} »"));
+            }
             _ if file.is_none() => file = Some(PathBuf::from(arg)),
             _ => return usage_error("un seul fichier attendu"),
         }
@@ -171,7 +192,10 @@ fn new_command(args: &[OsString]) -> u8 {
         return usage_error("« new » attend le fichier à créer");
     };
     if file.exists() {
-        eprintln!("Erreur : « {} » existe déjà ; il n'a pas été modifié.", file.display());
+        eprintln!(
+            "Erreur : « {} » existe déjà ; il n'a pas été modifié.",
+            file.display()
+        );
         return EXIT_UNREADABLE;
     }
     let profile = CallProfile::edition_2026();
@@ -216,13 +240,19 @@ fn render_command(args: &[OsString]) -> u8 {
                 Some(v) => output = Some(PathBuf::from(v)),
                 None => return usage_error("-o attend le fichier PDF à écrire"),
             },
-            Some("--copies") => match it.next().and_then(|v| v.to_str()).and_then(|v| v.parse().ok()) {
+            Some("--copies") => match it
+                .next()
+                .and_then(|v| v.to_str())
+                .and_then(|v| v.parse().ok())
+            {
                 Some(n) => options.copies = Some(n),
                 None => return usage_error("--copies attend un nombre"),
             },
             Some("--final") => options.final_mode = true,
             Some("--per-copy") => options.per_copy = true,
-            Some(s) if s.starts_with('-') => return usage_error(&format!("option inconnue « {s} »")),
+            Some(s) if s.starts_with('-') => {
+                return usage_error(&format!("option inconnue « {s} »"));
+            }
             _ if input.is_none() => input = Some(PathBuf::from(arg)),
             _ => return usage_error("un seul dossier attendu"),
         }
@@ -233,11 +263,20 @@ fn render_command(args: &[OsString]) -> u8 {
     let Some((dossier, profile)) = load_or_report(&input) else {
         return EXIT_UNREADABLE;
     };
-    let findings = rules::check(&dossier, &profile, &CheckContext { now_unix: crate::now_unix() });
+    let findings = rules::check(
+        &dossier,
+        &profile,
+        &CheckContext {
+            now_unix: crate::now_unix(),
+        },
+    );
     let rendered = match crate::print::render(&dossier, &profile, &findings, &options) {
         Ok(r) => r,
         Err(crate::print::RenderError::Blocking(blocking)) => {
-            eprintln!("Impression finale refusée : le dossier a {} point(s) bloquant(s).", blocking.len());
+            eprintln!(
+                "Impression finale refusée : le dossier a {} point(s) bloquant(s).",
+                blocking.len()
+            );
             let _ = write_report(&mut std::io::stderr().lock(), &input, &blocking);
             return EXIT_BLOCKING;
         }
@@ -252,7 +291,9 @@ fn render_command(args: &[OsString]) -> u8 {
     let targets: Vec<PathBuf> = if rendered.pdfs.len() == 1 {
         vec![output.clone()]
     } else {
-        (1..=rendered.pdfs.len()).map(|k| per_copy_path(&output, k)).collect()
+        (1..=rendered.pdfs.len())
+            .map(|k| per_copy_path(&output, k))
+            .collect()
     };
     for (path, bytes) in targets.iter().zip(&rendered.pdfs) {
         if let Err(e) = store::write_atomic(path, bytes, false) {
@@ -265,13 +306,20 @@ fn render_command(args: &[OsString]) -> u8 {
         "{} exemplaire(s) de {} pages{}.",
         rendered.copies,
         rendered.pages_per_copy,
-        if rendered.draft { ", BROUILLON (points bloquants restants)" } else { "" }
+        if rendered.draft {
+            ", BROUILLON (points bloquants restants)"
+        } else {
+            ""
+        }
     );
     EXIT_OK
 }
 
 /// `dossier.pdf` → `dossier-exemplaire-2.pdf`.
 pub fn per_copy_path(output: &Path, copy: usize) -> PathBuf {
-    let stem = output.file_stem().and_then(|s| s.to_str()).unwrap_or("dossier");
+    let stem = output
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("dossier");
     output.with_file_name(format!("{stem}-exemplaire-{copy}.pdf"))
 }

@@ -34,7 +34,10 @@ pub const EXAMPLE_DOSSIER_RON: &str = include_str!("../assets/exemple-dossier.ro
 
 /// Parses the bundled example.
 pub fn example_dossier() -> Result<model::Dossier, store::StoreError> {
-    store::parse(EXAMPLE_DOSSIER_RON, std::path::Path::new("exemple-dossier.ron"))
+    store::parse(
+        EXAMPLE_DOSSIER_RON,
+        std::path::Path::new("exemple-dossier.ron"),
+    )
 }
 
 /// Seconds since the Unix epoch from the system clock, for the deadline rule.

@@ -216,7 +216,10 @@ mod tests {
         assert_eq!(p.edition, "2026");
         assert_eq!(p.thresholds.min_members, 15);
         assert_eq!(p.thresholds.min_industrial_share_percent, Decimal::from(60));
-        assert_eq!(p.thresholds.min_self_financing_year1_percent, Decimal::from(40));
+        assert_eq!(
+            p.thresholds.min_self_financing_year1_percent,
+            Decimal::from(40)
+        );
         assert_eq!(p.copies, 3);
         assert_eq!(p.admin_pieces.len(), 6);
         assert_eq!(p.budget_rows.len(), 9);

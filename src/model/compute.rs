@@ -260,7 +260,10 @@ mod tests {
             ("personnel", [600_000, 650_000, 700_000, 720_000, 750_000]),
             ("location", [120_000; 5]),
             ("investissement", [80_000, 20_000, 20_000, 10_000, 10_000]),
-            ("actions", [900_000, 1_000_000, 1_100_000, 1_150_000, 1_200_000]),
+            (
+                "actions",
+                [900_000, 1_000_000, 1_100_000, 1_150_000, 1_200_000],
+            ),
             ("autres_charges", [30_000; 5]),
             ("cotisations", [500_000, 560_000, 620_000, 680_000, 740_000]),
             ("subventions", [900_000, 900_000, 950_000, 950_000, 950_000]),
@@ -304,12 +307,29 @@ mod tests {
     fn counts_and_share() {
         let mut d = Dossier::default();
         for _ in 0..9 {
-            d.members.push(member(MemberCategory::EngagedCompany, Activity::Industrial, "A"));
+            d.members.push(member(
+                MemberCategory::EngagedCompany,
+                Activity::Industrial,
+                "A",
+            ));
         }
-        d.members.push(member(MemberCategory::EngagedCompany, Activity::Other, "A"));
-        d.members.push(member(MemberCategory::TrainingResearch, Activity::Technological, "B"));
-        d.members.push(member(MemberCategory::OtherRepresentative, Activity::Other, "B"));
-        d.members.push(member(MemberCategory::InterestedCompany, Activity::Industrial, "A"));
+        d.members
+            .push(member(MemberCategory::EngagedCompany, Activity::Other, "A"));
+        d.members.push(member(
+            MemberCategory::TrainingResearch,
+            Activity::Technological,
+            "B",
+        ));
+        d.members.push(member(
+            MemberCategory::OtherRepresentative,
+            Activity::Other,
+            "B",
+        ));
+        d.members.push(member(
+            MemberCategory::InterestedCompany,
+            Activity::Industrial,
+            "A",
+        ));
         let c = member_counts(&d);
         assert_eq!(c.engaged_members(), 12);
         assert_eq!(c.industrial_companies, 9);
@@ -321,14 +341,42 @@ mod tests {
     fn fee_revenue_from_register() {
         let mut d = Dossier::default();
         d.governance.fee_categories = vec![
-            FeeCategory { name: "A".into(), annual_amount: Some(dec!(12000.50)), ..Default::default() },
-            FeeCategory { name: "B".into(), annual_amount: Some(dec!(3000)), ..Default::default() },
+            FeeCategory {
+                name: "A".into(),
+                annual_amount: Some(dec!(12000.50)),
+                ..Default::default()
+            },
+            FeeCategory {
+                name: "B".into(),
+                annual_amount: Some(dec!(3000)),
+                ..Default::default()
+            },
         ];
-        d.members.push(member(MemberCategory::EngagedCompany, Activity::Industrial, "A"));
-        d.members.push(member(MemberCategory::EngagedCompany, Activity::Industrial, "A"));
-        d.members.push(member(MemberCategory::TrainingResearch, Activity::Other, "B"));
-        d.members.push(member(MemberCategory::InterestedCompany, Activity::Industrial, "A"));
-        d.members.push(member(MemberCategory::EngagedCompany, Activity::Industrial, "Z"));
+        d.members.push(member(
+            MemberCategory::EngagedCompany,
+            Activity::Industrial,
+            "A",
+        ));
+        d.members.push(member(
+            MemberCategory::EngagedCompany,
+            Activity::Industrial,
+            "A",
+        ));
+        d.members.push(member(
+            MemberCategory::TrainingResearch,
+            Activity::Other,
+            "B",
+        ));
+        d.members.push(member(
+            MemberCategory::InterestedCompany,
+            Activity::Industrial,
+            "A",
+        ));
+        d.members.push(member(
+            MemberCategory::EngagedCompany,
+            Activity::Industrial,
+            "Z",
+        ));
         let r = fee_revenue(&d);
         assert_eq!(r.total, dec!(27001.00));
         assert_eq!(r.per_category[0], ("A".to_string(), 2, dec!(24001.00)));

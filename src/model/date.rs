@@ -172,7 +172,12 @@ impl Deadline {
 
     /// `28 juillet 2026 à 15 h 00`.
     pub fn french(&self) -> String {
-        format!("{} à {} h {:02}", self.date.french(), self.hour, self.minute)
+        format!(
+            "{} à {} h {:02}",
+            self.date.french(),
+            self.hour,
+            self.minute
+        )
     }
 }
 
@@ -195,7 +200,10 @@ mod tests {
     fn french_format() {
         let d = Date::new(2026, 7, 28).expect("valid");
         assert_eq!(d.french(), "28 juillet 2026");
-        assert_eq!(Date::new(2026, 3, 1).expect("valid").french(), "1er mars 2026");
+        assert_eq!(
+            Date::new(2026, 3, 1).expect("valid").french(),
+            "1er mars 2026"
+        );
     }
 
     #[test]

@@ -209,7 +209,9 @@ impl MemberCategory {
         match self {
             MemberCategory::EngagedCompany => "Entreprise engagée",
             MemberCategory::InterestedCompany => "Entreprise potentiellement intéressée",
-            MemberCategory::TrainingResearch => "Institution de formation, d'innovation ou de recherche",
+            MemberCategory::TrainingResearch => {
+                "Institution de formation, d'innovation ou de recherche"
+            }
             MemberCategory::OtherRepresentative => {
                 "Autre représentant (institution, association, organisme public)"
             }
@@ -604,16 +606,11 @@ pub struct StartupSupport {
 
 /// An action's category: one of the call's eligible categories (by id in
 /// the profile) or another action the Fund does not finance.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ActionCategory {
     Eligible(String),
+    #[default]
     Other,
-}
-
-impl Default for ActionCategory {
-    fn default() -> Self {
-        ActionCategory::Other
-    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

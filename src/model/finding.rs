@@ -83,7 +83,11 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn blocking(section: Section, field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn blocking(
+        section: Section,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             severity: Severity::Blocking,
             section,

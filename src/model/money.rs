@@ -80,7 +80,7 @@ fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     let len = digits.len();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if i > 0 && (len - i).is_multiple_of(3) {
             out.push(THIN_NBSP);
         }
         out.push(c);
@@ -145,16 +145,28 @@ mod tests {
     fn rejects_what_is_not_an_amount() {
         assert_eq!(parse_amount(""), Err(AmountError::Empty));
         assert_eq!(parse_amount("DH"), Err(AmountError::Empty));
-        assert!(matches!(parse_amount("12a"), Err(AmountError::NotANumber(_))));
-        assert!(matches!(parse_amount("1,2,3"), Err(AmountError::NotANumber(_))));
-        assert!(matches!(parse_amount("--1"), Err(AmountError::NotANumber(_))));
+        assert!(matches!(
+            parse_amount("12a"),
+            Err(AmountError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_amount("1,2,3"),
+            Err(AmountError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_amount("--1"),
+            Err(AmountError::NotANumber(_))
+        ));
         assert_eq!(parse_amount("-5"), Err(AmountError::Negative));
         assert_eq!(parse_amount("1,234"), Err(AmountError::TooManyDecimals));
     }
 
     #[test]
     fn formats_in_french() {
-        assert_eq!(format_dh(dec!(1234567.891)), "1\u{202F}234\u{202F}567,89\u{00A0}DH");
+        assert_eq!(
+            format_dh(dec!(1234567.891)),
+            "1\u{202F}234\u{202F}567,89\u{00A0}DH"
+        );
         assert_eq!(format_dh(dec!(0)), "0,00\u{00A0}DH");
         assert_eq!(format_dh(dec!(999)), "999,00\u{00A0}DH");
         assert_eq!(format_dh(dec!(-1500)), "−1\u{202F}500,00\u{00A0}DH");

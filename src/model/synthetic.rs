@@ -24,22 +24,73 @@ impl Lcg {
 }
 
 const WORDS: &[&str] = &[
-    "innovation", "compétitivité", "filière", "entreprises", "coopération", "recherche",
-    "développement", "marché", "export", "formation", "compétences", "qualité",
-    "écosystème", "territoire", "mutualisation", "veille", "technologie", "industrialisation",
-    "valorisation", "partenariat", "durabilité", "numérique", "procédés", "souveraineté",
-    "ingénierie", "certification", "prototypage", "laboratoire", "université", "région",
+    "innovation",
+    "compétitivité",
+    "filière",
+    "entreprises",
+    "coopération",
+    "recherche",
+    "développement",
+    "marché",
+    "export",
+    "formation",
+    "compétences",
+    "qualité",
+    "écosystème",
+    "territoire",
+    "mutualisation",
+    "veille",
+    "technologie",
+    "industrialisation",
+    "valorisation",
+    "partenariat",
+    "durabilité",
+    "numérique",
+    "procédés",
+    "souveraineté",
+    "ingénierie",
+    "certification",
+    "prototypage",
+    "laboratoire",
+    "université",
+    "région",
 ];
 const CITIES: &[&str] = &[
-    "Casablanca", "Rabat", "Fès", "Meknès", "Tanger", "Agadir", "Marrakech", "Oujda",
-    "Kénitra", "Tétouan", "El Jadida", "Béni Mellal",
+    "Casablanca",
+    "Rabat",
+    "Fès",
+    "Meknès",
+    "Tanger",
+    "Agadir",
+    "Marrakech",
+    "Oujda",
+    "Kénitra",
+    "Tétouan",
+    "El Jadida",
+    "Béni Mellal",
 ];
 const PREFIXES: &[&str] = &[
-    "Société", "Ateliers", "Industries", "Laboratoires", "Groupe", "Manufacture", "Compagnie",
+    "Société",
+    "Ateliers",
+    "Industries",
+    "Laboratoires",
+    "Groupe",
+    "Manufacture",
+    "Compagnie",
 ];
 const NAMES: &[&str] = &[
-    "de l'Atlas", "du Saïss", "Chérifienne", "du Détroit", "de l'Oriental", "du Souss",
-    "Méditerranée", "des Zénètes", "Al Amal", "Nour", "Essaouira", "Ifrane",
+    "de l'Atlas",
+    "du Saïss",
+    "Chérifienne",
+    "du Détroit",
+    "de l'Oriental",
+    "du Souss",
+    "Méditerranée",
+    "des Zénètes",
+    "Al Amal",
+    "Nour",
+    "Essaouira",
+    "Ifrane",
 ];
 
 /// `sentences` sentences of 12 to 20 words.
@@ -77,13 +128,29 @@ fn text(rng: &mut Lcg, paragraphs: usize) -> String {
 }
 
 fn person(rng: &mut Lcg, function: &str) -> Person {
-    let first = rng.pick(&["Karim", "Salma", "Youssef", "Nadia", "Hicham", "Leïla", "Omar", "Zineb"]);
-    let last = rng.pick(&["El Fassi", "Benjelloun", "Tazi", "Alaoui", "Chraïbi", "Berrada", "Idrissi"]);
+    let first = rng.pick(&[
+        "Karim", "Salma", "Youssef", "Nadia", "Hicham", "Leïla", "Omar", "Zineb",
+    ]);
+    let last = rng.pick(&[
+        "El Fassi",
+        "Benjelloun",
+        "Tazi",
+        "Alaoui",
+        "Chraïbi",
+        "Berrada",
+        "Idrissi",
+    ]);
     Person {
         name: format!("{first} {last}"),
         organisation: format!("{} {}", rng.pick(PREFIXES), rng.pick(NAMES)),
         function: function.to_string(),
-        phone: format!("+212 6 {:02} {:02} {:02} {:02}", rng.next() % 100, rng.next() % 100, rng.next() % 100, rng.next() % 100),
+        phone: format!(
+            "+212 6 {:02} {:02} {:02} {:02}",
+            rng.next() % 100,
+            rng.next() % 100,
+            rng.next() % 100,
+            rng.next() % 100
+        ),
         email: format!("contact{}@exemple.ma", rng.next() % 1000),
     }
 }
@@ -128,9 +195,21 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
     let president = d.identity.president.clone();
 
     d.governance.fee_categories = vec![
-        FeeCategory { name: "Grande entreprise".into(), description: "CA > 175 MDH".into(), annual_amount: Some(Decimal::from(20_000)) },
-        FeeCategory { name: "PME".into(), description: "CA ≤ 175 MDH".into(), annual_amount: Some(Decimal::from(10_000)) },
-        FeeCategory { name: "Institution".into(), description: "Formation, recherche, organismes".into(), annual_amount: Some(Decimal::from(5_000)) },
+        FeeCategory {
+            name: "Grande entreprise".into(),
+            description: "CA > 175 MDH".into(),
+            annual_amount: Some(Decimal::from(20_000)),
+        },
+        FeeCategory {
+            name: "PME".into(),
+            description: "CA ≤ 175 MDH".into(),
+            annual_amount: Some(Decimal::from(10_000)),
+        },
+        FeeCategory {
+            name: "Institution".into(),
+            description: "Formation, recherche, organismes".into(),
+            annual_amount: Some(Decimal::from(5_000)),
+        },
     ];
     for i in 0..members {
         let category = match i % 10 {
@@ -140,14 +219,20 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
             _ => MemberCategory::EngagedCompany,
         };
         let fee = match (category, i % 3) {
-            (MemberCategory::TrainingResearch | MemberCategory::OtherRepresentative, _) => "Institution",
+            (MemberCategory::TrainingResearch | MemberCategory::OtherRepresentative, _) => {
+                "Institution"
+            }
             (_, 0) => "Grande entreprise",
             _ => "PME",
         };
         d.members.push(Member {
             name: format!("{} {} n° {}", rng.pick(PREFIXES), rng.pick(NAMES), i + 1),
             category,
-            activity: if i % 7 == 6 { Activity::Other } else { Activity::Industrial },
+            activity: if i % 7 == 6 {
+                Activity::Other
+            } else {
+                Activity::Industrial
+            },
             sector: rng.pick(WORDS).to_string(),
             city: rng.pick(CITIES).to_string(),
             size: CompanySize::Pme,
@@ -175,7 +260,16 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
         phone: president.phone.clone(),
         email: president.email.clone(),
     });
-    for (i, role) in [BoardRole::VicePresident, BoardRole::Treasurer, BoardRole::SecretaryGeneral, BoardRole::Director, BoardRole::Director].into_iter().enumerate() {
+    for (i, role) in [
+        BoardRole::VicePresident,
+        BoardRole::Treasurer,
+        BoardRole::SecretaryGeneral,
+        BoardRole::Director,
+        BoardRole::Director,
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let p = person(&mut rng, role.label());
         d.governance.board.push(BoardMember {
             name: format!("{} ({})", p.name, i + 2),
@@ -192,7 +286,9 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
 
     let fees = super::compute::fee_revenue(&d).total;
     let engaged = super::compute::member_counts(&d).engaged_members();
-    let grow = |base: Decimal, pct: i64, year: usize| base * (Decimal::ONE_HUNDRED + Decimal::from(pct * year as i64)) / Decimal::ONE_HUNDRED;
+    let grow = |base: Decimal, pct: i64, year: usize| {
+        base * (Decimal::ONE_HUNDRED + Decimal::from(pct * year as i64)) / Decimal::ONE_HUNDRED
+    };
     let fees_years: [Decimal; 5] = std::array::from_fn(|y| grow(fees, 10, y).round_dp(2));
     let members_years: [u32; 5] = std::array::from_fn(|y| engaged + 5 * y as u32);
 
@@ -218,12 +314,14 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
                 expected_results: paragraph(&mut rng, 2),
             });
         } else {
-            d.cooperation.collaborative_projects.push(CollaborativeProject {
-                title: format!("Projet collaboratif n° {} : {}", i + 1, rng.pick(WORDS)),
-                objectives: paragraph(&mut rng, 2),
-                actors: paragraph(&mut rng, 2),
-                expected_results: paragraph(&mut rng, 2),
-            });
+            d.cooperation
+                .collaborative_projects
+                .push(CollaborativeProject {
+                    title: format!("Projet collaboratif n° {} : {}", i + 1, rng.pick(WORDS)),
+                    objectives: paragraph(&mut rng, 2),
+                    actors: paragraph(&mut rng, 2),
+                    expected_results: paragraph(&mut rng, 2),
+                });
         }
     }
     for i in 0..6 {
@@ -231,23 +329,46 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
         d.cooperation.partnerships.push(Partnership {
             body: format!("Organisme partenaire {} {}", rng.pick(NAMES), i + 1),
             kind: PartnerBodyKind::ALL[i % PartnerBodyKind::ALL.len()],
-            scope: if international { PartnershipScope::International } else { PartnershipScope::National },
-            country: if international { "France".into() } else { "Maroc".into() },
-            status: if i % 3 == 0 { PartnershipStatus::Established } else { PartnershipStatus::Envisaged },
+            scope: if international {
+                PartnershipScope::International
+            } else {
+                PartnershipScope::National
+            },
+            country: if international {
+                "France".into()
+            } else {
+                "Maroc".into()
+            },
+            status: if i % 3 == 0 {
+                PartnershipStatus::Established
+            } else {
+                PartnershipStatus::Envisaged
+            },
             purpose: paragraph(&mut rng, 2),
         });
     }
     d.startups.strategy = long(&mut rng);
     for kind in PreparationKind::ALL {
-        d.startups.preparation.push(PreparationStep { kind, description: paragraph(&mut rng, 3), partners: rng.pick(NAMES).into() });
+        d.startups.preparation.push(PreparationStep {
+            kind,
+            description: paragraph(&mut rng, 3),
+            partners: rng.pick(NAMES).into(),
+        });
     }
     for support_type in SupportType::ALL {
-        d.startups.post_creation.push(SupportService { support_type, services: paragraph(&mut rng, 3) });
+        d.startups.post_creation.push(SupportService {
+            support_type,
+            services: paragraph(&mut rng, 3),
+        });
     }
 
     d.plan.orientations = long(&mut rng);
     d.plan.objectives = long(&mut rng);
-    let mut categories: Vec<ActionCategory> = profile.action_categories.iter().map(|c| ActionCategory::Eligible(c.id.clone())).collect();
+    let mut categories: Vec<ActionCategory> = profile
+        .action_categories
+        .iter()
+        .map(|c| ActionCategory::Eligible(c.id.clone()))
+        .collect();
     categories.push(ActionCategory::Other);
     for i in 0..(2 * categories.len()) {
         d.plan.actions.push(Action {
@@ -259,19 +380,26 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
     }
     let actions = super::compute::action_costs(&d);
     // Charges: personnel 600k growing, rent and equipment starred.
-    let personnel: [Decimal; 5] = std::array::from_fn(|y| Decimal::from(600_000 + 30_000 * y as i64));
+    let personnel: [Decimal; 5] =
+        std::array::from_fn(|y| Decimal::from(600_000 + 30_000 * y as i64));
     let starred = Decimal::from(150_000);
     let charges: [Decimal; 5] = std::array::from_fn(|y| personnel[y] + actions[y] + starred);
     // Own resources at 50 % of charges, the State subsidy covering the rest.
-    let services: [Decimal; 5] = std::array::from_fn(|y| (charges[y] / Decimal::TWO - fees_years[y]).max(Decimal::ZERO).round_dp(2));
+    let services: [Decimal; 5] = std::array::from_fn(|y| {
+        (charges[y] / Decimal::TWO - fees_years[y])
+            .max(Decimal::ZERO)
+            .round_dp(2)
+    });
     let subsidy: [Decimal; 5] = std::array::from_fn(|y| charges[y] - fees_years[y] - services[y]);
-    let set = |d: &mut Dossier, row: &str, v: [Decimal; 5]| d.budget_line_mut(row).amounts = v.map(Some);
+    let set =
+        |d: &mut Dossier, row: &str, v: [Decimal; 5]| d.budget_line_mut(row).amounts = v.map(Some);
     set(&mut d, "personnel", personnel);
     set(&mut d, "location", [Decimal::from(100_000); 5]);
     set(&mut d, "investissement", [Decimal::from(30_000); 5]);
     set(&mut d, "actions", actions);
     set(&mut d, "autres_charges", [Decimal::from(20_000); 5]);
-    d.budget_line_mut("autres_charges").detail = "Assurances, frais bancaires et déplacements".into();
+    d.budget_line_mut("autres_charges").detail =
+        "Assurances, frais bancaires et déplacements".into();
     set(&mut d, "cotisations", fees_years);
     set(&mut d, "subventions", subsidy);
     set(&mut d, "services", services);
@@ -283,13 +411,21 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
     for line in &mut d.indicators.standard {
         let role = profile.kpi(&line.id).map(|k| k.role);
         line.values = match role {
-            Some(super::call::KpiRole::ActiveMembers) => members_years.map(|v| Some(Decimal::from(v))),
-            Some(super::call::KpiRole::CompanyMembers) => std::array::from_fn(|y| Some(Decimal::from(counts.engaged_companies + 4 * y as u32))),
+            Some(super::call::KpiRole::ActiveMembers) => {
+                members_years.map(|v| Some(Decimal::from(v)))
+            }
+            Some(super::call::KpiRole::CompanyMembers) => std::array::from_fn(|y| {
+                Some(Decimal::from(counts.engaged_companies + 4 * y as u32))
+            }),
             Some(super::call::KpiRole::SelfFinancing) => ratios.map(|r| r.map(|r| r.round_dp(1))),
             _ => years_dec([2, 4, 6, 8, 10]),
         };
     }
-    d.indicators.custom.push(CustomKpi { label: "Emplois qualifiés créés par les membres".into(), unit: "emplois".into(), values: years_dec([20, 40, 60, 80, 100]) });
+    d.indicators.custom.push(CustomKpi {
+        label: "Emplois qualifiés créés par les membres".into(),
+        unit: "emplois".into(),
+        values: years_dec([20, 40, 60, 80, 100]),
+    });
     for c in &mut d.criteria {
         c.argument = long(&mut rng);
     }
@@ -297,7 +433,10 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
         p.status = PieceStatus::OnPaper;
         p.date = Date::new(2026, 6, 15);
     }
-    let (first, last) = president.name.split_once(' ').unwrap_or((&president.name, ""));
+    let (first, last) = president
+        .name
+        .split_once(' ')
+        .unwrap_or((&president.name, ""));
     d.declaration = Declaration {
         civility: Civility::Monsieur,
         first_name: first.into(),
@@ -306,7 +445,10 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
         position_in_association: "Président".into(),
         association_name: String::new(),
         legal_form: String::new(),
-        other_documents: vec![OtherDocument { title: "Lettres de soutien des partenaires".into(), attachment: None }],
+        other_documents: vec![OtherDocument {
+            title: "Lettres de soutien des partenaires".into(),
+            attachment: None,
+        }],
         place: "Casablanca".into(),
         date: Date::new(2026, 7, 20),
     };
@@ -323,8 +465,14 @@ mod tests {
         let p = CallProfile::edition_2026();
         let d = dossier(&p, 300, 40);
         assert_eq!(d.members.len(), 300);
-        assert_eq!(d.cooperation.cooperation_projects.len() + d.cooperation.collaborative_projects.len(), 40);
-        let blocking: Vec<_> = check(&d, &p, &CheckContext::default()).into_iter().filter(|f| f.is_blocking()).collect();
+        assert_eq!(
+            d.cooperation.cooperation_projects.len() + d.cooperation.collaborative_projects.len(),
+            40
+        );
+        let blocking: Vec<_> = check(&d, &p, &CheckContext::default())
+            .into_iter()
+            .filter(|f| f.is_blocking())
+            .collect();
         assert!(blocking.is_empty(), "{blocking:#?}");
         assert_eq!(dossier(&p, 300, 40), d, "deterministic");
     }

@@ -24,11 +24,19 @@ pub struct DocumentInput<'a> {
 pub const COVER_COPY_SLOT: f32 = 40.0;
 
 fn col(title: &str, share: f32, align: Align) -> Column {
-    Column { title: title.to_string(), share, align }
+    Column {
+        title: title.to_string(),
+        share,
+        align,
+    }
 }
 
 fn or_dash(text: &str) -> String {
-    if text.trim().is_empty() { "—".to_string() } else { text.to_string() }
+    if text.trim().is_empty() {
+        "—".to_string()
+    } else {
+        text.to_string()
+    }
 }
 
 fn date_text(date: Option<Date>) -> String {
@@ -77,18 +85,34 @@ pub fn build(input: &DocumentInput) -> Vec<Block> {
 }
 
 fn toc() -> Vec<TocEntry> {
-    let e = |level: u8, title: &str, anchor: &str| TocEntry { title: title.into(), level, anchor: anchor.into() };
+    let e = |level: u8, title: &str, anchor: &str| TocEntry {
+        title: title.into(),
+        level,
+        anchor: anchor.into(),
+    };
     vec![
         e(1, "Partie 1 – Dossier administratif", "p1"),
         e(2, "Bordereau des pièces administratives", "p1-bordereau"),
-        e(2, "Tableau des membres du Conseil d'Administration", "p1-ca"),
-        e(2, "Document indiquant les montants de cotisation", "p1-cotisations"),
+        e(
+            2,
+            "Tableau des membres du Conseil d'Administration",
+            "p1-ca",
+        ),
+        e(
+            2,
+            "Document indiquant les montants de cotisation",
+            "p1-cotisations",
+        ),
         e(1, "Partie 2 – Dossier technique", "p2"),
         e(2, "Section 1 – Carte d'identité du cluster", "s1"),
         e(2, "Section 2 – Gouvernance et pilotage", "s2"),
         e(2, "Section 3 – Stratégie générale du cluster", "s3"),
         e(2, "Section 4 – Partenariat et coopération", "s4"),
-        e(2, "Section 5 – Création et accompagnement des start-up", "s5"),
+        e(
+            2,
+            "Section 5 – Création et accompagnement des start-up",
+            "s5",
+        ),
         e(2, "Section 6 – Plan d'action et budget prévisionnels", "s6"),
         e(2, "Section 7 – Suivi et évaluation", "s7"),
         e(1, "Partie 3 – Critères de sélection", "p3"),
@@ -100,13 +124,29 @@ fn cover(b: &mut Vec<Block>, input: &DocumentInput) {
     let d = input.dossier;
     let p = input.profile;
     b.push(Block::Spacer(30.0));
-    b.push(Block::styled(p.ministry.clone(), Style::Subtitle, Align::Center));
+    b.push(Block::styled(
+        p.ministry.clone(),
+        Style::Subtitle,
+        Align::Center,
+    ));
     b.push(Block::styled(p.title.clone(), Style::H2, Align::Center));
     b.push(Block::Spacer(30.0));
-    b.push(Block::styled("DOSSIER DE CANDIDATURE", Style::Subtitle, Align::Center));
-    b.push(Block::styled(or_dash(&d.identity.name), Style::Title, Align::Center));
+    b.push(Block::styled(
+        "DOSSIER DE CANDIDATURE",
+        Style::Subtitle,
+        Align::Center,
+    ));
+    b.push(Block::styled(
+        or_dash(&d.identity.name),
+        Style::Title,
+        Align::Center,
+    ));
     if !d.identity.acronym.trim().is_empty() {
-        b.push(Block::styled(format!("({})", d.identity.acronym.trim()), Style::Subtitle, Align::Center));
+        b.push(Block::styled(
+            format!("({})", d.identity.acronym.trim()),
+            Style::Subtitle,
+            Align::Center,
+        ));
     }
     let place = [d.identity.address.trim(), d.identity.city.trim()]
         .iter()
@@ -140,7 +180,13 @@ fn cover(b: &mut Vec<Block>, input: &DocumentInput) {
     let blocking: Vec<&Finding> = input.findings.iter().filter(|f| f.is_blocking()).collect();
     if input.draft && !blocking.is_empty() {
         b.push(Block::Spacer(8.0));
-        b.push(Block::heading(3, format!("BROUILLON — {} point(s) bloquant(s) à régler avant le dépôt :", blocking.len())));
+        b.push(Block::heading(
+            3,
+            format!(
+                "BROUILLON — {} point(s) bloquant(s) à régler avant le dépôt :",
+                blocking.len()
+            ),
+        ));
         b.push(Block::Bullets(
             blocking
                 .iter()
@@ -156,7 +202,11 @@ fn partie1(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
     b.push(Block::para(
         "Le dossier administratif comporte les pièces juridiques et statutaires ci-dessous, jointes au présent dossier dans l'ordre du bordereau.",
     ));
-    b.push(Block::anchored(2, "Bordereau des pièces administratives", "p1-bordereau"));
+    b.push(Block::anchored(
+        2,
+        "Bordereau des pièces administratives",
+        "p1-bordereau",
+    ));
     let rows = p
         .admin_pieces
         .iter()
@@ -189,7 +239,11 @@ fn partie1(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
     }));
 
     b.push(Block::PageBreak);
-    b.push(Block::anchored(2, "Tableau des membres du Conseil d'Administration", "p1-ca"));
+    b.push(Block::anchored(
+        2,
+        "Tableau des membres du Conseil d'Administration",
+        "p1-ca",
+    ));
     b.push(Block::para(format!(
         "Association : {}. Tableau signé et cacheté par le Président du cluster et par tous les membres du Conseil d'Administration.",
         or_dash(&d.identity.name)
@@ -223,9 +277,16 @@ fn partie1(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
     }));
 
     b.push(Block::PageBreak);
-    b.push(Block::anchored(2, "Document indiquant les montants de cotisation des membres", "p1-cotisations"));
+    b.push(Block::anchored(
+        2,
+        "Document indiquant les montants de cotisation des membres",
+        "p1-cotisations",
+    ));
     fee_schedule(b, d);
-    b.push(Block::SignatureArea { caption: "Signature et cachet du Président du cluster".into(), height: 70.0 });
+    b.push(Block::SignatureArea {
+        caption: "Signature et cachet du Président du cluster".into(),
+        height: 70.0,
+    });
 }
 
 /// The fee schedule with the revenue computed from the register.
@@ -251,7 +312,12 @@ fn fee_schedule(b: &mut Vec<Block>, d: &Dossier) {
             "Total des recettes annuelles de cotisation".into(),
             String::new(),
             String::new(),
-            revenue.per_category.iter().map(|c| c.1).sum::<u32>().to_string(),
+            revenue
+                .per_category
+                .iter()
+                .map(|c| c.1)
+                .sum::<u32>()
+                .to_string(),
             format_dh(revenue.total),
         ],
         bold: true,
@@ -286,7 +352,12 @@ fn person_rows(d: &Dossier) -> Vec<Row> {
         Row::new(vec![
             role.to_string(),
             or_dash(&p.name),
-            [p.organisation.trim(), p.function.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" — "),
+            [p.organisation.trim(), p.function.trim()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" — "),
             format!("{}\n{}", or_dash(&p.phone), or_dash(&p.email)),
         ])
     })
@@ -300,14 +371,26 @@ fn partie2(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
 
     // Section 1
     let id = &d.identity;
-    b.push(Block::anchored(2, "Section 1 – Carte d'identité du cluster", "s1"));
+    b.push(Block::anchored(
+        2,
+        "Section 1 – Carte d'identité du cluster",
+        "s1",
+    ));
     b.push(Block::heading(3, "1.1 Description générale"));
     b.push(Block::KeyValues(vec![
         ("Dénomination".into(), id.name.clone()),
         ("Sigle".into(), id.acronym.clone()),
         ("Forme juridique".into(), id.legal_form.clone()),
         ("Date de création".into(), date_text(id.creation_date)),
-        ("Siège".into(), [id.address.trim(), id.city.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ")),
+        (
+            "Siège".into(),
+            [id.address.trim(), id.city.trim()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         ("Secteur".into(), id.sector.clone()),
     ]));
     b.push(Block::heading(3, "Gouvernance et contacts"));
@@ -320,14 +403,30 @@ fn partie2(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
         ],
         rows: person_rows(d),
     }));
-    section_text(b, "Secteur et thématiques : activités principales", &id.activities);
+    section_text(
+        b,
+        "Secteur et thématiques : activités principales",
+        &id.activities,
+    );
     section_text(b, "Importance sectorielle", &id.sector_importance);
     section_text(b, "Justification stratégique", &id.strategic_justification);
     section_text(b, "Territoire : noyau central", &id.core_territory);
-    section_text(b, "Territoire : agglomération productive", &id.productive_area);
+    section_text(
+        b,
+        "Territoire : agglomération productive",
+        &id.productive_area,
+    );
     section_text(b, "Historique : genèse du cluster", &id.genesis);
-    section_text(b, "Historique : ancrage territorial", &id.territorial_anchoring);
-    section_text(b, "Historique : initiatives communes déjà engagées", &id.joint_initiatives);
+    section_text(
+        b,
+        "Historique : ancrage territorial",
+        &id.territorial_anchoring,
+    );
+    section_text(
+        b,
+        "Historique : initiatives communes déjà engagées",
+        &id.joint_initiatives,
+    );
 
     members(b, d, p);
     governance(b, d);
@@ -345,13 +444,42 @@ fn members(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
         .industrial_share_percent()
         .map_or_else(|| "—".into(), |s| format!("{} %", format_number(s, 1)));
     b.push(Block::KeyValues(vec![
-        ("Membres engagés".into(), format!("{} (minimum exigé : {})", counts.engaged_members(), p.thresholds.min_members)),
-        ("Entreprises industrielles, technologiques ou spécifiques".into(), format!("{} sur {} membres engagés, soit {share} (minimum exigé : {} %)", counts.industrial_companies, counts.engaged_members(), format_number(p.thresholds.min_industrial_share_percent, 0))),
-        ("Entreprises potentiellement intéressées".into(), format!("{} (non comptées parmi les membres)", counts.interested_companies)),
+        (
+            "Membres engagés".into(),
+            format!(
+                "{} (minimum exigé : {})",
+                counts.engaged_members(),
+                p.thresholds.min_members
+            ),
+        ),
+        (
+            "Entreprises industrielles, technologiques ou spécifiques".into(),
+            format!(
+                "{} sur {} membres engagés, soit {share} (minimum exigé : {} %)",
+                counts.industrial_companies,
+                counts.engaged_members(),
+                format_number(p.thresholds.min_industrial_share_percent, 0)
+            ),
+        ),
+        (
+            "Entreprises potentiellement intéressées".into(),
+            format!(
+                "{} (non comptées parmi les membres)",
+                counts.interested_companies
+            ),
+        ),
     ]));
     for category in MemberCategory::ALL {
-        let list: Vec<(usize, &Member)> = d.members.iter().enumerate().filter(|(_, m)| m.category == category).collect();
-        b.push(Block::heading(3, format!("{} ({})", category.label(), list.len())));
+        let list: Vec<(usize, &Member)> = d
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.category == category)
+            .collect();
+        b.push(Block::heading(
+            3,
+            format!("{} ({})", category.label(), list.len()),
+        ));
         if list.is_empty() {
             b.push(Block::para("Aucun."));
             continue;
@@ -366,12 +494,16 @@ fn members(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
                     .map(|(l, v)| format!("{l} {}", v.trim()))
                     .collect::<Vec<_>>()
                     .join("\n");
-                let contact = [m.contact.name.trim(), m.contact.phone.trim(), m.contact.email.trim()]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join("\n");
+                let contact = [
+                    m.contact.name.trim(),
+                    m.contact.phone.trim(),
+                    m.contact.email.trim(),
+                ]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join("\n");
                 Row::new(vec![
                     (k + 1).to_string(),
                     or_dash(&m.name),
@@ -407,14 +539,29 @@ fn members(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
                 col("Ville", 0.14, Align::Left),
                 col("Lien avec le cluster", 0.38, Align::Left),
             ],
-            rows: d.partners.iter().map(|x| Row::new(vec![or_dash(&x.name), or_dash(&x.kind), or_dash(&x.city), or_dash(&x.link)])).collect(),
+            rows: d
+                .partners
+                .iter()
+                .map(|x| {
+                    Row::new(vec![
+                        or_dash(&x.name),
+                        or_dash(&x.kind),
+                        or_dash(&x.city),
+                        or_dash(&x.link),
+                    ])
+                })
+                .collect(),
         }));
     }
 }
 
 fn governance(b: &mut Vec<Block>, d: &Dossier) {
     let g = &d.governance;
-    b.push(Block::anchored(2, "Section 2 – Gouvernance et pilotage", "s2"));
+    b.push(Block::anchored(
+        2,
+        "Section 2 – Gouvernance et pilotage",
+        "s2",
+    ));
     b.push(Block::heading(3, "Composition du Conseil d'Administration"));
     b.push(Block::Table(Table {
         columns: vec![
@@ -430,62 +577,114 @@ fn governance(b: &mut Vec<Block>, d: &Dossier) {
                 Row::new(vec![
                     or_dash(&m.name),
                     m.role.label().to_string(),
-                    [m.organisation.trim(), m.function.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" — "),
+                    [m.organisation.trim(), m.function.trim()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" — "),
                     format!("{}\n{}", or_dash(&m.phone), or_dash(&m.email)),
                 ])
             })
             .collect(),
     }));
-    section_text(b, "Organisation interne de l'association", &g.internal_organisation);
-    section_text(b, "Modalités d'adhésion des membres à la structure de gouvernance", &g.membership_terms);
-    b.push(Block::heading(3, "Recettes de cotisation et mode de calcul"));
+    section_text(
+        b,
+        "Organisation interne de l'association",
+        &g.internal_organisation,
+    );
+    section_text(
+        b,
+        "Modalités d'adhésion des membres à la structure de gouvernance",
+        &g.membership_terms,
+    );
+    b.push(Block::heading(
+        3,
+        "Recettes de cotisation et mode de calcul",
+    ));
     fee_schedule(b, d);
 }
 
 fn five_year_row<T>(label: &str, values: &[Option<T>; 5], fmt: impl Fn(&T) -> String) -> Row {
     let mut cells = vec![label.to_string()];
-    cells.extend(values.iter().map(|v| v.as_ref().map_or_else(|| "—".to_string(), &fmt)));
+    cells.extend(
+        values
+            .iter()
+            .map(|v| v.as_ref().map_or_else(|| "—".to_string(), &fmt)),
+    );
     Row::new(cells)
 }
 
 fn strategy(b: &mut Vec<Block>, d: &Dossier) {
     let s = &d.strategy;
-    b.push(Block::anchored(2, "Section 3 – Stratégie générale du cluster", "s3"));
+    b.push(Block::anchored(
+        2,
+        "Section 3 – Stratégie générale du cluster",
+        "s3",
+    ));
     section_text(b, "Stratégie globale du cluster", &s.global_strategy);
     b.push(Block::heading(3, "Objectifs chiffrés sur cinq ans"));
     b.push(Block::Table(Table {
         columns: year_columns("Objectif", 0.35, ""),
         rows: vec![
             five_year_row("Projets de R&D (nombre)", &s.rd_projects, |v| v.to_string()),
-            five_year_row("Financements levés (DH)", &s.funds_raised, |v| format_number(*v, 2)),
-            five_year_row("Parts de marché à l'export (%)", &s.export_share, |v| format_number(*v, 1)),
+            five_year_row("Financements levés (DH)", &s.funds_raised, |v| {
+                format_number(*v, 2)
+            }),
+            five_year_row("Parts de marché à l'export (%)", &s.export_share, |v| {
+                format_number(*v, 1)
+            }),
         ],
     }));
     if !s.objectives_comment.trim().is_empty() {
         b.push(Block::para(s.objectives_comment.clone()));
     }
     section_text(b, "Technologies et marchés visés", &s.technologies_markets);
-    section_text(b, "Positionnement concurrentiel national", &s.national_positioning);
-    section_text(b, "Positionnement concurrentiel international", &s.international_positioning);
-    b.push(Block::heading(3, "Évolution prévisionnelle des adhérents et des recettes de cotisation"));
+    section_text(
+        b,
+        "Positionnement concurrentiel national",
+        &s.national_positioning,
+    );
+    section_text(
+        b,
+        "Positionnement concurrentiel international",
+        &s.international_positioning,
+    );
+    b.push(Block::heading(
+        3,
+        "Évolution prévisionnelle des adhérents et des recettes de cotisation",
+    ));
     b.push(Block::Table(Table {
         columns: year_columns("Prévision", 0.35, ""),
         rows: vec![
-            five_year_row("Nombre d'adhérents", &s.forecast_members, |v| v.to_string()),
-            five_year_row("Recettes de cotisation (DH)", &s.forecast_fee_revenue, |v| format_number(*v, 2)),
+            five_year_row("Nombre d'adhérents", &s.forecast_members, |v| {
+                v.to_string()
+            }),
+            five_year_row(
+                "Recettes de cotisation (DH)",
+                &s.forecast_fee_revenue,
+                |v| format_number(*v, 2),
+            ),
         ],
     }));
 }
 
 fn cooperation(b: &mut Vec<Block>, d: &Dossier) {
     let c = &d.cooperation;
-    b.push(Block::anchored(2, "Section 4 – Partenariat et coopération", "s4"));
+    b.push(Block::anchored(
+        2,
+        "Section 4 – Partenariat et coopération",
+        "s4",
+    ));
     b.push(Block::heading(3, "4.1 Projets de coopération"));
     if c.cooperation_projects.is_empty() {
         b.push(Block::para("Aucun projet de coopération."));
     }
     for (i, x) in c.cooperation_projects.iter().enumerate() {
-        b.push(Block::heading(3, format!("Projet de coopération {} : {}", i + 1, or_dash(&x.title))));
+        b.push(Block::heading(
+            3,
+            format!("Projet de coopération {} : {}", i + 1, or_dash(&x.title)),
+        ));
         b.push(Block::KeyValues(vec![
             ("Nature".into(), x.nature.clone()),
             ("Parties prenantes".into(), x.stakeholders.clone()),
@@ -498,7 +697,10 @@ fn cooperation(b: &mut Vec<Block>, d: &Dossier) {
         b.push(Block::para("Aucun projet collaboratif."));
     }
     for (i, x) in c.collaborative_projects.iter().enumerate() {
-        b.push(Block::heading(3, format!("Projet collaboratif {} : {}", i + 1, or_dash(&x.title))));
+        b.push(Block::heading(
+            3,
+            format!("Projet collaboratif {} : {}", i + 1, or_dash(&x.title)),
+        ));
         b.push(Block::KeyValues(vec![
             ("Objectifs".into(), x.objectives.clone()),
             ("Acteurs impliqués".into(), x.actors.clone()),
@@ -506,12 +708,30 @@ fn cooperation(b: &mut Vec<Block>, d: &Dossier) {
         ]));
     }
     for scope in [PartnershipScope::National, PartnershipScope::International] {
-        b.push(Block::heading(3, format!("4.2 Partenariats {}", if scope == PartnershipScope::National { "nationaux" } else { "internationaux" })));
+        b.push(Block::heading(
+            3,
+            format!(
+                "4.2 Partenariats {}",
+                if scope == PartnershipScope::National {
+                    "nationaux"
+                } else {
+                    "internationaux"
+                }
+            ),
+        ));
         let rows: Vec<Row> = c
             .partnerships
             .iter()
             .filter(|x| x.scope == scope)
-            .map(|x| Row::new(vec![or_dash(&x.body), x.kind.label().to_string(), or_dash(&x.country), x.status.label().to_string(), or_dash(&x.purpose)]))
+            .map(|x| {
+                Row::new(vec![
+                    or_dash(&x.body),
+                    x.kind.label().to_string(),
+                    or_dash(&x.country),
+                    x.status.label().to_string(),
+                    or_dash(&x.purpose),
+                ])
+            })
             .collect();
         if rows.is_empty() {
             b.push(Block::para("Aucun partenariat déclaré."));
@@ -532,25 +752,68 @@ fn cooperation(b: &mut Vec<Block>, d: &Dossier) {
 
 fn startups(b: &mut Vec<Block>, d: &Dossier) {
     let s = &d.startups;
-    b.push(Block::anchored(2, "Section 5 – Création et accompagnement des start-up", "s5"));
-    section_text(b, "Stratégie de soutien à l'entrepreneuriat innovant", &s.strategy);
-    b.push(Block::heading(3, "Processus de préparation à la création d'entreprise"));
+    b.push(Block::anchored(
+        2,
+        "Section 5 – Création et accompagnement des start-up",
+        "s5",
+    ));
+    section_text(
+        b,
+        "Stratégie de soutien à l'entrepreneuriat innovant",
+        &s.strategy,
+    );
+    b.push(Block::heading(
+        3,
+        "Processus de préparation à la création d'entreprise",
+    ));
     b.push(Block::Table(Table {
-        columns: vec![col("Étape", 0.20, Align::Left), col("Description", 0.55, Align::Left), col("Partenaires", 0.25, Align::Left)],
-        rows: s.preparation.iter().map(|x| Row::new(vec![x.kind.label().into(), or_dash(&x.description), or_dash(&x.partners)])).collect(),
+        columns: vec![
+            col("Étape", 0.20, Align::Left),
+            col("Description", 0.55, Align::Left),
+            col("Partenaires", 0.25, Align::Left),
+        ],
+        rows: s
+            .preparation
+            .iter()
+            .map(|x| {
+                Row::new(vec![
+                    x.kind.label().into(),
+                    or_dash(&x.description),
+                    or_dash(&x.partners),
+                ])
+            })
+            .collect(),
     }));
-    b.push(Block::heading(3, "Accompagnement post-création : services par type de soutien"));
+    b.push(Block::heading(
+        3,
+        "Accompagnement post-création : services par type de soutien",
+    ));
     b.push(Block::Table(Table {
-        columns: vec![col("Type de soutien", 0.25, Align::Left), col("Services offerts", 0.75, Align::Left)],
-        rows: s.post_creation.iter().map(|x| Row::new(vec![x.support_type.label().into(), or_dash(&x.services)])).collect(),
+        columns: vec![
+            col("Type de soutien", 0.25, Align::Left),
+            col("Services offerts", 0.75, Align::Left),
+        ],
+        rows: s
+            .post_creation
+            .iter()
+            .map(|x| Row::new(vec![x.support_type.label().into(), or_dash(&x.services)]))
+            .collect(),
     }));
 }
 
 fn plan(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
-    b.push(Block::anchored(2, "Section 6 – Plan d'action et budget prévisionnels", "s6"));
+    b.push(Block::anchored(
+        2,
+        "Section 6 – Plan d'action et budget prévisionnels",
+        "s6",
+    ));
     b.push(Block::heading(3, "6.1 Plan d'action"));
     section_text(b, "Orientations", &d.plan.orientations);
-    section_text(b, "Objectifs et grandes lignes du plan d'action", &d.plan.objectives);
+    section_text(
+        b,
+        "Objectifs et grandes lignes du plan d'action",
+        &d.plan.objectives,
+    );
     b.push(Block::heading(3, "Actions planifiées (coûts en DH)"));
     let mut rows: Vec<Row> = d
         .plan
@@ -558,10 +821,17 @@ fn plan(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
         .iter()
         .map(|a| {
             let category = match &a.category {
-                ActionCategory::Eligible(id) => p.action_category(id).map_or_else(|| id.clone(), |c| c.label.clone()),
+                ActionCategory::Eligible(id) => p
+                    .action_category(id)
+                    .map_or_else(|| id.clone(), |c| c.label.clone()),
                 ActionCategory::Other => "Autre action (non éligible au Fonds)".into(),
             };
-            let mut cells = vec![format!("{}\n{}", or_dash(&a.title), a.description.trim()).trim_end().to_string(), category];
+            let mut cells = vec![
+                format!("{}\n{}", or_dash(&a.title), a.description.trim())
+                    .trim_end()
+                    .to_string(),
+                category,
+            ];
             cells.extend(a.cost.iter().map(|v| num(*v, 0)));
             Row::new(cells)
         })
@@ -569,8 +839,16 @@ fn plan(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
     let costs = compute::action_costs(d);
     let mut total = vec!["Total du plan d'action".to_string(), String::new()];
     total.extend(costs.iter().map(|v| format_number(*v, 0)));
-    rows.push(Row { cells: total, bold: true, shaded: true, ..Row::default() });
-    let mut columns = vec![col("Action", 0.30, Align::Left), col("Catégorie", 0.20, Align::Left)];
+    rows.push(Row {
+        cells: total,
+        bold: true,
+        shaded: true,
+        ..Row::default()
+    });
+    let mut columns = vec![
+        col("Action", 0.30, Align::Left),
+        col("Catégorie", 0.20, Align::Left),
+    ];
     for y in 1..=5 {
         columns.push(col(&format!("A{y}"), 0.10, Align::Right));
     }
@@ -579,12 +857,19 @@ fn plan(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
     b.push(Block::heading(3, "6.2 Budget prévisionnel (en DH)"));
     let totals = compute::budget_totals(d, p);
     let money_row = |label: String, values: [Option<Decimal>; 5], bold: bool, shaded: bool| Row {
-        cells: std::iter::once(label).chain(values.iter().map(|v| num(*v, 2))).collect(),
+        cells: std::iter::once(label)
+            .chain(values.iter().map(|v| num(*v, 2)))
+            .collect(),
         bold,
         shaded,
         ..Row::default()
     };
-    let section_row = |label: &str| Row { cells: vec![label.to_string()], bold: true, shaded: true, ..Row::default() };
+    let section_row = |label: &str| Row {
+        cells: vec![label.to_string()],
+        bold: true,
+        shaded: true,
+        ..Row::default()
+    };
     let mut rows = vec![section_row("CHARGES (en DHS)")];
     let line_row = |row: &crate::model::call::BudgetRowDef| {
         let line = d.budget_line(&row.id);
@@ -594,22 +879,47 @@ fn plan(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
         }
         if row.needs_detail {
             let detail = line.map_or("", |l| l.detail.trim());
-            label.push_str(&format!(" (à préciser : {})", if detail.is_empty() { "—" } else { detail }));
+            label.push_str(&format!(
+                " (à préciser : {})",
+                if detail.is_empty() { "—" } else { detail }
+            ));
         }
         money_row(label, line.map_or([None; 5], |l| l.amounts), false, false)
     };
     for row in p.budget_rows.iter().filter(|r| r.role.is_charge()) {
         rows.push(line_row(row));
     }
-    rows.push(money_row("TOTAL DES CHARGES".into(), totals.charges.map(Some), true, false));
+    rows.push(money_row(
+        "TOTAL DES CHARGES".into(),
+        totals.charges.map(Some),
+        true,
+        false,
+    ));
     rows.push(section_row("PRODUITS (en DHS)"));
     for row in p.budget_rows.iter().filter(|r| !r.role.is_charge()) {
         rows.push(line_row(row));
     }
-    rows.push(money_row("TOTAL DES PRODUITS".into(), totals.products.map(Some), true, false));
-    rows.push(money_row("RÉSULTAT D'EXPLOITATION".into(), totals.result.map(Some), true, true));
-    b.push(Block::Table(Table { columns: year_columns("Libellé", 0.35, ""), rows }));
-    b.push(Block::styled(p.budget_star_note.clone(), Style::Small, Align::Left));
+    rows.push(money_row(
+        "TOTAL DES PRODUITS".into(),
+        totals.products.map(Some),
+        true,
+        false,
+    ));
+    rows.push(money_row(
+        "RÉSULTAT D'EXPLOITATION".into(),
+        totals.result.map(Some),
+        true,
+        true,
+    ));
+    b.push(Block::Table(Table {
+        columns: year_columns("Libellé", 0.35, ""),
+        rows,
+    }));
+    b.push(Block::styled(
+        p.budget_star_note.clone(),
+        Style::Small,
+        Align::Left,
+    ));
     let ratios = compute::self_financing_percent(&totals);
     b.push(Block::para(format!(
         "Capacité d'autofinancement calculée ({}) : {}.",
@@ -617,7 +927,11 @@ fn plan(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
         ratios
             .iter()
             .enumerate()
-            .map(|(y, r)| format!("année {} : {}", y + 1, r.map_or_else(|| "—".into(), |r| format!("{} %", format_number(r, 1)))))
+            .map(|(y, r)| format!(
+                "année {} : {}",
+                y + 1,
+                r.map_or_else(|| "—".into(), |r| format!("{} %", format_number(r, 1)))
+            ))
             .collect::<Vec<_>>()
             .join(" ; ")
     )));
@@ -636,10 +950,26 @@ fn indicators(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
         })
         .collect();
     for k in &d.indicators.custom {
-        rows.push(five_year_row(&format!("{} ({})", or_dash(&k.label), or_dash(&k.unit)), &k.values, |v| format_number(*v, 2).trim_end_matches("0").trim_end_matches(",").to_string()));
+        rows.push(five_year_row(
+            &format!("{} ({})", or_dash(&k.label), or_dash(&k.unit)),
+            &k.values,
+            |v| {
+                format_number(*v, 2)
+                    .trim_end_matches("0")
+                    .trim_end_matches(",")
+                    .to_string()
+            },
+        ));
     }
-    b.push(Block::Table(Table { columns: year_columns("Indicateurs de performance", 0.40, ""), rows }));
-    b.push(Block::styled(format!("† {}", p.kpi_note), Style::Small, Align::Left));
+    b.push(Block::Table(Table {
+        columns: year_columns("Indicateurs de performance", 0.40, ""),
+        rows,
+    }));
+    b.push(Block::styled(
+        format!("† {}", p.kpi_note),
+        Style::Small,
+        Align::Left,
+    ));
 }
 
 fn partie3(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
@@ -650,7 +980,10 @@ fn partie3(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
         b.push(Block::heading(2, group.label()));
         for c in p.criteria.iter().filter(|c| c.group == group) {
             b.push(Block::heading(3, c.label.clone()));
-            b.push(Block::para(or_dash(d.criterion_answer(&c.id).map_or("", |a| a.argument.as_str()))));
+            b.push(Block::para(or_dash(
+                d.criterion_answer(&c.id)
+                    .map_or("", |a| a.argument.as_str()),
+            )));
         }
     }
 }
@@ -662,9 +995,18 @@ fn declaration(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile, ticks: Declarat
     b.push(Block::Anchor("annexe".into()));
     b.push(Block::styled("ANNEXE", Style::Small, Align::Center));
     b.push(Block::styled(t.title.clone(), Style::H1, Align::Center));
-    b.push(Block::styled(t.subtitle.clone(), Style::Body, Align::Center));
+    b.push(Block::styled(
+        t.subtitle.clone(),
+        Style::Body,
+        Align::Center,
+    ));
     b.push(Block::Spacer(8.0));
-    let signatory = format!("{} {} {}", dec.civility.label(), dec.first_name.trim(), dec.last_name.trim());
+    let signatory = format!(
+        "{} {} {}",
+        dec.civility.label(),
+        dec.first_name.trim(),
+        dec.last_name.trim()
+    );
     let quality = format!(
         "{} au sein de {} ; {} au sein de l'association",
         or_dash(&dec.position_in_organisation),
@@ -674,18 +1016,37 @@ fn declaration(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile, ticks: Declarat
     b.push(Block::KeyValues(vec![
         (t.intro.clone(), signatory.trim().to_string()),
         ("Qualité".into(), quality),
-        (t.acting_for.clone(), d.declaration_association_name().to_string()),
+        (
+            t.acting_for.clone(),
+            d.declaration_association_name().to_string(),
+        ),
         (t.legal_form.clone(), d.declaration_legal_form().to_string()),
     ]));
     for s in &t.statements {
         b.push(Block::para(s.clone()));
     }
     b.push(Block::para(t.documents_intro.clone()));
-    b.push(Block::Checkbox { checked: ticks.declaration, text: t.box_declaration.clone() });
-    b.push(Block::Checkbox { checked: ticks.administrative, text: t.box_administrative.clone() });
-    b.push(Block::Checkbox { checked: ticks.technical, text: t.box_technical.clone() });
-    b.push(Block::Checkbox { checked: ticks.other, text: t.box_other.clone() });
-    let docs: Vec<&OtherDocument> = dec.other_documents.iter().filter(|x| !x.title.trim().is_empty()).collect();
+    b.push(Block::Checkbox {
+        checked: ticks.declaration,
+        text: t.box_declaration.clone(),
+    });
+    b.push(Block::Checkbox {
+        checked: ticks.administrative,
+        text: t.box_administrative.clone(),
+    });
+    b.push(Block::Checkbox {
+        checked: ticks.technical,
+        text: t.box_technical.clone(),
+    });
+    b.push(Block::Checkbox {
+        checked: ticks.other,
+        text: t.box_other.clone(),
+    });
+    let docs: Vec<&OtherDocument> = dec
+        .other_documents
+        .iter()
+        .filter(|x| !x.title.trim().is_empty())
+        .collect();
     let lines = docs.len().max(4);
     let listed = (0..lines)
         .map(|i| format!("{}. {}", i + 1, docs.get(i).map_or("", |x| x.title.trim())))
@@ -693,7 +1054,18 @@ fn declaration(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile, ticks: Declarat
         .join("\n");
     b.push(Block::para(listed));
     b.push(Block::para(t.closing.clone()));
-    b.push(Block::para(format!("Fait à {}, le {}", or_dash(&dec.place), date_text(dec.date))));
-    b.push(Block::SignatureArea { caption: t.signature_label.clone(), height: 80.0 });
-    b.push(Block::styled(p.confidentiality.clone(), Style::Small, Align::Center));
+    b.push(Block::para(format!(
+        "Fait à {}, le {}",
+        or_dash(&dec.place),
+        date_text(dec.date)
+    )));
+    b.push(Block::SignatureArea {
+        caption: t.signature_label.clone(),
+        height: 80.0,
+    });
+    b.push(Block::styled(
+        p.confidentiality.clone(),
+        Style::Small,
+        Align::Center,
+    ));
 }

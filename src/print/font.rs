@@ -126,7 +126,8 @@ mod tests {
     fn bundled_fonts_cover_french_typography() {
         let fonts = Fonts::bundled().expect("fonts parse");
         for f in [&fonts.regular, &fonts.bold] {
-            for c in "àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÙÛŒ«»’–—…\u{a0}\u{202f}€".chars() {
+            for c in "àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÙÛŒ«»’–—…\u{a0}\u{202f}€".chars()
+            {
                 assert!(f.has_glyph(c), "missing {c:?} U+{:04X}", c as u32);
             }
             // Arabic presentation forms, for shaped Arabic names.

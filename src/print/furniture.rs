@@ -25,18 +25,39 @@ pub struct PageInfo<'a> {
 /// below that the text is wrapped by the caller.
 fn fit_size(fonts: &Fonts, weight: Weight, text: &str, size: f32, width: f32) -> f32 {
     let w = fonts.get(weight).width(text, size);
-    if w <= width { size } else { (size * width / w).max(5.0) }
+    if w <= width {
+        size
+    } else {
+        (size * width / w).max(5.0)
+    }
 }
 
 fn text(x: f32, y: f32, size: f32, weight: Weight, text: String) -> Item {
-    Item::Text { x, y, size, weight, text, gray: 0.0 }
+    Item::Text {
+        x,
+        y,
+        size,
+        weight,
+        text,
+        gray: 0.0,
+    }
 }
 
 /// Lines of `content` at `size`, wrapped to `width`, for furniture texts too
 /// long even at 5 pt.
-fn fitted_lines(fonts: &Fonts, weight: Weight, content: &str, size: f32, width: f32) -> (f32, Vec<String>) {
+fn fitted_lines(
+    fonts: &Fonts,
+    weight: Weight,
+    content: &str,
+    size: f32,
+    width: f32,
+) -> (f32, Vec<String>) {
     let size = fit_size(fonts, weight, content, size, width);
-    let style = if weight == Weight::Bold { super::layout::Style::SmallBold } else { super::layout::Style::Small };
+    let style = if weight == Weight::Bold {
+        super::layout::Style::SmallBold
+    } else {
+        super::layout::Style::Small
+    };
     if fonts.get(weight).width(content, size) <= width {
         return (size, vec![content.to_string()]);
     }
@@ -79,31 +100,65 @@ pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {
         items.push(text(band.x, y, size2, Weight::Regular, l));
         y += size2 * 1.2;
     }
-    let rule_y = if band.y < geo.content.y { geo.content.y - 2.0 * MM } else { geo.content.bottom() + 2.0 * MM };
-    items.push(Item::Line { x1: band.x, y1: rule_y, x2: band.right(), y2: rule_y, width: 0.4 });
+    let rule_y = if band.y < geo.content.y {
+        geo.content.y - 2.0 * MM
+    } else {
+        geo.content.bottom() + 2.0 * MM
+    };
+    items.push(Item::Line {
+        x1: band.x,
+        y1: rule_y,
+        x2: band.right(),
+        y2: rule_y,
+        width: 0.4,
+    });
 
     // Info band: page and copy numbers, paraphe box.
     let ib = geo.info_band;
     let para = geo.paraphe;
-    let text_x = if para.x > ib.x + 1.0 { ib.x } else { para.right() + 3.0 * MM };
+    let text_x = if para.x > ib.x + 1.0 {
+        ib.x
+    } else {
+        para.right() + 3.0 * MM
+    };
     let text_w = ib.w - para.w - 3.0 * MM;
     let page_text = format!("Page {} / {}", info.page, info.pages);
     let copy_text = format!("Exemplaire {} / {}", info.copy, info.copies);
     let base = ib.y + ib.h - 4.0;
     items.push(text(text_x, base - 11.0, 9.0, Weight::Bold, page_text));
     items.push(text(text_x, base, 9.0, Weight::Regular, copy_text));
-    let (size, lines) = fitted_lines(fonts, Weight::Regular, "Dossier technique signé et cacheté par le Président sur toutes les pages", 6.5, text_w);
+    let (size, lines) = fitted_lines(
+        fonts,
+        Weight::Regular,
+        "Dossier technique signé et cacheté par le Président sur toutes les pages",
+        6.5,
+        text_w,
+    );
     let mut y = ib.y + size + 2.0;
     for l in lines {
         items.push(text(text_x, y, size, Weight::Regular, l));
         y += size * 1.2;
     }
-    items.push(Item::Rect { rect: para, stroke: Some(0.6), fill: None });
-    items.push(text(para.x + 1.5, para.y + 6.5, 5.5, Weight::Regular, "Paraphe".into()));
+    items.push(Item::Rect {
+        rect: para,
+        stroke: Some(0.6),
+        fill: None,
+    });
+    items.push(text(
+        para.x + 1.5,
+        para.y + 6.5,
+        5.5,
+        Weight::Regular,
+        "Paraphe".into(),
+    ));
 
     // The stamp box.
     let st = geo.stamp;
-    items.push(Item::Rect { rect: st, stroke: Some(1.0), fill: None });
+    items.push(Item::Rect {
+        rect: st,
+        stroke: Some(1.0),
+        fill: None,
+    });
     let (size, lines) = fitted_lines(fonts, Weight::Bold, STAMP_LABEL, 7.0, st.w - 4.0);
     let mut y = st.y + size + 2.0;
     for l in lines {
@@ -116,14 +171,36 @@ pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {
 
 /// The big « Exemplaire k / N » framed on the cover, in the slot the
 /// document reserved.
-pub fn cover_copy_mark(fonts: &Fonts, geo: &Geometry, slot_y: f32, slot_h: f32, copy: u32, copies: u32) -> Vec<Item> {
+pub fn cover_copy_mark(
+    fonts: &Fonts,
+    geo: &Geometry,
+    slot_y: f32,
+    slot_h: f32,
+    copy: u32,
+    copies: u32,
+) -> Vec<Item> {
     let label = format!("Exemplaire {copy} / {copies}");
     let size = 16.0;
     let w = fonts.bold.width(&label, size);
     let box_w = w + 16.0 * MM;
-    let rect = Rect { x: geo.content.x + (geo.content.w - box_w) / 2.0, y: slot_y + 4.0, w: box_w, h: (slot_h - 8.0).max(size + 8.0) };
+    let rect = Rect {
+        x: geo.content.x + (geo.content.w - box_w) / 2.0,
+        y: slot_y + 4.0,
+        w: box_w,
+        h: (slot_h - 8.0).max(size + 8.0),
+    };
     vec![
-        Item::Rect { rect, stroke: Some(1.2), fill: None },
-        text(rect.x + (rect.w - w) / 2.0, rect.y + rect.h / 2.0 + size * 0.35, size, Weight::Bold, label),
+        Item::Rect {
+            rect,
+            stroke: Some(1.2),
+            fill: None,
+        },
+        text(
+            rect.x + (rect.w - w) / 2.0,
+            rect.y + rect.h / 2.0 + size * 0.35,
+            size,
+            Weight::Bold,
+            label,
+        ),
     ]
 }

@@ -58,17 +58,47 @@ impl Geometry {
         let other_band_h = 10.0 * MM;
         let bottom = matches!(corner, StampCorner::BottomLeft | StampCorner::BottomRight);
         let right = matches!(corner, StampCorner::BottomRight | StampCorner::TopRight);
-        let stamp_y = if bottom { page_h - margin - stamp_h } else { margin };
-        let stamp_x = if right { page_w - margin - stamp_w } else { margin };
-        let stamp = Rect { x: stamp_x, y: stamp_y, w: stamp_w, h: stamp_h };
-        let info_x = if right { margin } else { margin + stamp_w + gap };
+        let stamp_y = if bottom {
+            page_h - margin - stamp_h
+        } else {
+            margin
+        };
+        let stamp_x = if right {
+            page_w - margin - stamp_w
+        } else {
+            margin
+        };
+        let stamp = Rect {
+            x: stamp_x,
+            y: stamp_y,
+            w: stamp_w,
+            h: stamp_h,
+        };
+        let info_x = if right {
+            margin
+        } else {
+            margin + stamp_w + gap
+        };
         let info_w = page_w - 2.0 * margin - stamp_w - gap;
-        let info_band = Rect { x: info_x, y: stamp_y, w: info_w, h: band_h };
+        let info_band = Rect {
+            x: info_x,
+            y: stamp_y,
+            w: info_w,
+            h: band_h,
+        };
         let paraphe_w = 22.0 * MM;
         let paraphe_h = 12.0 * MM;
         let paraphe = Rect {
-            x: if right { info_x + info_w - paraphe_w } else { info_x },
-            y: if bottom { stamp_y + stamp_h - paraphe_h } else { stamp_y },
+            x: if right {
+                info_x + info_w - paraphe_w
+            } else {
+                info_x
+            },
+            y: if bottom {
+                stamp_y + stamp_h - paraphe_h
+            } else {
+                stamp_y
+            },
             w: paraphe_w,
             h: paraphe_h,
         };
@@ -84,7 +114,12 @@ impl Geometry {
             page_w,
             page_h,
             corner,
-            content: Rect { x: margin, y: content_y, w: page_w - 2.0 * margin, h: content_h },
+            content: Rect {
+                x: margin,
+                y: content_y,
+                w: page_w - 2.0 * margin,
+                h: content_h,
+            },
             info_band,
             stamp,
             paraphe,
@@ -95,10 +130,23 @@ impl Geometry {
     pub fn running_band(&self) -> Rect {
         let margin = self.content.x;
         let h = 10.0 * MM;
-        if matches!(self.corner, StampCorner::BottomLeft | StampCorner::BottomRight) {
-            Rect { x: margin, y: margin, w: self.content.w, h }
+        if matches!(
+            self.corner,
+            StampCorner::BottomLeft | StampCorner::BottomRight
+        ) {
+            Rect {
+                x: margin,
+                y: margin,
+                w: self.content.w,
+                h,
+            }
         } else {
-            Rect { x: margin, y: self.page_h - margin - h, w: self.content.w, h }
+            Rect {
+                x: margin,
+                y: self.page_h - margin - h,
+                w: self.content.w,
+                h,
+            }
         }
     }
 }

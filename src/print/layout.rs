@@ -76,7 +76,10 @@ pub struct Row {
 
 impl Row {
     pub fn new(cells: Vec<String>) -> Self {
-        Self { cells, ..Self::default() }
+        Self {
+            cells,
+            ..Self::default()
+        }
     }
 }
 
@@ -97,9 +100,17 @@ pub struct TocEntry {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
     /// Level 1 to 3; an anchor makes it a sommaire target.
-    Heading { level: u8, text: String, anchor: Option<String> },
+    Heading {
+        level: u8,
+        text: String,
+        anchor: Option<String>,
+    },
     /// Text with `\n` line breaks and `\n\n` paragraph breaks.
-    Paragraph { text: String, style: Style, align: Align },
+    Paragraph {
+        text: String,
+        style: Style,
+        align: Align,
+    },
     Bullets(Vec<String>),
     /// Label in bold on the left, value on the right; empty values print « — ».
     KeyValues(Vec<(String, String)>),
@@ -107,9 +118,15 @@ pub enum Block {
     /// The sommaire, filled with the anchors' page numbers.
     Toc(Vec<TocEntry>),
     /// A ticked or empty box followed by its text.
-    Checkbox { checked: bool, text: String },
+    Checkbox {
+        checked: bool,
+        text: String,
+    },
     /// A bordered, empty area (signature, stamp) with a caption on top.
-    SignatureArea { caption: String, height: f32 },
+    SignatureArea {
+        caption: String,
+        height: f32,
+    },
     /// Records the current page for an anchor without drawing.
     Anchor(String),
     Spacer(f32),
@@ -118,16 +135,32 @@ pub enum Block {
 
 impl Block {
     pub fn para(text: impl Into<String>) -> Self {
-        Block::Paragraph { text: text.into(), style: Style::Body, align: Align::Left }
+        Block::Paragraph {
+            text: text.into(),
+            style: Style::Body,
+            align: Align::Left,
+        }
     }
     pub fn styled(text: impl Into<String>, style: Style, align: Align) -> Self {
-        Block::Paragraph { text: text.into(), style, align }
+        Block::Paragraph {
+            text: text.into(),
+            style,
+            align,
+        }
     }
     pub fn heading(level: u8, text: impl Into<String>) -> Self {
-        Block::Heading { level, text: text.into(), anchor: None }
+        Block::Heading {
+            level,
+            text: text.into(),
+            anchor: None,
+        }
     }
     pub fn anchored(level: u8, text: impl Into<String>, anchor: impl Into<String>) -> Self {
-        Block::Heading { level, text: text.into(), anchor: Some(anchor.into()) }
+        Block::Heading {
+            level,
+            text: text.into(),
+            anchor: Some(anchor.into()),
+        }
     }
 }
 
@@ -137,11 +170,35 @@ pub type Gray = f32;
 /// A positioned box on a page (y from the top edge, text y is the baseline).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
-    Text { x: f32, y: f32, size: f32, weight: Weight, text: String, gray: Gray },
-    Rect { rect: Rect, stroke: Option<f32>, fill: Option<Gray> },
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32 },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        weight: Weight,
+        text: String,
+        gray: Gray,
+    },
+    Rect {
+        rect: Rect,
+        stroke: Option<f32>,
+        fill: Option<Gray>,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
     /// Text rotated by `angle` degrees around its start (the draft mark).
-    Rotated { x: f32, y: f32, size: f32, angle: f32, text: String, gray: Gray },
+    Rotated {
+        x: f32,
+        y: f32,
+        size: f32,
+        angle: f32,
+        text: String,
+        gray: Gray,
+    },
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -225,7 +282,14 @@ pub struct Layouter<'a> {
 
 impl<'a> Layouter<'a> {
     pub fn new(fonts: &'a Fonts, geo: Geometry, toc_pages: HashMap<String, usize>) -> Self {
-        Self { fonts, geo, out: Laid::default(), page: Page::default(), y: geo.content.y, toc_pages }
+        Self {
+            fonts,
+            geo,
+            out: Laid::default(),
+            page: Page::default(),
+            y: geo.content.y,
+            toc_pages,
+        }
     }
 
     fn bottom(&self) -> f32 {
@@ -251,14 +315,26 @@ impl<'a> Layouter<'a> {
     }
 
     fn prepared(&mut self, text: &str, style: Style, context: &str) -> String {
-        prepare(text, self.fonts.get(style.weight()), context, &mut self.out.missing)
+        prepare(
+            text,
+            self.fonts.get(style.weight()),
+            context,
+            &mut self.out.missing,
+        )
     }
 
     fn text_at(&mut self, x: f32, baseline: f32, style: Style, text: String) {
         if text.is_empty() {
             return;
         }
-        self.page.items.push(Item::Text { x, y: baseline, size: style.size(), weight: style.weight(), text, gray: 0.0 });
+        self.page.items.push(Item::Text {
+            x,
+            y: baseline,
+            size: style.size(),
+            weight: style.weight(),
+            text,
+            gray: 0.0,
+        });
     }
 
     fn aligned_x(&self, line: &str, style: Style, x: f32, width: f32, align: Align) -> f32 {
@@ -297,7 +373,9 @@ impl<'a> Layouter<'a> {
     fn lead_height(&self, block: Option<&Block>) -> f32 {
         match block {
             Some(Block::Paragraph { style, .. }) => style.line_height() * 2.0,
-            Some(Block::Bullets(_)) | Some(Block::KeyValues(_)) | Some(Block::Checkbox { .. }) => Style::Body.line_height() * 2.0,
+            Some(Block::Bullets(_)) | Some(Block::KeyValues(_)) | Some(Block::Checkbox { .. }) => {
+                Style::Body.line_height() * 2.0
+            }
             Some(Block::Table(t)) => {
                 // Header and first row of one line each.
                 let _ = t;
@@ -324,9 +402,17 @@ impl<'a> Layouter<'a> {
         let cx = self.geo.content.x;
         let cw = self.geo.content.w;
         match block {
-            Block::Heading { level, text, anchor } => {
+            Block::Heading {
+                level,
+                text,
+                anchor,
+            } => {
                 let style = Self::heading_style(*level);
-                let before = if self.at_page_top() { 0.0 } else { style.size() * 0.9 };
+                let before = if self.at_page_top() {
+                    0.0
+                } else {
+                    style.size() * 0.9
+                };
                 let text = self.prepared(text, style, "titre");
                 let lines = wrap(&text, cw, self.fonts, style);
                 let own = before + lines.len() as f32 * style.line_height() + 3.0;
@@ -335,12 +421,20 @@ impl<'a> Layouter<'a> {
                     self.y += before;
                 }
                 if let Some(anchor) = anchor {
-                    self.out.anchors.insert(anchor.clone(), self.out.pages.len());
+                    self.out
+                        .anchors
+                        .insert(anchor.clone(), self.out.pages.len());
                 }
                 self.flow_lines(lines, style, cx, cw, Align::Left);
                 if *level <= 2 {
                     let y = self.y + 1.0;
-                    self.page.items.push(Item::Line { x1: cx, y1: y, x2: cx + cw, y2: y, width: if *level == 1 { 1.0 } else { 0.5 } });
+                    self.page.items.push(Item::Line {
+                        x1: cx,
+                        y1: y,
+                        x2: cx + cw,
+                        y2: y,
+                        width: if *level == 1 { 1.0 } else { 0.5 },
+                    });
                 }
                 self.y += 3.0;
             }
@@ -371,7 +465,11 @@ impl<'a> Layouter<'a> {
                 let gap = 8.0;
                 for (key, value) in pairs {
                     let key = self.prepared(key, Style::BodyBold, "libellé");
-                    let value = if value.trim().is_empty() { "—".to_string() } else { self.prepared(value, Style::Body, key.as_str()) };
+                    let value = if value.trim().is_empty() {
+                        "—".to_string()
+                    } else {
+                        self.prepared(value, Style::Body, key.as_str())
+                    };
                     let key_lines = wrap(&key, key_w, self.fonts, Style::BodyBold);
                     let value_lines = wrap(&value, cw - key_w - gap, self.fonts, Style::Body);
                     let lh = Style::Body.line_height();
@@ -402,24 +500,39 @@ impl<'a> Layouter<'a> {
             Block::Toc(entries) => {
                 let num_w = self.fonts.regular.width("0000", Style::Body.size());
                 for e in entries {
-                    let style = if e.level == 1 { Style::BodyBold } else { Style::Body };
+                    let style = if e.level == 1 {
+                        Style::BodyBold
+                    } else {
+                        Style::Body
+                    };
                     let indent = (f32::from(e.level) - 1.0) * 14.0;
                     let title = self.prepared(&e.title, style, "sommaire");
                     let lines = wrap(&title, cw - indent - num_w - 10.0, self.fonts, style);
                     let n = lines.len();
                     self.ensure(n as f32 * style.line_height());
-                    let page = self.toc_pages.get(&e.anchor).map_or_else(|| "…".to_string(), |p| (p + 1).to_string());
+                    let page = self
+                        .toc_pages
+                        .get(&e.anchor)
+                        .map_or_else(|| "…".to_string(), |p| (p + 1).to_string());
                     for (k, line) in lines.into_iter().enumerate() {
                         let baseline = self.y + style.size() * 0.8;
                         if k + 1 == n {
                             let line_w = self.fonts.get(style.weight()).width(&line, style.size());
                             let px = self.aligned_x(&page, style, cx, cw, Align::Right);
                             // Dotted leader between the title and its page number.
-                            let dot_w = self.fonts.get(style.weight()).width(".", style.size()) * 1.6;
+                            let dot_w =
+                                self.fonts.get(style.weight()).width(".", style.size()) * 1.6;
                             let start = cx + indent + line_w + 4.0;
                             let count = ((px - 4.0 - start) / dot_w).floor().max(0.0) as usize;
                             if count > 0 {
-                                self.page.items.push(Item::Text { x: start, y: baseline, size: style.size(), weight: Weight::Regular, text: ". ".repeat(count).trim_end().to_string(), gray: 0.55 });
+                                self.page.items.push(Item::Text {
+                                    x: start,
+                                    y: baseline,
+                                    size: style.size(),
+                                    weight: Weight::Regular,
+                                    text: ". ".repeat(count).trim_end().to_string(),
+                                    gray: 0.55,
+                                });
                             }
                             self.text_at(px, baseline, style, page.clone());
                         }
@@ -437,11 +550,32 @@ impl<'a> Layouter<'a> {
                 let lines = wrap(&text, cw - indent, self.fonts, Style::Body);
                 self.ensure(Style::Body.line_height() * lines.len().min(3) as f32);
                 let top = self.y + 1.0;
-                self.page.items.push(Item::Rect { rect: Rect { x: cx, y: top, w: size, h: size }, stroke: Some(0.8), fill: None });
+                self.page.items.push(Item::Rect {
+                    rect: Rect {
+                        x: cx,
+                        y: top,
+                        w: size,
+                        h: size,
+                    },
+                    stroke: Some(0.8),
+                    fill: None,
+                });
                 if *checked {
                     // A drawn tick: independent of the font, visible on paper.
-                    self.page.items.push(Item::Line { x1: cx + 1.8, y1: top + 4.8, x2: cx + 3.8, y2: top + 7.4, width: 1.3 });
-                    self.page.items.push(Item::Line { x1: cx + 3.8, y1: top + 7.4, x2: cx + 7.6, y2: top + 1.4, width: 1.3 });
+                    self.page.items.push(Item::Line {
+                        x1: cx + 1.8,
+                        y1: top + 4.8,
+                        x2: cx + 3.8,
+                        y2: top + 7.4,
+                        width: 1.3,
+                    });
+                    self.page.items.push(Item::Line {
+                        x1: cx + 3.8,
+                        y1: top + 7.4,
+                        x2: cx + 7.6,
+                        y2: top + 1.4,
+                        width: 1.3,
+                    });
                     self.text_at(cx + 1.2, top + 7.6, Style::Small, "X".to_string());
                 }
                 self.flow_lines(lines, Style::Body, cx + indent, cw - indent, Align::Left);
@@ -455,11 +589,22 @@ impl<'a> Layouter<'a> {
                 self.text_at(cx, baseline, Style::BodyBold, caption);
                 self.y += lh;
                 let h = height.min(self.remaining());
-                self.page.items.push(Item::Rect { rect: Rect { x: cx, y: self.y, w: cw * 0.55, h }, stroke: Some(0.8), fill: None });
+                self.page.items.push(Item::Rect {
+                    rect: Rect {
+                        x: cx,
+                        y: self.y,
+                        w: cw * 0.55,
+                        h,
+                    },
+                    stroke: Some(0.8),
+                    fill: None,
+                });
                 self.y += h + PARA_GAP;
             }
             Block::Anchor(anchor) => {
-                self.out.anchors.insert(anchor.clone(), self.out.pages.len());
+                self.out
+                    .anchors
+                    .insert(anchor.clone(), self.out.pages.len());
                 self.out.anchor_y.insert(anchor.clone(), self.y);
             }
             Block::Spacer(h) => {
@@ -484,7 +629,14 @@ impl<'a> Layouter<'a> {
         let lh = style.line_height();
         let ascent = style.size() * 0.8;
         let widths: Vec<f32> = table.columns.iter().map(|c| c.share * cw).collect();
-        let xs: Vec<f32> = widths.iter().scan(cx, |x, w| { let here = *x; *x += w; Some(here) }).collect();
+        let xs: Vec<f32> = widths
+            .iter()
+            .scan(cx, |x, w| {
+                let here = *x;
+                *x += w;
+                Some(here)
+            })
+            .collect();
 
         let wrap_cells = |this: &mut Self, cells: &[String], bold: bool| -> Vec<Vec<String>> {
             let st = if bold { Style::SmallBold } else { style };
@@ -500,13 +652,35 @@ impl<'a> Layouter<'a> {
         let header = wrap_cells(self, &header_cells, true);
         let header_h = header.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * CELL_PAD;
 
-        let draw_row = |this: &mut Self, lines: &[Vec<String>], from: usize, count: usize, h: f32, bold: bool, shaded: bool, aligns: &[Align]| {
+        let draw_row = |this: &mut Self,
+                        lines: &[Vec<String>],
+                        from: usize,
+                        count: usize,
+                        h: f32,
+                        bold: bool,
+                        shaded: bool,
+                        aligns: &[Align]| {
             let st = if bold { Style::SmallBold } else { style };
             for (i, cell) in lines.iter().enumerate() {
-                let rect = Rect { x: xs[i], y: this.y, w: widths[i], h };
-                this.page.items.push(Item::Rect { rect, stroke: Some(0.5), fill: shaded.then_some(0.9) });
+                let rect = Rect {
+                    x: xs[i],
+                    y: this.y,
+                    w: widths[i],
+                    h,
+                };
+                this.page.items.push(Item::Rect {
+                    rect,
+                    stroke: Some(0.5),
+                    fill: shaded.then_some(0.9),
+                });
                 for (k, line) in cell.iter().skip(from).take(count).enumerate() {
-                    let x = this.aligned_x(line, st, xs[i] + CELL_PAD, widths[i] - 2.0 * CELL_PAD, aligns[i]);
+                    let x = this.aligned_x(
+                        line,
+                        st,
+                        xs[i] + CELL_PAD,
+                        widths[i] - 2.0 * CELL_PAD,
+                        aligns[i],
+                    );
                     let baseline = this.y + CELL_PAD + k as f32 * lh + ascent;
                     this.text_at(x, baseline, st, line.clone());
                 }
@@ -519,25 +693,62 @@ impl<'a> Layouter<'a> {
         // The header and the first row must start on the same page.
         let first_h = table.rows.first().map_or(0.0, |r| {
             let l = wrap_cells(self, &r.cells, r.bold);
-            (l.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * CELL_PAD).max(r.min_height)
+            (l.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * CELL_PAD)
+                .max(r.min_height)
         });
         self.ensure(header_h + first_h.min(self.geo.content.h - header_h));
-        draw_row(self, &header, 0, usize::MAX, header_h, true, true, &header_aligns);
+        draw_row(
+            self,
+            &header,
+            0,
+            usize::MAX,
+            header_h,
+            true,
+            true,
+            &header_aligns,
+        );
 
         for row in &table.rows {
             let lines = wrap_cells(self, &row.cells, row.bold);
             let n_lines = lines.iter().map(Vec::len).max().unwrap_or(1);
             let natural = (n_lines as f32 * lh + 2.0 * CELL_PAD).max(row.min_height);
             if natural <= self.remaining() {
-                draw_row(self, &lines, 0, usize::MAX, natural, row.bold, row.shaded, &aligns);
+                draw_row(
+                    self,
+                    &lines,
+                    0,
+                    usize::MAX,
+                    natural,
+                    row.bold,
+                    row.shaded,
+                    &aligns,
+                );
                 continue;
             }
             let fresh = self.geo.content.h - header_h;
             if natural <= fresh {
                 // Move the row whole to the next page, under a repeated header.
                 self.new_page();
-                draw_row(self, &header, 0, usize::MAX, header_h, true, true, &header_aligns);
-                draw_row(self, &lines, 0, usize::MAX, natural, row.bold, row.shaded, &aligns);
+                draw_row(
+                    self,
+                    &header,
+                    0,
+                    usize::MAX,
+                    header_h,
+                    true,
+                    true,
+                    &header_aligns,
+                );
+                draw_row(
+                    self,
+                    &lines,
+                    0,
+                    usize::MAX,
+                    natural,
+                    row.bold,
+                    row.shaded,
+                    &aligns,
+                );
                 continue;
             }
             // Taller than a page: split it line by line.
@@ -546,7 +757,16 @@ impl<'a> Layouter<'a> {
                 let fit = ((self.remaining() - 2.0 * CELL_PAD) / lh).floor().max(0.0) as usize;
                 if fit == 0 {
                     self.new_page();
-                    draw_row(self, &header, 0, usize::MAX, header_h, true, true, &header_aligns);
+                    draw_row(
+                        self,
+                        &header,
+                        0,
+                        usize::MAX,
+                        header_h,
+                        true,
+                        true,
+                        &header_aligns,
+                    );
                     continue;
                 }
                 let count = fit.min(n_lines - from);
@@ -555,7 +775,16 @@ impl<'a> Layouter<'a> {
                 from += count;
                 if from < n_lines {
                     self.new_page();
-                    draw_row(self, &header, 0, usize::MAX, header_h, true, true, &header_aligns);
+                    draw_row(
+                        self,
+                        &header,
+                        0,
+                        usize::MAX,
+                        header_h,
+                        true,
+                        true,
+                        &header_aligns,
+                    );
                 }
             }
         }

@@ -19,7 +19,7 @@ use geometry::Geometry;
 use layout::{Laid, Layouter, Page};
 
 /// How to print.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RenderOptions {
     /// Number of copies; `None` takes the dossier's choice, then the call's.
     pub copies: Option<u32>,
@@ -27,12 +27,6 @@ pub struct RenderOptions {
     pub final_mode: bool,
     /// One PDF per copy instead of one PDF with the copies in sequence.
     pub per_copy: bool,
-}
-
-impl Default for RenderOptions {
-    fn default() -> Self {
-        Self { copies: None, final_mode: false, per_copy: false }
-    }
 }
 
 /// The printed package.
@@ -69,9 +63,20 @@ pub fn fonts() -> Result<&'static Fonts, font::FontError> {
 }
 
 /// Lays out one copy, repeating until the sommaire's page numbers are stable.
-pub fn layout_copy(dossier: &Dossier, profile: &CallProfile, findings: &[Finding], draft: bool, fonts: &Fonts) -> (Laid, Geometry) {
+pub fn layout_copy(
+    dossier: &Dossier,
+    profile: &CallProfile,
+    findings: &[Finding],
+    draft: bool,
+    fonts: &Fonts,
+) -> (Laid, Geometry) {
     let geo = Geometry::a4(dossier.print.stamp_corner);
-    let blocks = document::build(&document::DocumentInput { dossier, profile, findings, draft });
+    let blocks = document::build(&document::DocumentInput {
+        dossier,
+        profile,
+        findings,
+        draft,
+    });
     let mut toc: HashMap<String, usize> = HashMap::new();
     let mut laid = Layouter::new(fonts, geo, toc.clone()).layout(&blocks);
     for _ in 0..3 {
@@ -85,12 +90,24 @@ pub fn layout_copy(dossier: &Dossier, profile: &CallProfile, findings: &[Finding
 }
 
 /// Renders the dossier's printed package.
-pub fn render(dossier: &Dossier, profile: &CallProfile, findings: &[Finding], options: &RenderOptions) -> Result<Rendered, RenderError> {
-    let blocking: Vec<Finding> = findings.iter().filter(|f| f.is_blocking()).cloned().collect();
+pub fn render(
+    dossier: &Dossier,
+    profile: &CallProfile,
+    findings: &[Finding],
+    options: &RenderOptions,
+) -> Result<Rendered, RenderError> {
+    let blocking: Vec<Finding> = findings
+        .iter()
+        .filter(|f| f.is_blocking())
+        .cloned()
+        .collect();
     if options.final_mode && !blocking.is_empty() {
         return Err(RenderError::Blocking(blocking));
     }
-    let copies = options.copies.or(dossier.print.copies).unwrap_or(profile.copies);
+    let copies = options
+        .copies
+        .or(dossier.print.copies)
+        .unwrap_or(profile.copies);
     if !(1..=20).contains(&copies) {
         return Err(RenderError::Copies(copies));
     }
@@ -98,7 +115,11 @@ pub fn render(dossier: &Dossier, profile: &CallProfile, findings: &[Finding], op
     let fonts = fonts()?;
     let (laid, geo) = layout_copy(dossier, profile, findings, draft, fonts);
     let pages_per_copy = laid.pages.len();
-    let cluster = if dossier.identity.name.trim().is_empty() { "Cluster (dénomination à compléter)" } else { dossier.identity.name.trim() };
+    let cluster = if dossier.identity.name.trim().is_empty() {
+        "Cluster (dénomination à compléter)"
+    } else {
+        dossier.identity.name.trim()
+    };
     let slot = laid.anchor_y.get("cover-copy-slot").copied();
 
     let copy_pages = |copy: u32| -> Vec<Page> {
@@ -119,7 +140,14 @@ pub fn render(dossier: &Dossier, profile: &CallProfile, findings: &[Finding], op
                 if i == 0
                     && let Some(y) = slot
                 {
-                    items.extend(furniture::cover_copy_mark(fonts, &geo, y, document::COVER_COPY_SLOT, copy, copies));
+                    items.extend(furniture::cover_copy_mark(
+                        fonts,
+                        &geo,
+                        y,
+                        document::COVER_COPY_SLOT,
+                        copy,
+                        copies,
+                    ));
                 }
                 items.extend(content.items.iter().cloned());
                 Page { items }
@@ -131,12 +159,25 @@ pub fn render(dossier: &Dossier, profile: &CallProfile, findings: &[Finding], op
             Some(k) => format!("Dossier de candidature — {cluster} — exemplaire {k} sur {copies}"),
             None => format!("Dossier de candidature — {cluster}"),
         },
-        author: if dossier.identity.president.name.trim().is_empty() { cluster.to_string() } else { format!("{} — {}", dossier.identity.president.name.trim(), cluster) },
+        author: if dossier.identity.president.name.trim().is_empty() {
+            cluster.to_string()
+        } else {
+            format!("{} — {}", dossier.identity.president.name.trim(), cluster)
+        },
         subject: profile.title.clone(),
-        date_unix: dossier.declaration.date.map_or(profile.deadline.date.days_since_epoch(), |d| d.days_since_epoch()) * 86_400 + 12 * 3600,
+        date_unix: dossier
+            .declaration
+            .date
+            .map_or(profile.deadline.date.days_since_epoch(), |d| {
+                d.days_since_epoch()
+            })
+            * 86_400
+            + 12 * 3600,
     };
     let pdfs = if options.per_copy {
-        (1..=copies).map(|k| pdf::write(&copy_pages(k), &geo, &meta(Some(k)))).collect::<Result<Vec<_>, _>>()?
+        (1..=copies)
+            .map(|k| pdf::write(&copy_pages(k), &geo, &meta(Some(k))))
+            .collect::<Result<Vec<_>, _>>()?
     } else {
         let all: Vec<Page> = (1..=copies).flat_map(copy_pages).collect();
         vec![pdf::write(&all, &geo, &meta(None))?]
@@ -146,6 +187,10 @@ pub fn render(dossier: &Dossier, profile: &CallProfile, findings: &[Finding], op
         pages_per_copy,
         copies,
         draft,
-        warnings: laid.missing.iter().map(shape::MissingGlyph::message).collect(),
+        warnings: laid
+            .missing
+            .iter()
+            .map(shape::MissingGlyph::message)
+            .collect(),
     })
 }

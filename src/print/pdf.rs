@@ -25,7 +25,10 @@ pub struct Metadata {
 pub struct PdfError(String);
 
 fn gray(level: f32) -> Color {
-    Color::Greyscale(Greyscale { percent: level, icc_profile: None })
+    Color::Greyscale(Greyscale {
+        percent: level,
+        icc_profile: None,
+    })
 }
 
 fn font_handle(weight: Weight) -> PdfFontHandle {
@@ -40,20 +43,48 @@ fn page_ops(page: &Page, page_h: f32) -> Vec<Op> {
     let y = |top: f32| Pt(page_h - top);
     for item in &page.items {
         match item {
-            Item::Text { x, y: baseline, size, weight, text, gray: g } => {
+            Item::Text {
+                x,
+                y: baseline,
+                size,
+                weight,
+                text,
+                gray: g,
+            } => {
                 ops.push(Op::StartTextSection);
                 ops.push(Op::SetFillColor { col: gray(*g) });
-                ops.push(Op::SetFont { font: font_handle(*weight), size: Pt(*size) });
-                ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), y(*baseline)) });
-                ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                ops.push(Op::SetFont {
+                    font: font_handle(*weight),
+                    size: Pt(*size),
+                });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(*x), y(*baseline)),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
                 ops.push(Op::EndTextSection);
             }
-            Item::Rotated { x, y: baseline, size, angle, text, gray: g } => {
+            Item::Rotated {
+                x,
+                y: baseline,
+                size,
+                angle,
+                text,
+                gray: g,
+            } => {
                 ops.push(Op::StartTextSection);
                 ops.push(Op::SetFillColor { col: gray(*g) });
-                ops.push(Op::SetFont { font: font_handle(Weight::Bold), size: Pt(*size) });
-                ops.push(Op::SetTextMatrix { matrix: TextMatrix::TranslateRotate(Pt(*x), y(*baseline), *angle) });
-                ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                ops.push(Op::SetFont {
+                    font: font_handle(Weight::Bold),
+                    size: Pt(*size),
+                });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::TranslateRotate(Pt(*x), y(*baseline), *angle),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
                 ops.push(Op::EndTextSection);
             }
             Item::Rect { rect, stroke, fill } => {
@@ -80,14 +111,32 @@ fn page_ops(page: &Page, page_h: f32) -> Vec<Op> {
                     },
                 });
             }
-            Item::Line { x1, y1, x2, y2, width } => {
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+            } => {
                 ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
                 ops.push(Op::SetOutlineColor { col: gray(0.0) });
                 ops.push(Op::DrawLine {
                     line: Line {
                         points: vec![
-                            LinePoint { p: Point { x: Pt(*x1), y: y(*y1) }, bezier: false },
-                            LinePoint { p: Point { x: Pt(*x2), y: y(*y2) }, bezier: false },
+                            LinePoint {
+                                p: Point {
+                                    x: Pt(*x1),
+                                    y: y(*y1),
+                                },
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: Point {
+                                    x: Pt(*x2),
+                                    y: y(*y2),
+                                },
+                                bezier: false,
+                            },
                         ],
                         is_closed: false,
                     },
@@ -107,7 +156,10 @@ pub fn write(pages: &[Page], geo: &Geometry, meta: &Metadata) -> Result<Vec<u8>,
             .ok_or_else(|| PdfError(format!("police {id} illisible")))?;
         // Fixed ids (not printpdf's generated ones) keep the output identical
         // from one render to the next.
-        doc.resources.fonts.map.insert(FontId(id.to_string()), PdfFont::new(parsed));
+        doc.resources
+            .fonts
+            .map
+            .insert(FontId(id.to_string()), PdfFont::new(parsed));
     }
     let when = printpdf::OffsetDateTime::from_unix_timestamp(meta.date_unix)
         .map_err(|e| PdfError(e.to_string()))?;
@@ -124,9 +176,15 @@ pub fn write(pages: &[Page], geo: &Geometry, meta: &Metadata) -> Result<Vec<u8>,
 
     let w = printpdf::Mm(geo.page_w * 25.4 / 72.0);
     let h = printpdf::Mm(geo.page_h * 25.4 / 72.0);
-    let pdf_pages: Vec<PdfPage> = pages.iter().map(|p| PdfPage::new(w, h, page_ops(p, geo.page_h))).collect();
+    let pdf_pages: Vec<PdfPage> = pages
+        .iter()
+        .map(|p| PdfPage::new(w, h, page_ops(p, geo.page_h)))
+        .collect();
     doc.with_pages(pdf_pages);
-    let opts = PdfSaveOptions { subset_fonts: false, ..PdfSaveOptions::default() };
+    let opts = PdfSaveOptions {
+        subset_fonts: false,
+        ..PdfSaveOptions::default()
+    };
     let mut save_warnings = Vec::new();
     let bytes = doc.save(&opts, &mut save_warnings);
     Ok(replace_trailer_ids(bytes, &stable_id(pages)))
@@ -165,10 +223,18 @@ fn replace_trailer_ids(mut bytes: Vec<u8>, id: &str) -> Vec<u8> {
     let id = id.as_bytes();
     let mut pos = start + needle.len();
     for _ in 0..2 {
-        let Some(open) = bytes[pos..].iter().position(|b| *b == b'(').map(|o| pos + o) else {
+        let Some(open) = bytes[pos..]
+            .iter()
+            .position(|b| *b == b'(')
+            .map(|o| pos + o)
+        else {
             break;
         };
-        let Some(close) = bytes[open + 1..].iter().position(|b| *b == b')').map(|o| open + 1 + o) else {
+        let Some(close) = bytes[open + 1..]
+            .iter()
+            .position(|b| *b == b')')
+            .map(|o| open + 1 + o)
+        else {
             break;
         };
         if close - open - 1 == id.len() {

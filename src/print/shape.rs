@@ -163,7 +163,10 @@ pub fn visual_order(text: &str) -> String {
             _ => runs.push((arabic, vec![c])),
         }
     }
-    let rtl_paragraph = chars.iter().find(|c| c.is_alphabetic()).is_some_and(|c| is_arabic(*c));
+    let rtl_paragraph = chars
+        .iter()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| is_arabic(*c));
     let mut visual: Vec<Vec<char>> = runs
         .into_iter()
         .map(|(arabic, run)| {
@@ -201,7 +204,12 @@ impl MissingGlyph {
 /// Prepares a text for the page: shaping, visual order, replacement of the
 /// characters the font lacks (reported in `missing`, once per character and
 /// context).
-pub fn prepare(text: &str, font: &FontMetrics, context: &str, missing: &mut Vec<MissingGlyph>) -> String {
+pub fn prepare(
+    text: &str,
+    font: &FontMetrics,
+    context: &str,
+    missing: &mut Vec<MissingGlyph>,
+) -> String {
     let visual = visual_order(text);
     if visual.chars().all(|c| font.has_glyph(c)) {
         return visual;
@@ -217,7 +225,10 @@ pub fn prepare(text: &str, font: &FontMetrics, context: &str, missing: &mut Vec<
                 // Invisible formatting characters: dropped silently is correct.
                 '\u{0}'
             } else {
-                let entry = MissingGlyph { ch: c, context: context.to_string() };
+                let entry = MissingGlyph {
+                    ch: c,
+                    context: context.to_string(),
+                };
                 if !missing.contains(&entry) {
                     missing.push(entry);
                 }
@@ -262,7 +273,12 @@ mod tests {
     fn missing_glyphs_are_reported_not_hidden() {
         let fonts = Fonts::bundled().expect("fonts");
         let mut missing = Vec::new();
-        let out = prepare("Usine 中 de Fès", &fonts.regular, "Membre n° 3, raison sociale", &mut missing);
+        let out = prepare(
+            "Usine 中 de Fès",
+            &fonts.regular,
+            "Membre n° 3, raison sociale",
+            &mut missing,
+        );
         assert_eq!(out, "Usine ? de Fès");
         assert_eq!(missing.len(), 1);
         assert_eq!(missing[0].ch, '中');

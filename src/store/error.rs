@@ -9,14 +9,24 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("Impossible d'enregistrer « {path} » : {source}. Le fichier existant n'a pas été modifié.")]
+    #[error(
+        "Impossible d'enregistrer « {path} » : {source}. Le fichier existant n'a pas été modifié."
+    )]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("« {path} » est trop volumineux ({size} octets, au plus {limit}) : ce n'est pas un dossier de candidature.")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
-    #[error("« {path} » n'est pas un fichier texte (UTF-8) : ce n'est pas un dossier de candidature.")]
+    #[error(
+        "« {path} » est trop volumineux ({size} octets, au plus {limit}) : ce n'est pas un dossier de candidature."
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error(
+        "« {path} » n'est pas un fichier texte (UTF-8) : ce n'est pas un dossier de candidature."
+    )]
     NotText { path: PathBuf },
     #[error("« {path} » est illisible, ligne {line}, colonne {column} : {reason}")]
     Syntax {
@@ -25,13 +35,17 @@ pub enum StoreError {
         column: usize,
         reason: String,
     },
-    #[error("« {path} » a été enregistré par une version plus récente de l'application (format {found}, cette version lit jusqu'au format {supported}). Mettez l'application à jour ; le fichier n'a pas été modifié.")]
+    #[error(
+        "« {path} » a été enregistré par une version plus récente de l'application (format {found}, cette version lit jusqu'au format {supported}). Mettez l'application à jour ; le fichier n'a pas été modifié."
+    )]
     NewerVersion {
         path: PathBuf,
         found: u32,
         supported: u32,
     },
-    #[error("« {path} » répond à l'édition « {edition} » de l'appel, que cette version ne connaît pas.")]
+    #[error(
+        "« {path} » répond à l'édition « {edition} » de l'appel, que cette version ne connaît pas."
+    )]
     UnknownEdition { path: PathBuf, edition: String },
     #[error("Impossible de mettre le dossier en forme pour « {path} » : {reason}")]
     Serialize { path: PathBuf, reason: String },
@@ -59,9 +73,15 @@ pub(crate) fn explain(code: &ron::Error) -> String {
     match code {
         E::Eof => "le fichier s'arrête trop tôt (fichier tronqué ?)".to_string(),
         E::ExpectedComma => "une virgule est attendue".to_string(),
-        E::ExpectedString | E::ExpectedStringEnd => "un texte entre guillemets est attendu".to_string(),
-        E::ExpectedInteger | E::IntegerOutOfBounds => "un nombre entier valide est attendu".to_string(),
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => "une structure « ( … ) » est attendue".to_string(),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "un texte entre guillemets est attendu".to_string()
+        }
+        E::ExpectedInteger | E::IntegerOutOfBounds => {
+            "un nombre entier valide est attendu".to_string()
+        }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            "une structure « ( … ) » est attendue".to_string()
+        }
         E::ExpectedStructLikeEnd => "une parenthèse fermante est attendue".to_string(),
         E::ExpectedArray | E::ExpectedArrayEnd => "une liste « [ … ] » est attendue".to_string(),
         E::ExpectedOption => "une valeur Some( … ) ou None est attendue".to_string(),

@@ -50,7 +50,11 @@ fn plain_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>
 fn error_position(text: &str, span: &ron::error::Span) -> (usize, usize) {
     let (mut line, mut col) = (span.start.line, span.start.col);
     let end = (span.end.line, span.end.col);
-    let line_start: usize = text.split('\n').take(line.saturating_sub(1)).map(|l| l.len() + 1).sum();
+    let line_start: usize = text
+        .split('\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.len() + 1)
+        .sum();
     let Some(rest) = text.get(line_start..) else {
         return (line, col);
     };
@@ -114,7 +118,9 @@ pub fn load(path: &Path) -> Result<Dossier, StoreError> {
     };
     let meta = fs::metadata(path).map_err(read_err)?;
     if meta.is_dir() {
-        return Err(read_err(std::io::Error::other("c'est un dossier, pas un fichier")));
+        return Err(read_err(std::io::Error::other(
+            "c'est un dossier, pas un fichier",
+        )));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(StoreError::TooLarge {

@@ -71,10 +71,12 @@ impl AppDirs {
             path: path.clone(),
             source,
         })?;
-        let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::new())
-            .map_err(|e| StoreError::Serialize {
-                path: path.clone(),
-                reason: e.to_string(),
+        let text =
+            ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::new()).map_err(|e| {
+                StoreError::Serialize {
+                    path: path.clone(),
+                    reason: e.to_string(),
+                }
             })?;
         write_atomic(&path, text.as_bytes(), false)
     }
@@ -94,7 +96,10 @@ mod tests {
         assert_eq!(s.recent_files.len(), MAX_RECENT);
         assert_eq!(s.recent_files[0], PathBuf::from("/nonexistent/d5.ron"));
         assert_eq!(
-            s.recent_files.iter().filter(|p| p.ends_with("d5.ron")).count(),
+            s.recent_files
+                .iter()
+                .filter(|p| p.ends_with("d5.ron"))
+                .count(),
             1
         );
     }

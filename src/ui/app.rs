@@ -112,10 +112,16 @@ pub enum Pending {
 #[derive(Clone, Debug)]
 pub enum Dialog {
     /// Unsaved changes: save, discard or cancel before `then`.
-    ConfirmDiscard { then: Pending },
+    ConfirmDiscard {
+        then: Pending,
+    },
     /// Typed path, and a button for the native dialog.
-    OpenPath { text: String },
-    SaveAsPath { text: String },
+    OpenPath {
+        text: String,
+    },
+    SaveAsPath {
+        text: String,
+    },
     /// A previous session left unsaved work.
     Recovery(Box<Recovery>),
     /// The file changed on disk since it was opened.
@@ -169,7 +175,10 @@ impl DossierApp {
     pub fn new(dirs: Option<AppDirs>) -> Self {
         let profile = CallProfile::edition_2026();
         let dossier = Dossier::new_for(&profile);
-        let settings = dirs.as_ref().map(AppDirs::load_settings).unwrap_or_default();
+        let settings = dirs
+            .as_ref()
+            .map(AppDirs::load_settings)
+            .unwrap_or_default();
         let mut app = Self {
             history: History::new(&dossier),
             saved: dossier.clone(),
@@ -210,7 +219,13 @@ impl DossierApp {
 
     /// Re-runs the rules after a change.
     pub fn recheck(&mut self) {
-        self.findings = rules::check(&self.dossier, &self.profile, &CheckContext { now_unix: crate::now_unix() });
+        self.findings = rules::check(
+            &self.dossier,
+            &self.profile,
+            &CheckContext {
+                now_unix: crate::now_unix(),
+            },
+        );
         self.flagged.clear();
         for f in &self.findings {
             let e = self.flagged.entry(f.field.clone()).or_insert(false);
@@ -227,7 +242,8 @@ impl DossierApp {
 
     /// Replaces the dossier (new, opened, restored).
     fn replace(&mut self, dossier: Dossier, path: Option<PathBuf>) {
-        self.profile = crate::cli::profile_for(&dossier).unwrap_or_else(|_| CallProfile::edition_2026());
+        self.profile =
+            crate::cli::profile_for(&dossier).unwrap_or_else(|_| CallProfile::edition_2026());
         self.dossier = dossier;
         self.saved = self.dossier.clone();
         self.fingerprint = path.as_deref().and_then(store::fingerprint);
@@ -253,7 +269,8 @@ impl DossierApp {
         match crate::example_dossier() {
             Ok(d) => {
                 self.replace(d, None);
-                self.status = "Exemple ouvert (enregistrez-le sous un autre nom pour le garder)".into();
+                self.status =
+                    "Exemple ouvert (enregistrez-le sous un autre nom pour le garder)".into();
                 self.status_is_error = false;
             }
             Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
@@ -292,7 +309,9 @@ impl DossierApp {
     /// Enregistrer: to the current file, asking first if it changed on disk.
     pub fn save(&mut self) {
         let Some(path) = self.path.clone() else {
-            self.dialog = Some(Dialog::SaveAsPath { text: self.suggested_path() });
+            self.dialog = Some(Dialog::SaveAsPath {
+                text: self.suggested_path(),
+            });
             return;
         };
         if path.exists() && store::fingerprint(&path) != self.fingerprint {
@@ -303,8 +322,14 @@ impl DossierApp {
     }
 
     fn suggested_path(&self) -> String {
-        let stem = if self.dossier.identity.acronym.trim().is_empty() { "dossier-cluster".to_string() } else { self.dossier.identity.acronym.trim().to_lowercase() };
-        let dir = directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf)).unwrap_or_else(|| PathBuf::from("."));
+        let stem = if self.dossier.identity.acronym.trim().is_empty() {
+            "dossier-cluster".to_string()
+        } else {
+            self.dossier.identity.acronym.trim().to_lowercase()
+        };
+        let dir = directories::UserDirs::new()
+            .and_then(|u| u.document_dir().map(Path::to_path_buf))
+            .unwrap_or_else(|| PathBuf::from("."));
         dir.join(format!("{stem}.ron")).display().to_string()
     }
 
@@ -329,7 +354,9 @@ impl DossierApp {
             Err(e) => {
                 self.status = format!("Échec de l'enregistrement : {e}");
                 self.status_is_error = true;
-                self.dialog = Some(Dialog::Error(format!("{e}\n\nVotre travail est toujours dans l'application : choisissez « Enregistrer sous » vers un autre dossier.")));
+                self.dialog = Some(Dialog::Error(format!(
+                    "{e}\n\nVotre travail est toujours dans l'application : choisissez « Enregistrer sous » vers un autre dossier."
+                )));
                 false
             }
         }
@@ -349,7 +376,11 @@ impl DossierApp {
             Pending::New => self.new_dossier(),
             Pending::Open(p) => self.open_path(&p),
             Pending::OpenExample => self.open_example(),
-            Pending::AskOpenPath => self.dialog = Some(Dialog::OpenPath { text: String::new() }),
+            Pending::AskOpenPath => {
+                self.dialog = Some(Dialog::OpenPath {
+                    text: String::new(),
+                })
+            }
             Pending::Quit => {
                 if let Some(dirs) = &self.dirs {
                     recovery::clear(&dirs.data);
@@ -382,8 +413,14 @@ impl DossierApp {
     }
 
     pub fn title(&self) -> String {
-        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(|| "Sans titre".to_string(), |n| n.to_string_lossy().to_string());
-        format!("{}{name} — Dossier Cluster", if self.dirty { "● " } else { "" })
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "Sans titre".to_string(),
+            |n| n.to_string_lossy().to_string(),
+        );
+        format!(
+            "{}{name} — Dossier Cluster",
+            if self.dirty { "● " } else { "" }
+        )
     }
 
     fn shortcuts(&mut self, ui: &Ui) {
@@ -392,7 +429,12 @@ impl DossierApp {
         let pressed = |m, k| ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
         // Longer combinations first: Ctrl+Shift+S must not trigger Ctrl+S.
         if pressed(shift, Key::S) {
-            self.dialog = Some(Dialog::SaveAsPath { text: self.path.as_ref().map_or_else(|| self.suggested_path(), |p| p.display().to_string()) });
+            self.dialog = Some(Dialog::SaveAsPath {
+                text: self
+                    .path
+                    .as_ref()
+                    .map_or_else(|| self.suggested_path(), |p| p.display().to_string()),
+            });
         } else if pressed(cmd, Key::S) {
             self.save();
         }
@@ -417,7 +459,9 @@ impl DossierApp {
 
     fn autosave(&mut self, ui: &Ui) {
         const DELAY: Duration = Duration::from_millis(1500);
-        let Some(changed) = self.last_change else { return };
+        let Some(changed) = self.last_change else {
+            return;
+        };
         if self.autosaved || !self.dirty || self.dirs.is_none() {
             return;
         }
@@ -427,10 +471,16 @@ impl DossierApp {
             return;
         }
         let Some(dirs) = &self.dirs else { return };
-        let r = Recovery { source: self.path.clone(), saved_at: crate::now_unix().unwrap_or(0), dossier: self.dossier.clone() };
+        let r = Recovery {
+            source: self.path.clone(),
+            saved_at: crate::now_unix().unwrap_or(0),
+            dossier: self.dossier.clone(),
+        };
         match recovery::write(&dirs.data, &r) {
             Ok(()) => self.autosave_error = None,
-            Err(e) => self.autosave_error = Some(format!("Sauvegarde automatique impossible : {e}")),
+            Err(e) => {
+                self.autosave_error = Some(format!("Sauvegarde automatique impossible : {e}"))
+            }
         }
         self.autosaved = true;
     }
@@ -447,45 +497,75 @@ impl DossierApp {
         }
         self.shortcuts(ui);
         if ui.ctx().input(|i| i.viewport().close_requested()) && self.dirty && !self.allow_close {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::ConfirmDiscard { then: Pending::Quit });
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::ConfirmDiscard {
+                then: Pending::Quit,
+            });
         }
         let title = self.title();
         if title != self.last_title {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.last_title = title;
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::left("navigation").resizable(false).default_size(230.0).show(ui, |ui| self.navigation(ui));
-        egui::Panel::right("eligibility").resizable(false).default_size(250.0).show(ui, |ui| super::eligibility::panel(ui, self));
+        egui::Panel::left("navigation")
+            .resizable(false)
+            .default_size(230.0)
+            .show(ui, |ui| self.navigation(ui));
+        egui::Panel::right("eligibility")
+            .resizable(false)
+            .default_size(250.0)
+            .show(ui, |ui| super::eligibility::panel(ui, self));
 
         let focus = self.focus.clone();
         let mut form_changed = None;
         egui::CentralPanel::default_margins().show(ui, |ui| {
             let tab = self.tab;
             if matches!(tab, Tab::Home | Tab::Verification | Tab::Print) {
-                egui::ScrollArea::vertical().id_salt(("tab", tab)).auto_shrink([false, false]).show(ui, |ui| {
-                    super::tabs::show_special(tab, ui, self);
-                });
+                egui::ScrollArea::vertical()
+                    .id_salt(("tab", tab))
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        super::tabs::show_special(tab, ui, self);
+                    });
                 return;
             }
-            let Self { buffers, flagged, dossier, profile, findings, members_view, .. } = self;
-            let mut form = Form::new(focus.as_ref().map(|f| f.0.as_str()), focus.as_ref().is_some_and(|f| f.1), buffers, flagged);
+            let Self {
+                buffers,
+                flagged,
+                dossier,
+                profile,
+                findings,
+                members_view,
+                ..
+            } = self;
+            let mut form = Form::new(
+                focus.as_ref().map(|f| f.0.as_str()),
+                focus.as_ref().is_some_and(|f| f.1),
+                buffers,
+                flagged,
+            );
             if tab == Tab::Members {
                 // The members tab manages its own scrolling (virtualised rows).
                 super::tabs::members::show(ui, &mut form, dossier, members_view);
             } else {
-                egui::ScrollArea::both().id_salt(("tab", tab)).auto_shrink([false, false]).show(ui, |ui| {
-                    super::tabs::show(tab, ui, &mut form, dossier, profile, findings);
-                });
+                egui::ScrollArea::both()
+                    .id_salt(("tab", tab))
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        super::tabs::show(tab, ui, &mut form, dossier, profile, findings);
+                    });
             }
             form_changed = form.changed.take();
         });
         // The focus request was served by this frame's form (a request made
         // during this frame, from the Vérification tab, waits for the next).
-        if focus.as_ref().is_some_and(|f| f.1) && self.focus == focus
+        if focus.as_ref().is_some_and(|f| f.1)
+            && self.focus == focus
             && let Some((_, now)) = &mut self.focus
         {
             *now = false;
@@ -530,7 +610,12 @@ impl DossierApp {
                     self.save();
                 }
                 if ui.button("Enregistrer sous… (Ctrl+Maj+S)").clicked() {
-                    self.dialog = Some(Dialog::SaveAsPath { text: self.path.as_ref().map_or_else(|| self.suggested_path(), |p| p.display().to_string()) });
+                    self.dialog = Some(Dialog::SaveAsPath {
+                        text: self
+                            .path
+                            .as_ref()
+                            .map_or_else(|| self.suggested_path(), |p| p.display().to_string()),
+                    });
                 }
                 ui.separator();
                 if ui.button("Imprimer… (Ctrl+P)").clicked() {
@@ -542,10 +627,22 @@ impl DossierApp {
                 }
             });
             ui.menu_button("Édition", |ui| {
-                if ui.add_enabled(self.history.can_undo(), egui::Button::new("Annuler (Ctrl+Z)")).clicked() {
+                if ui
+                    .add_enabled(
+                        self.history.can_undo(),
+                        egui::Button::new("Annuler (Ctrl+Z)"),
+                    )
+                    .clicked()
+                {
                     self.undo();
                 }
-                if ui.add_enabled(self.history.can_redo(), egui::Button::new("Rétablir (Ctrl+Maj+Z)")).clicked() {
+                if ui
+                    .add_enabled(
+                        self.history.can_redo(),
+                        egui::Button::new("Rétablir (Ctrl+Maj+Z)"),
+                    )
+                    .clicked()
+                {
                     self.redo();
                 }
             });
@@ -564,7 +661,11 @@ impl DossierApp {
                 ui.label(RichText::new("Aucune modification").weak());
             }
             ui.separator();
-            let color = if self.status_is_error { RED } else { ui.visuals().text_color() };
+            let color = if self.status_is_error {
+                RED
+            } else {
+                ui.visuals().text_color()
+            };
             ui.label(RichText::new(&self.status).color(color));
             if let Some(e) = &self.autosave_error {
                 ui.separator();
@@ -580,8 +681,14 @@ impl DossierApp {
         for tab in Tab::ALL {
             let (blocking, warnings) = match tab.section() {
                 Some(s) => (
-                    self.findings.iter().filter(|f| f.section == s && f.is_blocking()).count(),
-                    self.findings.iter().filter(|f| f.section == s && !f.is_blocking()).count(),
+                    self.findings
+                        .iter()
+                        .filter(|f| f.section == s && f.is_blocking())
+                        .count(),
+                    self.findings
+                        .iter()
+                        .filter(|f| f.section == s && !f.is_blocking())
+                        .count(),
                 ),
                 None if tab == Tab::Verification => rules::summary(&self.findings),
                 None => (0, 0),
@@ -596,11 +703,14 @@ impl DossierApp {
                         return;
                     }
                     if blocking > 0 {
-                        ui.label(RichText::new(format!("✖ {blocking}")).color(RED)).on_hover_text(format!("{blocking} point(s) bloquant(s)"));
+                        ui.label(RichText::new(format!("✖ {blocking}")).color(RED))
+                            .on_hover_text(format!("{blocking} point(s) bloquant(s)"));
                     } else if warnings > 0 {
-                        ui.label(RichText::new(format!("! {warnings}")).color(AMBER)).on_hover_text(format!("{warnings} avertissement(s)"));
+                        ui.label(RichText::new(format!("! {warnings}")).color(AMBER))
+                            .on_hover_text(format!("{warnings} avertissement(s)"));
                     } else {
-                        ui.label(RichText::new("✔").color(GREEN)).on_hover_text("Complet");
+                        ui.label(RichText::new("✔").color(GREEN))
+                            .on_hover_text("Complet");
                     }
                 });
             });
@@ -608,7 +718,9 @@ impl DossierApp {
     }
 
     fn dialogs(&mut self, ui: &mut Ui) {
-        let Some(dialog) = self.dialog.clone() else { return };
+        let Some(dialog) = self.dialog.clone() else {
+            return;
+        };
         let shown = std::mem::discriminant(&dialog);
         let ctx = ui.ctx().clone();
         let mut close = false;
@@ -743,7 +855,10 @@ impl DossierApp {
             }
         });
         if (close || modal.should_close())
-            && self.dialog.as_ref().is_some_and(|d| std::mem::discriminant(d) == shown)
+            && self
+                .dialog
+                .as_ref()
+                .is_some_and(|d| std::mem::discriminant(d) == shown)
         {
             // A handler may have opened a follow-up dialog: only the one
             // shown is closed.

@@ -28,21 +28,31 @@ pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
         ui,
         e.members_ok(),
         "Membres engagés",
-        format!("{} membre{}", e.engaged_members, if e.engaged_members > 1 { "s" } else { "" }),
+        format!(
+            "{} membre{}",
+            e.engaged_members,
+            if e.engaged_members > 1 { "s" } else { "" }
+        ),
         format!("minimum {}", e.min_members),
     );
     line(
         ui,
         e.share_ok(),
         "Entreprises industrielles, technologiques ou spécifiques",
-        e.industrial_share.map_or_else(|| "aucun membre".to_string(), |s| format!("{} %", format_number(s, 1))),
+        e.industrial_share.map_or_else(
+            || "aucun membre".to_string(),
+            |s| format!("{} %", format_number(s, 1)),
+        ),
         format!("minimum {} %", format_number(e.min_industrial_share, 0)),
     );
     line(
         ui,
         e.self_financing_ok(),
         "Autofinancement année 1",
-        e.self_financing_year1.map_or_else(|| "budget non saisi".to_string(), |s| format!("{} %", format_number(s, 1))),
+        e.self_financing_year1.map_or_else(
+            || "budget non saisi".to_string(),
+            |s| format!("{} %", format_number(s, 1)),
+        ),
         format!("minimum {} %", format_number(e.min_self_financing, 0)),
     );
     ui.separator();
@@ -50,9 +60,20 @@ pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
     if blocking == 0 {
         ui.label(RichText::new("Aucun point bloquant").color(GREEN).strong());
     } else {
-        ui.label(RichText::new(format!("{blocking} point{} bloquant{}", if blocking > 1 { "s" } else { "" }, if blocking > 1 { "s" } else { "" })).color(RED).strong());
+        ui.label(
+            RichText::new(format!(
+                "{blocking} point{} bloquant{}",
+                if blocking > 1 { "s" } else { "" },
+                if blocking > 1 { "s" } else { "" }
+            ))
+            .color(RED)
+            .strong(),
+        );
     }
-    ui.label(format!("{warnings} avertissement{}", if warnings > 1 { "s" } else { "" }));
+    ui.label(format!(
+        "{warnings} avertissement{}",
+        if warnings > 1 { "s" } else { "" }
+    ));
     if ui.button("Voir la vérification").clicked() {
         app.tab = super::app::Tab::Verification;
     }

@@ -18,7 +18,12 @@ pub struct History {
 
 impl History {
     pub fn new(initial: &Dossier) -> Self {
-        Self { undo: Vec::new(), redo: Vec::new(), committed: initial.clone(), last_key: None }
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            committed: initial.clone(),
+            last_key: None,
+        }
     }
 
     /// Records the state after an edit of `key` (empty key: a structural
@@ -27,7 +32,8 @@ impl History {
         if current == &self.committed {
             return false;
         }
-        let merge = !key.is_empty() && self.last_key.as_deref() == Some(key) && !self.undo.is_empty();
+        let merge =
+            !key.is_empty() && self.last_key.as_deref() == Some(key) && !self.undo.is_empty();
         if merge {
             self.committed = current.clone();
         } else {
@@ -51,7 +57,9 @@ impl History {
 
     /// Replaces `current` with the previous step.
     pub fn undo(&mut self, current: &mut Dossier) -> bool {
-        let Some(previous) = self.undo.pop() else { return false };
+        let Some(previous) = self.undo.pop() else {
+            return false;
+        };
         self.redo.push(std::mem::replace(current, previous.clone()));
         self.committed = previous;
         self.last_key = None;
@@ -59,7 +67,9 @@ impl History {
     }
 
     pub fn redo(&mut self, current: &mut Dossier) -> bool {
-        let Some(next) = self.redo.pop() else { return false };
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
         self.undo.push(std::mem::replace(current, next.clone()));
         self.committed = next;
         self.last_key = None;

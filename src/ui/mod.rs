@@ -19,8 +19,14 @@ pub use app::DossierApp;
 /// system (and Arabic names display shaped).
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert("dejavu".into(), std::sync::Arc::new(egui::FontData::from_static(crate::print::font::REGULAR_TTF)));
-    fonts.font_data.insert("dejavu-bold".into(), std::sync::Arc::new(egui::FontData::from_static(crate::print::font::BOLD_TTF)));
+    fonts.font_data.insert(
+        "dejavu".into(),
+        std::sync::Arc::new(egui::FontData::from_static(crate::print::font::REGULAR_TTF)),
+    );
+    fonts.font_data.insert(
+        "dejavu-bold".into(),
+        std::sync::Arc::new(egui::FontData::from_static(crate::print::font::BOLD_TTF)),
+    );
     if let Some(list) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
         list.insert(0, "dejavu".into());
     }
@@ -41,7 +47,10 @@ impl eframe::App for EframeApp {
 /// Opens the window, with `path` loaded if given.
 pub fn run(path: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 820.0]).with_min_inner_size([900.0, 600.0]).with_title("Dossier Cluster"),
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_title("Dossier Cluster"),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };

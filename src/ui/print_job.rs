@@ -11,7 +11,13 @@ use crate::print::{RenderError, RenderOptions};
 
 /// The outcome of a generation.
 pub enum JobResult {
-    Done { files: Vec<PathBuf>, pages: usize, copies: u32, draft: bool, warnings: Vec<String> },
+    Done {
+        files: Vec<PathBuf>,
+        pages: usize,
+        copies: u32,
+        draft: bool,
+        warnings: Vec<String>,
+    },
     Refused(Vec<Finding>),
     Failed(String),
 }
@@ -33,20 +39,46 @@ impl PrintPanel {
     }
 
     /// Starts rendering in a background thread.
-    pub fn start(&mut self, dossier: &Dossier, profile: &CallProfile, findings: &[Finding], output: PathBuf, ctx: &egui::Context) {
+    pub fn start(
+        &mut self,
+        dossier: &Dossier,
+        profile: &CallProfile,
+        findings: &[Finding],
+        output: PathBuf,
+        ctx: &egui::Context,
+    ) {
         let (tx, rx) = channel();
         let dossier = dossier.clone();
         let profile = profile.clone();
         let findings = findings.to_vec();
-        let options = RenderOptions { copies: self.copies, final_mode: self.final_mode, per_copy: self.per_copy };
+        let options = RenderOptions {
+            copies: self.copies,
+            final_mode: self.final_mode,
+            per_copy: self.per_copy,
+        };
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let result = match crate::print::render(&dossier, &profile, &findings, &options) {
                 Ok(r) => {
-                    let files: Vec<PathBuf> = if r.pdfs.len() == 1 { vec![output.clone()] } else { (1..=r.pdfs.len()).map(|k| crate::cli::per_copy_path(&output, k)).collect() };
-                    let written = files.iter().zip(&r.pdfs).try_for_each(|(p, b)| crate::store::write_atomic(p, b, false));
+                    let files: Vec<PathBuf> = if r.pdfs.len() == 1 {
+                        vec![output.clone()]
+                    } else {
+                        (1..=r.pdfs.len())
+                            .map(|k| crate::cli::per_copy_path(&output, k))
+                            .collect()
+                    };
+                    let written = files
+                        .iter()
+                        .zip(&r.pdfs)
+                        .try_for_each(|(p, b)| crate::store::write_atomic(p, b, false));
                     match written {
-                        Ok(()) => JobResult::Done { files, pages: r.pages_per_copy, copies: r.copies, draft: r.draft, warnings: r.warnings },
+                        Ok(()) => JobResult::Done {
+                            files,
+                            pages: r.pages_per_copy,
+                            copies: r.copies,
+                            draft: r.draft,
+                            warnings: r.warnings,
+                        },
                         Err(e) => JobResult::Failed(e.to_string()),
                     }
                 }
@@ -68,7 +100,9 @@ impl PrintPanel {
                     self.last = Some(r);
                     self.job = None;
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => ui.ctx().request_repaint_after(std::time::Duration::from_millis(100)),
+                Err(std::sync::mpsc::TryRecvError::Empty) => ui
+                    .ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100)),
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                     self.last = Some(JobResult::Failed("la génération s'est interrompue".into()));
                     self.job = None;
@@ -90,18 +124,35 @@ pub fn open_with_system(path: &Path) -> Result<(), String> {
     let mut cmd = std::process::Command::new("open");
     #[cfg(not(any(target_os = "windows", target_os = "macos")))]
     let mut cmd = std::process::Command::new("xdg-open");
-    cmd.arg(path).spawn().map(|_| ()).map_err(|e| format!("impossible d'ouvrir le PDF ({e}) : ouvrez « {} » avec votre lecteur de PDF", path.display()))
+    cmd.arg(path).spawn().map(|_| ()).map_err(|e| {
+        format!(
+            "impossible d'ouvrir le PDF ({e}) : ouvrez « {} » avec votre lecteur de PDF",
+            path.display()
+        )
+    })
 }
 
 /// Sends a file to the default printer with `lp` (Linux, macOS). The PDF
 /// already holds every copy in sequence, so it is printed once.
 pub fn print_with_system(path: &Path) -> Result<String, String> {
     if cfg!(target_os = "windows") {
-        return Err(format!("Sous Windows, ouvrez « {} » et utilisez la commande Imprimer du lecteur de PDF.", path.display()));
+        return Err(format!(
+            "Sous Windows, ouvrez « {} » et utilisez la commande Imprimer du lecteur de PDF.",
+            path.display()
+        ));
     }
     match std::process::Command::new("lp").arg(path).output() {
-        Ok(out) if out.status.success() => Ok(format!("Envoyé à l'imprimante : {}", String::from_utf8_lossy(&out.stdout).trim())),
-        Ok(out) => Err(format!("L'impression a échoué : {}. Ouvrez le PDF et imprimez-le depuis votre lecteur.", String::from_utf8_lossy(&out.stderr).trim())),
-        Err(_) => Err(format!("Aucune commande d'impression (lp) sur ce système : ouvrez « {} » et imprimez-le depuis votre lecteur de PDF.", path.display())),
+        Ok(out) if out.status.success() => Ok(format!(
+            "Envoyé à l'imprimante : {}",
+            String::from_utf8_lossy(&out.stdout).trim()
+        )),
+        Ok(out) => Err(format!(
+            "L'impression a échoué : {}. Ouvrez le PDF et imprimez-le depuis votre lecteur.",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )),
+        Err(_) => Err(format!(
+            "Aucune commande d'impression (lp) sur ce système : ouvrez « {} » et imprimez-le depuis votre lecteur de PDF.",
+            path.display()
+        )),
     }
 }

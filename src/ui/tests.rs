@@ -25,7 +25,8 @@ fn harness(app: DossierApp) -> Harness<'static, DossierApp> {
 fn type_into(h: &mut Harness<'static, DossierApp>, label: &str, text: &str) {
     h.get_by_role_and_label(Role::TextInput, label).focus();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
     h.run();
 }
 
@@ -36,8 +37,15 @@ fn create_fill_identity_and_reach_fifteen_members() {
     h.get_by_label("Nouveau dossier").click();
     h.run();
     assert_eq!(h.state().tab, Tab::Identity);
-    type_into(&mut h, "Dénomination", "Cluster de l'Électronique du Détroit");
-    assert_eq!(h.state().dossier.identity.name, "Cluster de l'Électronique du Détroit");
+    type_into(
+        &mut h,
+        "Dénomination",
+        "Cluster de l'Électronique du Détroit",
+    );
+    assert_eq!(
+        h.state().dossier.identity.name,
+        "Cluster de l'Électronique du Détroit"
+    );
 
     h.get_by_label("1.2 Membres").click();
     h.run();
@@ -49,16 +57,28 @@ fn create_fill_identity_and_reach_fifteen_members() {
         assert_eq!(e.engaged_members, i);
         if i == 14 {
             assert!(!e.members_ok());
-            assert!(h.query_by_label("14 membres").is_some(), "panel shows the measured value");
+            assert!(
+                h.query_by_label("14 membres").is_some(),
+                "panel shows the measured value"
+            );
         }
     }
     let app = h.state();
-    assert!(app.dossier.members.iter().all(|m| m.category == MemberCategory::EngagedCompany));
+    assert!(
+        app.dossier
+            .members
+            .iter()
+            .all(|m| m.category == MemberCategory::EngagedCompany)
+    );
     assert_eq!(app.dossier.members[14].name, "Société n° 15");
     let e = eligibility::measure(&app.dossier, &app.profile);
     assert!(e.members_ok() && e.share_ok(), "{e:?}");
     assert!(h.query_by_label("15 membres").is_some());
-    assert!(!app.findings.iter().any(|f| f.is_blocking() && f.message.contains("membres engagés")));
+    assert!(
+        !app.findings
+            .iter()
+            .any(|f| f.is_blocking() && f.message.contains("membres engagés"))
+    );
 }
 
 #[test]
@@ -72,17 +92,29 @@ fn invalid_amount_keeps_the_text_and_explains() {
     type_into(&mut h, "Cotisation annuelle", "12a34");
     assert!(h.query_by_label_contains("n'est pas un montant").is_some());
     let field = h.get_by_role_and_label(Role::TextInput, "Cotisation annuelle");
-    assert_eq!(field.value().as_deref(), Some("12a34"), "the typing is kept");
-    assert_eq!(h.state().dossier.governance.fee_categories[0].annual_amount, None);
+    assert_eq!(
+        field.value().as_deref(),
+        Some("12a34"),
+        "the typing is kept"
+    );
+    assert_eq!(
+        h.state().dossier.governance.fee_categories[0].annual_amount,
+        None
+    );
 
     // A valid French amount then reaches the model.
-    h.get_by_role_and_label(Role::TextInput, "Cotisation annuelle").focus();
+    h.get_by_role_and_label(Role::TextInput, "Cotisation annuelle")
+        .focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "Cotisation annuelle").type_text("1 234,50");
+    h.get_by_role_and_label(Role::TextInput, "Cotisation annuelle")
+        .type_text("1 234,50");
     h.run();
-    assert_eq!(h.state().dossier.governance.fee_categories[0].annual_amount, Some(rust_decimal::dec!(1234.50)));
+    assert_eq!(
+        h.state().dossier.governance.fee_categories[0].annual_amount,
+        Some(rust_decimal::dec!(1234.50))
+    );
     assert!(h.query_by_label_contains("n'est pas un montant").is_none());
 }
 
@@ -92,12 +124,17 @@ fn clicking_a_finding_opens_its_tab() {
     h.run();
     h.get_by_label("Vérification").click();
     h.run();
-    h.get_by_label("Dénomination du cluster : rubrique à remplir").click();
+    h.get_by_label("Dénomination du cluster : rubrique à remplir")
+        .click();
     h.run();
     assert_eq!(h.state().tab, Tab::Identity);
-    assert!(h.get_by_role_and_label(Role::TextInput, "Dénomination").is_focused());
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Dénomination")
+            .is_focused()
+    );
     // The field has keyboard focus: typing goes into it.
-    h.get_by_role_and_label(Role::TextInput, "Dénomination").type_text("Cluster");
+    h.get_by_role_and_label(Role::TextInput, "Dénomination")
+        .type_text("Cluster");
     h.run();
     assert_eq!(h.state().dossier.identity.name, "Cluster");
 }
@@ -114,10 +151,19 @@ fn delete_a_member_then_undo() {
     h.get_by_label("Laiterie des Monts d'Azrou").click();
     h.run();
     // The register's toolbar comes before the partners' rows.
-    h.get_all_by_label("Supprimer").next().expect("toolbar button").click();
+    h.get_all_by_label("Supprimer")
+        .next()
+        .expect("toolbar button")
+        .click();
     h.run();
     assert_eq!(h.state().dossier.members.len(), before.members.len() - 1);
-    assert!(!h.state().dossier.members.iter().any(|m| m.name == "Laiterie des Monts d'Azrou"));
+    assert!(
+        !h.state()
+            .dossier
+            .members
+            .iter()
+            .any(|m| m.name == "Laiterie des Monts d'Azrou")
+    );
     assert!(h.state().dirty);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -143,13 +189,18 @@ fn save_reopen_and_compare() {
     field.focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Chemin du fichier (.ron) :").type_text(&path.display().to_string());
+    h.get_by_role_and_label(Role::TextInput, "Chemin du fichier (.ron) :")
+        .type_text(&path.display().to_string());
     h.run();
     h.get_by_label("Enregistrer").click();
     h.run();
     assert!(path.exists(), "saved to {}", path.display());
     assert!(!h.state().dirty);
-    assert!(h.state().status.starts_with("Enregistré à"), "{}", h.state().status);
+    assert!(
+        h.state().status.starts_with("Enregistré à"),
+        "{}",
+        h.state().status
+    );
 
     let mut reopened = DossierApp::new(None);
     reopened.open_path(&path);
@@ -192,6 +243,41 @@ fn opening_a_broken_file_keeps_the_current_dossier() {
     let before = app.dossier.clone();
     app.open_path(&bad);
     assert_eq!(app.dossier, before);
-    assert!(matches!(&app.dialog, Some(Dialog::Error(m)) if m.contains("abime.ron") && m.contains("ligne")));
-    assert_eq!(std::fs::read_to_string(&bad).expect("read"), "(format_version: 1, identity: (name: \"x\"");
+    assert!(
+        matches!(&app.dialog, Some(Dialog::Error(m)) if m.contains("abime.ron") && m.contains("ligne"))
+    );
+    assert_eq!(
+        std::fs::read_to_string(&bad).expect("read"),
+        "(format_version: 1, identity: (name: \"x\""
+    );
+}
+
+#[test]
+fn autosave_reaches_the_recovery_file_and_is_offered_back() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let dirs = crate::store::settings::AppDirs {
+        config: home.path().join("c"),
+        data: home.path().join("d"),
+    };
+    let mut h = harness(DossierApp::new(Some(dirs.clone())));
+    h.get_by_label("Nouveau dossier").click();
+    h.run();
+    type_into(&mut h, "Dénomination", "Cluster à ne pas perdre");
+    assert!(h.state().dirty);
+    assert!(h.query_by_label("Modifications non enregistrées").is_some());
+    // The autosave waits for a pause in typing (1.5 s), well within 3 s.
+    std::thread::sleep(std::time::Duration::from_millis(1700));
+    h.run();
+    let r = crate::store::recovery::read(&dirs.data).expect("recovery file written");
+    assert_eq!(r.dossier.identity.name, "Cluster à ne pas perdre");
+
+    // After a crash (the harness is dropped without saving), the next start
+    // offers to restore, and restoring brings the work back unsaved.
+    drop(h);
+    let mut h = harness(DossierApp::new(Some(dirs.clone())));
+    assert!(matches!(h.state().dialog, Some(Dialog::Recovery(_))));
+    h.get_by_label("Restaurer").click();
+    h.run();
+    assert_eq!(h.state().dossier.identity.name, "Cluster à ne pas perdre");
+    assert!(h.state().dirty);
 }

@@ -16,6 +16,65 @@ pub const RED: Color32 = Color32::from_rgb(190, 30, 30);
 pub const GREEN: Color32 = Color32::from_rgb(20, 130, 60);
 pub const AMBER: Color32 = Color32::from_rgb(180, 110, 0);
 
+/// How a number field reads and writes its value.
+pub struct NumberFormat<T> {
+    pub parse: fn(&str) -> Result<T, AmountError>,
+    pub show: fn(T) -> String,
+}
+
+fn show_amount(v: Decimal) -> String {
+    format_number(v, 2)
+}
+
+fn show_plain(v: Decimal) -> String {
+    format_number(v, 2)
+        .trim_end_matches('0')
+        .trim_end_matches(',')
+        .to_string()
+}
+
+fn parse_date(t: &str) -> Result<Date, AmountError> {
+    if t.trim().is_empty() {
+        Err(AmountError::Empty)
+    } else {
+        Date::parse(t)
+            .ok_or_else(|| AmountError::NotANumber(format!("{t} (date attendue : JJ/MM/AAAA)")))
+    }
+}
+
+fn show_date(d: Date) -> String {
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+}
+
+fn parse_count(t: &str) -> Result<u32, AmountError> {
+    let d = parse_decimal(t)?;
+    if d.fract().is_zero() && d >= Decimal::ZERO {
+        u32::try_from(d.trunc().mantissa() / 10i128.pow(d.trunc().scale()))
+            .map_err(|_| AmountError::NotANumber(t.into()))
+    } else {
+        Err(AmountError::NotANumber(format!(
+            "{t} (nombre entier attendu)"
+        )))
+    }
+}
+
+const AMOUNT: NumberFormat<Decimal> = NumberFormat {
+    parse: parse_amount,
+    show: show_amount,
+};
+const PLAIN: NumberFormat<Decimal> = NumberFormat {
+    parse: parse_decimal,
+    show: show_plain,
+};
+const DATE: NumberFormat<Date> = NumberFormat {
+    parse: parse_date,
+    show: show_date,
+};
+const COUNT: NumberFormat<u32> = NumberFormat {
+    parse: parse_count,
+    show: |x| x.to_string(),
+};
+
 /// The per-frame editing context handed to the tabs.
 pub struct Form<'a> {
     /// The field to bring into view and highlight, if any.
@@ -31,8 +90,19 @@ pub struct Form<'a> {
 }
 
 impl<'a> Form<'a> {
-    pub fn new(focus: Option<&'a str>, focus_now: bool, buffers: &'a mut HashMap<String, String>, flagged: &'a HashMap<String, bool>) -> Self {
-        Self { focus, focus_now, changed: None, buffers, flagged }
+    pub fn new(
+        focus: Option<&'a str>,
+        focus_now: bool,
+        buffers: &'a mut HashMap<String, String>,
+        flagged: &'a HashMap<String, bool>,
+    ) -> Self {
+        Self {
+            focus,
+            focus_now,
+            changed: None,
+            buffers,
+            flagged,
+        }
     }
 
     pub fn touch(&mut self, path: &str) {
@@ -51,17 +121,39 @@ impl<'a> Form<'a> {
                 response.scroll_to_me(Some(Align::Center));
                 response.request_focus();
             }
-            ui.painter().rect_stroke(response.rect.expand(3.0), 3.0, Stroke::new(2.5, Color32::from_rgb(240, 140, 0)), egui::StrokeKind::Outside);
+            ui.painter().rect_stroke(
+                response.rect.expand(3.0),
+                3.0,
+                Stroke::new(2.5, Color32::from_rgb(240, 140, 0)),
+                egui::StrokeKind::Outside,
+            );
         } else if let Some(&blocking) = self.flagged.get(path) {
             let color = if blocking { RED } else { AMBER };
-            ui.painter().rect_stroke(response.rect.expand(1.0), 2.0, Stroke::new(1.0, color), egui::StrokeKind::Outside);
+            ui.painter().rect_stroke(
+                response.rect.expand(1.0),
+                2.0,
+                Stroke::new(1.0, color),
+                egui::StrokeKind::Outside,
+            );
         }
     }
 
     /// A labelled one-line text field.
-    pub fn text(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut String) -> egui::Response {
+    pub fn text(
+        &mut self,
+        ui: &mut Ui,
+        path: &str,
+        label: &str,
+        value: &mut String,
+    ) -> egui::Response {
         let l = ui.label(label);
-        let r = ui.add(egui::TextEdit::singleline(value).id_salt(path).desired_width(ui.available_width().clamp(120.0, 560.0))).labelled_by(l.id);
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(value)
+                    .id_salt(path)
+                    .desired_width(ui.available_width().clamp(120.0, 560.0)),
+            )
+            .labelled_by(l.id);
         if r.changed() {
             self.touch(path);
         }
@@ -74,13 +166,27 @@ impl<'a> Form<'a> {
     pub fn multiline(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut String) {
         ui.add_space(4.0);
         let l = ui.label(RichText::new(label).strong());
-        let r = ui.add(egui::TextEdit::multiline(value).id_salt(path).desired_rows(4).desired_width(ui.available_width() - 16.0)).labelled_by(l.id);
+        let r = ui
+            .add(
+                egui::TextEdit::multiline(value)
+                    .id_salt(path)
+                    .desired_rows(4)
+                    .desired_width(ui.available_width() - 16.0),
+            )
+            .labelled_by(l.id);
         if r.changed() {
             self.touch(path);
         }
         self.mark(ui, path, &r);
         let count = value.chars().count();
-        ui.label(RichText::new(format!("{count} caractère{}", if count > 1 { "s" } else { "" })).small().weak());
+        ui.label(
+            RichText::new(format!(
+                "{count} caractère{}",
+                if count > 1 { "s" } else { "" }
+            ))
+            .small()
+            .weak(),
+        );
     }
 
     /// A number field: keeps the user's text while it is invalid and shows
@@ -92,11 +198,17 @@ impl<'a> Form<'a> {
         label: Option<egui::Id>,
         value: &mut Option<T>,
         width: f32,
-        parse: impl Fn(&str) -> Result<T, AmountError>,
-        show: impl Fn(T) -> String,
+        format: NumberFormat<T>,
     ) {
-        let mut text = self.buffers.get(path).cloned().unwrap_or_else(|| value.map(&show).unwrap_or_default());
-        let edit = egui::TextEdit::singleline(&mut text).id_salt(path).desired_width(width);
+        let NumberFormat { parse, show } = format;
+        let mut text = self
+            .buffers
+            .get(path)
+            .cloned()
+            .unwrap_or_else(|| value.map(&show).unwrap_or_default());
+        let edit = egui::TextEdit::singleline(&mut text)
+            .id_salt(path)
+            .desired_width(width);
         let mut r = ui.add_sized([width, ui.spacing().interact_size.y], edit);
         if let Some(l) = label {
             r = r.labelled_by(l);
@@ -133,7 +245,12 @@ impl<'a> Form<'a> {
         };
         self.mark(ui, path, &r);
         if let Some(e) = error {
-            ui.painter().rect_stroke(r.rect.expand(1.0), 2.0, Stroke::new(1.5, RED), egui::StrokeKind::Outside);
+            ui.painter().rect_stroke(
+                r.rect.expand(1.0),
+                2.0,
+                Stroke::new(1.5, RED),
+                egui::StrokeKind::Outside,
+            );
             r.on_hover_text(e.to_string());
             ui.label(RichText::new(e.to_string()).color(RED).small());
         }
@@ -143,7 +260,7 @@ impl<'a> Form<'a> {
     pub fn money(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut Option<Decimal>) {
         let l = ui.label(label);
         ui.horizontal(|ui| {
-            self.number_field(ui, path, Some(l.id), value, 140.0, parse_amount, |v| format_number(v, 2));
+            self.number_field(ui, path, Some(l.id), value, 140.0, AMOUNT);
             ui.label("DH");
         });
         ui.end_row();
@@ -153,21 +270,7 @@ impl<'a> Form<'a> {
     pub fn date(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut Option<Date>) {
         let l = ui.label(label);
         ui.horizontal(|ui| {
-            self.number_field(
-                ui,
-                path,
-                Some(l.id),
-                value,
-                110.0,
-                |t| {
-                    if t.trim().is_empty() {
-                        Err(AmountError::Empty)
-                    } else {
-                        Date::parse(t).ok_or_else(|| AmountError::NotANumber(format!("{t} (date attendue : JJ/MM/AAAA)")))
-                    }
-                },
-                |d| format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-            );
+            self.number_field(ui, path, Some(l.id), value, 110.0, DATE);
             if let Some(d) = value {
                 ui.label(RichText::new(d.french()).weak());
             }
@@ -176,15 +279,22 @@ impl<'a> Form<'a> {
     }
 
     /// One row of a five-year table: a label then five cells.
-    pub fn year_decimals(&mut self, ui: &mut Ui, path: &str, label: &str, values: &mut Years<Decimal>, money: bool) {
+    pub fn year_decimals(
+        &mut self,
+        ui: &mut Ui,
+        path: &str,
+        label: &str,
+        values: &mut Years<Decimal>,
+        money: bool,
+    ) {
         ui.label(label);
         for (year, v) in values.iter_mut().enumerate().take(YEARS) {
             let p = format!("{path}[{year}]");
             ui.vertical(|ui| {
                 if money {
-                    self.number_field(ui, &p, None, v, 98.0, parse_amount, |x| format_number(x, 2));
+                    self.number_field(ui, &p, None, v, 98.0, AMOUNT);
                 } else {
-                    self.number_field(ui, &p, None, v, 80.0, parse_decimal, |x| format_number(x, 2).trim_end_matches('0').trim_end_matches(',').to_string());
+                    self.number_field(ui, &p, None, v, 80.0, PLAIN);
                 }
             });
         }
@@ -196,37 +306,37 @@ impl<'a> Form<'a> {
         for (year, v) in values.iter_mut().enumerate() {
             let p = format!("{path}[{year}]");
             ui.vertical(|ui| {
-                self.number_field(
-                    ui,
-                    &p,
-                    None,
-                    v,
-                    80.0,
-                    |t| {
-                        let d = parse_decimal(t)?;
-                        if d.fract().is_zero() && d >= Decimal::ZERO {
-                            u32::try_from(d.mantissa() / 10i128.pow(d.scale())).map_err(|_| AmountError::NotANumber(t.into()))
-                        } else {
-                            Err(AmountError::NotANumber(format!("{t} (nombre entier attendu)")))
-                        }
-                    },
-                    |x| x.to_string(),
-                );
+                self.number_field(ui, &p, None, v, 80.0, COUNT);
             });
         }
     }
 
     /// A labelled choice among an enum's values.
-    pub fn choice<T: Copy + PartialEq>(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut T, all: &[T], name: impl Fn(T) -> &'static str) {
+    pub fn choice<T: Copy + PartialEq>(
+        &mut self,
+        ui: &mut Ui,
+        path: &str,
+        label: &str,
+        value: &mut T,
+        all: &[T],
+        name: impl Fn(T) -> &'static str,
+    ) {
         let l = ui.label(label);
-        let r = egui::ComboBox::from_id_salt(path).selected_text(name(*value)).width(260.0).show_ui(ui, |ui| {
-            for &option in all {
-                if ui.selectable_label(*value == option, name(option)).clicked() && *value != option {
-                    *value = option;
-                    self.touch(path);
+        let r = egui::ComboBox::from_id_salt(path)
+            .selected_text(name(*value))
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                for &option in all {
+                    if ui
+                        .selectable_label(*value == option, name(option))
+                        .clicked()
+                        && *value != option
+                    {
+                        *value = option;
+                        self.touch(path);
+                    }
                 }
-            }
-        });
+            });
         let response = r.response.labelled_by(l.id);
         self.mark(ui, path, &response);
         ui.end_row();
@@ -288,10 +398,18 @@ pub fn apply_row_op<T: Clone + Default>(items: &mut Vec<T>, op: RowOp) -> Option
 
 /// The buttons of one row: move up, move down, duplicate, delete.
 pub fn row_buttons(ui: &mut Ui, index: usize, len: usize, ops: &mut Option<RowOp>) {
-    if ui.add_enabled(index > 0, egui::Button::new("⬆")).on_hover_text("Monter").clicked() {
+    if ui
+        .add_enabled(index > 0, egui::Button::new("⬆"))
+        .on_hover_text("Monter")
+        .clicked()
+    {
         *ops = Some(RowOp::Up(index));
     }
-    if ui.add_enabled(index + 1 < len, egui::Button::new("⬇")).on_hover_text("Descendre").clicked() {
+    if ui
+        .add_enabled(index + 1 < len, egui::Button::new("⬇"))
+        .on_hover_text("Descendre")
+        .clicked()
+    {
         *ops = Some(RowOp::Down(index));
     }
     if ui.button("Dupliquer").clicked() {

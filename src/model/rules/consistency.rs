@@ -224,7 +224,8 @@ fn forecasts(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
         && let Some(line) = d.budget_line(&row.id)
     {
         for year in 0..YEARS {
-            if let (Some(forecast), Some(budget)) = (s.forecast_fee_revenue[year], line.amounts[year])
+            if let (Some(forecast), Some(budget)) =
+                (s.forecast_fee_revenue[year], line.amounts[year])
                 && forecast != budget
             {
                 out.push(Finding::warning(

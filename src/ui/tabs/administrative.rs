@@ -12,9 +12,14 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
     ui.label("Pour chaque pièce, indiquez si elle est fournie sur papier ou jointe en fichier (chemin relatif au fichier du dossier).");
     for def in &p.admin_pieces {
         if d.admin_piece(&def.id).is_none() {
-            d.administrative.push(AdminPiece { id: def.id.clone(), ..AdminPiece::default() });
+            d.administrative.push(AdminPiece {
+                id: def.id.clone(),
+                ..AdminPiece::default()
+            });
         }
-        let Some(piece) = d.administrative.iter_mut().find(|x| x.id == def.id) else { continue };
+        let Some(piece) = d.administrative.iter_mut().find(|x| x.id == def.id) else {
+            continue;
+        };
         let path = format!("administrative.{}", def.id);
         ui.add_space(6.0);
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -45,7 +50,12 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                     form.touch(&format!("{path}.status"));
                 }
                 if let PieceStatus::Attached(file) = &mut piece.status {
-                    form.text(ui, &format!("{path}.file"), "Fichier (PDF, JPEG, PNG)", file);
+                    form.text(
+                        ui,
+                        &format!("{path}.file"),
+                        "Fichier (PDF, JPEG, PNG)",
+                        file,
+                    );
                 }
                 form.date(ui, &format!("{path}.date"), "Date", &mut piece.date);
                 form.text(ui, &format!("{path}.note"), "Observation", &mut piece.note);

@@ -12,51 +12,115 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, find
     title(ui, "Annexe – Déclaration sur l'honneur du Président");
     let dec = &mut d.declaration;
     grid(ui, "declaration", |ui| {
-        form.choice(ui, "declaration.civility", "Civilité", &mut dec.civility, &[Civility::Monsieur, Civility::Madame], Civility::label);
+        form.choice(
+            ui,
+            "declaration.civility",
+            "Civilité",
+            &mut dec.civility,
+            &[Civility::Monsieur, Civility::Madame],
+            Civility::label,
+        );
         form.text(ui, "declaration.first_name", "Prénom", &mut dec.first_name);
         form.text(ui, "declaration.last_name", "Nom", &mut dec.last_name);
-        form.text(ui, "declaration.position_in_organisation", "Qualité au sein de l'organisme d'appartenance", &mut dec.position_in_organisation);
-        form.text(ui, "declaration.position_in_association", "Qualité au sein de l'association", &mut dec.position_in_association);
-        form.text(ui, "declaration.association_name", "Dénomination (vide : celle de la section 1)", &mut dec.association_name);
-        form.text(ui, "declaration.legal_form", "Forme juridique (vide : celle de la section 1)", &mut dec.legal_form);
+        form.text(
+            ui,
+            "declaration.position_in_organisation",
+            "Qualité au sein de l'organisme d'appartenance",
+            &mut dec.position_in_organisation,
+        );
+        form.text(
+            ui,
+            "declaration.position_in_association",
+            "Qualité au sein de l'association",
+            &mut dec.position_in_association,
+        );
+        form.text(
+            ui,
+            "declaration.association_name",
+            "Dénomination (vide : celle de la section 1)",
+            &mut dec.association_name,
+        );
+        form.text(
+            ui,
+            "declaration.legal_form",
+            "Forme juridique (vide : celle de la section 1)",
+            &mut dec.legal_form,
+        );
         form.text(ui, "declaration.place", "Fait à", &mut dec.place);
         form.date(ui, "declaration.date", "Le", &mut dec.date);
     });
     ui.strong("Autres documents fournis pour appuyer la candidature");
-    row_list(ui, form, "declaration.other_documents", &mut dec.other_documents, "Ajouter un document", |i, x: &OtherDocument| format!("Document {} : {}", i + 1, x.title), |ui, form, i, x| {
-        grid(ui, &format!("declaration.other_documents[{i}]"), |ui| {
-            form.text(ui, &format!("declaration.other_documents[{i}].title"), "Intitulé", &mut x.title);
-        });
-    });
+    row_list(
+        ui,
+        form,
+        "declaration.other_documents",
+        &mut dec.other_documents,
+        "Ajouter un document",
+        |i, x: &OtherDocument| format!("Document {} : {}", i + 1, x.title),
+        |ui, form, i, x| {
+            grid(ui, &format!("declaration.other_documents[{i}]"), |ui| {
+                form.text(
+                    ui,
+                    &format!("declaration.other_documents[{i}].title"),
+                    "Intitulé",
+                    &mut x.title,
+                );
+            });
+        },
+    );
 
     title(ui, "Aperçu de la déclaration imprimée");
     let ticks = compute::declaration_ticks(d, p, findings);
     let t = &p.declaration;
     let dec = &d.declaration;
-    egui::Frame::group(ui.style()).inner_margin(12.0).show(ui, |ui| {
-        ui.vertical_centered(|ui| {
-            ui.label(RichText::new(&t.title).heading().strong());
-            ui.label(&t.subtitle);
+    egui::Frame::group(ui.style())
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.label(RichText::new(&t.title).heading().strong());
+                ui.label(&t.subtitle);
+            });
+            ui.add_space(6.0);
+            ui.label(format!(
+                "{} {} {} {}",
+                t.intro,
+                dec.civility.label(),
+                dec.first_name,
+                dec.last_name
+            ));
+            ui.label(format!(
+                "Qualité : {} ; {} au sein de l'association",
+                dec.position_in_organisation, dec.position_in_association
+            ));
+            ui.label(format!(
+                "{} : {}",
+                t.acting_for,
+                d.declaration_association_name()
+            ));
+            ui.label(format!("{} : {}", t.legal_form, d.declaration_legal_form()));
+            for s in &t.statements {
+                ui.label(s);
+            }
+            ui.label(&t.documents_intro);
+            for (ticked, text) in [
+                (ticks.declaration, &t.box_declaration),
+                (ticks.administrative, &t.box_administrative),
+                (ticks.technical, &t.box_technical),
+                (ticks.other, &t.box_other),
+            ] {
+                ui.label(format!("{} {text}", if ticked { "☑" } else { "☐" }));
+            }
+            for (i, doc) in dec.other_documents.iter().enumerate() {
+                ui.label(format!("{}. {}", i + 1, doc.title));
+            }
+            ui.label(&t.closing);
+            ui.label(format!(
+                "Fait à {}, le {}",
+                dec.place,
+                dec.date.map_or_else(|| "—".to_string(), |x| x.french())
+            ));
+            ui.label(RichText::new(&t.signature_label).strong());
         });
-        ui.add_space(6.0);
-        ui.label(format!("{} {} {} {}", t.intro, dec.civility.label(), dec.first_name, dec.last_name));
-        ui.label(format!("Qualité : {} ; {} au sein de l'association", dec.position_in_organisation, dec.position_in_association));
-        ui.label(format!("{} : {}", t.acting_for, d.declaration_association_name()));
-        ui.label(format!("{} : {}", t.legal_form, d.declaration_legal_form()));
-        for s in &t.statements {
-            ui.label(s);
-        }
-        ui.label(&t.documents_intro);
-        for (ticked, text) in [(ticks.declaration, &t.box_declaration), (ticks.administrative, &t.box_administrative), (ticks.technical, &t.box_technical), (ticks.other, &t.box_other)] {
-            ui.label(format!("{} {text}", if ticked { "☑" } else { "☐" }));
-        }
-        for (i, doc) in dec.other_documents.iter().enumerate() {
-            ui.label(format!("{}. {}", i + 1, doc.title));
-        }
-        ui.label(&t.closing);
-        ui.label(format!("Fait à {}, le {}", dec.place, dec.date.map_or_else(|| "—".to_string(), |x| x.french())));
-        ui.label(RichText::new(&t.signature_label).strong());
-    });
     if !ticks.administrative {
         ui.label(RichText::new("« Dossier administratif » n'est pas coché : une pièce de la Partie 1 reste à fournir.").small());
     }

@@ -11,37 +11,100 @@ use crate::ui::widgets::{Form, row_list, title};
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     title(ui, "Section 2 – Gouvernance et pilotage");
     ui.strong("Composition du Conseil d'Administration");
-    row_list(ui, form, "governance.board", &mut d.governance.board, "Ajouter un administrateur", |i, b: &BoardMember| format!("{} : {} ({})", i + 1, b.name, b.role.label()), |ui, form, i, b| {
-        let p = |f: &str| format!("governance.board[{i}].{f}");
-        grid(ui, &p("grid"), |ui| {
-            form.text(ui, &p("name"), "Nom et prénom", &mut b.name);
-            form.choice(ui, &p("role"), "Qualité au CA", &mut b.role, &BoardRole::ALL, BoardRole::label);
-            form.text(ui, &p("organisation"), "Organisme", &mut b.organisation);
-            form.text(ui, &p("function"), "Fonction dans l'organisme", &mut b.function);
-            form.text(ui, &p("phone"), "Téléphone", &mut b.phone);
-            form.text(ui, &p("email"), "E-mail", &mut b.email);
-        });
-    });
+    row_list(
+        ui,
+        form,
+        "governance.board",
+        &mut d.governance.board,
+        "Ajouter un administrateur",
+        |i, b: &BoardMember| format!("{} : {} ({})", i + 1, b.name, b.role.label()),
+        |ui, form, i, b| {
+            let p = |f: &str| format!("governance.board[{i}].{f}");
+            grid(ui, &p("grid"), |ui| {
+                form.text(ui, &p("name"), "Nom et prénom", &mut b.name);
+                form.choice(
+                    ui,
+                    &p("role"),
+                    "Qualité au CA",
+                    &mut b.role,
+                    &BoardRole::ALL,
+                    BoardRole::label,
+                );
+                form.text(ui, &p("organisation"), "Organisme", &mut b.organisation);
+                form.text(
+                    ui,
+                    &p("function"),
+                    "Fonction dans l'organisme",
+                    &mut b.function,
+                );
+                form.text(ui, &p("phone"), "Téléphone", &mut b.phone);
+                form.text(ui, &p("email"), "E-mail", &mut b.email);
+            });
+        },
+    );
     let g = &mut d.governance;
-    form.multiline(ui, "governance.internal_organisation", "Organisation interne de l'association", &mut g.internal_organisation);
-    form.multiline(ui, "governance.membership_terms", "Modalités d'adhésion des membres à la structure de gouvernance", &mut g.membership_terms);
+    form.multiline(
+        ui,
+        "governance.internal_organisation",
+        "Organisation interne de l'association",
+        &mut g.internal_organisation,
+    );
+    form.multiline(
+        ui,
+        "governance.membership_terms",
+        "Modalités d'adhésion des membres à la structure de gouvernance",
+        &mut g.membership_terms,
+    );
     title(ui, "Barème des cotisations");
-    row_list(ui, form, "governance.fee_categories", &mut g.fee_categories, "Ajouter une catégorie", |i, c: &FeeCategory| format!("Catégorie {} : {}", i + 1, c.name), |ui, form, i, c| {
-        let p = |f: &str| format!("governance.fee_categories[{i}].{f}");
-        grid(ui, &p("grid"), |ui| {
-            form.text(ui, &p("name"), "Nom de la catégorie", &mut c.name);
-            form.text(ui, &p("description"), "Description", &mut c.description);
-            form.money(ui, &p("annual_amount"), "Cotisation annuelle", &mut c.annual_amount);
-        });
-    });
-    form.multiline(ui, "governance.fee_calculation", "Mode de calcul des cotisations", &mut g.fee_calculation);
+    row_list(
+        ui,
+        form,
+        "governance.fee_categories",
+        &mut g.fee_categories,
+        "Ajouter une catégorie",
+        |i, c: &FeeCategory| format!("Catégorie {} : {}", i + 1, c.name),
+        |ui, form, i, c| {
+            let p = |f: &str| format!("governance.fee_categories[{i}].{f}");
+            grid(ui, &p("grid"), |ui| {
+                form.text(ui, &p("name"), "Nom de la catégorie", &mut c.name);
+                form.text(ui, &p("description"), "Description", &mut c.description);
+                form.money(
+                    ui,
+                    &p("annual_amount"),
+                    "Cotisation annuelle",
+                    &mut c.annual_amount,
+                );
+            });
+        },
+    );
+    form.multiline(
+        ui,
+        "governance.fee_calculation",
+        "Mode de calcul des cotisations",
+        &mut g.fee_calculation,
+    );
     let revenue = compute::fee_revenue(d);
     ui.add_space(6.0);
-    ui.label(RichText::new(format!("Recettes annuelles calculées d'après le registre des membres : {}", format_dh(revenue.total))).strong());
+    ui.label(
+        RichText::new(format!(
+            "Recettes annuelles calculées d'après le registre des membres : {}",
+            format_dh(revenue.total)
+        ))
+        .strong(),
+    );
     for (name, count, subtotal) in &revenue.per_category {
-        ui.label(format!("• {name} : {count} membre(s), {}", format_dh(*subtotal)));
+        ui.label(format!(
+            "• {name} : {count} membre(s), {}",
+            format_dh(*subtotal)
+        ));
     }
     if !revenue.unmatched_members.is_empty() {
-        ui.label(RichText::new(format!("{} membre(s) engagé(s) sans catégorie de cotisation valable.", revenue.unmatched_members.len())).color(crate::ui::widgets::AMBER));
+        ui.label(
+            RichText::new(format!(
+                "{} membre(s) engagé(s) sans catégorie de cotisation valable.",
+                revenue.unmatched_members.len()
+            ))
+            .color(crate::ui::widgets::AMBER),
+        );
     }
 }

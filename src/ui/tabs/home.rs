@@ -12,22 +12,48 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     ui.label(RichText::new(&p.title).strong());
     ui.label(&p.ministry);
     ui.label(RichText::new(&p.department).small());
-    let days_left = crate::now_unix().map(|now| (p.deadline.unix_seconds() - now).div_euclid(86_400));
-    let deadline = format!("Date limite de dépôt : {} (heure de {})", p.deadline.french(), p.time_zone);
+    let days_left =
+        crate::now_unix().map(|now| (p.deadline.unix_seconds() - now).div_euclid(86_400));
+    let deadline = format!(
+        "Date limite de dépôt : {} (heure de {})",
+        p.deadline.french(),
+        p.time_zone
+    );
     match days_left {
         Some(d) if d < 0 => ui.label(RichText::new(format!("{deadline} — dépassée")).color(RED)),
-        Some(d) => ui.label(RichText::new(format!("{deadline} — dans {d} jour(s)")).color(if d < 15 { AMBER } else { GREEN })),
+        Some(d) => ui.label(
+            RichText::new(format!("{deadline} — dans {d} jour(s)")).color(if d < 15 {
+                AMBER
+            } else {
+                GREEN
+            }),
+        ),
         None => ui.label(deadline),
     };
     ui.label(format!("Dossier à remettre en {} exemplaires, signé et cacheté par le Président sur toutes les pages du dossier technique.", p.copies));
 
     title(ui, "Avancement");
-    let sections: Vec<Section> = Section::ALL.into_iter().filter(|s| *s != Section::General).collect();
-    let complete = sections.iter().filter(|s| !app.findings.iter().any(|f| f.section == **s && f.is_blocking())).count();
+    let sections: Vec<Section> = Section::ALL
+        .into_iter()
+        .filter(|s| *s != Section::General)
+        .collect();
+    let complete = sections
+        .iter()
+        .filter(|s| {
+            !app.findings
+                .iter()
+                .any(|f| f.section == **s && f.is_blocking())
+        })
+        .count();
     let progress = complete as f32 / sections.len() as f32;
-    ui.add(egui::ProgressBar::new(progress).text(format!("{complete} parties sur {} sans point bloquant", sections.len())));
+    ui.add(egui::ProgressBar::new(progress).text(format!(
+        "{complete} parties sur {} sans point bloquant",
+        sections.len()
+    )));
     let (blocking, warnings) = crate::model::rules::summary(&app.findings);
-    ui.label(format!("{blocking} point(s) bloquant(s), {warnings} avertissement(s)."));
+    ui.label(format!(
+        "{blocking} point(s) bloquant(s), {warnings} avertissement(s)."
+    ));
     if ui.button("Voir la vérification").clicked() {
         app.tab = Tab::Verification;
     }

@@ -12,29 +12,51 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
     ui.label(RichText::new(&p.kpi_note).small().weak());
     for k in &p.kpi_rows {
         if d.kpi_line(&k.id).is_none() {
-            d.indicators.standard.push(KpiLine { id: k.id.clone(), values: [None; YEARS] });
+            d.indicators.standard.push(KpiLine {
+                id: k.id.clone(),
+                values: [None; YEARS],
+            });
         }
     }
-    egui::Grid::new("kpis").spacing([8.0, 4.0]).striped(true).show(ui, |ui| {
-        year_header(ui, "Indicateur");
-        for k in &p.kpi_rows {
-            if let Some(line) = d.indicators.standard.iter_mut().find(|l| l.id == k.id) {
-                form.year_decimals(ui, &format!("indicators.{}", k.id), &k.label, &mut line.values, false);
-                ui.end_row();
+    egui::Grid::new("kpis")
+        .spacing([8.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            year_header(ui, "Indicateur");
+            for k in &p.kpi_rows {
+                if let Some(line) = d.indicators.standard.iter_mut().find(|l| l.id == k.id) {
+                    form.year_decimals(
+                        ui,
+                        &format!("indicators.{}", k.id),
+                        &k.label,
+                        &mut line.values,
+                        false,
+                    );
+                    ui.end_row();
+                }
             }
-        }
-    });
+        });
     title(ui, "Indicateurs supplémentaires proposés par le cluster");
-    row_list(ui, form, "indicators.custom", &mut d.indicators.custom, "Ajouter un indicateur", |i, k: &CustomKpi| format!("Indicateur {} : {}", i + 1, k.label), |ui, form, i, k| {
-        let f = |n: &str| format!("indicators.custom[{i}].{n}");
-        grid(ui, &f("grid"), |ui| {
-            form.text(ui, &f("label"), "Libellé", &mut k.label);
-            form.text(ui, &f("unit"), "Unité", &mut k.unit);
-        });
-        egui::Grid::new(f("values")).spacing([8.0, 4.0]).show(ui, |ui| {
-            year_header(ui, "");
-            form.year_decimals(ui, &f("values"), "Valeurs", &mut k.values, false);
-            ui.end_row();
-        });
-    });
+    row_list(
+        ui,
+        form,
+        "indicators.custom",
+        &mut d.indicators.custom,
+        "Ajouter un indicateur",
+        |i, k: &CustomKpi| format!("Indicateur {} : {}", i + 1, k.label),
+        |ui, form, i, k| {
+            let f = |n: &str| format!("indicators.custom[{i}].{n}");
+            grid(ui, &f("grid"), |ui| {
+                form.text(ui, &f("label"), "Libellé", &mut k.label);
+                form.text(ui, &f("unit"), "Unité", &mut k.unit);
+            });
+            egui::Grid::new(f("values"))
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    year_header(ui, "");
+                    form.year_decimals(ui, &f("values"), "Valeurs", &mut k.values, false);
+                    ui.end_row();
+                });
+        },
+    );
 }

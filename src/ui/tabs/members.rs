@@ -47,7 +47,11 @@ fn fold(text: &str) -> String {
 
 fn matches(m: &Member, view: &MembersView, needle: &str) -> bool {
     view.filter.is_none_or(|c| c == m.category)
-        && (needle.is_empty() || fold(&m.name).contains(needle) || fold(&m.city).contains(needle) || m.ice.contains(needle) || fold(&m.sector).contains(needle))
+        && (needle.is_empty()
+            || fold(&m.name).contains(needle)
+            || fold(&m.city).contains(needle)
+            || m.ice.contains(needle)
+            || fold(&m.sector).contains(needle))
 }
 
 const ROW_H: f32 = 22.0;
@@ -72,10 +76,21 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
             .response
             .labelled_by(l.id);
         let l = ui.label("Rechercher :");
-        ui.add(egui::TextEdit::singleline(&mut view.search).desired_width(200.0).hint_text("nom, ville, ICE…")).labelled_by(l.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut view.search)
+                .desired_width(200.0)
+                .hint_text("nom, ville, ICE…"),
+        )
+        .labelled_by(l.id);
     });
     let needle = fold(view.search.trim());
-    let visible: Vec<usize> = d.members.iter().enumerate().filter(|(_, m)| matches(m, view, &needle)).map(|(i, _)| i).collect();
+    let visible: Vec<usize> = d
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| matches(m, view, &needle))
+        .map(|(i, _)| i)
+        .collect();
     let mut op: Option<RowOp> = None;
     ui.horizontal(|ui| {
         if ui.button("+ Ajouter un membre").clicked() {
@@ -84,24 +99,43 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
         if let Some(i) = view.selected.filter(|i| *i < d.members.len()) {
             row_buttons(ui, i, d.members.len(), &mut op);
         }
-        ui.label(RichText::new(format!("{} affiché(s) sur {}", visible.len(), d.members.len())).weak());
+        ui.label(
+            RichText::new(format!(
+                "{} affiché(s) sur {}",
+                visible.len(),
+                d.members.len()
+            ))
+            .weak(),
+        );
     });
 
     // Header
     let total = (ui.available_width() - 6.0 * ui.spacing().item_spacing.x - 16.0).max(500.0);
     let widths = [0.05, 0.33, 0.22, 0.12, 0.12, 0.16].map(|f| f * total);
     ui.horizontal(|ui| {
-        for (w, h) in widths.iter().zip(["N°", "Raison sociale", "Catégorie", "Activité", "Ville", "ICE"]) {
+        for (w, h) in widths.iter().zip([
+            "N°",
+            "Raison sociale",
+            "Catégorie",
+            "Activité",
+            "Ville",
+            "ICE",
+        ]) {
             ui.add_sized([*w, 18.0], egui::Label::new(RichText::new(h).strong()));
         }
     });
     let table_h = (ui.available_height() * 0.45).max(160.0);
-    let mut area = egui::ScrollArea::vertical().id_salt("members.table").max_height(table_h).auto_shrink([false, true]);
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("members.table")
+        .max_height(table_h)
+        .auto_shrink([false, true]);
     if view.scroll_to_selected
         && let Some(sel) = view.selected
         && let Some(pos) = visible.iter().position(|i| *i == sel)
     {
-        area = area.vertical_scroll_offset((pos as f32 * (ROW_H + ui.spacing().item_spacing.y) - table_h / 3.0).max(0.0));
+        area = area.vertical_scroll_offset(
+            (pos as f32 * (ROW_H + ui.spacing().item_spacing.y) - table_h / 3.0).max(0.0),
+        );
         view.scroll_to_selected = false;
     }
     area.show_rows(ui, ROW_H, visible.len(), |ui, range| {
@@ -110,13 +144,29 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
             let selected = view.selected == Some(i);
             ui.horizontal(|ui| {
                 ui.add_sized([widths[0], ROW_H], egui::Label::new((i + 1).to_string()));
-                let name = if m.name.trim().is_empty() { "(sans nom)" } else { m.name.as_str() };
-                if ui.add_sized([widths[1], ROW_H], egui::Button::selectable(selected, name).truncate()).clicked() {
+                let name = if m.name.trim().is_empty() {
+                    "(sans nom)"
+                } else {
+                    m.name.as_str()
+                };
+                if ui
+                    .add_sized(
+                        [widths[1], ROW_H],
+                        egui::Button::selectable(selected, name).truncate(),
+                    )
+                    .clicked()
+                {
                     view.selected = Some(i);
                 }
-                ui.add_sized([widths[2], ROW_H], egui::Label::new(m.category.label()).truncate());
+                ui.add_sized(
+                    [widths[2], ROW_H],
+                    egui::Label::new(m.category.label()).truncate(),
+                );
                 ui.add_sized([widths[3], ROW_H], egui::Label::new(m.activity.label()));
-                ui.add_sized([widths[4], ROW_H], egui::Label::new(m.city.as_str()).truncate());
+                ui.add_sized(
+                    [widths[4], ROW_H],
+                    egui::Label::new(m.city.as_str()).truncate(),
+                );
                 ui.add_sized([widths[5], ROW_H], egui::Label::new(m.ice.as_str()));
             });
         }
@@ -156,7 +206,12 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
 }
 
 fn fee_names(d: &Dossier) -> Vec<String> {
-    d.governance.fee_categories.iter().map(|c| c.name.clone()).filter(|n| !n.trim().is_empty()).collect()
+    d.governance
+        .fee_categories
+        .iter()
+        .map(|c| c.name.clone())
+        .filter(|n| !n.trim().is_empty())
+        .collect()
 }
 
 fn member_editor(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member, fees: &[String]) {
@@ -164,26 +219,68 @@ fn member_editor(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member, fees: &
     let p = |f: &str| format!("members[{i}].{f}");
     grid(ui, &p("grid"), |ui| {
         form.text(ui, &p("name"), "Raison sociale", &mut m.name);
-        form.choice(ui, &p("category"), "Catégorie", &mut m.category, &MemberCategory::ALL, MemberCategory::label);
-        form.choice(ui, &p("activity"), "Activité (industrielle, technologique, spécifique)", &mut m.activity, &Activity::ALL, Activity::label);
+        form.choice(
+            ui,
+            &p("category"),
+            "Catégorie",
+            &mut m.category,
+            &MemberCategory::ALL,
+            MemberCategory::label,
+        );
+        form.choice(
+            ui,
+            &p("activity"),
+            "Activité (industrielle, technologique, spécifique)",
+            &mut m.activity,
+            &Activity::ALL,
+            Activity::label,
+        );
         form.text(ui, &p("sector"), "Secteur", &mut m.sector);
         form.text(ui, &p("city"), "Ville", &mut m.city);
-        form.choice(ui, &p("size"), "Taille", &mut m.size, &CompanySize::ALL, CompanySize::label);
+        form.choice(
+            ui,
+            &p("size"),
+            "Taille",
+            &mut m.size,
+            &CompanySize::ALL,
+            CompanySize::label,
+        );
         form.text(ui, &p("ice"), "ICE (15 chiffres)", &mut m.ice);
         form.text(ui, &p("rc"), "RC (numéro et tribunal)", &mut m.rc);
         form.text(ui, &p("tax_id"), "Identifiant fiscal (IF)", &mut m.tax_id);
         form.text(ui, &p("contact.name"), "Contact : nom", &mut m.contact.name);
-        form.text(ui, &p("contact.function"), "Contact : fonction", &mut m.contact.function);
-        form.text(ui, &p("contact.phone"), "Contact : téléphone", &mut m.contact.phone);
-        form.text(ui, &p("contact.email"), "Contact : e-mail", &mut m.contact.email);
+        form.text(
+            ui,
+            &p("contact.function"),
+            "Contact : fonction",
+            &mut m.contact.function,
+        );
+        form.text(
+            ui,
+            &p("contact.phone"),
+            "Contact : téléphone",
+            &mut m.contact.phone,
+        );
+        form.text(
+            ui,
+            &p("contact.email"),
+            "Contact : e-mail",
+            &mut m.contact.email,
+        );
         form.date(ui, &p("joined"), "Date d'adhésion", &mut m.joined);
         let path = p("fee_category");
         let l = ui.label("Catégorie de cotisation");
         let r = egui::ComboBox::from_id_salt(&path)
-            .selected_text(if m.fee_category.is_empty() { "—" } else { m.fee_category.as_str() })
+            .selected_text(if m.fee_category.is_empty() {
+                "—"
+            } else {
+                m.fee_category.as_str()
+            })
             .show_ui(ui, |ui| {
                 for name in fees {
-                    if ui.selectable_label(&m.fee_category == name, name).clicked() && &m.fee_category != name {
+                    if ui.selectable_label(&m.fee_category == name, name).clicked()
+                        && &m.fee_category != name
+                    {
                         m.fee_category = name.clone();
                         form.touch(&path);
                     }

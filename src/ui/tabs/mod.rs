@@ -23,7 +23,14 @@ use super::widgets::Form;
 use crate::model::{CallProfile, Dossier, Finding};
 
 /// The form tabs.
-pub fn show(tab: Tab, ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, findings: &[Finding]) {
+pub fn show(
+    tab: Tab,
+    ui: &mut Ui,
+    form: &mut Form,
+    d: &mut Dossier,
+    p: &CallProfile,
+    findings: &[Finding],
+) {
     match tab {
         Tab::Administrative => administrative::show(ui, form, d, p),
         Tab::Identity => identity::show(ui, form, d),
@@ -51,5 +58,9 @@ pub fn show_special(tab: Tab, ui: &mut Ui, app: &mut DossierApp) {
 
 /// A two-column grid for labelled fields.
 pub fn grid(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
-    egui::Grid::new(id).num_columns(2).spacing([12.0, 6.0]).min_col_width(180.0).show(ui, add);
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .min_col_width(180.0)
+        .show(ui, add);
 }

@@ -12,86 +12,166 @@ use crate::ui::widgets::{Form, RED, row_list, title, year_header};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
     title(ui, "6.1 Plan d'action sur cinq ans");
-    form.multiline(ui, "plan.orientations", "Orientations", &mut d.plan.orientations);
-    form.multiline(ui, "plan.objectives", "Objectifs et grandes lignes du plan d'action", &mut d.plan.objectives);
+    form.multiline(
+        ui,
+        "plan.orientations",
+        "Orientations",
+        &mut d.plan.orientations,
+    );
+    form.multiline(
+        ui,
+        "plan.objectives",
+        "Objectifs et grandes lignes du plan d'action",
+        &mut d.plan.objectives,
+    );
     ui.add_space(6.0);
     ui.strong("Actions (coût par année en DH ; une année vide est une année sans l'action)");
-    row_list(ui, form, "plan.actions", &mut d.plan.actions, "Ajouter une action", |i, a: &Action| format!("Action {} : {}", i + 1, a.title), |ui, form, i, a| {
-        let f = |n: &str| format!("plan.actions[{i}].{n}");
-        grid(ui, &f("grid"), |ui| {
-            form.text(ui, &f("title"), "Intitulé", &mut a.title);
-            let path = f("category");
-            let l = ui.label("Catégorie");
-            let current = match &a.category {
-                ActionCategory::Eligible(id) => p.action_category(id).map_or(id.clone(), |c| c.label.clone()),
-                ActionCategory::Other => "Autre action (non éligible au Fonds)".to_string(),
-            };
-            let r = egui::ComboBox::from_id_salt(&path).selected_text(current).width(360.0).show_ui(ui, |ui| {
-                for c in &p.action_categories {
-                    let value = ActionCategory::Eligible(c.id.clone());
-                    if ui.selectable_label(a.category == value, &c.label).on_hover_text(&c.examples).clicked() && a.category != value {
-                        a.category = value;
-                        form.touch(&path);
-                    }
-                }
-                if ui.selectable_label(a.category == ActionCategory::Other, "Autre action (non éligible au Fonds)").clicked() && a.category != ActionCategory::Other {
-                    a.category = ActionCategory::Other;
-                    form.touch(&path);
-                }
+    row_list(
+        ui,
+        form,
+        "plan.actions",
+        &mut d.plan.actions,
+        "Ajouter une action",
+        |i, a: &Action| format!("Action {} : {}", i + 1, a.title),
+        |ui, form, i, a| {
+            let f = |n: &str| format!("plan.actions[{i}].{n}");
+            grid(ui, &f("grid"), |ui| {
+                form.text(ui, &f("title"), "Intitulé", &mut a.title);
+                let path = f("category");
+                let l = ui.label("Catégorie");
+                let current = match &a.category {
+                    ActionCategory::Eligible(id) => p
+                        .action_category(id)
+                        .map_or(id.clone(), |c| c.label.clone()),
+                    ActionCategory::Other => "Autre action (non éligible au Fonds)".to_string(),
+                };
+                let r = egui::ComboBox::from_id_salt(&path)
+                    .selected_text(current)
+                    .width(360.0)
+                    .show_ui(ui, |ui| {
+                        for c in &p.action_categories {
+                            let value = ActionCategory::Eligible(c.id.clone());
+                            if ui
+                                .selectable_label(a.category == value, &c.label)
+                                .on_hover_text(&c.examples)
+                                .clicked()
+                                && a.category != value
+                            {
+                                a.category = value;
+                                form.touch(&path);
+                            }
+                        }
+                        if ui
+                            .selectable_label(
+                                a.category == ActionCategory::Other,
+                                "Autre action (non éligible au Fonds)",
+                            )
+                            .clicked()
+                            && a.category != ActionCategory::Other
+                        {
+                            a.category = ActionCategory::Other;
+                            form.touch(&path);
+                        }
+                    });
+                let response = r.response.labelled_by(l.id);
+                form.mark(ui, &path, &response);
+                ui.end_row();
             });
-            let response = r.response.labelled_by(l.id);
-            form.mark(ui, &path, &response);
-            ui.end_row();
-        });
-        form.multiline(ui, &f("description"), "Description", &mut a.description);
-        egui::Grid::new(f("costs")).spacing([8.0, 4.0]).show(ui, |ui| {
-            year_header(ui, "");
-            form.year_decimals(ui, &f("cost"), "Coût (DH)", &mut a.cost, true);
-            ui.end_row();
-        });
-    });
+            form.multiline(ui, &f("description"), "Description", &mut a.description);
+            egui::Grid::new(f("costs"))
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    year_header(ui, "");
+                    form.year_decimals(ui, &f("cost"), "Coût (DH)", &mut a.cost, true);
+                    ui.end_row();
+                });
+        },
+    );
 
     title(ui, "6.2 Budget prévisionnel (en DH)");
     ui.label(RichText::new(&p.budget_star_note).small().weak());
     let costs = compute::action_costs(d);
-    egui::Grid::new("budget").spacing([8.0, 4.0]).striped(true).show(ui, |ui| {
-        year_header(ui, "Libellé");
-        budget_rows(ui, form, d, p, true, &costs);
-        let totals = compute::budget_totals(d, p);
-        total_row(ui, "TOTAL DES CHARGES", &totals.charges);
-        budget_rows(ui, form, d, p, false, &costs);
-        let totals = compute::budget_totals(d, p);
-        total_row(ui, "TOTAL DES PRODUITS", &totals.products);
-        total_row(ui, "RÉSULTAT D'EXPLOITATION", &totals.result);
-        let ratios = compute::self_financing_percent(&totals);
-        ui.label(RichText::new("Autofinancement (%)").strong());
-        for (y, r) in ratios.iter().enumerate().take(YEARS) {
-            let text = r.map_or_else(|| "—".to_string(), |r| format!("{} %", format_number(r, 1)));
-            let below = y == 0 && r.is_none_or(|r| r < p.thresholds.min_self_financing_year1_percent);
-            ui.label(if below { RichText::new(text).color(RED).strong() } else { RichText::new(text).strong() });
-        }
-        ui.end_row();
-    });
-    ui.label(RichText::new(compute::SELF_FINANCING_FORMULA).small().weak());
+    egui::Grid::new("budget")
+        .spacing([8.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            year_header(ui, "Libellé");
+            budget_rows(ui, form, d, p, true, &costs);
+            let totals = compute::budget_totals(d, p);
+            total_row(ui, "TOTAL DES CHARGES", &totals.charges);
+            budget_rows(ui, form, d, p, false, &costs);
+            let totals = compute::budget_totals(d, p);
+            total_row(ui, "TOTAL DES PRODUITS", &totals.products);
+            total_row(ui, "RÉSULTAT D'EXPLOITATION", &totals.result);
+            let ratios = compute::self_financing_percent(&totals);
+            ui.label(RichText::new("Autofinancement (%)").strong());
+            for (y, r) in ratios.iter().enumerate().take(YEARS) {
+                let text =
+                    r.map_or_else(|| "—".to_string(), |r| format!("{} %", format_number(r, 1)));
+                let below =
+                    y == 0 && r.is_none_or(|r| r < p.thresholds.min_self_financing_year1_percent);
+                ui.label(if below {
+                    RichText::new(text).color(RED).strong()
+                } else {
+                    RichText::new(text).strong()
+                });
+            }
+            ui.end_row();
+        });
+    ui.label(
+        RichText::new(compute::SELF_FINANCING_FORMULA)
+            .small()
+            .weak(),
+    );
 }
 
-fn budget_rows(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, charges: bool, costs: &[rust_decimal::Decimal; YEARS]) {
-    ui.label(RichText::new(if charges { "CHARGES (en DHS)" } else { "PRODUITS (en DHS)" }).strong());
+fn budget_rows(
+    ui: &mut Ui,
+    form: &mut Form,
+    d: &mut Dossier,
+    p: &CallProfile,
+    charges: bool,
+    costs: &[rust_decimal::Decimal; YEARS],
+) {
+    ui.label(
+        RichText::new(if charges {
+            "CHARGES (en DHS)"
+        } else {
+            "PRODUITS (en DHS)"
+        })
+        .strong(),
+    );
     ui.end_row();
     let has_actions = !d.plan.actions.is_empty();
-    for row in p.budget_rows.iter().filter(|r| r.role.is_charge() == charges) {
+    for row in p
+        .budget_rows
+        .iter()
+        .filter(|r| r.role.is_charge() == charges)
+    {
         let mut label = row.label.clone();
         if row.starred {
             label.push_str(" *");
         }
         let line = d.budget_line_mut(&row.id);
-        form.year_decimals(ui, &format!("budget.{}", row.id), &label, &mut line.amounts, true);
+        form.year_decimals(
+            ui,
+            &format!("budget.{}", row.id),
+            &label,
+            &mut line.amounts,
+            true,
+        );
         ui.end_row();
         if row.needs_detail {
             let path = format!("budget.{}.detail", row.id);
             ui.horizontal(|ui| {
                 let l = ui.label(RichText::new("   à préciser :").italics());
-                let r = ui.add(egui::TextEdit::singleline(&mut line.detail).id_salt(&path).desired_width(260.0)).labelled_by(l.id);
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut line.detail)
+                            .id_salt(&path)
+                            .desired_width(260.0),
+                    )
+                    .labelled_by(l.id);
                 if r.changed() {
                     form.touch(&path);
                 }
@@ -100,7 +180,11 @@ fn budget_rows(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, c
             ui.end_row();
         }
         if row.role == crate::model::call::BudgetRole::Actions && has_actions {
-            ui.label(RichText::new("   (total des actions du plan)").small().weak());
+            ui.label(
+                RichText::new("   (total des actions du plan)")
+                    .small()
+                    .weak(),
+            );
             for c in costs {
                 ui.label(RichText::new(format_number(*c, 2)).small().weak());
             }
@@ -113,7 +197,11 @@ fn total_row(ui: &mut Ui, label: &str, values: &[rust_decimal::Decimal; YEARS]) 
     ui.label(RichText::new(label).strong());
     for v in values {
         let text = RichText::new(format_number(*v, 2)).strong();
-        ui.label(if v.is_sign_negative() && !v.is_zero() { text.color(RED) } else { text });
+        ui.label(if v.is_sign_negative() && !v.is_zero() {
+            text.color(RED)
+        } else {
+            text
+        });
     }
     ui.end_row();
 }

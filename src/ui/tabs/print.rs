@@ -27,33 +27,51 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         app.print_panel.output = default_output(app);
     }
     let mut corner = app.dossier.print.stamp_corner;
-    egui::Grid::new("print").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-        let l = ui.label("Fichier PDF");
-        ui.add(egui::TextEdit::singleline(&mut app.print_panel.output).desired_width(420.0)).labelled_by(l.id);
-        ui.end_row();
-        let l = ui.label("Nombre d'exemplaires");
-        let mut copies = app.print_panel.copies.or(app.dossier.print.copies).unwrap_or(app.profile.copies);
-        if ui.add(egui::DragValue::new(&mut copies).range(1..=20)).labelled_by(l.id).changed() {
-            app.print_panel.copies = Some(copies);
-        }
-        ui.end_row();
-        ui.label("Cadre « Signature et cachet »");
-        egui::ComboBox::from_id_salt("print.corner").selected_text(corner.label()).show_ui(ui, |ui| {
-            for c in StampCorner::ALL {
-                ui.selectable_value(&mut corner, c, c.label());
+    egui::Grid::new("print")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            let l = ui.label("Fichier PDF");
+            ui.add(egui::TextEdit::singleline(&mut app.print_panel.output).desired_width(420.0))
+                .labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label("Nombre d'exemplaires");
+            let mut copies = app
+                .print_panel
+                .copies
+                .or(app.dossier.print.copies)
+                .unwrap_or(app.profile.copies);
+            if ui
+                .add(egui::DragValue::new(&mut copies).range(1..=20))
+                .labelled_by(l.id)
+                .changed()
+            {
+                app.print_panel.copies = Some(copies);
             }
+            ui.end_row();
+            ui.label("Cadre « Signature et cachet »");
+            egui::ComboBox::from_id_salt("print.corner")
+                .selected_text(corner.label())
+                .show_ui(ui, |ui| {
+                    for c in StampCorner::ALL {
+                        ui.selectable_value(&mut corner, c, c.label());
+                    }
+                });
+            ui.end_row();
+            ui.label("Version");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut app.print_panel.final_mode, false, "Brouillon");
+                ui.radio_value(
+                    &mut app.print_panel.final_mode,
+                    true,
+                    "Finale (refusée s'il reste des points bloquants)",
+                );
+            });
+            ui.end_row();
+            ui.label("Fichiers");
+            ui.checkbox(&mut app.print_panel.per_copy, "un fichier par exemplaire");
+            ui.end_row();
         });
-        ui.end_row();
-        ui.label("Version");
-        ui.horizontal(|ui| {
-            ui.radio_value(&mut app.print_panel.final_mode, false, "Brouillon");
-            ui.radio_value(&mut app.print_panel.final_mode, true, "Finale (refusée s'il reste des points bloquants)");
-        });
-        ui.end_row();
-        ui.label("Fichiers");
-        ui.checkbox(&mut app.print_panel.per_copy, "un fichier par exemplaire");
-        ui.end_row();
-    });
     if corner != app.dossier.print.stamp_corner {
         app.dossier.print.stamp_corner = corner;
         if app.history.record(&app.dossier, "print.stamp_corner") {
@@ -62,24 +80,52 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         }
     }
     ui.add_space(8.0);
-    let blocking: Vec<_> = app.findings.iter().filter(|f| f.is_blocking()).cloned().collect();
+    let blocking: Vec<_> = app
+        .findings
+        .iter()
+        .filter(|f| f.is_blocking())
+        .cloned()
+        .collect();
     if app.print_panel.final_mode && !blocking.is_empty() {
-        ui.label(RichText::new(format!("Version finale impossible : {} point(s) bloquant(s) :", blocking.len())).color(RED).strong());
+        ui.label(
+            RichText::new(format!(
+                "Version finale impossible : {} point(s) bloquant(s) :",
+                blocking.len()
+            ))
+            .color(RED)
+            .strong(),
+        );
         for f in blocking.iter().take(12) {
             ui.label(RichText::new(format!("• {} — {}", f.section.label(), f.message)).color(RED));
         }
         if blocking.len() > 12 {
-            ui.label(format!("… et {} autre(s) : voir l'onglet Vérification.", blocking.len() - 12));
+            ui.label(format!(
+                "… et {} autre(s) : voir l'onglet Vérification.",
+                blocking.len() - 12
+            ));
         }
     } else if !blocking.is_empty() {
-        ui.label(RichText::new("Le dossier a des points bloquants : chaque page portera la mention « BROUILLON ».").weak());
+        ui.label(
+            RichText::new(
+                "Le dossier a des points bloquants : chaque page portera la mention « BROUILLON ».",
+            )
+            .weak(),
+        );
     }
     ui.horizontal(|ui| {
-        let can = !app.print_panel.running() && !(app.print_panel.final_mode && !blocking.is_empty());
-        if ui.add_enabled(can, egui::Button::new("Générer le PDF")).clicked() {
+        let can =
+            !app.print_panel.running() && (!app.print_panel.final_mode || blocking.is_empty());
+        if ui
+            .add_enabled(can, egui::Button::new("Générer le PDF"))
+            .clicked()
+        {
             let output = PathBuf::from(app.print_panel.output.trim());
             let ctx = ui.ctx().clone();
-            let (d, p, f) = (app.dossier.clone(), app.profile.clone(), app.findings.clone());
+            let (d, p, f) = (
+                app.dossier.clone(),
+                app.profile.clone(),
+                app.findings.clone(),
+            );
             app.print_panel.start(&d, &p, &f, output, &ctx);
         }
         if app.print_panel.running() {
@@ -89,8 +135,21 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     });
     let mut action = None;
     match &app.print_panel.last {
-        Some(JobResult::Done { files, pages, copies, draft, warnings }) => {
-            ui.label(RichText::new(format!("PDF prêt : {copies} exemplaire(s) de {pages} pages{}.", if *draft { " (brouillon)" } else { "" })).color(GREEN).strong());
+        Some(JobResult::Done {
+            files,
+            pages,
+            copies,
+            draft,
+            warnings,
+        }) => {
+            ui.label(
+                RichText::new(format!(
+                    "PDF prêt : {copies} exemplaire(s) de {pages} pages{}.",
+                    if *draft { " (brouillon)" } else { "" }
+                ))
+                .color(GREEN)
+                .strong(),
+            );
             for w in warnings {
                 ui.label(RichText::new(w).color(RED));
             }
@@ -108,7 +167,13 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
             ui.label(RichText::new("Le PDF contient tous les exemplaires à la suite : imprimez-le une fois, puis signez et cachetez chaque page dans le cadre prévu.").small());
         }
         Some(JobResult::Refused(findings)) => {
-            ui.label(RichText::new(format!("Impression finale refusée : {} point(s) bloquant(s).", findings.len())).color(RED));
+            ui.label(
+                RichText::new(format!(
+                    "Impression finale refusée : {} point(s) bloquant(s).",
+                    findings.len()
+                ))
+                .color(RED),
+            );
         }
         Some(JobResult::Failed(e)) => {
             ui.label(RichText::new(format!("Échec : {e}")).color(RED));
@@ -116,7 +181,11 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         None => {}
     }
     if let Some((file, print)) = action {
-        let result = if print { print_job::print_with_system(&file) } else { print_job::open_with_system(&file).map(|()| "PDF ouvert".to_string()) };
+        let result = if print {
+            print_job::print_with_system(&file)
+        } else {
+            print_job::open_with_system(&file).map(|()| "PDF ouvert".to_string())
+        };
         app.print_panel.message = Some(match result {
             Ok(m) | Err(m) => m,
         });

@@ -8,27 +8,84 @@ use crate::ui::widgets::{Form, title, year_header};
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     let s = &mut d.strategy;
     title(ui, "Section 3 – Stratégie générale du cluster");
-    form.multiline(ui, "strategy.global_strategy", "Stratégie globale du cluster", &mut s.global_strategy);
+    form.multiline(
+        ui,
+        "strategy.global_strategy",
+        "Stratégie globale du cluster",
+        &mut s.global_strategy,
+    );
     title(ui, "Objectifs chiffrés sur cinq ans");
-    egui::Grid::new("strategy.objectives").spacing([8.0, 6.0]).show(ui, |ui| {
-        year_header(ui, "Objectif");
-        form.year_counts(ui, "strategy.rd_projects", "Projets de R&D (nombre)", &mut s.rd_projects);
-        ui.end_row();
-        form.year_decimals(ui, "strategy.funds_raised", "Financements levés (DH)", &mut s.funds_raised, true);
-        ui.end_row();
-        form.year_decimals(ui, "strategy.export_share", "Parts de marché à l'export (%)", &mut s.export_share, false);
-        ui.end_row();
-    });
-    form.multiline(ui, "strategy.objectives_comment", "Commentaire sur les objectifs (facultatif)", &mut s.objectives_comment);
-    form.multiline(ui, "strategy.technologies_markets", "Technologies et marchés visés", &mut s.technologies_markets);
-    form.multiline(ui, "strategy.national_positioning", "Positionnement concurrentiel national", &mut s.national_positioning);
-    form.multiline(ui, "strategy.international_positioning", "Positionnement concurrentiel international", &mut s.international_positioning);
+    egui::Grid::new("strategy.objectives")
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            year_header(ui, "Objectif");
+            form.year_counts(
+                ui,
+                "strategy.rd_projects",
+                "Projets de R&D (nombre)",
+                &mut s.rd_projects,
+            );
+            ui.end_row();
+            form.year_decimals(
+                ui,
+                "strategy.funds_raised",
+                "Financements levés (DH)",
+                &mut s.funds_raised,
+                true,
+            );
+            ui.end_row();
+            form.year_decimals(
+                ui,
+                "strategy.export_share",
+                "Parts de marché à l'export (%)",
+                &mut s.export_share,
+                false,
+            );
+            ui.end_row();
+        });
+    form.multiline(
+        ui,
+        "strategy.objectives_comment",
+        "Commentaire sur les objectifs (facultatif)",
+        &mut s.objectives_comment,
+    );
+    form.multiline(
+        ui,
+        "strategy.technologies_markets",
+        "Technologies et marchés visés",
+        &mut s.technologies_markets,
+    );
+    form.multiline(
+        ui,
+        "strategy.national_positioning",
+        "Positionnement concurrentiel national",
+        &mut s.national_positioning,
+    );
+    form.multiline(
+        ui,
+        "strategy.international_positioning",
+        "Positionnement concurrentiel international",
+        &mut s.international_positioning,
+    );
     title(ui, "Évolution prévisionnelle");
-    egui::Grid::new("strategy.forecasts").spacing([8.0, 6.0]).show(ui, |ui| {
-        year_header(ui, "Prévision");
-        form.year_counts(ui, "strategy.forecast_members", "Nombre d'adhérents", &mut s.forecast_members);
-        ui.end_row();
-        form.year_decimals(ui, "strategy.forecast_fee_revenue", "Recettes de cotisation (DH)", &mut s.forecast_fee_revenue, true);
-        ui.end_row();
-    });
+    egui::Grid::new("strategy.forecasts")
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            year_header(ui, "Prévision");
+            form.year_counts(
+                ui,
+                "strategy.forecast_members",
+                "Nombre d'adhérents",
+                &mut s.forecast_members,
+            );
+            ui.end_row();
+            form.year_decimals(
+                ui,
+                "strategy.forecast_fee_revenue",
+                "Recettes de cotisation (DH)",
+                &mut s.forecast_fee_revenue,
+                true,
+            );
+            ui.end_row();
+        });
 }

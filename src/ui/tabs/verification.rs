@@ -11,9 +11,19 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     title(ui, "Vérification du dossier");
     let (blocking, warnings) = crate::model::rules::summary(&app.findings);
     if blocking == 0 {
-        ui.label(RichText::new("Aucun point bloquant : le dossier peut être imprimé en version finale.").color(GREEN).strong());
+        ui.label(
+            RichText::new("Aucun point bloquant : le dossier peut être imprimé en version finale.")
+                .color(GREEN)
+                .strong(),
+        );
     } else {
-        ui.label(RichText::new(format!("{blocking} point(s) bloquant(s) : le dossier serait refusé en l'état.")).color(RED).strong());
+        ui.label(
+            RichText::new(format!(
+                "{blocking} point(s) bloquant(s) : le dossier serait refusé en l'état."
+            ))
+            .color(RED)
+            .strong(),
+        );
     }
     ui.label(format!("{warnings} avertissement(s)."));
     ui.checkbox(&mut app.verification_blocking_only, "bloquants seulement");
@@ -22,7 +32,9 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         let list: Vec<_> = app
             .findings
             .iter()
-            .filter(|f| f.section == section && (!app.verification_blocking_only || f.is_blocking()))
+            .filter(|f| {
+                f.section == section && (!app.verification_blocking_only || f.is_blocking())
+            })
             .collect();
         if list.is_empty() {
             continue;
@@ -30,10 +42,18 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         ui.add_space(8.0);
         ui.strong(section.label());
         for f in list {
-            let (mark, color) = if f.is_blocking() { ("✖ Bloquant", RED) } else { ("! Attention", AMBER) };
+            let (mark, color) = if f.is_blocking() {
+                ("✖ Bloquant", RED)
+            } else {
+                ("! Attention", AMBER)
+            };
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(mark).color(color));
-                if ui.link(&f.message).on_hover_text("Aller au champ").clicked() {
+                if ui
+                    .link(&f.message)
+                    .on_hover_text("Aller au champ")
+                    .clicked()
+                {
                     target = Some((f.section, f.field.clone()));
                 }
             });
