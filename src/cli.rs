@@ -312,6 +312,9 @@ fn render_command(args: &[OsString]) -> u8 {
             ""
         }
     );
+    if std::env::var_os("CLUSTER_DOSSIER_STATS").is_some() {
+        print_stats(rendered.copies as usize * rendered.pages_per_copy);
+    }
     EXIT_OK
 }
 
@@ -322,4 +325,17 @@ pub fn per_copy_path(output: &Path, copy: usize) -> PathBuf {
         .and_then(|s| s.to_str())
         .unwrap_or("dossier");
     output.with_file_name(format!("{stem}-exemplaire-{copy}.pdf"))
+}
+
+/// Peak memory of this process (Linux), for the benchmarks.
+fn print_stats(pages: usize) {
+    let peak = std::fs::read_to_string("/proc/self/status").ok().and_then(|s| {
+        s.lines()
+            .find(|l| l.starts_with("VmHWM:"))
+            .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<u64>().ok()))
+    });
+    match peak {
+        Some(kb) => println!("Statistiques : {pages} pages, mémoire de pointe {:.1} Mo (cible ≤ 100 Mo)", kb as f64 / 1024.0),
+        None => println!("Statistiques : {pages} pages, mémoire de pointe inconnue sur ce système"),
+    }
 }

@@ -241,7 +241,7 @@ impl DossierApp {
     }
 
     /// Replaces the dossier (new, opened, restored).
-    fn replace(&mut self, dossier: Dossier, path: Option<PathBuf>) {
+    pub fn replace(&mut self, dossier: Dossier, path: Option<PathBuf>) {
         self.profile =
             crate::cli::profile_for(&dossier).unwrap_or_else(|_| CallProfile::edition_2026());
         self.dossier = dossier;
