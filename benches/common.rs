@@ -29,7 +29,11 @@ pub fn ms(d: Duration) -> f64 {
 
 pub fn report(name: &str, sorted: &[Duration], target_ms: f64) {
     let median = ms(percentile(sorted, 0.5));
-    let verdict = if median <= target_ms { "OK" } else { "AU-DESSUS DE LA CIBLE" };
+    let verdict = if median <= target_ms {
+        "OK"
+    } else {
+        "AU-DESSUS DE LA CIBLE"
+    };
     println!(
         "{name:<40} médiane {median:>8.2} ms   p99 {:>8.2} ms   cible ≤ {target_ms} ms   {verdict}",
         ms(percentile(sorted, 0.99))

@@ -11,7 +11,10 @@ use std::time::Instant;
 
 fn main() {
     let bin = env!("CARGO_BIN_EXE_cluster-dossier");
-    let dir = std::env::temp_dir().join(format!("cluster-dossier-render-bench-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "cluster-dossier-render-bench-{}",
+        std::process::id()
+    ));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let input = dir.join("reference.ron");
     let output = dir.join("reference.pdf");
@@ -35,8 +38,13 @@ fn main() {
             .output()
             .expect("run render");
         times.push(t.elapsed());
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        last_stdout = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        last_stdout = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
     }
     times.sort();
     println!("{}", last_stdout.trim());

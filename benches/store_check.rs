@@ -16,7 +16,10 @@ fn main() {
     let path = dir.join("grand-dossier.ron");
     store::save(&path, &dossier).expect("save");
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    println!("Dossier de 500 membres et 60 projets : {} Ko sur disque", size / 1024);
+    println!(
+        "Dossier de 500 membres et 60 projets : {} Ko sur disque",
+        size / 1024
+    );
 
     let saves = common::time_runs(30, || store::save(&path, &dossier).expect("save"));
     common::report("enregistrement (atomique, avec .bak)", &saves, 20.0);

@@ -36,7 +36,15 @@ fn main() {
     frames.sort();
     common::report("image, onglet Membres (300 membres)", &frames, 4.0);
     let p99 = common::ms(common::percentile(&frames, 0.99));
-    println!("{:<40} p99 {p99:.2} ms (cible ≤ 12 ms) {}", "", if p99 <= 12.0 { "OK" } else { "AU-DESSUS DE LA CIBLE" });
+    println!(
+        "{:<40} p99 {p99:.2} ms (cible ≤ 12 ms) {}",
+        "",
+        if p99 <= 12.0 {
+            "OK"
+        } else {
+            "AU-DESSUS DE LA CIBLE"
+        }
+    );
 
     for tab in [Tab::Plan, Tab::Identity, Tab::Verification] {
         h.state_mut().tab = tab;
@@ -55,10 +63,16 @@ fn main() {
         let bin = env!("CARGO_BIN_EXE_cluster-dossier");
         let out = Command::new(bin)
             .env("CLUSTER_DOSSIER_FIRST_FRAME", "1")
-            .env("CLUSTER_DOSSIER_HOME", std::env::temp_dir().join("cluster-dossier-bench-home"))
+            .env(
+                "CLUSTER_DOSSIER_HOME",
+                std::env::temp_dir().join("cluster-dossier-bench-home"),
+            )
             .output();
         match out {
-            Ok(o) => println!("démarrage réel (cible ≤ 200 ms) : {}", String::from_utf8_lossy(&o.stdout).trim()),
+            Ok(o) => println!(
+                "démarrage réel (cible ≤ 200 ms) : {}",
+                String::from_utf8_lossy(&o.stdout).trim()
+            ),
             Err(e) => println!("démarrage réel non mesuré : {e}"),
         }
     } else {

@@ -329,13 +329,20 @@ pub fn per_copy_path(output: &Path, copy: usize) -> PathBuf {
 
 /// Peak memory of this process (Linux), for the benchmarks.
 fn print_stats(pages: usize) {
-    let peak = std::fs::read_to_string("/proc/self/status").ok().and_then(|s| {
-        s.lines()
-            .find(|l| l.starts_with("VmHWM:"))
-            .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<u64>().ok()))
-    });
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|kb| kb.parse::<u64>().ok())
+            })
+        });
     match peak {
-        Some(kb) => println!("Statistiques : {pages} pages, mémoire de pointe {:.1} Mo (cible ≤ 100 Mo)", kb as f64 / 1024.0),
+        Some(kb) => println!(
+            "Statistiques : {pages} pages, mémoire de pointe {:.1} Mo (cible ≤ 100 Mo)",
+            kb as f64 / 1024.0
+        ),
         None => println!("Statistiques : {pages} pages, mémoire de pointe inconnue sur ce système"),
     }
 }

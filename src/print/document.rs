@@ -148,12 +148,7 @@ fn cover(b: &mut Vec<Block>, input: &DocumentInput) {
             Align::Center,
         ));
     }
-    let place = [d.identity.address.trim(), d.identity.city.trim()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let place = address_line(&d.identity);
     if !place.is_empty() {
         b.push(Block::styled(place, Style::Body, Align::Center));
     }
@@ -193,6 +188,18 @@ fn cover(b: &mut Vec<Block>, input: &DocumentInput) {
                 .map(|f| format!("{} — {}", f.section.label(), f.message))
                 .collect(),
         ));
+    }
+}
+
+/// « adresse, ville », without repeating a city the address already names.
+fn address_line(id: &Identity) -> String {
+    let (address, city) = (id.address.trim(), id.city.trim());
+    if city.is_empty() || address.contains(city) {
+        address.to_string()
+    } else if address.is_empty() {
+        city.to_string()
+    } else {
+        format!("{address}, {city}")
     }
 }
 
@@ -382,15 +389,7 @@ fn partie2(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
         ("Sigle".into(), id.acronym.clone()),
         ("Forme juridique".into(), id.legal_form.clone()),
         ("Date de création".into(), date_text(id.creation_date)),
-        (
-            "Siège".into(),
-            [id.address.trim(), id.city.trim()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
+        ("Siège".into(), address_line(id)),
         ("Secteur".into(), id.sector.clone()),
     ]));
     b.push(Block::heading(3, "Gouvernance et contacts"));
@@ -846,11 +845,11 @@ fn plan(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
         ..Row::default()
     });
     let mut columns = vec![
-        col("Action", 0.30, Align::Left),
-        col("Catégorie", 0.20, Align::Left),
+        col("Action", 0.38, Align::Left),
+        col("Catégorie", 0.17, Align::Left),
     ];
     for y in 1..=5 {
-        columns.push(col(&format!("A{y}"), 0.10, Align::Right));
+        columns.push(col(&format!("A{y}"), 0.09, Align::Right));
     }
     b.push(Block::Table(Table { columns, rows }));
 

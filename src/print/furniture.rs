@@ -52,6 +52,11 @@ fn fitted_lines(
     size: f32,
     width: f32,
 ) -> (f32, Vec<String>) {
+    // Shaped and cleaned like content text; the cover prints the same
+    // names through the layout, which reports any missing character.
+    let mut reported_elsewhere = Vec::new();
+    let prepared = super::shape::prepare(content, fonts.get(weight), "", &mut reported_elsewhere);
+    let content = prepared.as_str();
     let size = fit_size(fonts, weight, content, size, width);
     let style = if weight == Weight::Bold {
         super::layout::Style::SmallBold
@@ -59,12 +64,18 @@ fn fitted_lines(
         super::layout::Style::Small
     };
     if fonts.get(weight).width(content, size) <= width {
-        return (size, vec![content.to_string()]);
+        return (size, vec![super::shape::visual_order(content)]);
     }
     // Wrap at the style's size, then scale: keeps every word.
     let scale = size / style.size();
     let lines = super::layout::wrap(content, width / scale, fonts, style);
-    (size, lines)
+    (
+        size,
+        lines
+            .iter()
+            .map(|l| super::shape::visual_order(l))
+            .collect(),
+    )
 }
 
 pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::font::{Fonts, Weight};
 use super::geometry::{Geometry, Rect};
-use super::shape::{MissingGlyph, prepare};
+use super::shape::{MissingGlyph, is_arabic, prepare, visual_order};
 
 /// Text styles of the printed dossier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +47,13 @@ impl Style {
     }
     pub fn line_height(self) -> f32 {
         self.size() * 1.32
+    }
+    /// From the top of a line to its baseline: a full em, so even accented
+    /// capitals (DejaVu's reach 0.93 em) stay below the line's top and a
+    /// first line never inks above the content area; the 0.32 em left
+    /// under the baseline holds the descenders (0.24 em).
+    pub fn ascent(self) -> f32 {
+        self.size()
     }
 }
 
@@ -314,19 +321,35 @@ impl<'a> Layouter<'a> {
         }
     }
 
-    fn prepared(&mut self, text: &str, style: Style, context: &str) -> String {
-        prepare(
-            text,
-            self.fonts.get(style.weight()),
-            context,
-            &mut self.out.missing,
-        )
+    /// Shapes `text` for the page; a character the font lacks is reported
+    /// with the page and the words around it, so the user can find it.
+    fn prepared(&mut self, text: &str, style: Style, kind: &str) -> String {
+        let font = self.fonts.get(style.weight());
+        if text.chars().all(|c| font.has_glyph(c)) && !text.chars().any(super::shape::is_arabic) {
+            return text.to_string();
+        }
+        let snippet: String = text.chars().take(60).collect();
+        let context = format!(
+            "page {} ({kind}), dans « {}{} »",
+            self.out.pages.len() + 1,
+            snippet.trim(),
+            if text.chars().count() > 60 { "…" } else { "" }
+        );
+        prepare(text, font, &context, &mut self.out.missing)
     }
 
+    /// Draws one line. Lines are wrapped in logical order and put in visual
+    /// order here, one by one, so a wrapped right-to-left text starts with
+    /// its first words on its first line.
     fn text_at(&mut self, x: f32, baseline: f32, style: Style, text: String) {
         if text.is_empty() {
             return;
         }
+        let text = if text.chars().any(is_arabic) {
+            visual_order(&text)
+        } else {
+            text
+        };
         self.page.items.push(Item::Text {
             x,
             y: baseline,
@@ -349,7 +372,7 @@ impl<'a> Layouter<'a> {
     /// Lays out lines of text at x within width, breaking pages as needed.
     fn flow_lines(&mut self, lines: Vec<String>, style: Style, x: f32, width: f32, align: Align) {
         let lh = style.line_height();
-        let ascent = style.size() * 0.8;
+        let ascent = style.ascent();
         for line in lines {
             if lh > self.remaining() {
                 self.new_page();
@@ -453,7 +476,7 @@ impl<'a> Layouter<'a> {
                     if lh > self.remaining() {
                         self.new_page();
                     }
-                    let baseline = self.y + Style::Body.size() * 0.8;
+                    let baseline = self.y + Style::Body.ascent();
                     self.text_at(cx + 2.0, baseline, Style::Body, "•".to_string());
                     self.flow_lines(lines, Style::Body, cx + indent, cw - indent, Align::Left);
                     self.y += 1.5;
@@ -473,7 +496,7 @@ impl<'a> Layouter<'a> {
                     let key_lines = wrap(&key, key_w, self.fonts, Style::BodyBold);
                     let value_lines = wrap(&value, cw - key_w - gap, self.fonts, Style::Body);
                     let lh = Style::Body.line_height();
-                    let ascent = Style::Body.size() * 0.8;
+                    let ascent = Style::Body.ascent();
                     let n = key_lines.len().max(value_lines.len());
                     // Short pairs stay together; long values flow across pages.
                     if n <= 6 {
@@ -515,13 +538,13 @@ impl<'a> Layouter<'a> {
                         .get(&e.anchor)
                         .map_or_else(|| "…".to_string(), |p| (p + 1).to_string());
                     for (k, line) in lines.into_iter().enumerate() {
-                        let baseline = self.y + style.size() * 0.8;
+                        let baseline = self.y + style.ascent();
                         if k + 1 == n {
                             let line_w = self.fonts.get(style.weight()).width(&line, style.size());
                             let px = self.aligned_x(&page, style, cx, cw, Align::Right);
                             // Dotted leader between the title and its page number.
-                            let dot_w =
-                                self.fonts.get(style.weight()).width(".", style.size()) * 1.6;
+                            // Measured in the font the leader is drawn with.
+                            let dot_w = self.fonts.regular.width(". ", style.size());
                             let start = cx + indent + line_w + 4.0;
                             let count = ((px - 4.0 - start) / dot_w).floor().max(0.0) as usize;
                             if count > 0 {
@@ -585,7 +608,7 @@ impl<'a> Layouter<'a> {
                 let caption = self.prepared(caption, Style::BodyBold, "signature");
                 let lh = Style::BodyBold.line_height();
                 self.ensure(lh + height);
-                let baseline = self.y + Style::BodyBold.size() * 0.8;
+                let baseline = self.y + Style::BodyBold.ascent();
                 self.text_at(cx, baseline, Style::BodyBold, caption);
                 self.y += lh;
                 let h = height.min(self.remaining());
@@ -627,7 +650,7 @@ impl<'a> Layouter<'a> {
         let cw = self.geo.content.w;
         let style = Style::Small;
         let lh = style.line_height();
-        let ascent = style.size() * 0.8;
+        let ascent = style.ascent();
         let widths: Vec<f32> = table.columns.iter().map(|c| c.share * cw).collect();
         let xs: Vec<f32> = widths
             .iter()

@@ -57,7 +57,7 @@ fn forms(c: char) -> Option<[u32; 4]> {
     })
 }
 
-fn is_arabic(c: char) -> bool {
+pub fn is_arabic(c: char) -> bool {
     matches!(c as u32, 0x0600..=0x06FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
@@ -141,16 +141,8 @@ fn shape_arabic_run(run: &[char]) -> Vec<char> {
     out
 }
 
-/// Shapes Arabic runs and reorders them right to left. A text that starts
-/// with Arabic is treated as a right-to-left paragraph: its runs keep
-/// reading order from the right. Spaces between Arabic words stay inside
-/// the run.
-pub fn visual_order(text: &str) -> String {
-    if !text.chars().any(is_arabic) {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    // Split into runs: Arabic (with inner spaces and marks) vs the rest.
+/// Splits a text into runs: Arabic (with inner spaces and marks) vs the rest.
+fn runs(chars: &[char]) -> Vec<(bool, Vec<char>)> {
     let mut runs: Vec<(bool, Vec<char>)> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
         let arabic = is_arabic(c)
@@ -163,6 +155,38 @@ pub fn visual_order(text: &str) -> String {
             _ => runs.push((arabic, vec![c])),
         }
     }
+    runs
+}
+
+/// Shapes the Arabic letters into their presentation forms, keeping the
+/// logical (reading) order: the text the layout measures and wraps before
+/// putting each line in [`visual_order`].
+pub fn shape(text: &str) -> String {
+    if !text.chars().any(is_arabic) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    runs(&chars)
+        .into_iter()
+        .flat_map(|(arabic, run)| if arabic { shape_arabic_run(&run) } else { run })
+        .collect()
+}
+
+/// Shapes Arabic runs and reorders them right to left. A text that starts
+/// with Arabic is treated as a right-to-left paragraph: its runs keep
+/// reading order from the right. Spaces between Arabic words stay inside
+/// the run.
+///
+/// Reorders what it is given as one line: the layout wraps the text in
+/// logical order (see [`shape`]) and reorders each line, since reordering a
+/// whole paragraph before wrapping would put its last words on its first
+/// line. Already shaped letters are left as they are.
+pub fn visual_order(text: &str) -> String {
+    if !text.chars().any(is_arabic) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let runs = runs(&chars);
     let rtl_paragraph = chars
         .iter()
         .find(|c| c.is_alphabetic())
@@ -201,7 +225,8 @@ impl MissingGlyph {
     }
 }
 
-/// Prepares a text for the page: shaping, visual order, replacement of the
+/// Prepares a text for the page: shaping (in logical order: the layout
+/// wraps it, then puts each line in [`visual_order`]), replacement of the
 /// characters the font lacks (reported in `missing`, once per character and
 /// context).
 pub fn prepare(
@@ -210,11 +235,11 @@ pub fn prepare(
     context: &str,
     missing: &mut Vec<MissingGlyph>,
 ) -> String {
-    let visual = visual_order(text);
-    if visual.chars().all(|c| font.has_glyph(c)) {
-        return visual;
+    let shaped = shape(text);
+    if shaped.chars().all(|c| font.has_glyph(c)) {
+        return shaped;
     }
-    visual
+    shaped
         .chars()
         .map(|c| {
             if c == '\t' {

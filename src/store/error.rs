@@ -86,6 +86,18 @@ pub(crate) fn explain(code: &ron::Error) -> String {
         E::ExpectedArray | E::ExpectedArrayEnd => "une liste « [ … ] » est attendue".to_string(),
         E::ExpectedOption => "une valeur Some( … ) ou None est attendue".to_string(),
         E::ExceededRecursionLimit => "imbrication trop profonde".to_string(),
+        E::ExpectedIdentifier => {
+            "un nom de rubrique est attendu (par exemple « name: »)".to_string()
+        }
+        E::MissingStructField { field, .. } => format!("rubrique « {field} » manquante"),
+        E::NoSuchStructField { found, .. } => format!("rubrique « {found} » inconnue"),
+        E::DuplicateStructField { field, .. } => format!("rubrique « {field} » en double"),
+        E::ExpectedBoolean => "une valeur true ou false est attendue".to_string(),
+        E::ExpectedFloat => "un nombre est attendu".to_string(),
+        E::ExpectedUnit => "« () » est attendu".to_string(),
+        E::ExpectedMap | E::ExpectedMapColon | E::ExpectedMapEnd => {
+            "un dictionnaire « { … } » est attendu".to_string()
+        }
         E::TrailingCharacters => "du texte inattendu suit la fin du dossier".to_string(),
         E::UnexpectedChar(c) => format!("caractère inattendu « {c} »"),
         E::UnclosedBlockComment | E::UnclosedLineComment => "commentaire non fermé".to_string(),

@@ -392,6 +392,13 @@ impl DossierApp {
         }
     }
 
+    /// Records an edit made outside a form (print choices).
+    pub fn record_edit(&mut self, key: &str) {
+        if self.history.record(&self.dossier, key) {
+            self.after_change();
+        }
+    }
+
     pub fn undo(&mut self) {
         if self.history.undo(&mut self.dossier) {
             self.buffers.clear();

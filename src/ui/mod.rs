@@ -49,7 +49,10 @@ impl eframe::App for EframeApp {
         // For the start-up benchmark: the first frame with the wizard drawn
         // (the very first one only installs the fonts).
         if self.frames == 2 && std::env::var_os("CLUSTER_DOSSIER_FIRST_FRAME").is_some() {
-            println!("premier affichage : {:.1} ms après le lancement", self.started.elapsed().as_secs_f64() * 1000.0);
+            println!(
+                "premier affichage : {:.1} ms après le lancement",
+                self.started.elapsed().as_secs_f64() * 1000.0
+            );
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
@@ -75,7 +78,11 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
             if let Some(p) = path {
                 app.open_path(&p);
             }
-            Ok(Box::new(EframeApp { app, started, frames: 0 }))
+            Ok(Box::new(EframeApp {
+                app,
+                started,
+                frames: 0,
+            }))
         }),
     );
     match result {

@@ -25,7 +25,6 @@ pub enum JobResult {
 #[derive(Default)]
 pub struct PrintPanel {
     pub output: String,
-    pub copies: Option<u32>,
     pub final_mode: bool,
     pub per_copy: bool,
     job: Option<Receiver<JobResult>>,
@@ -52,7 +51,7 @@ impl PrintPanel {
         let profile = profile.clone();
         let findings = findings.to_vec();
         let options = RenderOptions {
-            copies: self.copies,
+            copies: None,
             final_mode: self.final_mode,
             per_copy: self.per_copy,
         };

@@ -27,6 +27,8 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         app.print_panel.output = default_output(app);
     }
     let mut corner = app.dossier.print.stamp_corner;
+    let mut copies = app.dossier.print.copies.unwrap_or(app.profile.copies);
+    let mut copies_changed = false;
     egui::Grid::new("print")
         .num_columns(2)
         .spacing([12.0, 8.0])
@@ -36,18 +38,10 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
                 .labelled_by(l.id);
             ui.end_row();
             let l = ui.label("Nombre d'exemplaires");
-            let mut copies = app
-                .print_panel
-                .copies
-                .or(app.dossier.print.copies)
-                .unwrap_or(app.profile.copies);
-            if ui
+            copies_changed = ui
                 .add(egui::DragValue::new(&mut copies).range(1..=20))
                 .labelled_by(l.id)
-                .changed()
-            {
-                app.print_panel.copies = Some(copies);
-            }
+                .changed();
             ui.end_row();
             ui.label("Cadre « Signature et cachet »");
             egui::ComboBox::from_id_salt("print.corner")
@@ -72,12 +66,16 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
             ui.checkbox(&mut app.print_panel.per_copy, "un fichier par exemplaire");
             ui.end_row();
         });
-    if corner != app.dossier.print.stamp_corner {
+    // Print choices are kept in the dossier, so a render is reproducible
+    // from the file alone; they are undoable like any edit.
+    if corner != app.dossier.print.stamp_corner || copies_changed {
         app.dossier.print.stamp_corner = corner;
-        if app.history.record(&app.dossier, "print.stamp_corner") {
-            app.recheck();
-            app.dirty = true;
-        }
+        app.dossier.print.copies = (copies != app.profile.copies).then_some(copies);
+        app.record_edit(if copies_changed {
+            "print.copies"
+        } else {
+            "print.stamp_corner"
+        });
     }
     ui.add_space(8.0);
     let blocking: Vec<_> = app

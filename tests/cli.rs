@@ -1,0 +1,226 @@
+//! The headless commands, run as the built binary: exit codes (0 ready,
+//! 1 blocking findings, 2 unreadable), what they print and what they write
+//! (or refuse to overwrite).
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, SystemTime};
+
+use cluster_dossier::cli::per_copy_path;
+use cluster_dossier::model::Dossier;
+use cluster_dossier::model::rules::{self, CheckContext};
+use cluster_dossier::print::{self, RenderOptions};
+use cluster_dossier::store;
+
+use common::{example, example_with_engaged, profile};
+
+fn run(args: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cluster-dossier"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().expect("an exit code, not a signal")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("UTF-8 output")
+}
+
+/// Saves `d` as `name` in `dir`.
+fn saved(dir: &Path, name: &str, d: &Dossier) -> PathBuf {
+    let path = dir.join(name);
+    store::save(&path, d).expect("saved");
+    path
+}
+
+/// The example with 14 engaged members: one blocking finding.
+fn fourteen_members() -> Dossier {
+    example_with_engaged(14)
+}
+
+fn p(s: &str) -> &Path {
+    Path::new(s)
+}
+
+#[test]
+fn check_on_the_example_exits_0() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = saved(dir.path(), "exemple.ron", &example());
+    let out = run(&[p("check"), &file]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Résumé : 0 point bloquant"), "{text}");
+    assert!(!text.contains("BLOQUANT :"), "{text}");
+}
+
+#[test]
+fn check_on_a_blocked_dossier_exits_1_and_prints_the_finding() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = saved(dir.path(), "quatorze.ron", &fourteen_members());
+    let out = run(&[p("check"), &file]);
+    assert_eq!(code(&out), 1, "{}{}", stdout(&out), stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("✗ BLOQUANT : 14 membres engagés : le minimum exigé est 15"),
+        "{text}"
+    );
+    assert!(text.contains("Résumé : 1 point bloquant"), "{text}");
+}
+
+#[test]
+fn check_on_a_missing_or_garbage_file_exits_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("absent.ron");
+    let out = run(&[p("check"), &missing]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("absent.ron"), "{}", stderr(&out));
+
+    let garbage = dir.path().join("garbage.ron");
+    fs::write(&garbage, b"\x00\x9f\x92\x96 pas un dossier (((").expect("written");
+    let out = run(&[p("check"), &garbage]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("garbage.ron"), "{}", stderr(&out));
+
+    let text_garbage = dir.path().join("texte.ron");
+    fs::write(&text_garbage, "(members: \"x\")").expect("written");
+    let out = run(&[p("check"), &text_garbage]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("ligne 1, colonne 11"),
+        "{}",
+        stderr(&out)
+    );
+
+    // No file at all is a usage error, same code.
+    assert_eq!(code(&run(&[p("check")])), 2);
+}
+
+#[test]
+fn new_creates_a_file_that_loads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let blank = dir.path().join("vide.ron");
+    let out = run(&[p("new"), &blank]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        store::load(&blank).expect("loads"),
+        Dossier::new_for(&profile())
+    );
+
+    let with_example = dir.path().join("exemple.ron");
+    let out = run(&[p("new"), &with_example, p("--example")]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(store::load(&with_example).expect("loads"), example());
+    // The created example passes its own check.
+    assert_eq!(code(&run(&[p("check"), &with_example])), 0);
+}
+
+#[test]
+fn new_refuses_to_overwrite_an_existing_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("existant.ron");
+    fs::write(&file, "mon travail").expect("written");
+    let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    fs::File::options()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_modified(when))
+        .expect("mtime set");
+
+    for args in [vec![p("new"), &file], vec![p("new"), p("--example"), &file]] {
+        let out = run(&args);
+        assert_eq!(code(&out), 2);
+        assert!(stderr(&out).contains("existe déjà"), "{}", stderr(&out));
+        assert_eq!(fs::read_to_string(&file).expect("readable"), "mon travail");
+        assert_eq!(
+            fs::metadata(&file)
+                .and_then(|m| m.modified())
+                .expect("mtime"),
+            when
+        );
+    }
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .expect("listing")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no backup or temporary file: {names:?}");
+}
+
+#[test]
+fn render_final_on_a_blocked_dossier_exits_1_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = saved(dir.path(), "quatorze.ron", &fourteen_members());
+    let pdf = dir.path().join("dossier.pdf");
+    let out = run(&[p("render"), &file, p("-o"), &pdf, p("--final")]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("14 membres engagés"),
+        "the reason is given: {}",
+        stderr(&out)
+    );
+    assert!(!pdf.exists());
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .expect("listing")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "only the dossier: {names:?}");
+}
+
+#[test]
+fn render_writes_the_same_pdf_as_the_library() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = example();
+    let file = saved(dir.path(), "exemple.ron", &d);
+    let pdf = dir.path().join("dossier.pdf");
+    let out = run(&[p("render"), &file, p("-o"), &pdf]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let bytes = fs::read(&pdf).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    // Another process, same bytes: nothing depends on process state.
+    let pr = profile();
+    let findings = rules::check(
+        &d,
+        &pr,
+        &CheckContext {
+            now_unix: cluster_dossier::now_unix(),
+        },
+    );
+    let expected = print::render(&d, &pr, &findings, &RenderOptions::default()).expect("renders");
+    assert!(
+        bytes == expected.pdfs[0],
+        "the CLI's PDF differs from the library's"
+    );
+}
+
+#[test]
+fn render_per_copy_writes_one_file_per_copy() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = saved(dir.path(), "exemple.ron", &example());
+    let pdf = dir.path().join("dossier.pdf");
+    let out = run(&[
+        p("render"),
+        &file,
+        p("-o"),
+        &pdf,
+        p("--per-copy"),
+        p("--copies"),
+        p("2"),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!pdf.exists(), "copies have their own names");
+    for k in 1..=2 {
+        let path = per_copy_path(&pdf, k);
+        assert_eq!(path, dir.path().join(format!("dossier-exemplaire-{k}.pdf")));
+        assert!(fs::read(&path).expect("written").starts_with(b"%PDF-"));
+    }
+    assert!(!per_copy_path(&pdf, 3).exists());
+}
