@@ -70,6 +70,17 @@ pub fn profile_for(dossier: &Dossier) -> Result<CallProfile, String> {
     })
 }
 
+/// The findings as of now (the deadline rule reads the clock here, at the edge).
+pub fn check_now(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
+    rules::check(
+        dossier,
+        profile,
+        &CheckContext {
+            now_unix: crate::now_unix(),
+        },
+    )
+}
+
 /// Loads a dossier and its profile, printing the error on failure.
 pub fn load_or_report(path: &Path) -> Option<(Dossier, CallProfile)> {
     match store::load(path) {
@@ -96,13 +107,7 @@ fn check_command(args: &[OsString]) -> u8 {
     let Some((dossier, profile)) = load_or_report(path) else {
         return EXIT_UNREADABLE;
     };
-    let findings = rules::check(
-        &dossier,
-        &profile,
-        &CheckContext {
-            now_unix: crate::now_unix(),
-        },
-    );
+    let findings = check_now(&dossier, &profile);
     let mut out = std::io::stdout().lock();
     let _ = write_report(&mut out, path, &findings);
     if findings.iter().any(Finding::is_blocking) {
@@ -263,13 +268,7 @@ fn render_command(args: &[OsString]) -> u8 {
     let Some((dossier, profile)) = load_or_report(&input) else {
         return EXIT_UNREADABLE;
     };
-    let findings = rules::check(
-        &dossier,
-        &profile,
-        &CheckContext {
-            now_unix: crate::now_unix(),
-        },
-    );
+    let findings = check_now(&dossier, &profile);
     let rendered = match crate::print::render(&dossier, &profile, &findings, &options) {
         Ok(r) => r,
         Err(crate::print::RenderError::Blocking(blocking)) => {

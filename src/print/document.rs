@@ -31,6 +31,16 @@ fn col(title: &str, share: f32, align: Align) -> Column {
     }
 }
 
+/// The non-empty parts, trimmed, joined by `sep`.
+fn joined(parts: &[&str], sep: &str) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 fn or_dash(text: &str) -> String {
     if text.trim().is_empty() {
         "—".to_string()
@@ -359,12 +369,7 @@ fn person_rows(d: &Dossier) -> Vec<Row> {
         Row::new(vec![
             role.to_string(),
             or_dash(&p.name),
-            [p.organisation.trim(), p.function.trim()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" — "),
+            joined(&[&p.organisation, &p.function], " — "),
             format!("{}\n{}", or_dash(&p.phone), or_dash(&p.email)),
         ])
     })
@@ -493,16 +498,11 @@ fn members(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
                     .map(|(l, v)| format!("{l} {}", v.trim()))
                     .collect::<Vec<_>>()
                     .join("\n");
-                let contact = [
-                    m.contact.name.trim(),
-                    m.contact.phone.trim(),
-                    m.contact.email.trim(),
-                ]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join("\n");
+                let contact = joined(
+                    &[&m.contact.name, &m.contact.phone, &m.contact.email],
+                    "
+",
+                );
                 Row::new(vec![
                     (k + 1).to_string(),
                     or_dash(&m.name),
@@ -576,12 +576,7 @@ fn governance(b: &mut Vec<Block>, d: &Dossier) {
                 Row::new(vec![
                     or_dash(&m.name),
                     m.role.label().to_string(),
-                    [m.organisation.trim(), m.function.trim()]
-                        .iter()
-                        .filter(|s| !s.is_empty())
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(" — "),
+                    joined(&[&m.organisation, &m.function], " — "),
                     format!("{}\n{}", or_dash(&m.phone), or_dash(&m.email)),
                 ])
             })

@@ -720,16 +720,20 @@ impl<'a> Layouter<'a> {
                 .max(r.min_height)
         });
         self.ensure(header_h + first_h.min(self.geo.content.h - header_h));
-        draw_row(
-            self,
-            &header,
-            0,
-            usize::MAX,
-            header_h,
-            true,
-            true,
-            &header_aligns,
-        );
+        // The header row, drawn first and again on every new page.
+        let draw_header = |this: &mut Self| {
+            draw_row(
+                this,
+                &header,
+                0,
+                usize::MAX,
+                header_h,
+                true,
+                true,
+                &header_aligns,
+            )
+        };
+        draw_header(self);
 
         for row in &table.rows {
             let lines = wrap_cells(self, &row.cells, row.bold);
@@ -752,16 +756,7 @@ impl<'a> Layouter<'a> {
             if natural <= fresh {
                 // Move the row whole to the next page, under a repeated header.
                 self.new_page();
-                draw_row(
-                    self,
-                    &header,
-                    0,
-                    usize::MAX,
-                    header_h,
-                    true,
-                    true,
-                    &header_aligns,
-                );
+                draw_header(self);
                 draw_row(
                     self,
                     &lines,
@@ -780,16 +775,7 @@ impl<'a> Layouter<'a> {
                 let fit = ((self.remaining() - 2.0 * CELL_PAD) / lh).floor().max(0.0) as usize;
                 if fit == 0 {
                     self.new_page();
-                    draw_row(
-                        self,
-                        &header,
-                        0,
-                        usize::MAX,
-                        header_h,
-                        true,
-                        true,
-                        &header_aligns,
-                    );
+                    draw_header(self);
                     continue;
                 }
                 let count = fit.min(n_lines - from);
@@ -798,16 +784,7 @@ impl<'a> Layouter<'a> {
                 from += count;
                 if from < n_lines {
                     self.new_page();
-                    draw_row(
-                        self,
-                        &header,
-                        0,
-                        usize::MAX,
-                        header_h,
-                        true,
-                        true,
-                        &header_aligns,
-                    );
+                    draw_header(self);
                 }
             }
         }
