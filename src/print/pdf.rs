@@ -33,8 +33,8 @@ fn gray(level: f32) -> Color {
 
 fn font_handle(weight: Weight) -> PdfFontHandle {
     PdfFontHandle::External(FontId(match weight {
-        Weight::Regular => "F1".to_string(),
-        Weight::Bold => "F2".to_string(),
+        Weight::Regular => "DejaVuSans".to_string(),
+        Weight::Bold => "DejaVuSans-Bold".to_string(),
     }))
 }
 
@@ -200,7 +200,7 @@ fn page_ops(page: &Page, page_h: f32) -> Vec<Op> {
 pub fn write(pages: &[Page], geo: &Geometry, meta: &Metadata) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&meta.title);
     let mut warnings = Vec::new();
-    for (id, bytes) in [("F1", REGULAR_TTF), ("F2", BOLD_TTF)] {
+    for (id, bytes) in [("DejaVuSans", REGULAR_TTF), ("DejaVuSans-Bold", BOLD_TTF)] {
         let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
             .ok_or_else(|| PdfError(format!("police {id} illisible")))?;
         // Fixed ids (not printpdf's generated ones) keep the output identical
