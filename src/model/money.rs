@@ -64,6 +64,16 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, AmountError> {
 }
 
 /// Parses a non-negative dirham amount with at most two decimals.
+///
+/// ```
+/// use cluster_dossier::model::money::{format_dh, parse_amount};
+/// use rust_decimal::Decimal;
+///
+/// let amount = parse_amount("1 234,50 DH").expect("a French amount");
+/// assert_eq!(amount, Decimal::new(123450, 2));
+/// assert_eq!(format_dh(amount), "1\u{202F}234,50\u{A0}DH");
+/// assert!(parse_amount("12a").is_err());
+/// ```
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let value = parse_decimal(text)?;
     if value.is_sign_negative() && !value.is_zero() {
