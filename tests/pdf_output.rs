@@ -826,6 +826,28 @@ fn the_draft_watermark_marks_every_page_of_a_blocked_dossier_only() {
 }
 
 #[test]
+fn an_explicit_draft_marks_every_page_of_a_complete_dossier() {
+    let r = render(
+        &example(),
+        &RenderOptions {
+            draft: true,
+            copies: Some(1),
+            ..RenderOptions::default()
+        },
+    );
+    assert!(r.draft);
+    let pages = pdf_texts(&r.pdfs[0]);
+    assert_eq!(pages.len(), r.pages_per_copy);
+    for (i, texts) in pages.iter().enumerate() {
+        assert!(
+            texts.iter().any(|t| t.rotated && t.text == "BROUILLON"),
+            "page {} has no watermark",
+            i + 1
+        );
+    }
+}
+
+#[test]
 fn final_mode_refuses_a_dossier_with_blocking_findings() {
     let p = profile();
     let final_mode = RenderOptions {

@@ -232,11 +232,13 @@ impl MemberCategory {
 /// The call's « entreprises industrielles, technologiques ou spécifiques ».
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Activity {
-    #[default]
     Industrial,
     Technological,
     Specific,
     /// Services, commerce, public body...: does not count towards the 60 %.
+    /// The default, so a new member never inflates the industrial share
+    /// before the user says what it is.
+    #[default]
     Other,
 }
 
@@ -252,7 +254,7 @@ impl Activity {
             Activity::Industrial => "Industrielle",
             Activity::Technological => "Technologique",
             Activity::Specific => "Spécifique",
-            Activity::Other => "Autre",
+            Activity::Other => "Autre (ni industrielle, ni technologique, ni spécifique)",
         }
     }
     pub fn counts_for_share(self) -> bool {

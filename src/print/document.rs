@@ -177,11 +177,6 @@ fn cover(b: &mut Vec<Block>, input: &DocumentInput) {
     // The copy number (« Exemplaire k / N ») is drawn in this slot per copy.
     b.push(Block::Anchor("cover-copy-slot".into()));
     b.push(Block::Spacer(COVER_COPY_SLOT));
-    b.push(Block::styled(
-        "Dossier technique signé et cacheté par le Président du cluster sur toutes les pages.",
-        Style::Small,
-        Align::Center,
-    ));
     let blocking: Vec<&Finding> = input.findings.iter().filter(|f| f.is_blocking()).collect();
     if input.draft && !blocking.is_empty() {
         b.push(Block::Spacer(8.0));

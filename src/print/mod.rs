@@ -27,6 +27,9 @@ pub struct RenderOptions {
     pub final_mode: bool,
     /// One PDF per copy instead of one PDF with the copies in sequence.
     pub per_copy: bool,
+    /// Mark every page « BROUILLON » even without blocking findings (a
+    /// working copy that must not be handed in by mistake).
+    pub draft: bool,
 }
 
 /// The printed package.
@@ -111,7 +114,7 @@ pub fn render(
     if !(1..=20).contains(&copies) {
         return Err(RenderError::Copies(copies));
     }
-    let draft = !blocking.is_empty();
+    let draft = options.draft || !blocking.is_empty();
     let fonts = fonts()?;
     let (laid, geo) = layout_copy(dossier, profile, findings, draft, fonts);
     let pages_per_copy = laid.pages.len();

@@ -16,6 +16,8 @@ use crate::store::recovery::{self, Recovery};
 use crate::store::settings::{AppDirs, Settings};
 use crate::store::{self, Fingerprint};
 
+const NO_FILE_CHOSEN: &str = "Aucun fichier choisi. Si la fenêtre de sélection ne s'est pas ouverte sur cet ordinateur, saisissez le chemin complet ci-dessus.";
+
 /// The wizard's tabs, in dossier order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -144,6 +146,8 @@ pub struct DossierApp {
     /// Field to bring into view, and whether that was just asked.
     focus: Option<(String, bool)>,
     pub dialog: Option<Dialog>,
+    /// A hint shown in the file dialogs (the native one did not give a file).
+    dialog_note: Option<String>,
     pub dirs: Option<AppDirs>,
     pub settings: Settings,
     /// Last time the dossier changed and whether the recovery file has it.
@@ -160,6 +164,17 @@ pub struct DossierApp {
     quit_requested: bool,
     fonts_ready: bool,
     last_title: String,
+}
+
+/// Where new files go: the user's Documents folder, else the home folder,
+/// always an absolute path a user can find again.
+pub fn default_folder() -> PathBuf {
+    let user = directories::UserDirs::new();
+    user.as_ref()
+        .and_then(|u| u.document_dir().map(Path::to_path_buf))
+        .or_else(|| user.as_ref().map(|u| u.home_dir().to_path_buf()))
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 fn local_time_text(profile: &CallProfile) -> String {
@@ -193,6 +208,7 @@ impl DossierApp {
             buffers: HashMap::new(),
             focus: None,
             dialog: None,
+            dialog_note: None,
             dirs,
             settings,
             last_change: None,
@@ -258,16 +274,18 @@ impl DossierApp {
     }
 
     pub fn new_dossier(&mut self) {
+        self.clear_recovery();
         let d = Dossier::new_for(&CallProfile::edition_2026());
         self.replace(d, None);
         self.tab = Tab::Identity;
-        self.status = "Dossier vide créé : commencez par la carte d'identité".into();
+        self.status = "Dossier vide créé : commencez par l'onglet « 1 Identité »".into();
         self.status_is_error = false;
     }
 
     pub fn open_example(&mut self) {
         match crate::example_dossier() {
             Ok(d) => {
+                self.clear_recovery();
                 self.replace(d, None);
                 self.status =
                     "Exemple ouvert (enregistrez-le sous un autre nom pour le garder)".into();
@@ -281,6 +299,7 @@ impl DossierApp {
     pub fn open_path(&mut self, path: &Path) {
         match store::load(path) {
             Ok(d) => {
+                self.clear_recovery();
                 self.replace(d, Some(path.to_path_buf()));
                 self.remember(path);
                 self.status = format!("Ouvert : {}", path.display());
@@ -327,10 +346,16 @@ impl DossierApp {
         } else {
             self.dossier.identity.acronym.trim().to_lowercase()
         };
-        let dir = directories::UserDirs::new()
-            .and_then(|u| u.document_dir().map(Path::to_path_buf))
-            .unwrap_or_else(|| PathBuf::from("."));
-        dir.join(format!("{stem}.ron")).display().to_string()
+        default_folder()
+            .join(format!("{stem}.ron"))
+            .display()
+            .to_string()
+    }
+
+    fn clear_recovery(&self) {
+        if let Some(dirs) = &self.dirs {
+            recovery::clear(&dirs.data);
+        }
     }
 
     /// Writes the dossier to `path`; on failure the work stays in memory and
@@ -560,7 +585,7 @@ impl DossierApp {
                 // The members tab manages its own scrolling (virtualised rows).
                 super::tabs::members::show(ui, &mut form, dossier, members_view);
             } else {
-                egui::ScrollArea::both()
+                egui::ScrollArea::vertical()
                     .id_salt(("tab", tab))
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
@@ -662,10 +687,8 @@ impl DossierApp {
         ui.horizontal(|ui| {
             if self.dirty {
                 ui.label(RichText::new("Modifications non enregistrées").color(AMBER));
-            } else if self.status.starts_with("Enregistré") || self.status_is_error {
-                // shown below
             } else {
-                ui.label(RichText::new("Aucune modification").weak());
+                ui.label(RichText::new("Aucune modification non enregistrée").weak());
             }
             ui.separator();
             let color = if self.status_is_error {
@@ -726,6 +749,7 @@ impl DossierApp {
 
     fn dialogs(&mut self, ui: &mut Ui) {
         let Some(dialog) = self.dialog.clone() else {
+            self.dialog_note = None;
             return;
         };
         let shown = std::mem::discriminant(&dialog);
@@ -749,6 +773,8 @@ impl DossierApp {
                         if ui.button("Ne pas enregistrer").clicked() {
                             close = true;
                             self.dirty = false;
+                            // Discarded work must not come back after a crash.
+                            self.clear_recovery();
                             self.perform(then.clone());
                         }
                         if ui.button("Annuler").clicked() {
@@ -763,13 +789,19 @@ impl DossierApp {
                     if r.changed() && let Some(Dialog::OpenPath { text: t }) = &mut self.dialog {
                         *t = text.clone();
                     }
+                    if let Some(note) = &self.dialog_note {
+                        ui.label(RichText::new(note).color(AMBER));
+                    }
                     ui.horizontal(|ui| {
-                        if ui.button("Parcourir…").clicked()
-                            && let Some(p) = rfd::FileDialog::new().add_filter("Dossier cluster", &["ron"]).pick_file()
-                        {
-                            close = true;
-                            self.dialog = None;
-                            self.open_path(&p);
+                        if ui.button("Parcourir…").clicked() {
+                            match rfd::FileDialog::new().add_filter("Dossier cluster", &["ron"]).pick_file() {
+                                Some(p) => {
+                                    close = true;
+                                    self.dialog = None;
+                                    self.open_path(&p);
+                                }
+                                None => self.dialog_note = Some(NO_FILE_CHOSEN.into()),
+                            }
                         }
                         if ui.button("Ouvrir").clicked() || (r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))) {
                             close = true;
@@ -788,15 +820,21 @@ impl DossierApp {
                     if r.changed() && let Some(Dialog::SaveAsPath { text: t }) = &mut self.dialog {
                         *t = text.clone();
                     }
+                    if let Some(note) = &self.dialog_note {
+                        ui.label(RichText::new(note).color(AMBER));
+                    }
                     ui.horizontal(|ui| {
-                        if ui.button("Parcourir…").clicked()
-                            && let Some(p) = rfd::FileDialog::new().add_filter("Dossier cluster", &["ron"]).set_file_name("dossier-cluster.ron").save_file()
-                        {
-                            close = true;
-                            self.dialog = None;
-                            self.save_to(&p);
+                        if ui.button("Parcourir…").clicked() {
+                            match rfd::FileDialog::new().add_filter("Dossier cluster", &["ron"]).set_file_name("dossier-cluster.ron").save_file() {
+                                Some(p) => {
+                                    close = true;
+                                    self.dialog = None;
+                                    self.save_to(&p);
+                                }
+                                None => self.dialog_note = Some(NO_FILE_CHOSEN.into()),
+                            }
                         }
-                        if ui.button("Enregistrer").clicked() {
+                        if ui.button("Enregistrer").clicked() || (r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))) {
                             let mut p = PathBuf::from(text.trim());
                             if p.extension().is_none() {
                                 p.set_extension("ron");
@@ -870,6 +908,7 @@ impl DossierApp {
             // A handler may have opened a follow-up dialog: only the one
             // shown is closed.
             self.dialog = None;
+            self.dialog_note = None;
         }
     }
 }

@@ -54,6 +54,7 @@ impl PrintPanel {
             copies: None,
             final_mode: self.final_mode,
             per_copy: self.per_copy,
+            draft: !self.final_mode,
         };
         let ctx = ctx.clone();
         std::thread::spawn(move || {

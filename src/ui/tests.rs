@@ -53,6 +53,23 @@ fn create_fill_identity_and_reach_fifteen_members() {
         h.get_by_label("+ Ajouter un membre").click();
         h.run();
         type_into(&mut h, "Raison sociale", &format!("Société n° {i}"));
+        // A new member counts as « Autre » until the user says it is
+        // industrial: choose it in the list, as a secretary would.
+        h.get_by_role_and_label(
+            Role::ComboBox,
+            "Activité (industrielle, technologique, spécifique)",
+        )
+        .click();
+        h.run();
+        h.get_all_by_label("Industrielle")
+            .last()
+            .expect("the open list offers « Industrielle »")
+            .click();
+        h.run();
+        assert_eq!(
+            h.state().dossier.members[i as usize - 1].activity,
+            crate::model::dossier::Activity::Industrial
+        );
         let e = eligibility::measure(&h.state().dossier, &h.state().profile);
         assert_eq!(e.engaged_members, i);
         if i == 14 {

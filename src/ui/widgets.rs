@@ -16,6 +16,29 @@ pub const RED: Color32 = Color32::from_rgb(190, 30, 30);
 pub const GREEN: Color32 = Color32::from_rgb(20, 130, 60);
 pub const AMBER: Color32 = Color32::from_rgb(180, 110, 0);
 
+/// How a number field is named for the user: by a visible label, or, in a
+/// table cell, by a tooltip (« Charges du personnel, année 1 »).
+enum Name<'a> {
+    Label(egui::Id),
+    Hover(&'a str),
+}
+
+/// The red explanation under a field whose text is not understood.
+fn error_under(ui: &mut Ui, error: Option<AmountError>) {
+    if let Some(e) = error {
+        ui.label(RichText::new(e.to_string()).color(RED));
+    }
+}
+
+/// The first cell of a table row: wraps long labels instead of widening
+/// the table past the window.
+fn row_label(ui: &mut Ui, label: &str) {
+    ui.scope(|ui| {
+        ui.set_max_width(230.0);
+        ui.add(egui::Label::new(label).wrap());
+    });
+}
+
 /// How a number field reads and writes its value.
 pub struct NumberFormat<T> {
     pub parse: fn(&str) -> Result<T, AmountError>,
@@ -195,11 +218,11 @@ impl<'a> Form<'a> {
         &mut self,
         ui: &mut Ui,
         path: &str,
-        label: Option<egui::Id>,
+        name: Name<'_>,
         value: &mut Option<T>,
         width: f32,
         format: NumberFormat<T>,
-    ) {
+    ) -> Option<AmountError> {
         let NumberFormat { parse, show } = format;
         let mut text = self
             .buffers
@@ -210,10 +233,9 @@ impl<'a> Form<'a> {
             .id_salt(path)
             .desired_width(width);
         let mut r = ui.add_sized([width, ui.spacing().interact_size.y], edit);
-        if let Some(l) = label {
-            r = r.labelled_by(l);
-        } else {
-            r = r.on_hover_text(path);
+        match name {
+            Name::Label(id) => r = r.labelled_by(id),
+            Name::Hover(text) => r = r.on_hover_text(text),
         }
         let error = if r.changed() {
             self.buffers.insert(path.to_string(), text.clone());
@@ -244,7 +266,7 @@ impl<'a> Form<'a> {
             None
         };
         self.mark(ui, path, &r);
-        if let Some(e) = error {
+        if let Some(e) = &error {
             ui.painter().rect_stroke(
                 r.rect.expand(1.0),
                 2.0,
@@ -252,16 +274,22 @@ impl<'a> Form<'a> {
                 egui::StrokeKind::Outside,
             );
             r.on_hover_text(e.to_string());
-            ui.label(RichText::new(e.to_string()).color(RED).small());
         }
+        error
     }
 
     /// A labelled amount in DH (« 1 234,50 », « 1234.5 », « 1 234 DH »).
     pub fn money(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut Option<Decimal>) {
         let l = ui.label(label);
-        ui.horizontal(|ui| {
-            self.number_field(ui, path, Some(l.id), value, 140.0, AMOUNT);
-            ui.label("DH");
+        ui.vertical(|ui| {
+            let error = ui
+                .horizontal(|ui| {
+                    let e = self.number_field(ui, path, Name::Label(l.id), value, 140.0, AMOUNT);
+                    ui.label("DH");
+                    e
+                })
+                .inner;
+            error_under(ui, error);
         });
         ui.end_row();
     }
@@ -269,11 +297,17 @@ impl<'a> Form<'a> {
     /// A labelled date, typed as JJ/MM/AAAA.
     pub fn date(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut Option<Date>) {
         let l = ui.label(label);
-        ui.horizontal(|ui| {
-            self.number_field(ui, path, Some(l.id), value, 110.0, DATE);
-            if let Some(d) = value {
-                ui.label(RichText::new(d.french()).weak());
-            }
+        ui.vertical(|ui| {
+            let error = ui
+                .horizontal(|ui| {
+                    let e = self.number_field(ui, path, Name::Label(l.id), value, 110.0, DATE);
+                    if let Some(d) = value {
+                        ui.label(RichText::new(d.french()).weak());
+                    }
+                    e
+                })
+                .inner;
+            error_under(ui, error);
         });
         ui.end_row();
     }
@@ -287,26 +321,30 @@ impl<'a> Form<'a> {
         values: &mut Years<Decimal>,
         money: bool,
     ) {
-        ui.label(label);
+        row_label(ui, label);
         for (year, v) in values.iter_mut().enumerate().take(YEARS) {
             let p = format!("{path}[{year}]");
+            let hover = format!("{label}, année {}", year + 1);
             ui.vertical(|ui| {
-                if money {
-                    self.number_field(ui, &p, None, v, 98.0, AMOUNT);
+                let error = if money {
+                    self.number_field(ui, &p, Name::Hover(&hover), v, 86.0, AMOUNT)
                 } else {
-                    self.number_field(ui, &p, None, v, 80.0, PLAIN);
-                }
+                    self.number_field(ui, &p, Name::Hover(&hover), v, 70.0, PLAIN)
+                };
+                error_under(ui, error);
             });
         }
     }
 
     /// One row of counts over five years.
     pub fn year_counts(&mut self, ui: &mut Ui, path: &str, label: &str, values: &mut Years<u32>) {
-        ui.label(label);
+        row_label(ui, label);
         for (year, v) in values.iter_mut().enumerate() {
             let p = format!("{path}[{year}]");
+            let hover = format!("{label}, année {}", year + 1);
             ui.vertical(|ui| {
-                self.number_field(ui, &p, None, v, 80.0, COUNT);
+                let error = self.number_field(ui, &p, Name::Hover(&hover), v, 70.0, COUNT);
+                error_under(ui, error);
             });
         }
     }

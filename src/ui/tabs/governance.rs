@@ -62,7 +62,14 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
         "governance.fee_categories",
         &mut g.fee_categories,
         "Ajouter une catégorie",
-        |i, c: &FeeCategory| format!("Catégorie {} : {}", i + 1, c.name),
+        |i, c: &FeeCategory| {
+            let name = if c.name.trim().is_empty() {
+                "(sans nom)"
+            } else {
+                c.name.as_str()
+            };
+            format!("Catégorie {} : {name}", i + 1)
+        },
         |ui, form, i, c| {
             let p = |f: &str| format!("governance.fee_categories[{i}].{f}");
             grid(ui, &p("grid"), |ui| {
@@ -93,10 +100,17 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
         .strong(),
     );
     for (name, count, subtotal) in &revenue.per_category {
-        ui.label(format!(
-            "• {name} : {count} membre(s), {}",
-            format_dh(*subtotal)
-        ));
+        let name = if name.trim().is_empty() {
+            "(catégorie sans nom)"
+        } else {
+            name.as_str()
+        };
+        let members = if *count > 1 {
+            format!("{count} membres")
+        } else {
+            format!("{count} membre")
+        };
+        ui.label(format!("• {name} : {members}, {}", format_dh(*subtotal)));
     }
     if !revenue.unmatched_members.is_empty() {
         ui.label(

@@ -8,6 +8,15 @@ use crate::model::compute;
 use crate::model::dossier::{Activity, CompanySize, Dossier, MajorPartner, Member, MemberCategory};
 use crate::ui::widgets::{Form, RowOp, apply_row_op, row_buttons, row_list, title};
 
+/// « 1 membre engagé », « 3 membres engagés », « aucun … » for zero.
+fn count(n: u32, one: &str, many: &str) -> String {
+    match n {
+        0 => format!("0 {one}"),
+        1 => format!("1 {one}"),
+        _ => format!("{n} {many}"),
+    }
+}
+
 #[derive(Default)]
 pub struct MembersView {
     pub filter: Option<MemberCategory>,
@@ -60,8 +69,33 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
     title(ui, "Section 1.2 – Membres et participants au cluster");
     let counts = compute::member_counts(d);
     ui.label(format!(
-        "{} membres engagés ({} entreprises engagées dont {} industrielles, technologiques ou spécifiques ; {} institutions de formation et de recherche ; {} autres représentants) — {} entreprises potentiellement intéressées (non comptées).",
-        counts.engaged_members(), counts.engaged_companies, counts.industrial_companies, counts.training_research, counts.other_representatives, counts.interested_companies
+        "{} ({} dont {} ; {} ; {}) — {} (non comptées).",
+        count(counts.engaged_members(), "membre engagé", "membres engagés"),
+        count(
+            counts.engaged_companies,
+            "entreprise engagée",
+            "entreprises engagées"
+        ),
+        count(
+            counts.industrial_companies,
+            "industrielle, technologique ou spécifique",
+            "industrielles, technologiques ou spécifiques"
+        ),
+        count(
+            counts.training_research,
+            "institution de formation et de recherche",
+            "institutions de formation et de recherche"
+        ),
+        count(
+            counts.other_representatives,
+            "autre représentant",
+            "autres représentants"
+        ),
+        count(
+            counts.interested_companies,
+            "entreprise potentiellement intéressée",
+            "entreprises potentiellement intéressées"
+        ),
     ));
     ui.horizontal(|ui| {
         let l = ui.label("Catégorie :");
@@ -91,6 +125,11 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
         .filter(|(_, m)| matches(m, view, &needle))
         .map(|(i, _)| i)
         .collect();
+    // The editor and the row buttons act on what the list shows: a member
+    // hidden by the filter or the search is not edited by mistake.
+    if view.selected.is_some_and(|s| !visible.contains(&s)) {
+        view.selected = None;
+    }
     let mut op: Option<RowOp> = None;
     ui.horizontal(|ui| {
         if ui.button("+ Ajouter un membre").clicked() {
@@ -172,6 +211,11 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
         }
     });
     if let Some(op) = op {
+        if matches!(op, RowOp::Add) {
+            // The new member must be visible to be filled in.
+            view.filter = None;
+            view.search.clear();
+        }
         if let Some(sel) = apply_row_op(&mut d.members, op) {
             view.selected = Some(sel);
             view.scroll_to_selected = true;

@@ -61,6 +61,6 @@ pub fn grid(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
     egui::Grid::new(id)
         .num_columns(2)
         .spacing([12.0, 6.0])
-        .min_col_width(180.0)
+        .min_col_width(270.0)
         .show(ui, add);
 }

@@ -54,11 +54,15 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
             ui.end_row();
             ui.label("Version");
             ui.horizontal(|ui| {
-                ui.radio_value(&mut app.print_panel.final_mode, false, "Brouillon");
+                ui.radio_value(
+                    &mut app.print_panel.final_mode,
+                    false,
+                    "Brouillon (« BROUILLON » sur chaque page)",
+                );
                 ui.radio_value(
                     &mut app.print_panel.final_mode,
                     true,
-                    "Finale (refusée s'il reste des points bloquants)",
+                    "Finale, à déposer (refusée s'il reste des points bloquants)",
                 );
             });
             ui.end_row();
