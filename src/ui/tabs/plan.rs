@@ -123,6 +123,19 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
             .small()
             .weak(),
     );
+    // The rows marked « (à préciser) » say what their amount covers.
+    ui.add_space(6.0);
+    grid(ui, "budget.details", |ui| {
+        for row in p.budget_rows.iter().filter(|r| r.needs_detail) {
+            let line = d.budget_line_mut(&row.id);
+            form.text(
+                ui,
+                &format!("budget.{}.detail", row.id),
+                &format!("{} : à préciser", row.label),
+                &mut line.detail,
+            );
+        }
+    });
 }
 
 fn budget_rows(
@@ -161,24 +174,6 @@ fn budget_rows(
             true,
         );
         ui.end_row();
-        if row.needs_detail {
-            let path = format!("budget.{}.detail", row.id);
-            ui.horizontal(|ui| {
-                let l = ui.label(RichText::new("   à préciser :").italics());
-                let r = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut line.detail)
-                            .id_salt(&path)
-                            .desired_width(260.0),
-                    )
-                    .labelled_by(l.id);
-                if r.changed() {
-                    form.touch(&path);
-                }
-                form.mark(ui, &path, &r);
-            });
-            ui.end_row();
-        }
         if row.role == crate::model::call::BudgetRole::Actions && has_actions {
             ui.label(
                 RichText::new("   (total des actions du plan)")
