@@ -307,6 +307,8 @@ pub struct Member {
     pub rc: String,
     /// Identifiant fiscal.
     pub tax_id: String,
+    /// Numéro d'affiliation à la CNSS.
+    pub cnss: String,
     pub contact: Person,
     pub joined: Option<Date>,
     /// Name of the fee category in the governance's schedule.

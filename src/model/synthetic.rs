@@ -239,6 +239,7 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
             ice: ice(&mut rng),
             rc: format!("{} – {}", 10_000 + rng.next() % 90_000, rng.pick(CITIES)),
             tax_id: format!("{:08}", rng.next() % 100_000_000),
+            cnss: format!("{:07}", rng.next() % 10_000_000),
             contact: person(&mut rng, "Directeur général"),
             joined: Date::new(2024, 1 + (i % 12) as u8, 1 + (i % 28) as u8),
             fee_category: fee.to_string(),

@@ -487,12 +487,17 @@ fn members(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
             .iter()
             .enumerate()
             .map(|(k, (_, m))| {
-                let ids = [("ICE", &m.ice), ("RC", &m.rc), ("IF", &m.tax_id)]
-                    .iter()
-                    .filter(|(_, v)| !v.trim().is_empty())
-                    .map(|(l, v)| format!("{l} {}", v.trim()))
-                    .collect::<Vec<_>>()
-                    .join("\n");
+                let ids = [
+                    ("ICE", &m.ice),
+                    ("RC", &m.rc),
+                    ("IF", &m.tax_id),
+                    ("CNSS", &m.cnss),
+                ]
+                .iter()
+                .filter(|(_, v)| !v.trim().is_empty())
+                .map(|(l, v)| format!("{l} {}", v.trim()))
+                .collect::<Vec<_>>()
+                .join("\n");
                 let contact = joined(
                     &[&m.contact.name, &m.contact.phone, &m.contact.email],
                     "

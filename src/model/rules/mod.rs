@@ -7,6 +7,7 @@
 pub mod completeness;
 pub mod consistency;
 pub mod eligibility;
+pub mod identifiers;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -28,6 +29,7 @@ pub fn check(dossier: &Dossier, profile: &CallProfile, ctx: &CheckContext) -> Ve
     let mut findings = eligibility::check(dossier, profile);
     findings.extend(completeness::check(dossier, profile));
     findings.extend(consistency::check(dossier, profile, ctx));
+    findings.extend(identifiers::check(dossier));
     // Stable sort keeps each rule's own order within a section.
     findings.sort_by_key(|f| (f.severity, f.section));
     findings

@@ -292,6 +292,7 @@ fn member_editor(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member, fees: &
         form.text(ui, &p("ice"), "ICE (15 chiffres)", &mut m.ice);
         form.text(ui, &p("rc"), "RC (numéro et tribunal)", &mut m.rc);
         form.text(ui, &p("tax_id"), "Identifiant fiscal (IF)", &mut m.tax_id);
+        form.text(ui, &p("cnss"), "N° d'affiliation CNSS", &mut m.cnss);
         form.text(ui, &p("contact.name"), "Contact : nom", &mut m.contact.name);
         form.text(
             ui,
