@@ -41,7 +41,7 @@ pub fn ice_problem(ice: &str) -> Option<String> {
         ));
     }
     let value: u64 = ice.parse().ok()?;
-    if value % 97 != 0 {
+    if !value.is_multiple_of(97) {
         return Some(format!(
             "la clé de contrôle de l'ICE « {ice} » ne correspond pas (contrôle ISO 7064 mod 97-10) : vérifiez le numéro sur l'attestation ICE"
         ));
