@@ -298,3 +298,52 @@ fn autosave_reaches_the_recovery_file_and_is_offered_back() {
     assert_eq!(h.state().dossier.identity.name, "Cluster à ne pas perdre");
     assert!(h.state().dirty);
 }
+
+#[test]
+fn importing_a_sheet_is_one_undoable_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("membres.csv");
+    std::fs::write(
+        &csv,
+        "Raison sociale;Catégorie;Ville\nAtlas Câbles;Entreprise engagée;Kénitra\nFès Textiles;Entreprise engagée;Fès\nUniversité Ibn Tofail;Université;Kénitra\n",
+    )
+    .expect("write");
+    let mut h = harness(DossierApp::new(None));
+    h.get_by_label("Nouveau dossier").click();
+    h.run();
+    h.get_by_label("1.2 Membres").click();
+    h.run();
+    h.get_by_label("Importer des membres depuis un tableur (CSV, Excel, LibreOffice)")
+        .click();
+    h.run();
+    type_into(&mut h, "Fichier :", &csv.display().to_string());
+    h.get_by_label("Lire le fichier").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("3 membres importés").is_some(),
+        "the plan is shown before importing"
+    );
+    h.get_by_label("Importer").click();
+    h.run();
+    let names: Vec<String> = h
+        .state()
+        .dossier
+        .members
+        .iter()
+        .map(|m| m.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        ["Atlas Câbles", "Fès Textiles", "Université Ibn Tofail"]
+    );
+    assert_eq!(
+        h.state().dossier.members[2].category,
+        MemberCategory::TrainingResearch
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().dossier.members.is_empty(),
+        "one Ctrl+Z undoes the whole import"
+    );
+}

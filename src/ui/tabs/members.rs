@@ -24,6 +24,7 @@ pub struct MembersView {
     pub selected: Option<usize>,
     /// Set when a finding asks for a row: scroll the table to it once.
     pub scroll_to_selected: bool,
+    pub import: super::import::ImportState,
 }
 
 /// `members[12].ice` selects member 12.
@@ -97,6 +98,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
             "entreprises potentiellement intéressées"
         ),
     ));
+    super::import::show(ui, form, d, &mut view.import);
     ui.horizontal(|ui| {
         let l = ui.label("Catégorie :");
         egui::ComboBox::from_id_salt("members.filter")

@@ -8,6 +8,7 @@ pub mod declaration;
 pub mod governance;
 pub mod home;
 pub mod identity;
+pub mod import;
 pub mod indicators;
 pub mod members;
 pub mod plan;
