@@ -38,6 +38,8 @@ Utilisation :
                                                 importe le registre des membres (CSV, XLSX, ODS)
                                                 champs : nom categorie activite secteur ville taille ice rc if
                                                 cnss contact fonction email telephone adhesion cotisation ignorer
+  cluster-dossier export-tables FICHIER.ron -o TABLEAUX.xlsx
+                                                exporte le budget et les indicateurs pour le trésorier
                                                 imprime le dossier en PDF
 ";
 
@@ -48,6 +50,7 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         "new" => ExitCode::from(new_command(&args[1..])),
         "render" => ExitCode::from(render_command(&args[1..])),
         "import-members" => ExitCode::from(import_command(&args[1..])),
+        "export-tables" => ExitCode::from(export_command(&args[1..])),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -453,4 +456,42 @@ fn import_command(args: &[OsString]) -> u8 {
         into.display()
     );
     EXIT_OK
+}
+
+fn export_command(args: &[OsString]) -> u8 {
+    let mut input: Option<PathBuf> = None;
+    let mut output: Option<PathBuf> = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.to_str() {
+            Some("-o" | "--output") => match it.next() {
+                Some(v) => output = Some(PathBuf::from(v)),
+                None => return usage_error("-o attend le fichier XLSX à écrire"),
+            },
+            Some(s) if s.starts_with('-') => {
+                return usage_error(&format!("option inconnue « {s} »"));
+            }
+            _ if input.is_none() => input = Some(PathBuf::from(arg)),
+            _ => return usage_error("un seul dossier attendu"),
+        }
+    }
+    let (Some(input), Some(output)) = (input, output) else {
+        return usage_error("« export-tables » attend un dossier et -o TABLEAUX.xlsx");
+    };
+    let Some((dossier, profile)) = load_or_report(&input) else {
+        return EXIT_UNREADABLE;
+    };
+    let written = crate::export::tables_xlsx(&dossier, &profile)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| store::write_atomic(&output, &bytes, false).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => {
+            println!("Tableaux exportés : {}", output.display());
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("Erreur : {e}");
+            EXIT_UNREADABLE
+        }
+    }
 }

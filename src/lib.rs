@@ -24,6 +24,7 @@
 //! - [`cli`]: headless `check`, `new` and `render` over the same code.
 
 pub mod cli;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod print;

@@ -30,6 +30,9 @@ pub struct PrintPanel {
     job: Option<Receiver<JobResult>>,
     pub last: Option<JobResult>,
     pub message: Option<String>,
+    /// Where the budget and indicator workbook goes, and the last outcome.
+    pub xlsx: String,
+    pub xlsx_message: Option<(String, bool)>,
 }
 
 impl PrintPanel {

@@ -195,4 +195,37 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     if let Some(m) = &app.print_panel.message {
         ui.label(m);
     }
+
+    title(ui, "Tableaux pour le trésorier");
+    ui.label("Le budget prévisionnel et les indicateurs dans un classeur (Excel, LibreOffice), totaux en formules.");
+    if app.print_panel.xlsx.is_empty() {
+        app.print_panel.xlsx = std::path::Path::new(&app.print_panel.output)
+            .with_extension("xlsx")
+            .display()
+            .to_string();
+    }
+    ui.horizontal(|ui| {
+        let l = ui.label("Classeur XLSX");
+        ui.add(egui::TextEdit::singleline(&mut app.print_panel.xlsx).desired_width(360.0))
+            .labelled_by(l.id);
+        if ui.button("Exporter les tableaux").clicked() {
+            let path = PathBuf::from(app.print_panel.xlsx.trim());
+            let result = crate::export::tables_xlsx(&app.dossier, &app.profile)
+                .map_err(|e| e.to_string())
+                .and_then(|b| {
+                    crate::store::write_atomic(&path, &b, false).map_err(|e| e.to_string())
+                });
+            app.print_panel.xlsx_message = Some(match result {
+                Ok(()) => (format!("Tableaux exportés : {}", path.display()), false),
+                Err(e) => (e, true),
+            });
+        }
+    });
+    if let Some((m, error)) = &app.print_panel.xlsx_message {
+        ui.label(if *error {
+            RichText::new(m).color(RED)
+        } else {
+            RichText::new(m).color(GREEN)
+        });
+    }
 }
