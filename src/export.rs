@@ -217,7 +217,7 @@ mod tests {
         let kpis = book.worksheet_range("Indicateurs").expect("kpis");
         assert!(
             kpis.rows()
-                .any(|r| r[0].to_string() == "Capacité d'autofinancement (%)")
+                .any(|r| r[0] == "Capacité d'autofinancement (%)")
         );
     }
 }

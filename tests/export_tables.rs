@@ -34,7 +34,7 @@ fn export_tables_writes_the_budget_and_indicators() {
     let budget = book.worksheet_range("Budget").expect("Budget sheet");
     let row = budget
         .rows()
-        .find(|r| r[0].to_string() == "Cotisations des membres")
+        .find(|r| r[0] == "Cotisations des membres")
         .expect("fees row");
     let d = cluster_dossier::store::load(&dossier).expect("load");
     let fees = d.budget_line("cotisations").expect("line");
