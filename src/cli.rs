@@ -5,7 +5,7 @@
 //! cluster-dossier check FICHIER             liste les constats, code 0/1/2
 //! cluster-dossier new FICHIER [--example]   crée un dossier vide (ou l'exemple)
 //! cluster-dossier new --synthetic --members N --projects N FICHIER
-//! cluster-dossier render FICHIER -o SORTIE.pdf [--copies N] [--final | --draft] [--per-copy]
+//! cluster-dossier render FICHIER -o SORTIE.pdf [--copies N] [--final | --draft | --blank] [--per-copy]
 //! ```
 
 use std::ffi::OsString;
@@ -32,7 +32,7 @@ Utilisation :
   cluster-dossier new FICHIER.ron [--example]   crée un dossier vide, ou l'exemple fourni
   cluster-dossier new --synthetic [--members N] [--projects N] FICHIER.ron
                                                 crée un grand dossier fictif (essais, mesures)
-  cluster-dossier render FICHIER.ron -o SORTIE.pdf [--copies N] [--final | --draft] [--per-copy]
+  cluster-dossier render FICHIER.ron -o SORTIE.pdf [--copies N] [--final | --draft | --blank] [--per-copy]
                                                 imprime le dossier en PDF
   cluster-dossier import-members TABLEUR --into FICHIER.ron [--merge] [--map \"Colonne=champ,...\"]
                                                 importe le registre des membres (CSV, XLSX, ODS)
@@ -265,6 +265,7 @@ fn render_command(args: &[OsString]) -> u8 {
             Some("--final") => options.final_mode = true,
             Some("--per-copy") => options.per_copy = true,
             Some("--draft") => options.draft = true,
+            Some("--blank") => options.blank = true,
             Some(s) if s.starts_with('-') => {
                 return usage_error(&format!("option inconnue « {s} »"));
             }
@@ -272,8 +273,13 @@ fn render_command(args: &[OsString]) -> u8 {
             _ => return usage_error("un seul dossier attendu"),
         }
     }
-    if options.final_mode && options.draft {
-        return usage_error("--final et --draft s'excluent");
+    if [options.final_mode, options.draft, options.blank]
+        .iter()
+        .filter(|x| **x)
+        .count()
+        > 1
+    {
+        return usage_error("--final, --draft et --blank s'excluent");
     }
     let (Some(input), Some(output)) = (input, output) else {
         return usage_error("« render » attend un dossier et -o SORTIE.pdf");

@@ -16,8 +16,11 @@ pub struct DocumentInput<'a> {
     pub dossier: &'a Dossier,
     pub profile: &'a CallProfile,
     pub findings: &'a [Finding],
-    /// Blank form: structure with empty lines (reserved for `--blank`).
+    /// Blocking findings remain, or the user asked for a draft: the cover
+    /// lists the blocking findings.
     pub draft: bool,
+    /// A blank form to fill by hand: empty rubrics become ruled lines.
+    pub blank: bool,
 }
 
 /// Height reserved on the cover for the copy number drawn per copy.
@@ -89,9 +92,133 @@ pub fn build(input: &DocumentInput) -> Vec<Block> {
     partie1(&mut b, d, p);
     partie2(&mut b, d, p);
     partie3(&mut b, d, p);
-    let ticks = compute::declaration_ticks(d, p, input.findings);
-    declaration(&mut b, d, p, ticks);
+    let ticks = if input.blank {
+        DeclarationTicks {
+            declaration: false,
+            administrative: false,
+            technical: false,
+            other: false,
+        }
+    } else {
+        compute::declaration_ticks(d, p, input.findings)
+    };
+    declaration(&mut b, d, p, ticks, input.blank);
+    if input.blank {
+        b = blank_out(b);
+    }
     b
+}
+
+const OTHER_ACTION: &str = "Autre action (non éligible au Fonds)";
+
+/// Lines to write on in a blank form, for a rubric of free text.
+const BLANK_TEXT_LINES: usize = 7;
+/// The underline standing for a value to fill in.
+const BLANK_VALUE: &str = "________________________________________________";
+
+/// An empty dossier with room in every table: rows to fill by hand.
+pub fn blank_dossier(profile: &CallProfile, print: &PrintOptions) -> Dossier {
+    let mut d = Dossier::new_for(profile);
+    d.identity.legal_form.clear();
+    d.print = print.clone();
+    d.members = vec![Member::default(); 20];
+    d.partners = vec![MajorPartner::default(); 4];
+    d.governance.board = vec![BoardMember::default(); 9];
+    d.governance.fee_categories = vec![FeeCategory::default(); 4];
+    d.cooperation.cooperation_projects = vec![CooperationProject::default(); 3];
+    d.cooperation.collaborative_projects = vec![CollaborativeProject::default(); 3];
+    d.cooperation.partnerships = (0..6)
+        .map(|i| Partnership {
+            scope: if i < 3 {
+                PartnershipScope::National
+            } else {
+                PartnershipScope::International
+            },
+            ..Partnership::default()
+        })
+        .collect();
+    d.startups.preparation = PreparationKind::ALL
+        .iter()
+        .map(|&kind| PreparationStep {
+            kind,
+            ..Default::default()
+        })
+        .collect();
+    d.startups.post_creation = SupportType::ALL
+        .iter()
+        .map(|&support_type| SupportService {
+            support_type,
+            ..Default::default()
+        })
+        .collect();
+    d.plan.actions = vec![Action::default(); 10];
+    d.indicators.custom = vec![CustomKpi::default(); 3];
+    d.declaration.other_documents = vec![OtherDocument::default(); 4];
+    d
+}
+
+/// Turns the « — » of empty values into room to write: ruled lines for
+/// texts, underlines for values, empty and taller cells for tables.
+fn blank_out(blocks: Vec<Block>) -> Vec<Block> {
+    // Values a blank dossier prints by default, which mean « nothing yet »
+    // on a form to fill by hand: dashes, zero amounts, default choices.
+    let defaults = [
+        Activity::default().label(),
+        CompanySize::default().label(),
+        BoardRole::default().label(),
+        PartnerBodyKind::default().label(),
+        PartnershipStatus::default().label(),
+        OTHER_ACTION,
+    ];
+    let is_empty = |v: &str| {
+        v.lines().all(|l| {
+            let l = l.trim();
+            matches!(l, "" | "—" | "M." | "Mme")
+                || defaults.contains(&l)
+                || l.chars()
+                    .all(|c| matches!(c, '0' | ',' | ' ' | '\u{a0}' | '\u{202f}' | 'D' | 'H' | '%'))
+        })
+    };
+    blocks
+        .into_iter()
+        .map(|block| match block {
+            Block::Paragraph { text, style, .. } if text == "—" => {
+                Block::WritingLines(if style == Style::Title {
+                    2
+                } else {
+                    BLANK_TEXT_LINES
+                })
+            }
+            Block::KeyValues(pairs) => Block::KeyValues(
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| {
+                        if is_empty(&v) {
+                            (k, BLANK_VALUE.to_string())
+                        } else {
+                            (k, v)
+                        }
+                    })
+                    .collect(),
+            ),
+            Block::Table(mut t) => {
+                for row in &mut t.rows {
+                    let mut any_blank = false;
+                    for cell in &mut row.cells {
+                        if is_empty(cell) {
+                            cell.clear();
+                            any_blank = true;
+                        }
+                    }
+                    if any_blank {
+                        row.min_height = row.min_height.max(26.0);
+                    }
+                }
+                Block::Table(t)
+            }
+            other => other,
+        })
+        .collect()
 }
 
 fn toc() -> Vec<TocEntry> {
@@ -818,7 +945,7 @@ fn plan(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
                 ActionCategory::Eligible(id) => p
                     .action_category(id)
                     .map_or_else(|| id.clone(), |c| c.label.clone()),
-                ActionCategory::Other => "Autre action (non éligible au Fonds)".into(),
+                ActionCategory::Other => OTHER_ACTION.into(),
             };
             let mut cells = vec![
                 format!("{}\n{}", or_dash(&a.title), a.description.trim())
@@ -982,7 +1109,13 @@ fn partie3(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
     }
 }
 
-fn declaration(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile, ticks: DeclarationTicks) {
+fn declaration(
+    b: &mut Vec<Block>,
+    d: &Dossier,
+    p: &CallProfile,
+    ticks: DeclarationTicks,
+    blank: bool,
+) {
     let t = &p.declaration;
     let dec = &d.declaration;
     b.push(Block::PageBreak);
@@ -1048,11 +1181,17 @@ fn declaration(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile, ticks: Declarat
         .join("\n");
     b.push(Block::para(listed));
     b.push(Block::para(t.closing.clone()));
-    b.push(Block::para(format!(
-        "Fait à {}, le {}",
-        or_dash(&dec.place),
-        date_text(dec.date)
-    )));
+    if blank {
+        b.push(Block::para(
+            "Fait à ______________________________, le ______________________________",
+        ));
+    } else {
+        b.push(Block::para(format!(
+            "Fait à {}, le {}",
+            or_dash(&dec.place),
+            date_text(dec.date)
+        )));
+    }
     b.push(Block::SignatureArea {
         caption: t.signature_label.clone(),
         height: 80.0,

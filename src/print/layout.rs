@@ -136,6 +136,8 @@ pub enum Block {
     },
     /// Records the current page for an anchor without drawing.
     Anchor(String),
+    /// Ruled lines to write on by hand (blank form).
+    WritingLines(usize),
     Spacer(f32),
     PageBreak,
 }
@@ -226,6 +228,8 @@ pub struct Laid {
 
 const CELL_PAD: f32 = 3.0;
 const PARA_GAP: f32 = 4.0;
+/// Spacing of the ruled lines of a blank form (8 mm, for handwriting).
+const WRITING_LINE_GAP: f32 = 8.0 * super::geometry::MM;
 
 /// Wraps one hard line to `width`; over-long words are broken by characters.
 pub fn wrap_line(text: &str, width: f32, fonts: &Fonts, style: Style) -> Vec<String> {
@@ -407,6 +411,7 @@ impl<'a> Layouter<'a> {
             Some(Block::Heading { level, .. }) => Self::heading_style(*level).line_height() * 2.0,
             Some(Block::Toc(_)) => Style::Body.line_height(),
             Some(Block::SignatureArea { height, .. }) => *height,
+            Some(Block::WritingLines(_)) => WRITING_LINE_GAP * 2.0,
             _ => 0.0,
         }
     }
@@ -629,6 +634,23 @@ impl<'a> Layouter<'a> {
                     .anchors
                     .insert(anchor.clone(), self.out.pages.len());
                 self.out.anchor_y.insert(anchor.clone(), self.y);
+            }
+            Block::WritingLines(n) => {
+                for _ in 0..*n {
+                    if WRITING_LINE_GAP > self.remaining() {
+                        self.new_page();
+                    }
+                    self.y += WRITING_LINE_GAP;
+                    let y = self.y - 2.0;
+                    self.page.items.push(Item::Line {
+                        x1: cx,
+                        y1: y,
+                        x2: cx + cw,
+                        y2: y,
+                        width: 0.3,
+                    });
+                }
+                self.y += PARA_GAP;
             }
             Block::Spacer(h) => {
                 if *h > self.remaining() {

@@ -30,6 +30,9 @@ pub struct RenderOptions {
     /// Mark every page « BROUILLON » even without blocking findings (a
     /// working copy that must not be handed in by mistake).
     pub draft: bool,
+    /// A blank form: the dossier's structure with empty lines and boxes,
+    /// to prepare it by hand; the dossier's content is not printed.
+    pub blank: bool,
 }
 
 /// The printed package.
@@ -73,13 +76,19 @@ pub fn layout_copy(
     draft: bool,
     fonts: &Fonts,
 ) -> (Laid, Geometry) {
-    let geo = Geometry::a4(dossier.print.stamp_corner);
-    let blocks = document::build(&document::DocumentInput {
+    let input = document::DocumentInput {
         dossier,
         profile,
         findings,
         draft,
-    });
+        blank: false,
+    };
+    layout_input(&input, fonts)
+}
+
+fn layout_input(input: &document::DocumentInput, fonts: &Fonts) -> (Laid, Geometry) {
+    let geo = Geometry::a4(input.dossier.print.stamp_corner);
+    let blocks = document::build(input);
     let mut toc: HashMap<String, usize> = HashMap::new();
     let mut laid = Layouter::new(fonts, geo, toc.clone()).layout(&blocks);
     for _ in 0..3 {
@@ -99,6 +108,15 @@ pub fn render(
     findings: &[Finding],
     options: &RenderOptions,
 ) -> Result<Rendered, RenderError> {
+    // A blank form prints the structure only: the dossier's print choices
+    // are kept, its content and findings are not used.
+    let blank_dossier;
+    let (dossier, findings) = if options.blank {
+        blank_dossier = document::blank_dossier(profile, &dossier.print);
+        (&blank_dossier, &[][..])
+    } else {
+        (dossier, findings)
+    };
     let blocking: Vec<Finding> = findings
         .iter()
         .filter(|f| f.is_blocking())
@@ -116,7 +134,14 @@ pub fn render(
     }
     let draft = options.draft || !blocking.is_empty();
     let fonts = fonts()?;
-    let (laid, geo) = layout_copy(dossier, profile, findings, draft, fonts);
+    let input = document::DocumentInput {
+        dossier,
+        profile,
+        findings,
+        draft,
+        blank: options.blank,
+    };
+    let (laid, geo) = layout_input(&input, fonts);
     let pages_per_copy = laid.pages.len();
     let cluster = if dossier.identity.name.trim().is_empty() {
         "Cluster (dénomination à compléter)"

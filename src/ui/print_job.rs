@@ -9,6 +9,18 @@ use egui::Ui;
 use crate::model::{CallProfile, Dossier, Finding};
 use crate::print::{RenderError, RenderOptions};
 
+/// What the PDF is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PrintMode {
+    /// Marked « BROUILLON » on every page.
+    #[default]
+    Draft,
+    /// To hand in: refused while blocking findings remain.
+    Final,
+    /// The structure only, to fill by hand.
+    Blank,
+}
+
 /// The outcome of a generation.
 pub enum JobResult {
     Done {
@@ -25,7 +37,7 @@ pub enum JobResult {
 #[derive(Default)]
 pub struct PrintPanel {
     pub output: String,
-    pub final_mode: bool,
+    pub mode: PrintMode,
     pub per_copy: bool,
     job: Option<Receiver<JobResult>>,
     pub last: Option<JobResult>,
@@ -55,9 +67,10 @@ impl PrintPanel {
         let findings = findings.to_vec();
         let options = RenderOptions {
             copies: None,
-            final_mode: self.final_mode,
+            final_mode: self.mode == PrintMode::Final,
             per_copy: self.per_copy,
-            draft: !self.final_mode,
+            draft: self.mode == PrintMode::Draft,
+            blank: self.mode == PrintMode::Blank,
         };
         let ctx = ctx.clone();
         std::thread::spawn(move || {

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use crate::model::dossier::StampCorner;
 use crate::ui::app::DossierApp;
-use crate::ui::print_job::{self, JobResult};
+use crate::ui::print_job::{self, JobResult, PrintMode};
 use crate::ui::widgets::{GREEN, RED, title};
 
 fn default_output(app: &DossierApp) -> String {
@@ -53,16 +53,21 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
                 });
             ui.end_row();
             ui.label("Version");
-            ui.horizontal(|ui| {
+            ui.vertical(|ui| {
                 ui.radio_value(
-                    &mut app.print_panel.final_mode,
-                    false,
+                    &mut app.print_panel.mode,
+                    PrintMode::Draft,
                     "Brouillon (« BROUILLON » sur chaque page)",
                 );
                 ui.radio_value(
-                    &mut app.print_panel.final_mode,
-                    true,
+                    &mut app.print_panel.mode,
+                    PrintMode::Final,
                     "Finale, à déposer (refusée s'il reste des points bloquants)",
+                );
+                ui.radio_value(
+                    &mut app.print_panel.mode,
+                    PrintMode::Blank,
+                    "Formulaire vierge, à remplir à la main",
                 );
             });
             ui.end_row();
@@ -88,7 +93,7 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         .filter(|f| f.is_blocking())
         .cloned()
         .collect();
-    if app.print_panel.final_mode && !blocking.is_empty() {
+    if app.print_panel.mode == PrintMode::Final && !blocking.is_empty() {
         ui.label(
             RichText::new(format!(
                 "Version finale impossible : {} point(s) bloquant(s) :",
@@ -115,8 +120,8 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         );
     }
     ui.horizontal(|ui| {
-        let can =
-            !app.print_panel.running() && (!app.print_panel.final_mode || blocking.is_empty());
+        let can = !app.print_panel.running()
+            && (app.print_panel.mode != PrintMode::Final || blocking.is_empty());
         if ui
             .add_enabled(can, egui::Button::new("Générer le PDF"))
             .clicked()
