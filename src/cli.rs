@@ -90,6 +90,28 @@ pub fn check_now(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
     )
 }
 
+/// The folder attachment paths are relative to: the dossier file's.
+pub fn base_dir(dossier_path: &Path) -> PathBuf {
+    match dossier_path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The rules' findings plus the attachments' (read from disk here), and the
+/// attachments that could be read.
+pub fn check_with_attachments(
+    path: &Path,
+    dossier: &Dossier,
+    profile: &CallProfile,
+) -> (crate::attach::Attachments, Vec<Finding>) {
+    let mut findings = check_now(dossier, profile);
+    let (attachments, problems) = crate::attach::load(dossier, profile, &base_dir(path));
+    findings.extend(problems);
+    findings.sort_by_key(|f| (f.severity, f.section));
+    (attachments, findings)
+}
+
 /// Loads a dossier and its profile, printing the error on failure.
 pub fn load_or_report(path: &Path) -> Option<(Dossier, CallProfile)> {
     match store::load(path) {
@@ -116,7 +138,7 @@ fn check_command(args: &[OsString]) -> u8 {
     let Some((dossier, profile)) = load_or_report(path) else {
         return EXIT_UNREADABLE;
     };
-    let findings = check_now(&dossier, &profile);
+    let (_, findings) = check_with_attachments(path, &dossier, &profile);
     let mut out = std::io::stdout().lock();
     let _ = write_report(&mut out, path, &findings);
     if findings.iter().any(Finding::is_blocking) {
@@ -287,22 +309,23 @@ fn render_command(args: &[OsString]) -> u8 {
     let Some((dossier, profile)) = load_or_report(&input) else {
         return EXIT_UNREADABLE;
     };
-    let findings = check_now(&dossier, &profile);
-    let rendered = match crate::print::render(&dossier, &profile, &findings, &options) {
-        Ok(r) => r,
-        Err(crate::print::RenderError::Blocking(blocking)) => {
-            eprintln!(
-                "Impression finale refusée : le dossier a {} point(s) bloquant(s).",
-                blocking.len()
-            );
-            let _ = write_report(&mut std::io::stderr().lock(), &input, &blocking);
-            return EXIT_BLOCKING;
-        }
-        Err(e) => {
-            eprintln!("Erreur : {e}");
-            return EXIT_UNREADABLE;
-        }
-    };
+    let (attachments, findings) = check_with_attachments(&input, &dossier, &profile);
+    let rendered =
+        match crate::print::render_with(&dossier, &profile, &findings, &options, &attachments) {
+            Ok(r) => r,
+            Err(crate::print::RenderError::Blocking(blocking)) => {
+                eprintln!(
+                    "Impression finale refusée : le dossier a {} point(s) bloquant(s).",
+                    blocking.len()
+                );
+                let _ = write_report(&mut std::io::stderr().lock(), &input, &blocking);
+                return EXIT_BLOCKING;
+            }
+            Err(e) => {
+                eprintln!("Erreur : {e}");
+                return EXIT_UNREADABLE;
+            }
+        };
     for w in &rendered.warnings {
         eprintln!("Attention : {w}");
     }

@@ -23,6 +23,7 @@
 //! - [`ui`]: the eframe wizard, one file per tab; the only user of egui.
 //! - [`cli`]: headless `check`, `new` and `render` over the same code.
 
+pub mod attach;
 pub mod cli;
 pub mod export;
 pub mod import;

@@ -21,6 +21,23 @@ pub struct DocumentInput<'a> {
     pub draft: bool,
     /// A blank form to fill by hand: empty rubrics become ruled lines.
     pub blank: bool,
+    /// The scans to insert, read beforehand.
+    pub attachments: &'a crate::attach::Attachments,
+    /// Anchor → page index from the previous layout pass, for the page
+    /// ranges the bordereau and the déclaration give.
+    pub pages: &'a std::collections::HashMap<String, usize>,
+}
+
+/// « pages 5 à 12 » (1-based) of an inserted attachment, once known.
+fn page_range(input: &DocumentInput, key: &str) -> Option<String> {
+    let count = input.attachments.pages(key)?;
+    let first = input.pages.get(&format!("att:{key}")).map(|p| p + 1);
+    Some(match (first, count) {
+        (Some(f), 1) => format!("page {f}"),
+        (Some(f), n) => format!("pages {f} à {}", f + n - 1),
+        (None, 1) => "1 page".to_string(),
+        (None, n) => format!("{n} pages"),
+    })
 }
 
 /// Height reserved on the cover for the copy number drawn per copy.
@@ -88,8 +105,8 @@ pub fn build(input: &DocumentInput) -> Vec<Block> {
     cover(&mut b, input);
     b.push(Block::PageBreak);
     b.push(Block::anchored(1, "Sommaire", "sommaire"));
-    b.push(Block::Toc(toc()));
-    partie1(&mut b, d, p);
+    b.push(Block::Toc(toc(input)));
+    partie1(&mut b, input);
     partie2(&mut b, d, p);
     partie3(&mut b, d, p);
     let ticks = if input.blank {
@@ -102,7 +119,7 @@ pub fn build(input: &DocumentInput) -> Vec<Block> {
     } else {
         compute::declaration_ticks(d, p, input.findings)
     };
-    declaration(&mut b, d, p, ticks, input.blank);
+    declaration(&mut b, input, ticks);
     if input.blank {
         b = blank_out(b);
     }
@@ -221,13 +238,41 @@ fn blank_out(blocks: Vec<Block>) -> Vec<Block> {
         .collect()
 }
 
-fn toc() -> Vec<TocEntry> {
+/// The sommaire's entries; the scanned pieces are listed with their page
+/// ranges under the part they belong to.
+fn toc(input: &DocumentInput) -> Vec<TocEntry> {
     let e = |level: u8, title: &str, anchor: &str| TocEntry {
         title: title.into(),
         level,
         anchor: anchor.into(),
     };
-    vec![
+    let attached = |key: String, label: &str| {
+        page_range(input, &key).map(|range| TocEntry {
+            title: format!("Pièce jointe : {label} ({range})"),
+            level: 3,
+            anchor: format!("att:{key}"),
+        })
+    };
+    let pieces: Vec<TocEntry> = input
+        .profile
+        .admin_pieces
+        .iter()
+        .filter_map(|def| attached(format!("administrative.{}", def.id), &def.label))
+        .collect();
+    let others: Vec<TocEntry> = input
+        .dossier
+        .declaration
+        .other_documents
+        .iter()
+        .enumerate()
+        .filter_map(|(i, doc)| {
+            attached(
+                format!("declaration.other_documents[{i}]"),
+                doc.title.trim(),
+            )
+        })
+        .collect();
+    let mut entries = vec![
         e(1, "Partie 1 – Dossier administratif", "p1"),
         e(2, "Bordereau des pièces administratives", "p1-bordereau"),
         e(
@@ -240,6 +285,9 @@ fn toc() -> Vec<TocEntry> {
             "Document indiquant les montants de cotisation",
             "p1-cotisations",
         ),
+    ];
+    entries.extend(pieces);
+    entries.extend([
         e(1, "Partie 2 – Dossier technique", "p2"),
         e(2, "Section 1 – Carte d'identité du cluster", "s1"),
         e(2, "Section 2 – Gouvernance et pilotage", "s2"),
@@ -254,7 +302,9 @@ fn toc() -> Vec<TocEntry> {
         e(2, "Section 7 – Suivi et évaluation", "s7"),
         e(1, "Partie 3 – Critères de sélection", "p3"),
         e(1, "Annexe – Déclaration sur l'honneur", "annexe"),
-    ]
+    ]);
+    entries.extend(others);
+    entries
 }
 
 fn cover(b: &mut Vec<Block>, input: &DocumentInput) {
@@ -335,7 +385,8 @@ fn address_line(id: &Identity) -> String {
     }
 }
 
-fn partie1(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
+fn partie1(b: &mut Vec<Block>, input: &DocumentInput) {
+    let (d, p) = (input.dossier, input.profile);
     b.push(Block::PageBreak);
     b.push(Block::anchored(1, "Partie 1 – Dossier administratif", "p1"));
     b.push(Block::para(
@@ -354,7 +405,12 @@ fn partie1(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
             let piece = d.admin_piece(&def.id);
             let status = piece.map_or(PieceStatus::ToProvide, |x| x.status.clone());
             let status_text = match &status {
-                PieceStatus::Attached(path) => format!("Fichier joint : {path}"),
+                PieceStatus::Attached(path) => {
+                    match page_range(input, &format!("administrative.{}", def.id)) {
+                        Some(range) => format!("Fichier joint : {path}\nInséré, {range}"),
+                        None => format!("Fichier joint : {path}\n(fichier manquant ou illisible)"),
+                    }
+                }
                 other => other.label().to_string(),
             };
             Row::new(vec![
@@ -426,6 +482,13 @@ fn partie1(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
         caption: "Signature et cachet du Président du cluster".into(),
         height: 70.0,
     });
+    // The scanned pieces, in the bordereau's order.
+    for def in &p.admin_pieces {
+        let key = format!("administrative.{}", def.id);
+        if let Some(pages) = input.attachments.pages(&key) {
+            b.push(Block::Attachment { key, pages });
+        }
+    }
 }
 
 /// The fee schedule with the revenue computed from the register.
@@ -1109,13 +1172,8 @@ fn partie3(b: &mut Vec<Block>, d: &Dossier, p: &CallProfile) {
     }
 }
 
-fn declaration(
-    b: &mut Vec<Block>,
-    d: &Dossier,
-    p: &CallProfile,
-    ticks: DeclarationTicks,
-    blank: bool,
-) {
+fn declaration(b: &mut Vec<Block>, input: &DocumentInput, ticks: DeclarationTicks) {
+    let (d, p, blank) = (input.dossier, input.profile, input.blank);
     let t = &p.declaration;
     let dec = &d.declaration;
     b.push(Block::PageBreak);
@@ -1169,14 +1227,21 @@ fn declaration(
         checked: ticks.other,
         text: t.box_other.clone(),
     });
-    let docs: Vec<&OtherDocument> = dec
+    let docs: Vec<(usize, &OtherDocument)> = dec
         .other_documents
         .iter()
-        .filter(|x| !x.title.trim().is_empty())
+        .enumerate()
+        .filter(|(_, x)| !x.title.trim().is_empty())
         .collect();
     let lines = docs.len().max(4);
     let listed = (0..lines)
-        .map(|i| format!("{}. {}", i + 1, docs.get(i).map_or("", |x| x.title.trim())))
+        .map(|i| match docs.get(i) {
+            Some((k, x)) => match page_range(input, &format!("declaration.other_documents[{k}]")) {
+                Some(range) => format!("{}. {} (joint, {range})", i + 1, x.title.trim()),
+                None => format!("{}. {}", i + 1, x.title.trim()),
+            },
+            None => format!("{}.", i + 1),
+        })
         .collect::<Vec<_>>()
         .join("\n");
     b.push(Block::para(listed));
@@ -1201,4 +1266,11 @@ fn declaration(
         Style::Small,
         Align::Center,
     ));
+    // The other documents' scans, after the déclaration that lists them.
+    for (k, _) in &docs {
+        let key = format!("declaration.other_documents[{k}]");
+        if let Some(pages) = input.attachments.pages(&key) {
+            b.push(Block::Attachment { key, pages });
+        }
+    }
 }

@@ -138,6 +138,12 @@ pub enum Block {
     Anchor(String),
     /// Ruled lines to write on by hand (blank form).
     WritingLines(usize),
+    /// The pages of an attachment, each on its own page; the anchor
+    /// `att:KEY` gives its first page.
+    Attachment {
+        key: String,
+        pages: usize,
+    },
     Spacer(f32),
     PageBreak,
 }
@@ -208,6 +214,9 @@ pub enum Item {
         text: String,
         gray: Gray,
     },
+    /// Where page `page` of the attachment `key` goes, scaled into the
+    /// content area (the PDF stage puts it there).
+    Placeholder { key: String, page: usize },
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -634,6 +643,21 @@ impl<'a> Layouter<'a> {
                     .anchors
                     .insert(anchor.clone(), self.out.pages.len());
                 self.out.anchor_y.insert(anchor.clone(), self.y);
+            }
+            Block::Attachment { key, pages } => {
+                if !self.page.items.is_empty() {
+                    self.new_page();
+                }
+                self.out
+                    .anchors
+                    .insert(format!("att:{key}"), self.out.pages.len());
+                for page in 0..*pages {
+                    self.page.items.push(Item::Placeholder {
+                        key: key.clone(),
+                        page,
+                    });
+                    self.new_page();
+                }
             }
             Block::WritingLines(n) => {
                 for _ in 0..*n {

@@ -7,6 +7,7 @@ pub mod font;
 pub mod furniture;
 pub mod geometry;
 pub mod layout;
+pub mod merge;
 pub mod pdf;
 pub mod shape;
 
@@ -76,37 +77,67 @@ pub fn layout_copy(
     draft: bool,
     fonts: &Fonts,
 ) -> (Laid, Geometry) {
-    let input = document::DocumentInput {
-        dossier,
-        profile,
-        findings,
-        draft,
-        blank: false,
-    };
-    layout_input(&input, fonts)
+    let none = crate::attach::Attachments::default();
+    layout_pages(dossier, profile, findings, (draft, false), &none, fonts)
 }
 
-fn layout_input(input: &document::DocumentInput, fonts: &Fonts) -> (Laid, Geometry) {
-    let geo = Geometry::a4(input.dossier.print.stamp_corner);
-    let blocks = document::build(input);
-    let mut toc: HashMap<String, usize> = HashMap::new();
-    let mut laid = Layouter::new(fonts, geo, toc.clone()).layout(&blocks);
-    for _ in 0..3 {
-        if laid.anchors == toc {
+/// Lays out until the page numbers the document prints (sommaire, the
+/// attachments' page ranges) agree with where things landed.
+fn layout_pages(
+    dossier: &Dossier,
+    profile: &CallProfile,
+    findings: &[Finding],
+    (draft, blank): (bool, bool),
+    attachments: &crate::attach::Attachments,
+    fonts: &Fonts,
+) -> (Laid, Geometry) {
+    let geo = Geometry::a4(dossier.print.stamp_corner);
+    let mut pages: HashMap<String, usize> = HashMap::new();
+    let mut laid = Laid::default();
+    for _ in 0..4 {
+        let input = document::DocumentInput {
+            dossier,
+            profile,
+            findings,
+            draft,
+            blank,
+            attachments,
+            pages: &pages,
+        };
+        let blocks = document::build(&input);
+        laid = Layouter::new(fonts, geo, pages.clone()).layout(&blocks);
+        if laid.anchors == pages {
             break;
         }
-        toc = laid.anchors.clone();
-        laid = Layouter::new(fonts, geo, toc.clone()).layout(&blocks);
+        pages = laid.anchors.clone();
     }
     (laid, geo)
 }
 
-/// Renders the dossier's printed package.
+/// Renders the dossier's printed package, without attachments.
 pub fn render(
     dossier: &Dossier,
     profile: &CallProfile,
     findings: &[Finding],
     options: &RenderOptions,
+) -> Result<Rendered, RenderError> {
+    render_with(
+        dossier,
+        profile,
+        findings,
+        options,
+        &crate::attach::Attachments::default(),
+    )
+}
+
+/// Renders the dossier's printed package with its scanned attachments
+/// inserted at their places (see [`crate::attach::load`]).
+pub fn render_with(
+    dossier: &Dossier,
+    profile: &CallProfile,
+    findings: &[Finding],
+    options: &RenderOptions,
+    attachments: &crate::attach::Attachments,
 ) -> Result<Rendered, RenderError> {
     // A blank form prints the structure only: the dossier's print choices
     // are kept, its content and findings are not used.
@@ -134,14 +165,16 @@ pub fn render(
     }
     let draft = options.draft || !blocking.is_empty();
     let fonts = fonts()?;
-    let input = document::DocumentInput {
+    let none = crate::attach::Attachments::default();
+    let attachments = if options.blank { &none } else { attachments };
+    let (laid, geo) = layout_pages(
         dossier,
         profile,
         findings,
-        draft,
-        blank: options.blank,
-    };
-    let (laid, geo) = layout_input(&input, fonts);
+        (draft, options.blank),
+        attachments,
+        fonts,
+    );
     let pages_per_copy = laid.pages.len();
     let cluster = if dossier.identity.name.trim().is_empty() {
         "Cluster (dénomination à compléter)"
@@ -202,13 +235,23 @@ pub fn render(
             * 86_400
             + 12 * 3600,
     };
+    // Writes pages, then puts the attachments' pages in their places.
+    let write = |pages: Vec<Page>, meta: pdf::Metadata| -> Result<Vec<u8>, RenderError> {
+        let bytes = pdf::write(&pages, &geo, &meta)?;
+        let placements = merge::placements(&pages);
+        if placements.is_empty() {
+            Ok(bytes)
+        } else {
+            Ok(merge::insert(&bytes, &placements, attachments, &geo)?)
+        }
+    };
     let pdfs = if options.per_copy {
         (1..=copies)
-            .map(|k| pdf::write(&copy_pages(k), &geo, &meta(Some(k))))
+            .map(|k| write(copy_pages(k), meta(Some(k))))
             .collect::<Result<Vec<_>, _>>()?
     } else {
         let all: Vec<Page> = (1..=copies).flat_map(copy_pages).collect();
-        vec![pdf::write(&all, &geo, &meta(None))?]
+        vec![write(all, meta(None))?]
     };
     Ok(Rendered {
         pdfs,

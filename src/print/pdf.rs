@@ -24,6 +24,12 @@ pub struct Metadata {
 #[error("écriture du PDF impossible : {0}")]
 pub struct PdfError(String);
 
+impl PdfError {
+    pub fn from_message(message: String) -> Self {
+        Self(message)
+    }
+}
+
 fn gray(level: f32) -> Color {
     Color::Greyscale(Greyscale {
         percent: level,
@@ -159,6 +165,8 @@ fn page_ops(page: &Page, page_h: f32) -> Vec<Op> {
                     },
                 });
             }
+            // Filled in by the attachment stage, after writing.
+            Item::Placeholder { .. } => {}
             Item::Line {
                 x1,
                 y1,

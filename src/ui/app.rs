@@ -233,6 +233,14 @@ impl DossierApp {
         app
     }
 
+    /// The folder attachment paths are relative to.
+    pub fn base_dir(&self) -> PathBuf {
+        match &self.path {
+            Some(p) => crate::cli::base_dir(p),
+            None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        }
+    }
+
     /// Re-runs the rules after a change.
     pub fn recheck(&mut self) {
         self.findings = rules::check(
@@ -242,6 +250,14 @@ impl DossierApp {
                 now_unix: crate::now_unix(),
             },
         );
+        // Attachments: only whether the files exist (reading them waits for
+        // printing, where the full check runs).
+        self.findings.extend(crate::attach::quick_check(
+            &self.dossier,
+            &self.profile,
+            &self.base_dir(),
+        ));
+        self.findings.sort_by_key(|f| (f.severity, f.section));
         self.flagged.clear();
         for f in &self.findings {
             let e = self.flagged.entry(f.field.clone()).or_insert(false);

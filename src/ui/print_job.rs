@@ -59,6 +59,7 @@ impl PrintPanel {
         profile: &CallProfile,
         findings: &[Finding],
         output: PathBuf,
+        base_dir: PathBuf,
         ctx: &egui::Context,
     ) {
         let (tx, rx) = channel();
@@ -74,7 +75,22 @@ impl PrintPanel {
         };
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let result = match crate::print::render(&dossier, &profile, &findings, &options) {
+            // The attachments are read here, off the UI thread, with the
+            // full check (unreadable or encrypted files block a final print).
+            let (attachments, problems) = crate::attach::load(&dossier, &profile, &base_dir);
+            let mut findings = findings;
+            for p in problems {
+                if !findings.contains(&p) {
+                    findings.push(p);
+                }
+            }
+            let result = match crate::print::render_with(
+                &dossier,
+                &profile,
+                &findings,
+                &options,
+                &attachments,
+            ) {
                 Ok(r) => {
                     let files: Vec<PathBuf> = if r.pdfs.len() == 1 {
                         vec![output.clone()]

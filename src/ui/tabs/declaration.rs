@@ -65,6 +65,16 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, find
                     "Intitulé",
                     &mut x.title,
                 );
+                let mut file = x.attachment.clone().unwrap_or_default();
+                let r = form.text(
+                    ui,
+                    &format!("declaration.other_documents[{i}].attachment"),
+                    "Fichier joint (PDF, JPEG, PNG ; facultatif)",
+                    &mut file,
+                );
+                if r.changed() {
+                    x.attachment = (!file.trim().is_empty()).then_some(file);
+                }
             });
         },
     );

@@ -133,7 +133,8 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
                 app.profile.clone(),
                 app.findings.clone(),
             );
-            app.print_panel.start(&d, &p, &f, output, &ctx);
+            app.print_panel
+                .start(&d, &p, &f, output, app.base_dir(), &ctx);
         }
         if app.print_panel.running() {
             ui.spinner();

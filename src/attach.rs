@@ -1,0 +1,308 @@
+//! Scanned attachments (administrative pieces, other documents): read from
+//! disk, checked, and handed to the printer. A missing, unreadable or
+//! encrypted file is a blocking finding naming it. Paths are stored
+//! relative to the dossier file.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::CallProfile;
+use crate::model::dossier::{Dossier, PieceStatus};
+use crate::model::finding::{Finding, Section};
+
+/// What an attachment holds, ready to be placed on pages.
+#[derive(Clone, Debug)]
+pub enum Content {
+    /// A PDF and its page count.
+    Pdf { bytes: Vec<u8>, pages: usize },
+    /// A JPEG, embedded as it is (DCT).
+    Jpeg {
+        bytes: Vec<u8>,
+        width: u32,
+        height: u32,
+        components: u8,
+    },
+    /// A PNG decoded to 8-bit RGB (transparency flattened on white).
+    Png {
+        rgb: Vec<u8>,
+        width: u32,
+        height: u32,
+    },
+}
+
+impl Content {
+    pub fn pages(&self) -> usize {
+        match self {
+            Content::Pdf { pages, .. } => *pages,
+            Content::Jpeg { .. } | Content::Png { .. } => 1,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Attachment {
+    /// `administrative.statuts` or `declaration.other_documents[0]`.
+    pub key: String,
+    pub path: PathBuf,
+    pub content: Content,
+}
+
+/// The attachments that could be read, by key.
+#[derive(Clone, Debug, Default)]
+pub struct Attachments {
+    pub items: Vec<Attachment>,
+}
+
+impl Attachments {
+    pub fn get(&self, key: &str) -> Option<&Attachment> {
+        self.items.iter().find(|a| a.key == key)
+    }
+    pub fn pages(&self, key: &str) -> Option<usize> {
+        self.get(key).map(|a| a.content.pages())
+    }
+}
+
+/// Every attachment the dossier names: (key, section, label, stored path).
+fn declared(d: &Dossier, p: &CallProfile) -> Vec<(String, Section, String, String)> {
+    let mut out = Vec::new();
+    for def in &p.admin_pieces {
+        if let Some(PieceStatus::Attached(path)) = d.admin_piece(&def.id).map(|x| &x.status)
+            && !path.trim().is_empty()
+        {
+            out.push((
+                format!("administrative.{}", def.id),
+                Section::Administrative,
+                def.label.clone(),
+                path.clone(),
+            ));
+        }
+    }
+    for (i, doc) in d.declaration.other_documents.iter().enumerate() {
+        if let Some(path) = doc.attachment.as_ref().filter(|p| !p.trim().is_empty()) {
+            out.push((
+                format!("declaration.other_documents[{i}]"),
+                Section::Declaration,
+                doc.title.clone(),
+                path.clone(),
+            ));
+        }
+    }
+    out
+}
+
+/// `path` as stored, resolved against the dossier's folder.
+pub fn resolve(base_dir: &Path, stored: &str) -> PathBuf {
+    let p = Path::new(stored.trim());
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        base_dir.join(p)
+    }
+}
+
+/// `path` relative to the dossier's folder when it lies below it.
+pub fn relative_to(base_dir: &Path, path: &Path) -> String {
+    path.strip_prefix(base_dir)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// Reads and checks every attachment; problems become blocking findings.
+pub fn load(d: &Dossier, p: &CallProfile, base_dir: &Path) -> (Attachments, Vec<Finding>) {
+    let mut attachments = Attachments::default();
+    let mut findings = Vec::new();
+    for (key, section, label, stored) in declared(d, p) {
+        let path = resolve(base_dir, &stored);
+        let field = if section == Section::Declaration {
+            format!("{key}.attachment")
+        } else {
+            key.clone()
+        };
+        match read(&path) {
+            Ok(content) => attachments.items.push(Attachment { key, path, content }),
+            Err(why) => findings.push(Finding::blocking(
+                section,
+                field,
+                format!("« {label} » : le fichier joint « {stored} » {why}"),
+            )),
+        }
+    }
+    (attachments, findings)
+}
+
+/// Only whether each file exists: cheap enough for every edit in the wizard.
+pub fn quick_check(d: &Dossier, p: &CallProfile, base_dir: &Path) -> Vec<Finding> {
+    declared(d, p)
+        .into_iter()
+        .filter(|(_, _, _, stored)| !resolve(base_dir, stored).is_file())
+        .map(|(key, section, label, stored)| {
+            let field = if section == Section::Declaration {
+                format!("{key}.attachment")
+            } else {
+                key.clone()
+            };
+            Finding::blocking(
+                section,
+                field,
+                format!("« {label} » : le fichier joint « {stored} » est introuvable"),
+            )
+        })
+        .collect()
+}
+
+/// A scan is a few megabytes; anything past this is not one.
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+fn read(path: &Path) -> Result<Content, String> {
+    let meta = std::fs::metadata(path).map_err(|_| "est introuvable".to_string())?;
+    if !meta.is_file() {
+        return Err("n'est pas un fichier".into());
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(format!(
+            "est trop volumineux ({} Mo)",
+            meta.len() / 1_048_576
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("ne peut pas être lu ({e})"))?;
+    if bytes.starts_with(b"%PDF") {
+        read_pdf(bytes)
+    } else if bytes.starts_with(&[0xFF, 0xD8]) {
+        read_jpeg(bytes)
+    } else if bytes.starts_with(b"\x89PNG") {
+        read_png(&bytes)
+    } else {
+        Err("n'est ni un PDF, ni une image JPEG ou PNG".into())
+    }
+}
+
+fn read_pdf(bytes: Vec<u8>) -> Result<Content, String> {
+    let doc =
+        lopdf::Document::load_mem(&bytes).map_err(|e| format!("est un PDF illisible ({e})"))?;
+    if doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok() {
+        return Err("est un PDF protégé (chiffré) : enregistrez-en une copie non protégée".into());
+    }
+    let pages = doc.get_pages().len();
+    if pages == 0 {
+        return Err("est un PDF sans page".into());
+    }
+    Ok(Content::Pdf { bytes, pages })
+}
+
+/// Width, height and components from the JPEG's start-of-frame marker.
+fn read_jpeg(bytes: Vec<u8>) -> Result<Content, String> {
+    let mut i = 2;
+    while i + 9 < bytes.len() {
+        if bytes[i] != 0xFF {
+            return Err("est une image JPEG abîmée".into());
+        }
+        let marker = bytes[i + 1];
+        let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
+        let is_sof = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+        if is_sof {
+            let height = u32::from(u16::from_be_bytes([bytes[i + 5], bytes[i + 6]]));
+            let width = u32::from(u16::from_be_bytes([bytes[i + 7], bytes[i + 8]]));
+            let components = bytes[i + 9];
+            if width == 0 || height == 0 || !matches!(components, 1 | 3 | 4) {
+                return Err("est une image JPEG d'un format non pris en charge".into());
+            }
+            return Ok(Content::Jpeg {
+                bytes,
+                width,
+                height,
+                components,
+            });
+        }
+        i += 2 + len;
+    }
+    Err("est une image JPEG abîmée".into())
+}
+
+fn read_png(bytes: &[u8]) -> Result<Content, String> {
+    let bad = |e: png::DecodingError| format!("est une image PNG illisible ({e})");
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(bad)?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or("est une image PNG trop grande")?;
+    let mut buf = vec![0; size];
+    let info = reader.next_frame(&mut buf).map_err(bad)?;
+    let pixels = &buf[..info.buffer_size()];
+    let flatten =
+        |v: u8, a: u8| ((u16::from(v) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+    let rgb: Vec<u8> = match info.color_type {
+        png::ColorType::Rgb => pixels.to_vec(),
+        png::ColorType::Rgba => pixels
+            .chunks_exact(4)
+            .flat_map(|p| {
+                [
+                    flatten(p[0], p[3]),
+                    flatten(p[1], p[3]),
+                    flatten(p[2], p[3]),
+                ]
+            })
+            .collect(),
+        png::ColorType::Grayscale => pixels.iter().flat_map(|g| [*g, *g, *g]).collect(),
+        png::ColorType::GrayscaleAlpha => pixels
+            .chunks_exact(2)
+            .flat_map(|p| {
+                let v = flatten(p[0], p[1]);
+                [v, v, v]
+            })
+            .collect(),
+        png::ColorType::Indexed => {
+            return Err("est une image PNG à palette non prise en charge".into());
+        }
+    };
+    Ok(Content::Png {
+        rgb,
+        width: info.width,
+        height: info.height,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jpeg_size_comes_from_the_frame_header() {
+        // SOI, an APP0 segment to skip, then SOF0: 8 bits, 2 × 3 pixels, 3 components.
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00];
+        jpeg.extend([0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x02, 0x00, 0x03, 0x03]);
+        jpeg.extend([0; 12]);
+        match read_jpeg(jpeg) {
+            Ok(Content::Jpeg {
+                width,
+                height,
+                components,
+                ..
+            }) => assert_eq!((width, height, components), (3, 2, 3)),
+            other => panic!("{other:?}"),
+        }
+        assert!(read_jpeg(vec![0xFF, 0xD8, 0x00, 0x00]).is_err());
+    }
+
+    #[test]
+    fn unknown_files_and_missing_ones_say_why() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("note.txt"), "texte").expect("write");
+        assert_eq!(
+            read(&dir.path().join("note.txt")).err().as_deref(),
+            Some("n'est ni un PDF, ni une image JPEG ou PNG")
+        );
+        assert_eq!(
+            read(&dir.path().join("absent.pdf")).err().as_deref(),
+            Some("est introuvable")
+        );
+        assert_eq!(
+            resolve(Path::new("/d"), "scans/a.pdf"),
+            PathBuf::from("/d/scans/a.pdf")
+        );
+        assert_eq!(
+            relative_to(Path::new("/d"), Path::new("/d/scans/a.pdf")),
+            "scans/a.pdf"
+        );
+    }
+}
