@@ -582,6 +582,7 @@ impl DossierApp {
                     });
                 return;
             }
+            let base_dir = self.base_dir();
             let Self {
                 buffers,
                 flagged,
@@ -597,6 +598,7 @@ impl DossierApp {
                 buffers,
                 flagged,
             );
+            form.base_dir = base_dir;
             if tab == Tab::Members {
                 // The members tab manages its own scrolling (virtualised rows).
                 super::tabs::members::show(ui, &mut form, dossier, members_view);

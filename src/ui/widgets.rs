@@ -110,6 +110,8 @@ pub struct Form<'a> {
     pub buffers: &'a mut HashMap<String, String>,
     /// Fields with a blocking finding, outlined in red.
     pub flagged: &'a HashMap<String, bool>,
+    /// The dossier file's folder: attachment paths are stored relative to it.
+    pub base_dir: std::path::PathBuf,
 }
 
 impl<'a> Form<'a> {
@@ -125,6 +127,7 @@ impl<'a> Form<'a> {
             changed: None,
             buffers,
             flagged,
+            base_dir: std::path::PathBuf::from("."),
         }
     }
 
@@ -183,6 +186,39 @@ impl<'a> Form<'a> {
         self.mark(ui, path, &r);
         ui.end_row();
         r
+    }
+
+    /// A labelled path to a scan, with « Parcourir… »; a chosen file is
+    /// stored relative to the dossier's folder when it lies below it.
+    pub fn file(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut String) -> bool {
+        let l = ui.label(label);
+        let mut changed = false;
+        ui.horizontal(|ui| {
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(value)
+                        .id_salt(path)
+                        .desired_width(300.0),
+                )
+                .labelled_by(l.id);
+            if r.changed() {
+                changed = true;
+                self.touch(path);
+            }
+            self.mark(ui, path, &r);
+            if ui.button("Parcourir…").clicked()
+                && let Some(file) = rfd::FileDialog::new()
+                    .add_filter("PDF ou image", &["pdf", "jpg", "jpeg", "png"])
+                    .set_directory(&self.base_dir)
+                    .pick_file()
+            {
+                *value = crate::attach::relative_to(&self.base_dir, &file);
+                changed = true;
+                self.touch(path);
+            }
+        });
+        ui.end_row();
+        changed
     }
 
     /// A labelled multi-line text with its character count.

@@ -50,12 +50,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                     form.touch(&format!("{path}.status"));
                 }
                 if let PieceStatus::Attached(file) = &mut piece.status {
-                    form.text(
-                        ui,
-                        &format!("{path}.file"),
-                        "Fichier (PDF, JPEG, PNG)",
-                        file,
-                    );
+                    form.file(ui, &path, "Fichier (PDF, JPEG, PNG)", file);
                 }
                 form.date(ui, &format!("{path}.date"), "Date", &mut piece.date);
                 form.text(ui, &format!("{path}.note"), "Observation", &mut piece.note);

@@ -66,13 +66,13 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, find
                     &mut x.title,
                 );
                 let mut file = x.attachment.clone().unwrap_or_default();
-                let r = form.text(
+                let changed = form.file(
                     ui,
                     &format!("declaration.other_documents[{i}].attachment"),
                     "Fichier joint (PDF, JPEG, PNG ; facultatif)",
                     &mut file,
                 );
-                if r.changed() {
+                if changed {
                     x.attachment = (!file.trim().is_empty()).then_some(file);
                 }
             });
