@@ -74,6 +74,7 @@ fn body(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
     ));
     egui::ScrollArea::horizontal()
         .id_salt("import.preview")
+        .max_width(ui.available_width())
         .show(ui, |ui| {
             egui::Grid::new("import.grid")
                 .striped(true)
@@ -105,7 +106,7 @@ fn body(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
                     }
                 });
         });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Doublons (même ICE, ou même nom sans accents, casse ni forme juridique) :");
         ui.radio_value(&mut st.policy, DuplicatePolicy::Skip, "ignorer");
         ui.radio_value(
