@@ -785,34 +785,15 @@ impl<'a> Layouter<'a> {
             let lines = wrap_cells(self, &row.cells, row.bold);
             let n_lines = lines.iter().map(Vec::len).max().unwrap_or(1);
             let natural = (n_lines as f32 * lh + 2.0 * CELL_PAD).max(row.min_height);
-            if natural <= self.remaining() {
-                draw_row(
-                    self,
-                    &lines,
-                    0,
-                    usize::MAX,
-                    natural,
-                    row.bold,
-                    row.shaded,
-                    &aligns,
-                );
-                continue;
-            }
             let fresh = self.geo.content.h - header_h;
-            if natural <= fresh {
+            if natural > self.remaining() && natural <= fresh {
                 // Move the row whole to the next page, under a repeated header.
                 self.new_page();
                 draw_header(self);
-                draw_row(
-                    self,
-                    &lines,
-                    0,
-                    usize::MAX,
-                    natural,
-                    row.bold,
-                    row.shaded,
-                    &aligns,
-                );
+            }
+            if natural <= self.remaining() {
+                let all = usize::MAX;
+                draw_row(self, &lines, 0, all, natural, row.bold, row.shaded, &aligns);
                 continue;
             }
             // Taller than a page: split it line by line.
