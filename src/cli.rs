@@ -329,19 +329,16 @@ fn render_command(args: &[OsString]) -> u8 {
     for w in &rendered.warnings {
         eprintln!("Attention : {w}");
     }
-    let targets: Vec<PathBuf> = if rendered.pdfs.len() == 1 {
-        vec![output.clone()]
-    } else {
-        (1..=rendered.pdfs.len())
-            .map(|k| per_copy_path(&output, k))
-            .collect()
-    };
-    for (path, bytes) in targets.iter().zip(&rendered.pdfs) {
-        if let Err(e) = store::write_atomic(path, bytes, false) {
+    match write_pdfs(&rendered.pdfs, &output) {
+        Ok(files) => {
+            for path in files {
+                println!("PDF écrit : {}", path.display());
+            }
+        }
+        Err(e) => {
             eprintln!("Erreur : {e}");
             return EXIT_UNREADABLE;
         }
-        println!("PDF écrit : {}", path.display());
     }
     println!(
         "{} exemplaire(s) de {} pages{}.",
@@ -357,6 +354,20 @@ fn render_command(args: &[OsString]) -> u8 {
         print_stats(rendered.copies as usize * rendered.pages_per_copy);
     }
     EXIT_OK
+}
+
+/// Writes the rendered PDFs: to `output`, or one file per copy beside it.
+/// Returns the files written.
+pub fn write_pdfs(pdfs: &[Vec<u8>], output: &Path) -> Result<Vec<PathBuf>, store::StoreError> {
+    let files: Vec<PathBuf> = if pdfs.len() == 1 {
+        vec![output.to_path_buf()]
+    } else {
+        (1..=pdfs.len()).map(|k| per_copy_path(output, k)).collect()
+    };
+    for (path, bytes) in files.iter().zip(pdfs) {
+        store::write_atomic(path, bytes, false)?;
+    }
+    Ok(files)
 }
 
 /// `dossier.pdf` → `dossier-exemplaire-2.pdf`.

@@ -198,6 +198,9 @@ impl CallProfile {
     pub fn kpi(&self, id: &str) -> Option<&KpiDef> {
         self.kpi_rows.iter().find(|r| r.id == id)
     }
+    pub fn budget_row_by_role(&self, role: BudgetRole) -> Option<&BudgetRowDef> {
+        self.budget_rows.iter().find(|r| r.role == role)
+    }
     pub fn kpi_by_role(&self, role: KpiRole) -> Option<&KpiDef> {
         self.kpi_rows.iter().find(|r| r.role == role)
     }

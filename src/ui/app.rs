@@ -10,7 +10,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use super::history::History;
 use super::print_job::PrintPanel;
 use super::widgets::{AMBER, Form, GREEN, RED};
-use crate::model::rules::{self, CheckContext};
+use crate::model::rules;
 use crate::model::{CallProfile, Dossier, Finding, Section};
 use crate::store::recovery::{self, Recovery};
 use crate::store::settings::{AppDirs, Settings};
@@ -243,13 +243,7 @@ impl DossierApp {
 
     /// Re-runs the rules after a change.
     pub fn recheck(&mut self) {
-        self.findings = rules::check(
-            &self.dossier,
-            &self.profile,
-            &CheckContext {
-                now_unix: crate::now_unix(),
-            },
-        );
+        self.findings = crate::cli::check_now(&self.dossier, &self.profile);
         // Attachments: only whether the files exist (reading them waits for
         // printing, where the full check runs).
         self.findings.extend(crate::attach::quick_check(

@@ -92,19 +92,9 @@ impl PrintPanel {
                 &attachments,
             ) {
                 Ok(r) => {
-                    let files: Vec<PathBuf> = if r.pdfs.len() == 1 {
-                        vec![output.clone()]
-                    } else {
-                        (1..=r.pdfs.len())
-                            .map(|k| crate::cli::per_copy_path(&output, k))
-                            .collect()
-                    };
-                    let written = files
-                        .iter()
-                        .zip(&r.pdfs)
-                        .try_for_each(|(p, b)| crate::store::write_atomic(p, b, false));
+                    let written = crate::cli::write_pdfs(&r.pdfs, &output);
                     match written {
-                        Ok(()) => JobResult::Done {
+                        Ok(files) => JobResult::Done {
                             files,
                             pages: r.pages_per_copy,
                             copies: r.copies,

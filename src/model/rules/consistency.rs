@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::call::{CallProfile, KpiRole};
+use crate::model::call::{BudgetRole, CallProfile, KpiRole};
 use crate::model::compute::{self, SELF_FINANCING_FORMULA};
 use crate::model::dossier::{BoardRole, Dossier, YEARS};
 use crate::model::finding::{Finding, Section};
@@ -44,9 +44,7 @@ fn deadline(out: &mut Vec<Finding>, profile: &CallProfile, ctx: &CheckContext) {
 fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
     let totals = compute::budget_totals(d, profile);
     let subsidy_row = profile
-        .budget_rows
-        .iter()
-        .find(|r| r.role == crate::model::call::BudgetRole::StateSubsidy)
+        .budget_row_by_role(BudgetRole::StateSubsidy)
         .map_or("subventions", |r| r.id.as_str());
     for year in 0..YEARS {
         if totals.state_subsidy[year] > totals.subsidisable_charges[year] {
@@ -89,10 +87,7 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
             ));
         }
     }
-    if let Some(row) = profile
-        .budget_rows
-        .iter()
-        .find(|r| r.role == crate::model::call::BudgetRole::MemberFees)
+    if let Some(row) = profile.budget_row_by_role(BudgetRole::MemberFees)
         && let Some(budgeted) = d.budget_line(&row.id).and_then(|l| l.amounts[0])
         && !d.governance.fee_categories.is_empty()
         && budgeted != fees.total
@@ -109,10 +104,7 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
     }
 
     // Action plan costs against the budget's action row.
-    if let Some(row) = profile
-        .budget_rows
-        .iter()
-        .find(|r| r.role == crate::model::call::BudgetRole::Actions)
+    if let Some(row) = profile.budget_row_by_role(BudgetRole::Actions)
         && !d.plan.actions.is_empty()
     {
         let costs = compute::action_costs(d);
@@ -217,10 +209,7 @@ fn forecasts(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
             }
         }
     }
-    if let Some(row) = profile
-        .budget_rows
-        .iter()
-        .find(|r| r.role == crate::model::call::BudgetRole::MemberFees)
+    if let Some(row) = profile.budget_row_by_role(BudgetRole::MemberFees)
         && let Some(line) = d.budget_line(&row.id)
     {
         for year in 0..YEARS {
