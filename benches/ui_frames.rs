@@ -18,7 +18,8 @@ use egui_kittest::Harness;
 fn main() {
     let profile = CallProfile::edition_2026();
     let mut app = DossierApp::new(None);
-    app.replace(synthetic::dossier(&profile, 300, 40), None);
+    let dossier = synthetic::dossier(&profile, 300, 40);
+    app.replace(dossier, std::sync::Arc::new(profile), None);
     app.tab = Tab::Members;
     let mut h = Harness::builder()
         .with_size([1280.0, 820.0])

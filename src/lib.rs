@@ -29,6 +29,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod print;
+pub mod service;
 pub mod store;
 pub mod ui;
 

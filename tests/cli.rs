@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
 
-use cluster_dossier::cli::per_copy_path;
 use cluster_dossier::model::Dossier;
 use cluster_dossier::model::rules::{self, CheckContext};
 use cluster_dossier::print::{self, RenderOptions};
+use cluster_dossier::service::jobs::per_copy_path;
 use cluster_dossier::store;
 
 use common::{example, example_with_engaged, profile};

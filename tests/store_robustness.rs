@@ -245,10 +245,14 @@ fn wrong_types_are_errors() {
             &text[..200.min(text.len())]
         );
     }
-    // An edition nobody knows is its own error, not a crash later on.
+    // An edition nobody knows is its own error, not a crash later on: the
+    // file reads, and the core says which profile is missing.
     let unknown = example_with("edition: \"2026\",", "edition: \"2031\",");
+    let dossier = parse_no_panic(&unknown).expect("the file itself is fine");
+    let resolved = cluster_dossier::service::profiles::for_dossier(&dossier, Path::new("."), None);
     assert!(
-        matches!(parse_no_panic(&unknown), Err(StoreError::UnknownEdition { edition, .. }) if edition == "2031")
+        matches!(resolved, Err(cluster_dossier::service::ProfileError::UnknownEdition { ref edition, .. }) if edition == "2031"),
+        "{resolved:?}"
     );
 }
 

@@ -164,29 +164,220 @@ pub struct DeclarationText {
     pub signature_label: String,
 }
 
-/// Why a profile could not be read.
-#[derive(Debug, thiserror::Error)]
-#[error("profil d'appel illisible : {0}")]
-pub struct ProfileError(pub String);
+/// A problem in a profile's content, in French, with the text to point at
+/// in the file (the service turns it into a line and column).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileIssue {
+    pub message: String,
+    /// A snippet of the RON text where the problem is, e.g. `id: "statuts"`.
+    pub locate: Option<String>,
+    /// Which occurrence of `locate` (0-based): a duplicate is the second.
+    pub occurrence: usize,
+}
+
+impl ProfileIssue {
+    fn new(message: String) -> Self {
+        Self {
+            message,
+            locate: None,
+            occurrence: 0,
+        }
+    }
+    fn at(message: String, locate: String, occurrence: usize) -> Self {
+        Self {
+            message,
+            locate: Some(locate),
+            occurrence,
+        }
+    }
+}
+
+/// Budget roles the computations look up one row for.
+const SINGLE_BUDGET_ROLES: [BudgetRole; 5] = [
+    BudgetRole::Actions,
+    BudgetRole::MemberFees,
+    BudgetRole::StateSubsidy,
+    BudgetRole::PaidServices,
+    BudgetRole::OtherProducts,
+];
+
+/// Indicator roles the rules compare with the rest of the dossier.
+const KPI_ROLES: [KpiRole; 6] = [
+    KpiRole::ActiveMembers,
+    KpiRole::CompanyMembers,
+    KpiRole::CollaborativeProjects,
+    KpiRole::NewProducts,
+    KpiRole::Startups,
+    KpiRole::SelfFinancing,
+];
+
+fn duplicate_ids<'a>(
+    what: &str,
+    ids: impl Iterator<Item = &'a str>,
+    issues: &mut Vec<ProfileIssue>,
+) {
+    let mut seen: Vec<&str> = Vec::new();
+    for id in ids {
+        if id.trim().is_empty() {
+            issues.push(ProfileIssue::new(format!(
+                "{what} : un identifiant est vide"
+            )));
+        } else if seen.contains(&id) {
+            issues.push(ProfileIssue::at(
+                format!("{what} : l'identifiant « {id} » est en double"),
+                format!("id: \"{id}\""),
+                1,
+            ));
+        }
+        seen.push(id);
+    }
+}
+
+fn percent_in_range(name: &str, value: Decimal, key: &str, issues: &mut Vec<ProfileIssue>) {
+    if value <= Decimal::ZERO || value > Decimal::ONE_HUNDRED {
+        issues.push(ProfileIssue::at(
+            format!("{name} : {value} n'est pas un pourcentage entre 0 et 100"),
+            key.to_string(),
+            0,
+        ));
+    }
+}
 
 impl CallProfile {
-    /// Parses a profile from RON text.
-    pub fn from_ron(text: &str) -> Result<Self, ProfileError> {
-        ron::from_str(text).map_err(|e| ProfileError(e.to_string()))
+    /// Parses a profile from RON text, without checking its content (see
+    /// [`CallProfile::validate`]).
+    pub fn from_ron(text: &str) -> Result<Self, ron::error::SpannedError> {
+        ron::Options::default()
+            .with_recursion_limit(64)
+            .from_str(text)
     }
 
-    /// The bundled 2026 profile.
-    ///
-    /// # Panics
-    /// Never in a released build: the bundled file is parsed by a test.
-    #[allow(clippy::expect_used)]
+    /// The bundled 2026 profile, parsed once per process.
+    pub fn bundled_2026() -> &'static CallProfile {
+        static PROFILE: std::sync::LazyLock<CallProfile> = std::sync::LazyLock::new(|| {
+            #[allow(clippy::expect_used)]
+            CallProfile::from_ron(PROFILE_2026_RON).expect("bundled profile parses (tested)")
+        });
+        &PROFILE
+    }
+
+    /// A copy of the bundled 2026 profile.
     pub fn edition_2026() -> Self {
-        Self::from_ron(PROFILE_2026_RON).expect("bundled profile parses (tested)")
+        Self::bundled_2026().clone()
     }
 
-    /// The profile bundled for `edition`, if any.
-    pub fn bundled(edition: &str) -> Option<Self> {
-        (edition == "2026").then(Self::edition_2026)
+    /// Everything the code relies on in a profile: unique ids, thresholds in
+    /// range, one row for each budget and indicator role the rules use.
+    pub fn validate(&self) -> Vec<ProfileIssue> {
+        let mut issues = Vec::new();
+        if self.edition.trim().is_empty() {
+            issues.push(ProfileIssue::at(
+                "l'édition de l'appel (« edition ») est vide".into(),
+                "edition:".into(),
+                0,
+            ));
+        }
+        let t = &self.thresholds;
+        if !(1..=10_000).contains(&t.min_members) {
+            issues.push(ProfileIssue::at(
+                format!(
+                    "nombre minimal de membres : {} n'est pas entre 1 et 10 000",
+                    t.min_members
+                ),
+                "min_members:".into(),
+                0,
+            ));
+        }
+        percent_in_range(
+            "part industrielle minimale",
+            t.min_industrial_share_percent,
+            "min_industrial_share_percent:",
+            &mut issues,
+        );
+        percent_in_range(
+            "autofinancement minimal de l'année 1",
+            t.min_self_financing_year1_percent,
+            "min_self_financing_year1_percent:",
+            &mut issues,
+        );
+        if !(1..=20).contains(&self.copies) {
+            issues.push(ProfileIssue::at(
+                format!(
+                    "nombre d'exemplaires : {} n'est pas entre 1 et 20",
+                    self.copies
+                ),
+                "copies:".into(),
+                0,
+            ));
+        }
+        duplicate_ids(
+            "pièces administratives",
+            self.admin_pieces.iter().map(|p| p.id.as_str()),
+            &mut issues,
+        );
+        duplicate_ids(
+            "lignes du budget",
+            self.budget_rows.iter().map(|r| r.id.as_str()),
+            &mut issues,
+        );
+        duplicate_ids(
+            "indicateurs",
+            self.kpi_rows.iter().map(|r| r.id.as_str()),
+            &mut issues,
+        );
+        duplicate_ids(
+            "critères",
+            self.criteria.iter().map(|c| c.id.as_str()),
+            &mut issues,
+        );
+        duplicate_ids(
+            "catégories d'actions",
+            self.action_categories.iter().map(|c| c.id.as_str()),
+            &mut issues,
+        );
+        self.validate_roles(&mut issues);
+        issues
+    }
+
+    fn validate_roles(&self, issues: &mut Vec<ProfileIssue>) {
+        if !self
+            .budget_rows
+            .iter()
+            .any(|r| r.role == BudgetRole::Charge)
+        {
+            issues.push(ProfileIssue::at(
+                "le budget n'a aucune ligne de charges (rôle Charge)".into(),
+                "budget_rows:".into(),
+                0,
+            ));
+        }
+        for role in SINGLE_BUDGET_ROLES {
+            let n = self.budget_rows.iter().filter(|r| r.role == role).count();
+            if n != 1 {
+                issues.push(ProfileIssue::at(
+                    format!("le budget doit avoir exactement une ligne de rôle {role:?} ({n} trouvée(s))"),
+                    if n == 0 { "budget_rows:".into() } else { format!("role: {role:?}") },
+                    usize::from(n > 1),
+                ));
+            }
+        }
+        for role in KPI_ROLES {
+            let n = self.kpi_rows.iter().filter(|r| r.role == role).count();
+            if n != 1 {
+                issues.push(ProfileIssue::at(
+                    format!("les indicateurs doivent avoir exactement une ligne de rôle {role:?} ({n} trouvée(s))"),
+                    if n == 0 { "kpi_rows:".into() } else { format!("role: {role:?}") },
+                    usize::from(n > 1),
+                ));
+            }
+        }
+        if self.action_categories.is_empty() {
+            issues.push(ProfileIssue::at(
+                "aucune catégorie d'actions du plan".into(),
+                "action_categories:".into(),
+                0,
+            ));
+        }
     }
 
     pub fn admin_piece(&self, id: &str) -> Option<&AdminPieceDef> {
@@ -216,6 +407,7 @@ mod tests {
     #[test]
     fn bundled_profile_parses_and_matches_the_call() {
         let p = CallProfile::from_ron(PROFILE_2026_RON).expect("profile parses");
+        assert_eq!(p.validate(), Vec::new());
         assert_eq!(p.edition, "2026");
         assert_eq!(p.thresholds.min_members, 15);
         assert_eq!(p.thresholds.min_industrial_share_percent, Decimal::from(60));

@@ -27,6 +27,9 @@ pub struct BudgetTotals {
     pub state_subsidy: [Decimal; YEARS],
     /// Charges the State subsidy may cover: rows not marked `*`.
     pub subsidisable_charges: [Decimal; YEARS],
+    /// Years where a cell holds mistyped text: their totals are unknown,
+    /// and no ratio is computed from them.
+    pub unknown: [bool; YEARS],
 }
 
 /// Totals per year of the budget, following the profile's rows and roles.
@@ -38,12 +41,19 @@ pub fn budget_totals(dossier: &Dossier, profile: &CallProfile) -> BudgetTotals {
         own_resources: [Decimal::ZERO; YEARS],
         state_subsidy: [Decimal::ZERO; YEARS],
         subsidisable_charges: [Decimal::ZERO; YEARS],
+        unknown: [false; YEARS],
     };
     for row in &profile.budget_rows {
         let Some(line) = dossier.budget_line(&row.id) else {
             continue;
         };
         for (year, amount) in line.amounts.iter().enumerate() {
+            if dossier
+                .invalid_entries
+                .contains_key(&super::field::budget_cell(&row.id, year))
+            {
+                t.unknown[year] = true;
+            }
             let amount = amount.unwrap_or(Decimal::ZERO);
             if row.role.is_charge() {
                 t.charges[year] += amount;
@@ -68,9 +78,15 @@ pub fn budget_totals(dossier: &Dossier, profile: &CallProfile) -> BudgetTotals {
 }
 
 /// Self-financing ratio in percent per year (see [`SELF_FINANCING_FORMULA`]);
-/// `None` when the year has no charges.
+/// `None` when the year has no charges or a mistyped amount.
 pub fn self_financing_percent(totals: &BudgetTotals) -> [Option<Decimal>; YEARS] {
-    std::array::from_fn(|year| ratio_percent(totals.own_resources[year], totals.charges[year]))
+    std::array::from_fn(|year| {
+        if totals.unknown[year] {
+            None
+        } else {
+            ratio_percent(totals.own_resources[year], totals.charges[year])
+        }
+    })
 }
 
 /// `part ÷ whole × 100`, `None` for a zero whole.

@@ -7,6 +7,8 @@ pub mod call;
 pub mod compute;
 pub mod date;
 pub mod dossier;
+pub mod edition;
+pub mod field;
 pub mod finding;
 pub mod money;
 pub mod rules;

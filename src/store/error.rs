@@ -4,17 +4,39 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("Impossible de lire « {path} » : {source}")]
+    #[error("Impossible de lire « {path} » : {}", super::french_io(source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
     #[error(
-        "Impossible d'enregistrer « {path} » : {source}. Le fichier existant n'a pas été modifié."
+        "Impossible d'enregistrer « {path} » : {}. {}",
+        super::french_io(source),
+        untouched(path)
     )]
     Write {
         path: PathBuf,
         source: std::io::Error,
+    },
+    #[error(
+        "« {path} » est en lecture seule : il n'a pas été modifié. Enregistrez sous un autre nom, ou retirez la protection du fichier."
+    )]
+    ReadOnly { path: PathBuf },
+    #[error(
+        "Impossible de garder la copie de sauvegarde de « {path} » : {}. L'enregistrement a été annulé : le fichier existant n'a pas été modifié.",
+        super::french_io(source)
+    )]
+    Backup {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "« {path} » est en cours de modification par un autre programme{}. Réessayez dans un instant ; rien n'a été écrit.",
+        holder.as_ref().map(|h| format!(" ({h})")).unwrap_or_default()
+    )]
+    Locked {
+        path: PathBuf,
+        holder: Option<String>,
     },
     #[error(
         "« {path} » est trop volumineux ({size} octets, au plus {limit}) : ce n'est pas un dossier de candidature."
@@ -25,9 +47,15 @@ pub enum StoreError {
         limit: u64,
     },
     #[error(
-        "« {path} » n'est pas un fichier texte (UTF-8) : ce n'est pas un dossier de candidature."
+        "« {path} » n'est pas un fichier texte UTF-8 (octet invalide ligne {line}, colonne {column}) : ce n'est pas un dossier de candidature, ou il a été abîmé."
     )]
-    NotText { path: PathBuf },
+    NotText {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    #[error("« {path} » est {kind}, pas un fichier ordinaire : il n'a pas été lu.")]
+    NotRegular { path: PathBuf, kind: &'static str },
     #[error("« {path} » est illisible, ligne {line}, colonne {column} : {reason}")]
     Syntax {
         path: PathBuf,
@@ -43,10 +71,6 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
-    #[error(
-        "« {path} » répond à l'édition « {edition} » de l'appel, que cette version ne connaît pas."
-    )]
-    UnknownEdition { path: PathBuf, edition: String },
     #[error("Impossible de mettre le dossier en forme pour « {path} » : {reason}")]
     Serialize { path: PathBuf, reason: String },
 }
@@ -57,18 +81,30 @@ impl StoreError {
             StoreError::Read { path, .. }
             | StoreError::Write { path, .. }
             | StoreError::TooLarge { path, .. }
-            | StoreError::NotText { path }
+            | StoreError::NotText { path, .. }
+            | StoreError::NotRegular { path, .. }
+            | StoreError::ReadOnly { path }
+            | StoreError::Backup { path, .. }
+            | StoreError::Locked { path, .. }
             | StoreError::Syntax { path, .. }
             | StoreError::NewerVersion { path, .. }
-            | StoreError::UnknownEdition { path, .. }
             | StoreError::Serialize { path, .. } => path,
         }
     }
 }
 
+/// Said after a failed write: only when there was a file to keep.
+fn untouched(path: &Path) -> &'static str {
+    if path.exists() {
+        "Le fichier existant n'a pas été modifié."
+    } else {
+        "Aucun fichier n'a été créé."
+    }
+}
+
 /// A French reading of RON's error codes; the technical text follows for
 /// the rarer ones.
-pub(crate) fn explain(code: &ron::Error) -> String {
+pub fn explain(code: &ron::Error) -> String {
     use ron::Error as E;
     match code {
         E::Eof => "le fichier s'arrête trop tôt (fichier tronqué ?)".to_string(),
@@ -90,7 +126,12 @@ pub(crate) fn explain(code: &ron::Error) -> String {
             "un nom de rubrique est attendu (par exemple « name: »)".to_string()
         }
         E::MissingStructField { field, .. } => format!("rubrique « {field} » manquante"),
-        E::NoSuchStructField { found, .. } => format!("rubrique « {found} » inconnue"),
+        E::NoSuchStructField {
+            expected, found, ..
+        } => match super::closest(found, expected) {
+            Some(best) => format!("champ inconnu « {found} » — vouliez-vous dire « {best} » ?"),
+            None => format!("champ inconnu « {found} »"),
+        },
         E::DuplicateStructField { field, .. } => format!("rubrique « {field} » en double"),
         E::ExpectedBoolean => "une valeur true ou false est attendue".to_string(),
         E::ExpectedFloat => "un nombre est attendu".to_string(),

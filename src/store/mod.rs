@@ -3,6 +3,8 @@
 //! Also the user's settings and recent files, and the autosave recovery file.
 
 mod error;
+pub mod lock;
+mod read;
 pub mod recovery;
 pub mod settings;
 
@@ -12,7 +14,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-pub use error::StoreError;
+pub use error::{StoreError, explain as explain_ron};
+pub use lock::DossierLock;
+pub use read::{french_io, kind_of, read_bytes, read_text};
 
 use crate::model::dossier::{Dossier, FORMAT_VERSION};
 
@@ -33,12 +37,6 @@ fn ron_options() -> ron::Options {
 struct VersionProbe {
     #[serde(default)]
     format_version: u32,
-    #[serde(default, deserialize_with = "plain_string")]
-    edition: Option<String>,
-}
-
-fn plain_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    String::deserialize(d).map(Some)
 }
 
 /// Where to point the user for a RON error, 1-based line and column.
@@ -47,7 +45,7 @@ fn plain_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>
 /// is often on the blanks before the culprit: the column then names the
 /// space before it, and the line is the previous one when the culprit starts
 /// a line. Step over those blanks, never past the span's end.
-fn error_position(text: &str, span: &ron::error::Span) -> (usize, usize) {
+pub fn error_position(text: &str, span: &ron::error::Span) -> (usize, usize) {
     let (mut line, mut col) = (span.start.line, span.start.col);
     let end = (span.end.line, span.end.col);
     let line_start: usize = text
@@ -95,14 +93,6 @@ pub fn parse(text: &str, path: &Path) -> Result<Dossier, StoreError> {
             supported: FORMAT_VERSION,
         });
     }
-    if let Some(edition) = probe.edition.filter(|e| !e.is_empty())
-        && crate::model::CallProfile::bundled(&edition).is_none()
-    {
-        return Err(StoreError::UnknownEdition {
-            path: path.to_path_buf(),
-            edition,
-        });
-    }
     let mut dossier: Dossier = ron_options().from_str(text).map_err(syntax)?;
     // Older files are upgraded in memory; the file itself changes only
     // when the user saves.
@@ -112,35 +102,35 @@ pub fn parse(text: &str, path: &Path) -> Result<Dossier, StoreError> {
 
 /// Reads and parses a dossier file. Never writes anything.
 pub fn load(path: &Path) -> Result<Dossier, StoreError> {
-    let read_err = |source| StoreError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let meta = fs::metadata(path).map_err(read_err)?;
-    if meta.is_dir() {
-        return Err(read_err(std::io::Error::other(
-            "c'est un dossier, pas un fichier",
-        )));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = fs::read(path).map_err(read_err)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
-        path: path.to_path_buf(),
-    })?;
+    let text = read_text(path, MAX_FILE_BYTES)?;
     parse(text.strip_prefix('\u{feff}').unwrap_or(&text), path)
+}
+
+/// The known name closest to a misspelt one, if it is close enough to be a
+/// typo (at most a third of its letters differ).
+pub fn closest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
+    let distance = |a: &str, b: &str| {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut diagonal = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let next = (row[j + 1] + 1)
+                    .min(row[j] + 1)
+                    .min(diagonal + usize::from(ca != *cb));
+                diagonal = row[j + 1];
+                row[j + 1] = next;
+            }
+        }
+        row[b.len()]
+    };
+    known
+        .iter()
+        .map(|k| (distance(found, k), *k))
+        .filter(|(d, _)| *d <= found.chars().count().max(3) / 3)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
 }
 
 /// The RON text of a dossier, readable by people (accents kept as typed).
@@ -167,26 +157,109 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Saves atomically: the text goes to a temporary file in the same folder,
-/// is synced, the previous version is copied to the backup, then the
-/// temporary file is renamed over the target. At every instant the target
-/// holds either the old or the new complete version.
+/// Saves a dossier under its lock (waiting briefly for another writer):
+/// atomic, with the previous version kept as `.bak`, through symlinks, with
+/// the file's permissions kept (see [`write_atomic`]).
 pub fn save(path: &Path, dossier: &Dossier) -> Result<(), StoreError> {
+    let _lock = DossierLock::acquire(path, lock::DEFAULT_WAIT)?;
+    save_locked(path, dossier)
+}
+
+/// Saves while the caller holds the dossier's lock.
+pub fn save_locked(path: &Path, dossier: &Dossier) -> Result<(), StoreError> {
     let text = to_ron(dossier, path)?;
+    let real = lock::real_path(path);
+    remove_stale_temps(&real);
     write_atomic(path, text.as_bytes(), true)
 }
 
-/// Writes `bytes` to `path` atomically, optionally keeping a backup.
+/// Read, change and save a dossier under its lock, so the change is made
+/// to the file as it is now, never to a stale copy (two imports at once
+/// both keep their members). `change` returns `Ok(None)` to leave the file
+/// as it is.
+pub fn update<R, E>(
+    path: &Path,
+    change: impl FnOnce(&mut Dossier) -> Result<Option<R>, E>,
+) -> Result<Result<Option<R>, E>, StoreError> {
+    let _lock = DossierLock::acquire(path, lock::DEFAULT_WAIT)?;
+    let mut dossier = load(path)?;
+    match change(&mut dossier) {
+        Ok(Some(r)) => {
+            save_locked(path, &dossier)?;
+            Ok(Ok(Some(r)))
+        }
+        other => Ok(other),
+    }
+}
+
+/// Removes temporary files a killed save left beside `real` (`.NAME.PID.tmp`
+/// and their backup copies), except this process's own. Called under the
+/// dossier's lock, so no other save of it is running.
+fn remove_stale_temps(real: &Path) {
+    let (Some(dir), Some(name)) = (real.parent(), real.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let own = format!("{prefix}{}.tmp", std::process::id());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(n) = file_name.to_str() else {
+            continue;
+        };
+        let Some(rest) = n.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = rest
+            .strip_suffix(".tmp")
+            .or_else(|| rest.strip_suffix(".tmp.bak"));
+        if pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            && !n.starts_with(&own)
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Writes `bytes` to `path` atomically, optionally keeping a backup of the
+/// previous version.
+///
+/// The text goes to a temporary file in the same folder and is synced; the
+/// previous version is copied to the backup and synced; the temporary file
+/// is renamed over the target and the folder synced. At every instant the
+/// target holds the old or the new complete version. A symlink is followed
+/// (its target is written, the link stays); the target's permissions are
+/// kept; a read-only target or one that is not a regular file (device,
+/// FIFO, folder) is refused untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
+    let target = lock::real_path(path);
     let write_err = |source| StoreError::Write {
         path: path.to_path_buf(),
         source,
     };
-    let dir = match path.parent() {
+    let existing = match fs::metadata(&target) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(StoreError::NotRegular {
+                path: path.to_path_buf(),
+                kind: read::kind_of(&meta),
+            });
+        }
+        Ok(meta) if meta.permissions().readonly() => {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(write_err(e)),
+    };
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let file_name = path
+    let file_name = target
         .file_name()
         .ok_or_else(|| write_err(std::io::Error::other("nom de fichier manquant")))?;
     let mut tmp_name = std::ffi::OsString::from(".");
@@ -195,34 +268,53 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
     let tmp = dir.join(tmp_name);
 
     let result = (|| {
-        let mut file = File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        if keep_backup && path.is_file() {
-            // A failed backup must not prevent saving the user's work, but
-            // the copy goes through a temporary name so a crash never leaves
-            // a half-written backup either.
-            let bak = backup_path(path);
-            let mut bak_tmp = tmp.clone().into_os_string();
-            bak_tmp.push(".bak");
-            let bak_tmp = PathBuf::from(bak_tmp);
-            if fs::copy(path, &bak_tmp).is_ok() {
-                let _ = fs::rename(&bak_tmp, &bak);
-            }
-            let _ = fs::remove_file(&bak_tmp);
+        let mut file = File::create(&tmp).map_err(write_err)?;
+        file.write_all(bytes).map_err(write_err)?;
+        if let Some(meta) = &existing {
+            file.set_permissions(meta.permissions())
+                .map_err(write_err)?;
         }
-        fs::rename(&tmp, path)?;
+        file.sync_all().map_err(write_err)?;
+        drop(file);
+        if keep_backup && existing.is_some() {
+            make_backup(&target, &tmp).map_err(|source| StoreError::Backup {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        }
+        fs::rename(&tmp, &target).map_err(write_err)?;
         sync_dir(&dir);
         Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    result.map_err(write_err)
+    result
 }
 
-/// Makes the rename durable; best effort, as some systems cannot sync a folder.
+/// Copies the current version to `.bak` durably: through a temporary name
+/// (a crash never leaves half a backup), synced, renamed, folder synced.
+fn make_backup(target: &Path, tmp: &Path) -> std::io::Result<()> {
+    let bak = backup_path(target);
+    let mut bak_tmp = tmp.as_os_str().to_os_string();
+    bak_tmp.push(".bak");
+    let bak_tmp = PathBuf::from(bak_tmp);
+    let result = (|| {
+        fs::copy(target, &bak_tmp)?;
+        File::options().write(true).open(&bak_tmp)?.sync_all()?;
+        fs::rename(&bak_tmp, &bak)?;
+        if let Some(dir) = bak.parent() {
+            sync_dir(dir);
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&bak_tmp);
+    }
+    result
+}
+
+/// Makes a rename durable; best effort, as some systems cannot sync a folder.
 fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = File::open(dir) {
@@ -238,12 +330,19 @@ fn sync_dir(dir: &Path) {
 pub struct Fingerprint {
     pub len: u64,
     pub modified: Option<std::time::SystemTime>,
+    /// The file's identity (inode on Unix): every save makes a new one.
+    pub id: u64,
 }
 
 pub fn fingerprint(path: &Path) -> Option<Fingerprint> {
     let meta = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let id = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let id = 0;
     Some(Fingerprint {
         len: meta.len(),
         modified: meta.modified().ok(),
+        id,
     })
 }

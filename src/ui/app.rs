@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
@@ -12,6 +13,7 @@ use super::print_job::PrintPanel;
 use super::widgets::{AMBER, Form, GREEN, RED};
 use crate::model::rules;
 use crate::model::{CallProfile, Dossier, Finding, Section};
+use crate::service::{self, session};
 use crate::store::recovery::{self, Recovery};
 use crate::store::settings::{AppDirs, Settings};
 use crate::store::{self, Fingerprint};
@@ -133,7 +135,7 @@ pub enum Dialog {
 
 pub struct DossierApp {
     pub dossier: Dossier,
-    pub profile: CallProfile,
+    pub profile: Arc<CallProfile>,
     pub path: Option<PathBuf>,
     fingerprint: Option<Fingerprint>,
     saved: Dossier,
@@ -188,7 +190,7 @@ impl DossierApp {
     /// A fresh app with an empty dossier; `dirs` is where settings and the
     /// recovery file live (`None`: neither).
     pub fn new(dirs: Option<AppDirs>) -> Self {
-        let profile = CallProfile::edition_2026();
+        let profile = service::profiles::latest_bundled();
         let dossier = Dossier::new_for(&profile);
         let settings = dirs
             .as_ref()
@@ -235,23 +237,14 @@ impl DossierApp {
 
     /// The folder attachment paths are relative to.
     pub fn base_dir(&self) -> PathBuf {
-        match &self.path {
-            Some(p) => crate::cli::base_dir(p),
-            None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
-        }
+        service::base_dir(self.path.as_deref())
     }
 
     /// Re-runs the rules after a change.
     pub fn recheck(&mut self) {
-        self.findings = crate::cli::check_now(&self.dossier, &self.profile);
         // Attachments: only whether the files exist (reading them waits for
         // printing, where the full check runs).
-        self.findings.extend(crate::attach::quick_check(
-            &self.dossier,
-            &self.profile,
-            &self.base_dir(),
-        ));
-        self.findings.sort_by_key(|f| (f.severity, f.section));
+        self.findings = service::check::quick(&self.dossier, &self.profile, &self.base_dir());
         self.flagged.clear();
         for f in &self.findings {
             let e = self.flagged.entry(f.field.clone()).or_insert(false);
@@ -267,9 +260,8 @@ impl DossierApp {
     }
 
     /// Replaces the dossier (new, opened, restored).
-    pub fn replace(&mut self, dossier: Dossier, path: Option<PathBuf>) {
-        self.profile =
-            crate::cli::profile_for(&dossier).unwrap_or_else(|_| CallProfile::edition_2026());
+    pub fn replace(&mut self, dossier: Dossier, profile: Arc<CallProfile>, path: Option<PathBuf>) {
+        self.profile = profile;
         self.dossier = dossier;
         self.saved = self.dossier.clone();
         self.fingerprint = path.as_deref().and_then(store::fingerprint);
@@ -285,8 +277,9 @@ impl DossierApp {
 
     pub fn new_dossier(&mut self) {
         self.clear_recovery();
-        let d = Dossier::new_for(&CallProfile::edition_2026());
-        self.replace(d, None);
+        let profile = service::profiles::latest_bundled();
+        let d = Dossier::new_for(&profile);
+        self.replace(d, profile, None);
         self.tab = Tab::Identity;
         self.status = "Dossier vide créé : commencez par l'onglet « 1 Identité »".into();
         self.status_is_error = false;
@@ -296,7 +289,8 @@ impl DossierApp {
         match crate::example_dossier() {
             Ok(d) => {
                 self.clear_recovery();
-                self.replace(d, None);
+                let profile = service::profiles::latest_bundled();
+                self.replace(d, profile, None);
                 self.status =
                     "Exemple ouvert (enregistrez-le sous un autre nom pour le garder)".into();
                 self.status_is_error = false;
@@ -307,10 +301,11 @@ impl DossierApp {
 
     /// Opens a file; on failure shows why and keeps the current dossier.
     pub fn open_path(&mut self, path: &Path) {
-        match store::load(path) {
-            Ok(d) => {
+        match session::open(path, None) {
+            Ok(opened) => {
                 self.clear_recovery();
-                self.replace(d, Some(path.to_path_buf()));
+                self.replace(opened.dossier, opened.profile, Some(path.to_path_buf()));
+                self.fingerprint = opened.fingerprint;
                 self.remember(path);
                 self.status = format!("Ouvert : {}", path.display());
                 self.status_is_error = false;
@@ -343,11 +338,7 @@ impl DossierApp {
             });
             return;
         };
-        if path.exists() && store::fingerprint(&path) != self.fingerprint {
-            self.dialog = Some(Dialog::Overwrite);
-            return;
-        }
-        self.save_to(&path);
+        self.write(&path, Some(self.fingerprint));
     }
 
     fn suggested_path(&self) -> String {
@@ -368,15 +359,26 @@ impl DossierApp {
         }
     }
 
-    /// Writes the dossier to `path`; on failure the work stays in memory and
-    /// the error is shown. Returns whether it was saved.
+    /// Writes the dossier to `path` (a new place: nothing to compare with).
     pub fn save_to(&mut self, path: &Path) -> bool {
-        match store::save(path, &self.dossier) {
-            Ok(()) => {
+        self.write(path, None)
+    }
+
+    /// Writes the dossier under its lock; with `expected`, only if the file
+    /// is still the one that was opened (else asks before overwriting). On
+    /// failure the work stays in memory and the error is shown. Returns
+    /// whether it was saved.
+    fn write(&mut self, path: &Path, expected: Option<Option<Fingerprint>>) -> bool {
+        match session::save(path, &self.dossier, expected) {
+            Err(session::SessionError::ChangedOnDisk { .. }) => {
+                self.dialog = Some(Dialog::Overwrite);
+                false
+            }
+            Ok(fingerprint) => {
                 self.saved = self.dossier.clone();
                 self.dirty = false;
                 self.path = Some(path.to_path_buf());
-                self.fingerprint = store::fingerprint(path);
+                self.fingerprint = fingerprint;
                 self.status = format!("Enregistré à {}", local_time_text(&self.profile));
                 self.status_is_error = false;
                 if let Some(dirs) = &self.dirs {
@@ -593,6 +595,7 @@ impl DossierApp {
                 flagged,
             );
             form.base_dir = base_dir;
+            form.invalid = std::mem::take(&mut dossier.invalid_entries);
             if tab == Tab::Members {
                 // The members tab manages its own scrolling (virtualised rows).
                 super::tabs::members::show(ui, &mut form, dossier, members_view);
@@ -604,6 +607,7 @@ impl DossierApp {
                         super::tabs::show(tab, ui, &mut form, dossier, profile, findings);
                     });
             }
+            dossier.invalid_entries = std::mem::take(&mut form.invalid);
             form_changed = form.changed.take();
         });
         // The focus request was served by this frame's form (a request made
@@ -868,7 +872,14 @@ impl DossierApp {
                         if ui.button("Restaurer").clicked() {
                             close = true;
                             let path = r.source.clone();
-                            self.replace(r.dossier.clone(), path.clone());
+                            let profile = match service::profiles::for_dossier(&r.dossier, &service::base_dir(path.as_deref()), None) {
+                                Ok(p) => p,
+                                Err(e) => {
+                                    self.dialog = Some(Dialog::Error(e.to_string()));
+                                    return;
+                                }
+                            };
+                            self.replace(r.dossier.clone(), profile, path.clone());
                             // Restored work is unsaved until the user saves it.
                             self.saved = path.as_deref().and_then(|p| store::load(p).ok()).unwrap_or_default();
                             self.dirty = self.dossier != self.saved;

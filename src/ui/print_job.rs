@@ -6,8 +6,11 @@ use std::sync::mpsc::{Receiver, channel};
 
 use egui::Ui;
 
+use std::sync::Arc;
+
 use crate::model::{CallProfile, Dossier, Finding};
-use crate::print::{RenderError, RenderOptions};
+use crate::print::RenderOptions;
+use crate::service::jobs::{self, JobError, PrintJob};
 
 /// What the PDF is for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -56,16 +59,14 @@ impl PrintPanel {
     pub fn start(
         &mut self,
         dossier: &Dossier,
-        profile: &CallProfile,
-        findings: &[Finding],
+        profile: &Arc<CallProfile>,
         output: PathBuf,
-        base_dir: PathBuf,
+        dossier_path: Option<PathBuf>,
         ctx: &egui::Context,
     ) {
         let (tx, rx) = channel();
         let dossier = dossier.clone();
         let profile = profile.clone();
-        let findings = findings.to_vec();
         let options = RenderOptions {
             copies: None,
             final_mode: self.mode == PrintMode::Final,
@@ -75,36 +76,23 @@ impl PrintPanel {
         };
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            // The attachments are read here, off the UI thread, with the
-            // full check (unreadable or encrypted files block a final print).
-            let (attachments, problems) = crate::attach::load(&dossier, &profile, &base_dir);
-            let mut findings = findings;
-            for p in problems {
-                if !findings.contains(&p) {
-                    findings.push(p);
-                }
-            }
-            let result = match crate::print::render_with(
-                &dossier,
-                &profile,
-                &findings,
-                &options,
-                &attachments,
-            ) {
-                Ok(r) => {
-                    let written = crate::cli::write_pdfs(&r.pdfs, &output);
-                    match written {
-                        Ok(files) => JobResult::Done {
-                            files,
-                            pages: r.pages_per_copy,
-                            copies: r.copies,
-                            draft: r.draft,
-                            warnings: r.warnings,
-                        },
-                        Err(e) => JobResult::Failed(e.to_string()),
-                    }
-                }
-                Err(RenderError::Blocking(f)) => JobResult::Refused(f),
+            // The full check (attachments read) runs here, off the UI thread.
+            let job = PrintJob {
+                dossier: &dossier,
+                profile: &profile,
+                dossier_path: dossier_path.as_deref(),
+                options,
+                output,
+            };
+            let result = match jobs::print(&job) {
+                Ok(p) => JobResult::Done {
+                    files: p.files,
+                    pages: p.pages_per_copy,
+                    copies: p.copies,
+                    draft: p.draft,
+                    warnings: p.warnings,
+                },
+                Err(JobError::Blocking(f)) => JobResult::Refused(f),
                 Err(e) => JobResult::Failed(e.to_string()),
             };
             let _ = tx.send(result);

@@ -112,6 +112,10 @@ pub struct Form<'a> {
     pub flagged: &'a HashMap<String, bool>,
     /// The dossier file's folder: attachment paths are stored relative to it.
     pub base_dir: std::path::PathBuf,
+    /// The dossier's mistyped entries, by path (moved out of the dossier
+    /// for the frame and back after): an invalid text is kept here, as
+    /// typed, and the field's value stays blank.
+    pub invalid: std::collections::BTreeMap<String, String>,
 }
 
 impl<'a> Form<'a> {
@@ -128,6 +132,39 @@ impl<'a> Form<'a> {
             buffers,
             flagged,
             base_dir: std::path::PathBuf::from("."),
+            invalid: std::collections::BTreeMap::new(),
+        }
+    }
+
+    /// After a row of `list` was added, moved, duplicated or deleted: the
+    /// mistyped entries follow their rows, and the typing buffers (keyed by
+    /// the old positions) are dropped.
+    pub fn rows_changed(&mut self, list: &str, op: RowOp, len_before: usize) {
+        if !op.applies(len_before) {
+            return;
+        }
+        self.buffers.clear();
+        let old = std::mem::take(&mut self.invalid);
+        for (path, text) in old {
+            let Some(i) = crate::model::field::row_index(&path, list) else {
+                self.invalid.insert(path, text);
+                continue;
+            };
+            let moved = |to: usize| crate::model::field::with_row_index(&path, list, to);
+            let targets: Vec<Option<String>> = match op {
+                RowOp::Up(j) if i == j => vec![moved(j - 1)],
+                RowOp::Up(j) if i + 1 == j => vec![moved(j)],
+                RowOp::Down(j) if i == j => vec![moved(j + 1)],
+                RowOp::Down(j) if i == j + 1 => vec![moved(j)],
+                RowOp::Duplicate(j) if i == j => vec![Some(path.clone()), moved(j + 1)],
+                RowOp::Duplicate(j) if i > j => vec![moved(i + 1)],
+                RowOp::Delete(j) if i == j => vec![],
+                RowOp::Delete(j) if i > j => vec![moved(i - 1)],
+                _ => vec![Some(path.clone())],
+            };
+            for target in targets.into_iter().flatten() {
+                self.invalid.insert(target, text.clone());
+            }
         }
     }
 
@@ -263,6 +300,7 @@ impl<'a> Form<'a> {
         let mut text = self
             .buffers
             .get(path)
+            .or_else(|| self.invalid.get(path))
             .cloned()
             .unwrap_or_else(|| value.map(&show).unwrap_or_default());
         let edit = egui::TextEdit::singleline(&mut text)
@@ -275,20 +313,27 @@ impl<'a> Form<'a> {
         }
         let error = if r.changed() {
             self.buffers.insert(path.to_string(), text.clone());
+            self.touch(path);
+            // Never a parsed prefix: an invalid text leaves the value blank
+            // and is kept as typed, for the rules and the next session.
             match parse(&text) {
                 Ok(v) => {
                     *value = Some(v);
-                    self.touch(path);
+                    self.invalid.remove(path);
                     None
                 }
                 Err(AmountError::Empty) => {
                     *value = None;
-                    self.touch(path);
+                    self.invalid.remove(path);
                     None
                 }
-                Err(e) => Some(e),
+                Err(e) => {
+                    *value = None;
+                    self.invalid.insert(path.to_string(), text.clone());
+                    Some(e)
+                }
             }
-        } else if self.buffers.contains_key(path) {
+        } else if self.buffers.contains_key(path) || self.invalid.contains_key(path) {
             match parse(&text) {
                 Ok(_) | Err(AmountError::Empty) => {
                     if !r.has_focus() {
@@ -434,12 +479,25 @@ pub fn title(ui: &mut Ui, text: &str) {
 }
 
 /// Row operations requested on a list, applied after it is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowOp {
     Up(usize),
     Down(usize),
     Duplicate(usize),
     Delete(usize),
     Add,
+}
+
+impl RowOp {
+    /// Whether the operation changes a list of `len` rows.
+    pub fn applies(self, len: usize) -> bool {
+        match self {
+            RowOp::Up(i) => i > 0 && i < len,
+            RowOp::Down(i) => i + 1 < len,
+            RowOp::Duplicate(i) | RowOp::Delete(i) => i < len,
+            RowOp::Add => true,
+        }
+    }
 }
 
 /// Applies a row operation; returns the index to select afterwards.
@@ -523,6 +581,7 @@ pub fn row_list<T: Clone + Default>(
         op = Some(RowOp::Add);
     }
     if let Some(op) = op {
+        form.rows_changed(path, op, items.len());
         apply_row_op(items, op);
         form.structural();
     }

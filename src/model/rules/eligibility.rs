@@ -110,14 +110,21 @@ pub fn check(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
                 ),
             ));
         }
-        None => out.push(Finding::blocking(
-            Section::Plan,
-            "budget",
-            format!(
-                "Autofinancement de l'année 1 non calculable : le total des charges de l'année 1 est nul (minimum exigé {}). Formule : {SELF_FINANCING_FORMULA}",
-                percent_text(e.min_self_financing)
-            ),
-        )),
+        None => {
+            let why = if compute::budget_totals(dossier, profile).unknown[0] {
+                "un montant de l'année 1 est mal saisi (voir ci-dessus)"
+            } else {
+                "le total des charges de l'année 1 est nul"
+            };
+            out.push(Finding::blocking(
+                Section::Plan,
+                "budget",
+                format!(
+                    "Autofinancement de l'année 1 non calculable : {why} (minimum exigé {}). Formule : {SELF_FINANCING_FORMULA}",
+                    percent_text(e.min_self_financing)
+                ),
+            ))
+        }
         Some(_) => {}
     }
     out

@@ -7,6 +7,7 @@
 pub mod completeness;
 pub mod consistency;
 pub mod eligibility;
+pub mod entries;
 pub mod identifiers;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -26,7 +27,8 @@ pub struct CheckContext {
 
 /// All findings, blocking first, then by section in dossier order.
 pub fn check(dossier: &Dossier, profile: &CallProfile, ctx: &CheckContext) -> Vec<Finding> {
-    let mut findings = eligibility::check(dossier, profile);
+    let mut findings = entries::check(dossier, profile);
+    findings.extend(eligibility::check(dossier, profile));
     findings.extend(completeness::check(dossier, profile));
     findings.extend(consistency::check(dossier, profile, ctx));
     findings.extend(identifiers::check(dossier));

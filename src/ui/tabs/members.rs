@@ -218,6 +218,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
             view.filter = None;
             view.search.clear();
         }
+        form.rows_changed("members", op, d.members.len());
         if let Some(sel) = apply_row_op(&mut d.members, op) {
             view.selected = Some(sel);
             view.scroll_to_selected = true;

@@ -128,13 +128,8 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         {
             let output = PathBuf::from(app.print_panel.output.trim());
             let ctx = ui.ctx().clone();
-            let (d, p, f) = (
-                app.dossier.clone(),
-                app.profile.clone(),
-                app.findings.clone(),
-            );
             app.print_panel
-                .start(&d, &p, &f, output, app.base_dir(), &ctx);
+                .start(&app.dossier, &app.profile, output, app.path.clone(), &ctx);
         }
         if app.print_panel.running() {
             ui.spinner();
@@ -216,11 +211,13 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
             .labelled_by(l.id);
         if ui.button("Exporter les tableaux").clicked() {
             let path = PathBuf::from(app.print_panel.xlsx.trim());
-            let result = crate::export::tables_xlsx(&app.dossier, &app.profile)
-                .map_err(|e| e.to_string())
-                .and_then(|b| {
-                    crate::store::write_atomic(&path, &b, false).map_err(|e| e.to_string())
-                });
+            let result = crate::service::jobs::export_tables(
+                &app.dossier,
+                &app.profile,
+                app.path.as_deref(),
+                &path,
+            )
+            .map_err(|e| e.to_string());
             app.print_panel.xlsx_message = Some(match result {
                 Ok(()) => (format!("Tableaux exportés : {}", path.display()), false),
                 Err(e) => (e, true),

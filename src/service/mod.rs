@@ -1,0 +1,26 @@
+//! The core both front ends drive: the command line ([`crate::cli`]) and the
+//! wizard ([`crate::ui`]) never import each other, they call this.
+//!
+//! - [`profiles`]: the call profiles, bundled or from files, parsed once;
+//! - [`check`]: the check pipeline, quick for every edit, full before printing;
+//! - [`session`]: opening and saving dossier files;
+//! - [`jobs`]: print and export jobs, whose outputs never hit a dossier.
+
+pub mod check;
+pub mod jobs;
+pub mod profiles;
+pub mod session;
+
+use std::path::{Path, PathBuf};
+
+pub use profiles::ProfileError;
+
+/// The folder attachment and profile paths are relative to: the dossier
+/// file's folder, or the working folder for a dossier never saved.
+pub fn base_dir(dossier_path: Option<&Path>) -> PathBuf {
+    match dossier_path.and_then(Path::parent) {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ if dossier_path.is_some() => PathBuf::from("."),
+        _ => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    }
+}

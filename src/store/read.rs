@@ -1,0 +1,122 @@
+//! Reading files safely: only regular files, never more than a limit (read
+//! with a cap, so `/dev/zero` or a FIFO cannot hang or exhaust memory), text
+//! checked as UTF-8 with the place of the first bad byte.
+
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::Path;
+
+use super::StoreError;
+
+/// A French reading of an OS error (the system's own text is English).
+pub fn french_io(e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    let text = match e.kind() {
+        K::NotFound => "fichier ou dossier introuvable",
+        K::PermissionDenied => "accès refusé (droits insuffisants sur le fichier ou le dossier)",
+        K::AlreadyExists => "le fichier existe déjà",
+        K::IsADirectory => "c'est un dossier, pas un fichier",
+        K::NotADirectory => "un élément du chemin n'est pas un dossier",
+        K::StorageFull => "le disque est plein",
+        K::QuotaExceeded => "le quota du disque est atteint",
+        K::ReadOnlyFilesystem => "le support est en lecture seule",
+        K::FileTooLarge => "fichier trop volumineux pour le système",
+        K::ResourceBusy => "le fichier est occupé par un autre programme",
+        K::CrossesDevices => "déplacement impossible entre deux disques",
+        K::InvalidFilename => "nom de fichier invalide",
+        K::InvalidData | K::InvalidInput => "données invalides",
+        K::UnexpectedEof => "le fichier s'arrête trop tôt",
+        K::Interrupted => "opération interrompue",
+        K::TimedOut => "délai dépassé",
+        K::OutOfMemory => "mémoire insuffisante",
+        K::WouldBlock => "le fichier n'est pas prêt (tube ou périphérique)",
+        _ => {
+            return match e.raw_os_error() {
+                Some(code) => format!("erreur du système (code {code})"),
+                None => "erreur du système".to_string(),
+            };
+        }
+    };
+    text.to_string()
+}
+
+/// Reads at most `limit` bytes of a regular file; anything else (folder,
+/// FIFO, device, socket) or anything larger is refused without reading it.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
+    let read_err = |source: io::Error| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    // `metadata` follows symlinks: a link to a dossier reads the dossier.
+    let meta = fs::metadata(path).map_err(read_err)?;
+    if meta.is_dir() {
+        return Err(read_err(io::Error::from(io::ErrorKind::IsADirectory)));
+    }
+    if !meta.is_file() {
+        return Err(StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind: kind_of(&meta),
+        });
+    }
+    if meta.len() > limit {
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit,
+        });
+    }
+    let file = File::open(path).map_err(read_err)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The cap holds even if the file grows between the check and the read.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > limit {
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Reads a UTF-8 text file (see [`read_bytes`]); a byte-order mark is kept
+/// for the caller to strip.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, StoreError> {
+    let bytes = read_bytes(path, limit)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // The valid prefix is UTF-8 by construction.
+        let before = String::from_utf8_lossy(valid);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        StoreError::NotText {
+            path: path.to_path_buf(),
+            line,
+            column,
+        }
+    })
+}
+
+/// What a path is, when it is not a regular file, in French.
+pub fn kind_of(meta: &fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_dir() {
+        return "un dossier";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "un tube (FIFO)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "un périphérique";
+        }
+        if t.is_socket() {
+            return "une socket";
+        }
+    }
+    "un fichier spécial"
+}
