@@ -109,21 +109,29 @@ pub fn load(path: &Path) -> Result<Dossier, StoreError> {
 /// The known name closest to a misspelt one, if it is close enough to be a
 /// typo (at most a third of its letters differ).
 pub fn closest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
+    // Edit distance where swapping two neighbours is one typo (« nmae »).
     let distance = |a: &str, b: &str| {
-        let b: Vec<char> = b.chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut diagonal = row[0];
-            row[0] = i + 1;
-            for (j, cb) in b.iter().enumerate() {
-                let next = (row[j + 1] + 1)
-                    .min(row[j] + 1)
-                    .min(diagonal + usize::from(ca != *cb));
-                diagonal = row[j + 1];
-                row[j + 1] = next;
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for j in 0..=b.len() {
+            d[0][j] = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = best;
             }
         }
-        row[b.len()]
+        d[a.len()][b.len()]
     };
     known
         .iter()
