@@ -153,18 +153,54 @@ pub fn quick_check(d: &Dossier, p: &CallProfile, base_dir: &Path) -> Vec<Finding
 /// A scan is a few megabytes; anything past this is not one.
 const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
-fn read(path: &Path) -> Result<Content, String> {
-    let meta = std::fs::metadata(path).map_err(|_| "est introuvable".to_string())?;
-    if !meta.is_file() {
-        return Err("n'est pas un fichier".into());
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(format!(
-            "est trop volumineux ({} Mo)",
-            meta.len() / 1_048_576
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("ne peut pas être lu ({e})"))?;
+/// Why an attachment cannot go into the package; shown after « le fichier
+/// joint « … » ».
+#[derive(Debug, thiserror::Error)]
+pub enum AttachError {
+    #[error("est introuvable")]
+    Missing,
+    #[error("n'est pas un fichier ordinaire")]
+    NotAFile,
+    #[error("est trop volumineux ({0} Mo, au plus 64)")]
+    TooLarge(u64),
+    #[error("ne peut pas être lu ({0})")]
+    Unreadable(String),
+    #[error("n'est ni un PDF, ni une image JPEG ou PNG")]
+    UnknownFormat,
+    #[error("est un PDF illisible ({0})")]
+    BadPdf(#[source] lopdf::Error),
+    #[error("est un PDF protégé (chiffré) : enregistrez-en une copie non protégée")]
+    EncryptedPdf,
+    #[error("est un PDF sans page")]
+    EmptyPdf,
+    #[error("est une image JPEG abîmée")]
+    BadJpeg,
+    #[error("est une image JPEG d'un format non pris en charge")]
+    UnsupportedJpeg,
+    #[error("est une image PNG illisible ({0})")]
+    BadPng(#[source] png::DecodingError),
+    #[error("est une image PNG trop grande")]
+    PngTooLarge,
+    #[error("est une image PNG à palette non prise en charge")]
+    IndexedPng,
+}
+
+fn read(path: &Path) -> Result<Content, AttachError> {
+    use crate::store::StoreError;
+    let bytes = crate::store::read_bytes(path, MAX_BYTES).map_err(|e| match e {
+        StoreError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            AttachError::Missing
+        }
+        StoreError::Read { source, .. } if source.kind() == std::io::ErrorKind::IsADirectory => {
+            AttachError::NotAFile
+        }
+        StoreError::NotRegular { .. } => AttachError::NotAFile,
+        StoreError::TooLarge { size, .. } => AttachError::TooLarge(size / 1_048_576),
+        StoreError::Read { source, .. } => {
+            AttachError::Unreadable(crate::store::french_io(&source))
+        }
+        other => AttachError::Unreadable(other.to_string()),
+    })?;
     if bytes.starts_with(b"%PDF") {
         read_pdf(bytes)
     } else if bytes.starts_with(&[0xFF, 0xD8]) {
@@ -172,29 +208,28 @@ fn read(path: &Path) -> Result<Content, String> {
     } else if bytes.starts_with(b"\x89PNG") {
         read_png(&bytes)
     } else {
-        Err("n'est ni un PDF, ni une image JPEG ou PNG".into())
+        Err(AttachError::UnknownFormat)
     }
 }
 
-fn read_pdf(bytes: Vec<u8>) -> Result<Content, String> {
-    let doc =
-        lopdf::Document::load_mem(&bytes).map_err(|e| format!("est un PDF illisible ({e})"))?;
+fn read_pdf(bytes: Vec<u8>) -> Result<Content, AttachError> {
+    let doc = lopdf::Document::load_mem(&bytes).map_err(AttachError::BadPdf)?;
     if doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok() {
-        return Err("est un PDF protégé (chiffré) : enregistrez-en une copie non protégée".into());
+        return Err(AttachError::EncryptedPdf);
     }
     let pages = doc.get_pages().len();
     if pages == 0 {
-        return Err("est un PDF sans page".into());
+        return Err(AttachError::EmptyPdf);
     }
     Ok(Content::Pdf { bytes, pages })
 }
 
 /// Width, height and components from the JPEG's start-of-frame marker.
-fn read_jpeg(bytes: Vec<u8>) -> Result<Content, String> {
+fn read_jpeg(bytes: Vec<u8>) -> Result<Content, AttachError> {
     let mut i = 2;
     while i + 9 < bytes.len() {
         if bytes[i] != 0xFF {
-            return Err("est une image JPEG abîmée".into());
+            return Err(AttachError::BadJpeg);
         }
         let marker = bytes[i + 1];
         let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
@@ -204,7 +239,7 @@ fn read_jpeg(bytes: Vec<u8>) -> Result<Content, String> {
             let width = u32::from(u16::from_be_bytes([bytes[i + 7], bytes[i + 8]]));
             let components = bytes[i + 9];
             if width == 0 || height == 0 || !matches!(components, 1 | 3 | 4) {
-                return Err("est une image JPEG d'un format non pris en charge".into());
+                return Err(AttachError::UnsupportedJpeg);
             }
             return Ok(Content::Jpeg {
                 bytes,
@@ -215,19 +250,18 @@ fn read_jpeg(bytes: Vec<u8>) -> Result<Content, String> {
         }
         i += 2 + len;
     }
-    Err("est une image JPEG abîmée".into())
+    Err(AttachError::BadJpeg)
 }
 
-fn read_png(bytes: &[u8]) -> Result<Content, String> {
-    let bad = |e: png::DecodingError| format!("est une image PNG illisible ({e})");
+fn read_png(bytes: &[u8]) -> Result<Content, AttachError> {
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::normalize_to_color8());
-    let mut reader = decoder.read_info().map_err(bad)?;
+    let mut reader = decoder.read_info().map_err(AttachError::BadPng)?;
     let size = reader
         .output_buffer_size()
-        .ok_or("est une image PNG trop grande")?;
+        .ok_or(AttachError::PngTooLarge)?;
     let mut buf = vec![0; size];
-    let info = reader.next_frame(&mut buf).map_err(bad)?;
+    let info = reader.next_frame(&mut buf).map_err(AttachError::BadPng)?;
     let pixels = &buf[..info.buffer_size()];
     let flatten =
         |v: u8, a: u8| ((u16::from(v) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
@@ -252,7 +286,7 @@ fn read_png(bytes: &[u8]) -> Result<Content, String> {
             })
             .collect(),
         png::ColorType::Indexed => {
-            return Err("est une image PNG à palette non prise en charge".into());
+            return Err(AttachError::IndexedPng);
         }
     };
     Ok(Content::Png {
@@ -289,11 +323,17 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::write(dir.path().join("note.txt"), "texte").expect("write");
         assert_eq!(
-            read(&dir.path().join("note.txt")).err().as_deref(),
+            read(&dir.path().join("note.txt"))
+                .err()
+                .map(|e| e.to_string())
+                .as_deref(),
             Some("n'est ni un PDF, ni une image JPEG ou PNG")
         );
         assert_eq!(
-            read(&dir.path().join("absent.pdf")).err().as_deref(),
+            read(&dir.path().join("absent.pdf"))
+                .err()
+                .map(|e| e.to_string())
+                .as_deref(),
             Some("est introuvable")
         );
         assert_eq!(
