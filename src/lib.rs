@@ -3,25 +3,31 @@
 //! Prepares, checks and prints the application dossier of the Moroccan call
 //! for projects « Soutien à la dynamique des clusters marocains ».
 //!
-//! Data flows one way:
+//! Data flows one way (see `ARCHITECTURE.md`):
 //!
 //! ```text
-//!  assets/appel-2026.ron ─► model::CallProfile ─┐
-//!                                               ├─► model::rules ─► findings
-//!  store (RON file) ◄──► model::Dossier ────────┤
-//!        ▲                     ▲                └─► print::layout ─► pages ─► print::pdf ─► PDF bytes
-//!        │                     │ edits
-//!        └──────────── ui (egui wizard tabs) / cli (check, render, new)
+//!  call profile (assets/*.ron or a file) ─► model::CallProfile ─┐
+//!                                                               ├─► model::rules ─► findings
+//!  store (RON file, lock, backup) ◄──► model::Dossier ──────────┤
+//!                                                               └─► print::layout ─► pages ─► print::pdf ─► PDF
+//!                  service (profiles, check pipeline, open/save, print and export jobs)
+//!                    ▲                              ▲
+//!                  cli (commands)                 ui (egui wizard)     — never each other
 //! ```
 //!
 //! - [`model`]: plain data of the dossier and of the call, pure computations
 //!   and rules returning findings. No GUI, PDF or file I/O.
-//! - [`store`]: RON files with a format version, atomic saves with backup,
-//!   settings, recent files and autosave recovery.
+//! - [`store`]: RON files with a format version, atomic saves under a lock
+//!   with a backup, bounded reads, settings, recent files, autosave recovery.
 //! - [`print`]: layout (document → pages of positioned boxes measured with
 //!   the bundled font) and the PDF writer, the only user of printpdf.
+//! - [`import`]: the member register from CSV, XLSX, XLS and ODS sheets.
+//! - [`export`]: the budget and indicators as an XLSX workbook.
+//! - [`attach`]: scanned PDF, JPEG and PNG pieces inserted in the package.
+//! - [`service`]: the core both front ends drive.
+//! - [`cli`]: the commands `check`, `new`, `new-edition`, `render`,
+//!   `import-members`, `export-tables`, `check-profile`, `export-profile`.
 //! - [`ui`]: the eframe wizard, one file per tab; the only user of egui.
-//! - [`cli`]: headless `check`, `new` and `render` over the same code.
 
 pub mod attach;
 pub mod cli;
