@@ -331,3 +331,33 @@ fn messages_are_in_french_and_true() {
     let message = store::load(&bad).expect_err("not UTF-8").to_string();
     assert!(message.contains("ligne 2, colonne 14"), "{message}");
 }
+
+#[test]
+fn rendering_again_over_an_earlier_pdf_works() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = saved(dir.path(), "D.ron", &example());
+    let pdf = dir.path().join("D.pdf");
+    for _ in 0..2 {
+        let out = run(&["render", s(&path), "-o", s(&pdf)]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = run(&[
+        "export-tables",
+        s(&path),
+        "-o",
+        s(&dir.path().join("t.xlsx")),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(&[
+        "export-tables",
+        s(&path),
+        "-o",
+        s(&dir.path().join("t.xlsx")),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -77,9 +77,7 @@ fn looks_like_dossier(path: &Path) -> bool {
     {
         return true;
     }
-    let head = store::read_bytes(path, u64::MAX)
-        .map(|b| b.into_iter().take(4096).collect::<Vec<u8>>())
-        .unwrap_or_default();
+    let head = store::read_head(path, 4096).unwrap_or_default();
     let head = String::from_utf8_lossy(&head);
     head.contains("format_version") || head.contains("(cluster-dossier)")
 }

@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 pub use error::{StoreError, explain as explain_ron};
 pub use lock::DossierLock;
-pub use read::{french_io, kind_of, read_bytes, read_text};
+pub use read::{french_io, kind_of, read_bytes, read_head, read_text};
 
 use crate::model::dossier::{Dossier, FORMAT_VERSION};
 

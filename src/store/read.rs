@@ -68,7 +68,7 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
     let file = File::open(path).map_err(read_err)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // The cap holds even if the file grows between the check and the read.
-    file.take(limit + 1)
+    file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(read_err)?;
     if bytes.len() as u64 > limit {
@@ -78,6 +78,29 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
             limit,
         });
     }
+    Ok(bytes)
+}
+
+/// The first `n` bytes of a regular file (fewer if it is shorter), to
+/// recognise what it is without reading it whole.
+pub fn read_head(path: &Path, n: u64) -> Result<Vec<u8>, StoreError> {
+    let read_err = |source: io::Error| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = fs::metadata(path).map_err(read_err)?;
+    if !meta.is_file() {
+        return Err(StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind: kind_of(&meta),
+        });
+    }
+    let mut bytes = Vec::new();
+    File::open(path)
+        .map_err(read_err)?
+        .take(n)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
     Ok(bytes)
 }
 
