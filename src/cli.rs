@@ -284,24 +284,25 @@ fn render_command(args: &[OsString]) -> u8 {
                 Some(n) => options.copies = Some(n),
                 None => return usage_error("--copies attend un nombre"),
             },
-            Some("--final") => options.final_mode = true,
+            Some(flag @ ("--final" | "--draft" | "--blank")) => {
+                use crate::print::PrintMode;
+                let mode = match flag {
+                    "--final" => PrintMode::Final,
+                    "--draft" => PrintMode::Draft,
+                    _ => PrintMode::Blank,
+                };
+                if options.mode != PrintMode::Automatic && options.mode != mode {
+                    return usage_error("--final, --draft et --blank s'excluent");
+                }
+                options.mode = mode;
+            }
             Some("--per-copy") => options.per_copy = true,
-            Some("--draft") => options.draft = true,
-            Some("--blank") => options.blank = true,
             Some(s) if s.starts_with('-') => {
                 return usage_error(&format!("option inconnue « {s} »"));
             }
             _ if input.is_none() => input = Some(PathBuf::from(arg)),
             _ => return usage_error("un seul dossier attendu"),
         }
-    }
-    if [options.final_mode, options.draft, options.blank]
-        .iter()
-        .filter(|x| **x)
-        .count()
-        > 1
-    {
-        return usage_error("--final, --draft et --blank s'excluent");
     }
     let (Some(input), Some(output)) = (input, output) else {
         return usage_error("« render » attend un dossier et -o SORTIE.pdf");

@@ -15,7 +15,7 @@ fn the_blank_form_has_the_structure_and_none_of_the_content() {
         &p,
         &findings(&d, &p),
         &RenderOptions {
-            blank: true,
+            mode: print::PrintMode::Blank,
             ..RenderOptions::default()
         },
     )

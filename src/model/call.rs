@@ -240,3 +240,23 @@ mod tests {
         assert_eq!(p.time_zone, "Africa/Casablanca");
     }
 }
+
+impl BudgetRowDef {
+    /// The row's label as printed and exported: the call's wording, its
+    /// « * », and what the applicant said the amount covers when the call
+    /// asks to « préciser ».
+    pub fn printed_label(&self, detail: &str) -> String {
+        let mut label = self.label.clone();
+        if self.starred {
+            label.push_str(" *");
+        }
+        if self.needs_detail {
+            let detail = detail.trim();
+            label.push_str(&format!(
+                " (à préciser : {})",
+                if detail.is_empty() { "—" } else { detail }
+            ));
+        }
+        label
+    }
+}

@@ -104,6 +104,9 @@ pub struct AdminPiece {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Person {
+    /// « M. » or « Mme », for the titles printed with the name (« Vice-
+    /// présidente »); `None` in files of earlier versions and when not said.
+    pub civility: Option<Civility>,
     pub name: String,
     pub organisation: String,
     pub function: String,
@@ -363,6 +366,8 @@ impl BoardRole {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BoardMember {
+    /// As for [`Person::civility`].
+    pub civility: Option<Civility>,
     pub name: String,
     pub organisation: String,
     pub role: BoardRole,
