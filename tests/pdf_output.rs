@@ -418,6 +418,11 @@ fn unhyphenated(text: &str) -> String {
     text.chars().filter(|c| *c != '\u{ad}').collect()
 }
 
+/// A printed text with its typographic apostrophes read back as typed.
+fn as_typed(text: &str) -> String {
+    unhyphenated(text).replace('’', "'")
+}
+
 /// A word as counted on both sides: without the punctuation the printed
 /// form may glue to it (« V, Casablanca », « (CSII) »).
 fn normalised(word: &str) -> &str {
@@ -453,12 +458,13 @@ fn the_adversarial_dossier_loses_no_word() {
     // Words broken across lines (too wide for their column) are only found
     // in the text with every blank removed, their pieces being consecutive.
     // (and the hyphens the typesetter added at those breaks removed).
-    let squashed: String = unhyphenated(&texts.concat()).split_whitespace().collect();
+    let squashed: String = as_typed(&texts.concat()).split_whitespace().collect();
 
     // Every word of every field, as many times as the fields hold it.
     let fields = printed_fields(&d);
     let expected = word_counts(fields.iter().map(String::as_str));
-    let printed = word_counts(texts.iter().copied());
+    let typed: Vec<String> = texts.iter().map(|t| as_typed(t)).collect();
+    let printed = word_counts(typed.iter().map(String::as_str));
     let mut missing = Vec::new();
     for (word, n) in &expected {
         let found = printed.get(word).copied().unwrap_or(0);
@@ -793,7 +799,7 @@ fn the_declaration_names_the_signatory_and_ticks_what_the_dossier_holds() {
             },
         );
         let pages = pdf_pages_text(&r.pdfs[0]);
-        let last = pages.last().expect("pages");
+        let last = as_typed(pages.last().expect("pages"));
         assert!(last.contains("DÉCLARATION SUR L'HONNEUR"));
         assert!(last.contains("M. Youssef El Mansouri"));
         assert_eq!(last.lines().filter(|l| l.trim() == "X").count(), expected);

@@ -246,9 +246,12 @@ impl BudgetRowDef {
     /// « * », and what the applicant said the amount covers when the call
     /// asks to « préciser ».
     pub fn printed_label(&self, detail: &str) -> String {
+        // The call puts the « * » after the row's name, before any
+        // parenthesis: « Frais d'investissement * (mobilier, …) ».
         let mut label = self.label.clone();
         if self.starred {
-            label.push_str(" *");
+            let at = label.find(" (").unwrap_or(label.len());
+            label.insert_str(at, " *");
         }
         if self.needs_detail {
             let detail = detail.trim();

@@ -33,10 +33,14 @@ fn deadline(out: &mut Vec<Finding>, profile: &CallProfile, ctx: &CheckContext) {
             Section::General,
             "edition",
             format!(
-                "La date limite de dépôt de l'appel {} est passée : {} (heure de {})",
+                "La date limite de dépôt de l'appel {} est passée : {} ({})",
                 profile.edition,
                 profile.deadline.french(),
-                profile.time_zone
+                if profile.time_zone == "Africa/Casablanca" {
+                    "heure légale du Maroc".to_string()
+                } else {
+                    format!("heure de {}", profile.time_zone)
+                }
             ),
         ));
     }

@@ -99,7 +99,7 @@ fn board_to_sign(doc: &mut Doc) {
                 (i + 1).to_string(),
                 doc.cell(&m.name),
                 doc.cell(&m.organisation),
-                doc.fill(m.role.label()),
+                doc.fill(super::title_for(m.role.label(), m.civility)),
                 String::new(),
             ],
             min_height: 62.0,

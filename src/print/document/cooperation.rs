@@ -1,22 +1,21 @@
 //! Section 4 – Partenariat et coopération, Section 5 – Création et
 //! accompagnement des start-up.
 
-use super::{Doc, or_dash};
+use super::{Doc, RUBRIC, or_dash};
 use crate::model::dossier::PartnershipScope;
 use crate::print::layout::{Align, Row};
 
 pub(super) fn cooperation(doc: &mut Doc) {
     let c = &doc.d.cooperation;
     doc.anchored(2, "Section 4 – Partenariat et coopération", "s4");
-    doc.heading(3, "4.1 Projets de coopération");
+    doc.heading(3, "4.1 Projets de coopération et projets collaboratifs");
+    doc.heading(RUBRIC, "Projets de coopération");
     if c.cooperation_projects.is_empty() {
         doc.para("Aucun projet de coopération.");
     }
     for (i, x) in c.cooperation_projects.iter().enumerate() {
-        doc.heading(
-            3,
-            format!("Projet de coopération {} : {}", i + 1, or_dash(&x.title)),
-        );
+        let title = project_title("Projet de coopération", i, &x.title, doc.blank);
+        doc.heading(RUBRIC + 1, title);
         doc.key_values(vec![
             ("Nature", x.nature.clone()),
             ("Parties prenantes", x.stakeholders.clone()),
@@ -24,21 +23,20 @@ pub(super) fn cooperation(doc: &mut Doc) {
             ("Résultats attendus", x.expected_results.clone()),
         ]);
     }
-    doc.heading(3, "4.1 Projets collaboratifs");
+    doc.heading(RUBRIC, "Projets collaboratifs");
     if c.collaborative_projects.is_empty() {
         doc.para("Aucun projet collaboratif.");
     }
     for (i, x) in c.collaborative_projects.iter().enumerate() {
-        doc.heading(
-            3,
-            format!("Projet collaboratif {} : {}", i + 1, or_dash(&x.title)),
-        );
+        let title = project_title("Projet collaboratif", i, &x.title, doc.blank);
+        doc.heading(RUBRIC + 1, title);
         doc.key_values(vec![
             ("Objectifs", x.objectives.clone()),
             ("Acteurs impliqués", x.actors.clone()),
             ("Résultats attendus", x.expected_results.clone()),
         ]);
     }
+    doc.heading(3, "4.2 Partenariats");
     for scope in [PartnershipScope::National, PartnershipScope::International] {
         partnerships(doc, scope);
     }
@@ -47,15 +45,12 @@ pub(super) fn cooperation(doc: &mut Doc) {
 fn partnerships(doc: &mut Doc, scope: PartnershipScope) {
     let national = scope == PartnershipScope::National;
     doc.heading(
-        3,
-        format!(
-            "4.2 Partenariats {}",
-            if national {
-                "nationaux"
-            } else {
-                "internationaux"
-            }
-        ),
+        RUBRIC,
+        if national {
+            "Partenariats nationaux"
+        } else {
+            "Partenariats internationaux"
+        },
     );
     let rows: Vec<Row> = doc
         .d
@@ -100,7 +95,10 @@ pub(super) fn startups(doc: &mut Doc) {
         "Stratégie de soutien à l'entrepreneuriat innovant",
         &s.strategy,
     );
-    doc.heading(3, "Processus de préparation à la création d'entreprise");
+    doc.heading(
+        RUBRIC,
+        "Processus de préparation à la création d'entreprise",
+    );
     let rows = s
         .preparation
         .iter()
@@ -121,7 +119,7 @@ pub(super) fn startups(doc: &mut Doc) {
         rows,
     );
     doc.heading(
-        3,
+        RUBRIC,
         "Accompagnement post-création : services par type de soutien",
     );
     let rows = s
@@ -136,4 +134,14 @@ pub(super) fn startups(doc: &mut Doc) {
         ],
         rows,
     );
+}
+
+/// « Projet collaboratif 2 : Titre », with a line to write the title on a
+/// blank form.
+fn project_title(kind: &str, i: usize, title: &str, blank: bool) -> String {
+    if blank {
+        format!("{kind} {} : ______________________________", i + 1)
+    } else {
+        format!("{kind} {} : {}", i + 1, or_dash(title))
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::{Doc, date_text, or_dash};
 use crate::model::compute::{self, DeclarationTicks};
-use crate::model::dossier::OtherDocument;
+use crate::model::dossier::{Civility, Dossier, OtherDocument};
 use crate::print::layout::{Align, Block, Style};
 
 /// A value to write by hand on the blank form.
@@ -89,7 +89,7 @@ fn signatory(doc: &mut Doc) {
     } else {
         let name = format!(
             "{} {} {}",
-            dec.civility.label(),
+            signatory_civility(d).label(),
             dec.first_name.trim(),
             dec.last_name.trim()
         );
@@ -149,5 +149,17 @@ fn place_and_date(doc: &mut Doc) {
             or_dash(&dec.place),
             date_text(dec.date)
         ));
+    }
+}
+
+/// The signatory's civility: the president's, stored once with the person,
+/// when the president signs; the declaration's own otherwise.
+fn signatory_civility(d: &Dossier) -> Civility {
+    let dec = &d.declaration;
+    let president = &d.identity.president;
+    let signatory = format!("{} {}", dec.first_name.trim(), dec.last_name.trim());
+    match president.civility {
+        Some(c) if signatory.trim() == president.name.trim() => c,
+        _ => dec.civility,
     }
 }

@@ -1,7 +1,7 @@
 //! Section 2 – Gouvernance et pilotage, and the fee schedule it shares with
 //! Partie 1.
 
-use super::{Doc, joined};
+use super::{Doc, RUBRIC, joined, title_for};
 use crate::model::compute;
 use crate::model::money::format_dh;
 use crate::print::layout::{Align, Row};
@@ -9,14 +9,14 @@ use crate::print::layout::{Align, Row};
 pub(super) fn governance(doc: &mut Doc) {
     let g = &doc.d.governance;
     doc.anchored(2, "Section 2 – Gouvernance et pilotage", "s2");
-    doc.heading(3, "Composition du Conseil d'Administration");
+    doc.heading(RUBRIC, "Composition du Conseil d'Administration");
     let rows = g
         .board
         .iter()
         .map(|m| {
             Row::new(vec![
                 doc.cell(&m.name),
-                doc.fill(m.role.label()),
+                doc.fill(title_for(m.role.label(), m.civility)),
                 doc.fill(joined(&[&m.organisation, &m.function], " — ")),
                 doc.fill(format!(
                     "{}\n{}",
@@ -43,7 +43,7 @@ pub(super) fn governance(doc: &mut Doc) {
         "Modalités d'adhésion des membres à la structure de gouvernance",
         &g.membership_terms,
     );
-    doc.heading(3, "Recettes de cotisation et mode de calcul");
+    doc.heading(RUBRIC, "Recettes de cotisation et mode de calcul");
     fee_schedule(doc);
 }
 
@@ -89,6 +89,6 @@ pub(super) fn fee_schedule(doc: &mut Doc) {
         ],
         rows,
     );
-    doc.heading(3, "Mode de calcul");
+    doc.heading(RUBRIC, "Mode de calcul");
     doc.free_text(&d.governance.fee_calculation);
 }

@@ -1,7 +1,7 @@
 //! Partie 2's opening and Section 1.1 – Description générale.
 
 use super::cover::address_line;
-use super::{Doc, joined, or_dash};
+use super::{Doc, RUBRIC, joined, or_dash, title_for};
 use crate::print::layout::{Align, Block, Row};
 
 pub(super) fn partie2(doc: &mut Doc) {
@@ -20,7 +20,7 @@ pub(super) fn partie2(doc: &mut Doc) {
         ("Siège", address_line(id)),
         ("Secteur", id.sector.clone()),
     ]);
-    doc.heading(3, "Gouvernance et contacts");
+    doc.heading(RUBRIC, "Gouvernance et contacts");
     let rows = person_rows(doc);
     doc.table(
         &[
@@ -66,7 +66,11 @@ fn person_rows(doc: &Doc) -> Vec<Row> {
     .filter(|(role, p)| *role != "Directeur" || !p.is_empty() || doc.blank)
     .map(|(role, p)| {
         Row::new(vec![
-            role.to_string(),
+            if doc.blank {
+                role.to_string()
+            } else {
+                title_for(role, p.civility)
+            },
             doc.cell(&p.name),
             doc.fill(joined(&[&p.organisation, &p.function], " — ")),
             doc.fill(format!("{}\n{}", or_dash(&p.phone), or_dash(&p.email))),

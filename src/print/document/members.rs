@@ -46,7 +46,10 @@ pub(super) fn members(doc: &mut Doc) {
             .iter()
             .filter(|m| m.category == category)
             .collect();
-        doc.heading(3, format!("{} ({})", category.label(), list.len()));
+        doc.heading(
+            super::RUBRIC,
+            format!("{} ({})", category.label(), list.len()),
+        );
         if list.is_empty() {
             doc.para("Aucun.");
             continue;
@@ -108,7 +111,7 @@ fn register(doc: &mut Doc, list: &[&Member]) {
 }
 
 fn partners(doc: &mut Doc) {
-    doc.heading(3, "Partenaires majeurs (hors membres)");
+    doc.heading(super::RUBRIC, "Partenaires majeurs (hors membres)");
     if doc.d.partners.is_empty() {
         doc.para("Aucun partenaire majeur déclaré.");
         return;

@@ -26,7 +26,7 @@ use rust_decimal::Decimal;
 use super::layout::{Align, Block, Column, Row, Table, TocEntry};
 use crate::model::Date;
 use crate::model::call::CallProfile;
-use crate::model::dossier::Dossier;
+use crate::model::dossier::{Civility, Dossier};
 use crate::model::finding::Finding;
 use crate::model::money::{format_dh, format_number};
 
@@ -49,6 +49,9 @@ pub struct DocumentInput<'a> {
     /// ranges the bordereau and the déclaration give.
     pub pages: &'a HashMap<String, usize>,
 }
+
+/// Heading level of a rubric inside a numbered subsection (« 3.1 … »).
+pub(super) const RUBRIC: u8 = 4;
 
 /// Lines to write on in a blank form, for a rubric of free text.
 const BLANK_TEXT_LINES: usize = 7;
@@ -102,9 +105,9 @@ impl<'i, 'a> Doc<'i, 'a> {
         }
     }
 
-    /// A titled rubric of free text.
+    /// A titled rubric of free text (under a numbered subsection).
     pub fn text_section(&mut self, title: &str, text: &str) {
-        self.heading(3, title);
+        self.heading(RUBRIC, title);
         self.free_text(text);
     }
 
@@ -223,6 +226,27 @@ pub(super) fn year_columns(first: &str, first_share: f32) -> Vec<(String, f32, A
 /// [`year_columns`] as the table helper takes them.
 pub(super) fn as_columns(cols: &[(String, f32, Align)]) -> Vec<(&str, f32, Align)> {
     cols.iter().map(|(t, s, a)| (t.as_str(), *s, *a)).collect()
+}
+
+/// A title as it agrees with the person holding it: « Vice-présidente »
+/// for a woman; unchanged when the civility is not known.
+pub(super) fn title_for(title: &str, civility: Option<Civility>) -> String {
+    if civility != Some(Civility::Madame) {
+        return title.to_string();
+    }
+    const FEMININE: [(&str, &str); 7] = [
+        ("Vice-président", "Vice-présidente"),
+        ("Président", "Présidente"),
+        ("Trésorier adjoint", "Trésorière adjointe"),
+        ("Trésorier", "Trésorière"),
+        ("Secrétaire général", "Secrétaire générale"),
+        ("Administrateur", "Administratrice"),
+        ("Directeur", "Directrice"),
+    ];
+    FEMININE
+        .iter()
+        .find(|(m, _)| *m == title)
+        .map_or_else(|| title.to_string(), |(_, f)| f.to_string())
 }
 
 /// The non-empty parts, trimmed, joined by `sep`.

@@ -26,7 +26,7 @@ pub(super) fn plan(doc: &mut Doc) {
 
 fn actions(doc: &mut Doc) {
     let (d, p) = (doc.d, doc.p);
-    doc.heading(3, "Actions planifiées (coûts en DH)");
+    doc.heading(super::RUBRIC, "Actions planifiées (coûts en DHS)");
     let mut rows: Vec<Row> = d
         .plan
         .actions
@@ -66,7 +66,7 @@ fn actions(doc: &mut Doc) {
 
 fn budget(doc: &mut Doc) {
     let (d, p) = (doc.d, doc.p);
-    doc.heading(3, "6.2 Budget prévisionnel (en DH)");
+    doc.heading(3, "6.2 Budget prévisionnel");
     let totals = compute::budget_totals(d, p);
     let money_row = |label: String, values: [Option<Decimal>; 5], bold: bool, shaded: bool| Row {
         cells: std::iter::once(label)

@@ -6,8 +6,12 @@ use crate::model::money::{format_number, format_typed};
 pub(super) fn strategy(doc: &mut Doc) {
     let s = &doc.d.strategy;
     doc.anchored(2, "Section 3 – Stratégie générale du cluster", "s3");
+    doc.heading(
+        3,
+        "3.1 Description générale de la stratégie et de ses objectifs",
+    );
     doc.text_section("Stratégie globale du cluster", &s.global_strategy);
-    doc.heading(3, "Objectifs chiffrés sur cinq ans");
+    doc.heading(super::RUBRIC, "Objectifs chiffrés sur cinq ans");
     let rows = vec![
         doc.five_year_row("Projets de R&D (nombre)", &s.rd_projects, |v| v.to_string()),
         doc.five_year_row("Financements levés (DH)", &s.funds_raised, |v| {
@@ -31,7 +35,7 @@ pub(super) fn strategy(doc: &mut Doc) {
         &s.international_positioning,
     );
     doc.heading(
-        3,
+        super::RUBRIC,
         "Évolution prévisionnelle des adhérents et des recettes de cotisation",
     );
     let rows = vec![

@@ -56,6 +56,8 @@ impl<'a> Layouter<'a> {
     /// Shapes `text` for the page; a character the font lacks is reported
     /// with the page and the words around it, so the user can find it.
     pub(super) fn prepared(&mut self, text: &str, style: Style, kind: &str) -> String {
+        let set = crate::print::typeset::french(text);
+        let text = set.as_str();
         let font = self.fonts.get(style.weight());
         if text.chars().all(|c| font.has_glyph(c)) && !text.chars().any(is_arabic) {
             return text.to_string();
@@ -134,7 +136,8 @@ impl<'a> Layouter<'a> {
         match level {
             1 => Style::H1,
             2 => Style::H2,
-            _ => Style::H3,
+            3 => Style::H3,
+            _ => Style::BodyBold,
         }
     }
 
