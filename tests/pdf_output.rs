@@ -681,6 +681,7 @@ fn table_blocks(last_height: f32) -> Vec<Block> {
 
 #[test]
 fn a_table_ending_exactly_at_the_page_end() {
+    // (Tables end above the stamp zone: the full-width content area.)
     // The printed dossier's tables depend on its data, so hitting the page
     // end to the point is engineered here with the layout engine itself:
     // the last row gets exactly the height left on the page.
@@ -705,7 +706,7 @@ fn a_table_ending_exactly_at_the_page_end() {
     };
     let trial = layout(&table_blocks(20.0));
     let last_y = rects(&trial[0]).last().expect("the last row").y;
-    let left = geo.content.bottom() - last_y;
+    let left = geo.full_content().bottom() - last_y;
     assert!(left > 20.0, "room left for the last row: {left}");
 
     // Exactly the room left: the table fills page 1 to its bottom edge;
@@ -714,7 +715,7 @@ fn a_table_ending_exactly_at_the_page_end() {
     assert_eq!(pages.len(), 2);
     let last = *rects(&pages[0]).last().expect("the last row");
     assert!(
-        (last.bottom() - geo.content.bottom()).abs() < 0.01,
+        (last.bottom() - geo.full_content().bottom()).abs() < 0.01,
         "{last:?}"
     );
     assert!(page_texts(&pages[0]).contains(&"dernière ligne"));

@@ -22,7 +22,7 @@ pub(super) fn partie1(doc: &mut Doc) {
     super::governance::fee_schedule(doc);
     doc.push(Block::SignatureArea {
         caption: "Signature et cachet du Président du cluster".into(),
-        height: 70.0,
+        height: super::declaration::STAMP_AREA_H,
     });
     // The scanned pieces, in the bordereau's order.
     for def in &doc.p.admin_pieces {

@@ -6,6 +6,10 @@ use crate::model::compute::{self, DeclarationTicks};
 use crate::model::dossier::{Civility, Dossier, OtherDocument};
 use crate::print::layout::{Align, Block, Style};
 
+/// Height of a signature and stamp box: the page's stamp zone's clear
+/// area (45 mm), a round stamp and a signature across it.
+pub(super) const STAMP_AREA_H: f32 = crate::print::geometry::STAMP_CLEAR_H;
+
 /// A value to write by hand on the blank form.
 const LINE: &str = "______________________________";
 
@@ -53,7 +57,7 @@ pub(super) fn declaration(doc: &mut Doc) {
     place_and_date(doc);
     doc.push(Block::SignatureArea {
         caption: t.signature_label.clone(),
-        height: 80.0,
+        height: STAMP_AREA_H,
     });
     doc.push(Block::styled(
         p.confidentiality.clone(),

@@ -49,8 +49,7 @@ impl Layouter<'_> {
     pub(super) fn paragraph(&mut self, text: &str, style: Style, align: Align) {
         let (cx, cw) = (self.geo.content.x, self.geo.content.w);
         let text = self.prepared(text, style, "texte");
-        let lines = wrap(&text, cw, self.fonts, style);
-        self.flow_lines(lines, style, cx, cw, align);
+        self.flow_text(&text, style, (cx, cw), align, None);
         self.y += PARA_GAP;
     }
 
@@ -59,14 +58,9 @@ impl Layouter<'_> {
         let indent = 12.0;
         for item in items {
             let text = self.prepared(item, Style::Body, "liste");
-            let lines = wrap(&text, cw - indent, self.fonts, Style::Body);
-            let lh = Style::Body.line_height();
-            if lh > self.remaining() {
-                self.new_page();
-            }
-            let baseline = self.y + Style::Body.ascent();
-            self.text_at(cx + 2.0, baseline, Style::Body, "•".to_string());
-            self.flow_lines(lines, Style::Body, cx + indent, cw - indent, Align::Left);
+            let marker = Some((cx + 2.0, "•"));
+            let span = (cx + indent, cw - indent);
+            self.flow_text(&text, Style::Body, span, Align::Left, marker);
             self.y += 1.5;
         }
         self.y += PARA_GAP;

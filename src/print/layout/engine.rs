@@ -31,8 +31,9 @@ impl<'a> Layouter<'a> {
         }
     }
 
+    /// Where full-width blocks end: above the stamp zone.
     pub(super) fn bottom(&self) -> f32 {
-        self.geo.content.bottom()
+        self.geo.full_content().bottom()
     }
     pub(super) fn remaining(&self) -> f32 {
         self.bottom() - self.y

@@ -9,6 +9,7 @@
 
 mod blocks;
 mod engine;
+mod flow;
 mod table;
 mod wrap;
 

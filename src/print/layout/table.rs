@@ -125,7 +125,7 @@ impl Layouter<'_> {
             let l = self.wrap_cells(&grid, &r.cells, r.bold);
             grid.row_height(&l, r.min_height)
         });
-        self.ensure(grid.header_h + first_h.min(self.geo.content.h - grid.header_h));
+        self.ensure(grid.header_h + first_h.min(self.geo.full_content().h - grid.header_h));
         self.draw_header(&grid);
         for row in &table.rows {
             self.table_row(&grid, row);
@@ -137,7 +137,7 @@ impl Layouter<'_> {
         let lines = self.wrap_cells(grid, &row.cells, row.bold);
         let n_lines = lines.iter().map(Vec::len).max().unwrap_or(1);
         let natural = grid.row_height(&lines, row.min_height);
-        let fresh = self.geo.content.h - grid.header_h;
+        let fresh = self.geo.full_content().h - grid.header_h;
         let style = (row.bold, row.shaded);
         if natural > self.remaining() && natural <= fresh {
             // Move the row whole to the next page, under a repeated header.
