@@ -675,7 +675,8 @@ fn table_blocks(last_height: f32) -> Vec<Block> {
             }],
             rows,
         }),
-        Block::para("Après le tableau"),
+        // Full width (a paragraph would flow beside the stamp zone).
+        Block::heading(3, "Après le tableau"),
     ]
 }
 
