@@ -6,13 +6,7 @@ use crate::print::font::Weight;
 use crate::print::geometry::Rect;
 
 impl Layouter<'_> {
-    pub(super) fn heading(
-        &mut self,
-        level: u8,
-        text: &str,
-        anchor: Option<&str>,
-        next: Option<&Block>,
-    ) {
+    pub(super) fn heading(&mut self, level: u8, text: &str, anchor: Option<&str>, next: &[Block]) {
         let (cx, cw) = (self.geo.content.x, self.geo.content.w);
         let style = Self::heading_style(level);
         let before = if self.at_page_top() {
@@ -23,7 +17,9 @@ impl Layouter<'_> {
         let text = self.prepared(text, style, "titre");
         let lines = wrap(&text, cw, self.fonts, style);
         let own = before + lines.len() as f32 * style.line_height() + 3.0;
-        self.ensure(own + self.lead_height(next));
+        let lead = self.lead_height(next);
+        // A lead taller than a page (a huge first row) cannot be kept.
+        self.ensure((own + lead).min(self.geo.full_content().h));
         if !self.at_page_top() {
             self.y += before;
         }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Align, Block, CELL_PAD, Item, Laid, Page, Style, WRITING_LINE_GAP};
+use super::{Align, Block, Item, Laid, Page, Style, WRITING_LINE_GAP};
 use crate::print::font::Fonts;
 use crate::print::geometry::Geometry;
 use crate::print::shape::{is_arabic, prepare, visual_order};
@@ -142,29 +142,39 @@ impl<'a> Layouter<'a> {
         }
     }
 
-    /// Height the first lines of a block need, to keep a heading with it.
-    pub(super) fn lead_height(&self, block: Option<&Block>) -> f32 {
+    /// Height the blocks after a heading need on its page: at least two
+    /// lines of text or a table's header and first row, through any
+    /// headings that follow it (a heading is never left alone at a page
+    /// bottom).
+    pub(super) fn lead_height(&mut self, rest: &[Block]) -> f32 {
+        let Some((block, after)) = rest.split_first() else {
+            return 0.0;
+        };
         match block {
-            Some(Block::Paragraph { style, .. }) => style.line_height() * 2.0,
-            Some(Block::Bullets(_)) | Some(Block::KeyValues(_)) | Some(Block::Checkbox { .. }) => {
+            Block::Paragraph { style, .. } => style.line_height() * 2.0,
+            Block::Bullets(_) | Block::KeyValues(_) | Block::Checkbox { .. } => {
                 Style::Body.line_height() * 2.0
             }
-            Some(Block::Table(t)) => {
-                // Header and first row of one line each.
-                let _ = t;
-                (Style::Small.line_height() + 2.0 * CELL_PAD) * 2.0
+            Block::Table(t) => self.table_lead(t),
+            Block::Heading { level, text, .. } => {
+                let style = Self::heading_style(*level);
+                let lines = super::wrap(text, self.geo.content.w, self.fonts, style).len();
+                style.size() * 0.9
+                    + lines as f32 * style.line_height()
+                    + 3.0
+                    + self.lead_height(after)
             }
-            Some(Block::Heading { level, .. }) => Self::heading_style(*level).line_height() * 2.0,
-            Some(Block::Toc(_)) => Style::Body.line_height(),
-            Some(Block::SignatureArea { height, .. }) => *height,
-            Some(Block::WritingLines(_)) => WRITING_LINE_GAP * 2.0,
+            Block::Anchor(_) => self.lead_height(after),
+            Block::Toc(_) => Style::Body.line_height(),
+            Block::SignatureArea { height, .. } => *height + Style::BodyBold.line_height(),
+            Block::WritingLines(_) => WRITING_LINE_GAP * 2.0,
             _ => 0.0,
         }
     }
 
     pub fn layout(mut self, blocks: &[Block]) -> Laid {
         for (i, block) in blocks.iter().enumerate() {
-            self.block(block, blocks.get(i + 1));
+            self.block(block, &blocks[i + 1..]);
         }
         if !self.page.items.is_empty() || self.out.pages.is_empty() {
             self.new_page();
@@ -172,7 +182,7 @@ impl<'a> Layouter<'a> {
         self.out
     }
 
-    fn block(&mut self, block: &Block, next: Option<&Block>) {
+    fn block(&mut self, block: &Block, next: &[Block]) {
         match block {
             Block::Heading {
                 level,

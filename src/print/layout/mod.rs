@@ -29,6 +29,9 @@ pub enum Style {
     BodyBold,
     Small,
     SmallBold,
+    /// Tables too wide for their numbers at the small size.
+    Tiny,
+    TinyBold,
     H1,
     H2,
     H3,
@@ -41,6 +44,7 @@ impl Style {
         match self {
             Style::Body | Style::BodyBold => 9.5,
             Style::Small | Style::SmallBold => 8.0,
+            Style::Tiny | Style::TinyBold => 7.0,
             Style::H1 => 15.0,
             Style::H2 => 12.5,
             Style::H3 => 10.5,
@@ -50,7 +54,7 @@ impl Style {
     }
     pub fn weight(self) -> Weight {
         match self {
-            Style::Body | Style::Small | Style::Subtitle => Weight::Regular,
+            Style::Body | Style::Small | Style::Tiny | Style::Subtitle => Weight::Regular,
             _ => Weight::Bold,
         }
     }

@@ -29,7 +29,20 @@ impl Grid {
 impl Layouter<'_> {
     fn grid(&mut self, table: &Table) -> Grid {
         let (cx, cw) = (self.geo.content.x, self.geo.content.w);
-        let widths: Vec<f32> = table.columns.iter().map(|c| c.share * cw).collect();
+        let shares: Vec<f32> = table.columns.iter().map(|c| c.share * cw).collect();
+        // Numbers never break: columns are widened to their widest
+        // unbreakable content, at a smaller size when the table cannot
+        // hold them at the usual one.
+        let (style, bold, widths) = [
+            (Style::Small, Style::SmallBold),
+            (Style::Tiny, Style::TinyBold),
+        ]
+        .into_iter()
+        .find_map(|(st, bd)| {
+            let mins = self.min_widths(table, bd);
+            fit_columns(&shares, &mins, cw).map(|w| (st, bd, w))
+        })
+        .unwrap_or((Style::Tiny, Style::TinyBold, shares));
         let xs: Vec<f32> = widths
             .iter()
             .scan(cx, |x, w| {
@@ -39,8 +52,8 @@ impl Layouter<'_> {
             })
             .collect();
         let mut grid = Grid {
-            style: Style::Small,
-            bold: Style::SmallBold,
+            style,
+            bold,
             xs,
             widths,
             aligns: table.columns.iter().map(|c| c.align).collect(),
@@ -51,6 +64,23 @@ impl Layouter<'_> {
         grid.header = self.wrap_cells(&grid, &titles, true);
         grid.header_h = grid.row_height(&grid.header, 0.0);
         grid
+    }
+
+    /// Per column, the widest piece of its cells no break may split
+    /// (measured in bold, the widest weight), with the cell padding.
+    fn min_widths(&self, table: &Table, style: Style) -> Vec<f32> {
+        let metrics = self.fonts.get(style.weight());
+        let mut mins = vec![0.0f32; table.columns.len()];
+        for row in &table.rows {
+            for (i, cell) in row.cells.iter().enumerate().take(mins.len()) {
+                if cell.chars().any(|c| c.is_ascii_digit()) {
+                    let set = crate::print::typeset::french(cell);
+                    let w = super::wrap::widest_unbreakable(&set, metrics, style.size());
+                    mins[i] = mins[i].max(w + 2.0 * CELL_PAD + 0.5);
+                }
+            }
+        }
+        mins
     }
 
     fn wrap_cells(&mut self, grid: &Grid, cells: &[String], bold: bool) -> Vec<Vec<String>> {
@@ -118,6 +148,17 @@ impl Layouter<'_> {
         );
     }
 
+    /// The table's header and first row: what a heading above it keeps
+    /// with itself.
+    pub(super) fn table_lead(&mut self, table: &Table) -> f32 {
+        let grid = self.grid(table);
+        let first_h = table.rows.first().map_or(0.0, |r| {
+            let l = self.wrap_cells(&grid, &r.cells, r.bold);
+            grid.row_height(&l, r.min_height)
+        });
+        grid.header_h + first_h + 4.0
+    }
+
     pub(super) fn table(&mut self, table: &Table) {
         let grid = self.grid(table);
         // The header and the first row must start on the same page.
@@ -168,4 +209,26 @@ impl Layouter<'_> {
             }
         }
     }
+}
+
+/// Column widths as close to `shares` as possible with each at least its
+/// minimum, the difference taken from the columns with room to spare;
+/// `None` when the minimums alone exceed the width.
+fn fit_columns(shares: &[f32], mins: &[f32], total: f32) -> Option<Vec<f32>> {
+    if mins.iter().sum::<f32>() > total {
+        return None;
+    }
+    let mut widths: Vec<f32> = shares.iter().zip(mins).map(|(s, m)| s.max(*m)).collect();
+    let excess: f32 = widths.iter().sum::<f32>() - total;
+    if excess > 0.0 {
+        let slack: Vec<f32> = widths.iter().zip(mins).map(|(w, m)| w - m).collect();
+        let total_slack: f32 = slack.iter().sum();
+        if total_slack < excess {
+            return None;
+        }
+        for (w, s) in widths.iter_mut().zip(&slack) {
+            *w -= excess * s / total_slack;
+        }
+    }
+    Some(widths)
 }
