@@ -674,6 +674,7 @@ fn table_blocks(last_height: f32) -> Vec<Block> {
                 align: Align::Left,
             }],
             rows,
+            dense: false,
         }),
         // Full width (a paragraph would flow beside the stamp zone).
         Block::heading(3, "Après le tableau"),

@@ -141,7 +141,7 @@ pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {
     let (size, lines) = fitted_lines(
         fonts,
         Weight::Regular,
-        "Dossier technique signé et cacheté par le Président sur toutes les pages",
+        "Signé et cacheté par le Président sur toutes les pages",
         6.5,
         text_w,
     );

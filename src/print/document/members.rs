@@ -1,7 +1,7 @@
 //! Section 1.2 – Membres et participants au cluster: the counts behind the
 //! call's thresholds, the register by category, the major partners.
 
-use super::{Doc, joined};
+use super::{Doc, joined, or_dash};
 use crate::model::compute;
 use crate::model::dossier::{Member, MemberCategory};
 use crate::model::money::format_percent;
@@ -59,52 +59,60 @@ pub(super) fn members(doc: &mut Doc) {
     partners(doc);
 }
 
-/// One category of the register.
+/// One category of the register, one member on two lines: name, then
+/// activity, sector and city; identifiers; contact; membership.
 fn register(doc: &mut Doc, list: &[&Member]) {
     let rows = list
         .iter()
         .enumerate()
         .map(|(k, m)| {
-            let ids = [
-                ("ICE", &m.ice),
-                ("RC", &m.rc),
-                ("IF", &m.tax_id),
-                ("CNSS", &m.cnss),
-            ]
-            .iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(l, v)| format!("{l} {}", v.trim()))
-            .collect::<Vec<_>>()
-            .join("\n");
-            let contact = joined(&[&m.contact.name, &m.contact.phone, &m.contact.email], "\n");
+            let ids = |pairs: [(&str, &str); 2]| {
+                let parts: Vec<String> = pairs
+                    .iter()
+                    .filter(|(_, v)| !v.trim().is_empty())
+                    .map(|(l, v)| format!("{l}\u{a0}{}", v.trim()))
+                    .collect();
+                parts.join(" · ")
+            };
+            let ids = joined(
+                &[
+                    &ids([("ICE", &m.ice), ("IF", &m.tax_id)]),
+                    &ids([("RC", &m.rc), ("CNSS", &m.cnss)]),
+                ],
+                "\n",
+            );
+            let c = &m.contact;
+            // A phone number or a date is not split across lines.
+            let phone = c.phone.trim().replace(' ', "\u{a0}");
+            let contact = joined(&[&joined(&[&c.name, &phone], " · "), &c.email], "\n");
+            let what = joined(
+                &[m.activity.label(), &m.sector, &m.city, m.size.label()],
+                " · ",
+            );
             Row::new(vec![
                 (k + 1).to_string(),
-                doc.cell(&m.name),
-                doc.fill(format!(
-                    "{}\n{}",
-                    m.activity.label(),
-                    super::or_dash(&m.sector)
-                )),
-                doc.fill(format!("{}\n{}", super::or_dash(&m.city), m.size.label())),
+                doc.fill(format!("{}\n{what}", or_dash(&m.name))),
                 doc.cell(&ids),
                 doc.cell(&contact),
                 doc.fill(format!(
                     "{}\n{}",
-                    super::date_text(m.joined),
-                    super::or_dash(&m.fee_category)
+                    super::date_text(m.joined).replace(' ', "\u{a0}"),
+                    or_dash(&m.fee_category)
                 )),
             ])
         })
         .collect();
-    doc.table(
+    doc.dense_table(
         &[
-            ("N°", 0.05, Align::Center),
-            ("Raison sociale", 0.21, Align::Left),
-            ("Activité, secteur", 0.14, Align::Left),
-            ("Ville, taille", 0.12, Align::Left),
-            ("Identifiants", 0.17, Align::Left),
-            ("Contact", 0.17, Align::Left),
-            ("Adhésion, cotisation", 0.14, Align::Left),
+            ("N°", 0.04, Align::Center),
+            (
+                "Raison sociale ; activité, secteur, ville, taille",
+                0.27,
+                Align::Left,
+            ),
+            ("Identifiants", 0.31, Align::Left),
+            ("Contact", 0.26, Align::Left),
+            ("Adhésion ; cotisation", 0.12, Align::Left),
         ],
         rows,
     );

@@ -145,7 +145,16 @@ impl<'i, 'a> Doc<'i, 'a> {
                 })
                 .collect(),
             rows,
+            dense: false,
         }));
+    }
+
+    /// A table set at the smallest size, for long registers.
+    pub fn dense_table(&mut self, columns: &[(&str, f32, Align)], rows: Vec<Row>) {
+        self.table(columns, rows);
+        if let Some(Block::Table(t)) = self.b.last_mut() {
+            t.dense = true;
+        }
     }
 
     /// A typed value in a table cell: « — » when empty, nothing on a blank

@@ -107,6 +107,8 @@ impl Row {
 pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+    /// Set at the smallest size (long registers): more rows per page.
+    pub dense: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -33,16 +33,18 @@ impl Layouter<'_> {
         // Numbers never break: columns are widened to their widest
         // unbreakable content, at a smaller size when the table cannot
         // hold them at the usual one.
-        let (style, bold, widths) = [
+        let sizes = [
             (Style::Small, Style::SmallBold),
             (Style::Tiny, Style::TinyBold),
-        ]
-        .into_iter()
-        .find_map(|(st, bd)| {
-            let mins = self.min_widths(table, bd);
-            fit_columns(&shares, &mins, cw).map(|w| (st, bd, w))
-        })
-        .unwrap_or((Style::Tiny, Style::TinyBold, shares));
+        ];
+        let (style, bold, widths) = sizes[usize::from(table.dense)..]
+            .iter()
+            .copied()
+            .find_map(|(st, bd)| {
+                let mins = self.min_widths(table, bd);
+                fit_columns(&shares, &mins, cw).map(|w| (st, bd, w))
+            })
+            .unwrap_or((Style::Tiny, Style::TinyBold, shares));
         let xs: Vec<f32> = widths
             .iter()
             .scan(cx, |x, w| {
