@@ -615,10 +615,18 @@ fn reading_order(visual: &str) -> String {
 
 #[test]
 fn a_wrapped_arabic_name_reads_from_its_first_word() {
-    // The example's Arabic member is too long for its column: its first
-    // words must be on the first line, each line reading right to left.
+    // The example's Arabic member, its name doubled to be too long for
+    // the register's column: its first words must be on the first line,
+    // each line reading right to left.
     let p = profile();
-    let d = example();
+    let mut d = example();
+    let member = d
+        .members
+        .iter_mut()
+        .find(|m| m.name.starts_with('ت'))
+        .expect("the Arabic member");
+    member.name = format!("{} {}", member.name, member.name);
+    let d = d;
     let name = &d
         .members
         .iter()
