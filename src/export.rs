@@ -9,6 +9,7 @@ use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet, XlsxError};
 use crate::model::call::CallProfile;
 use crate::model::compute;
 use crate::model::dossier::{Dossier, YEARS};
+use crate::model::money::truncate_percent;
 
 #[derive(Debug, thiserror::Error)]
 #[error("export du classeur impossible : {0}")]
@@ -43,7 +44,6 @@ pub fn tables_xlsx(d: &Dossier, p: &CallProfile) -> Result<Vec<u8>, ExportError>
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format("# ##0.00");
     let money_bold = Format::new().set_num_format("# ##0.00").set_bold();
-    let percent = Format::new().set_num_format("0.0");
     let totals = compute::budget_totals(d, p);
 
     let ws = book.add_worksheet();
@@ -76,17 +76,7 @@ pub fn tables_xlsx(d: &Dossier, p: &CallProfile) -> Result<Vec<u8>, ExportError>
                 .filter(|r| r.role.is_charge() == charges)
             {
                 let line = d.budget_line(&r.id);
-                let mut label = r.label.clone();
-                if r.starred {
-                    label.push_str(" *");
-                }
-                if r.needs_detail {
-                    let detail = line.map_or("", |l| l.detail.trim());
-                    label.push_str(&format!(
-                        " (à préciser : {})",
-                        if detail.is_empty() { "—" } else { detail }
-                    ));
-                }
+                let label = r.printed_label(line.map_or("", |l| l.detail.as_str()));
                 ws.write_string(*row, 0, label)?;
                 for y in 0..YEARS {
                     if let Some(v) = line.and_then(|l| l.amounts[y]) {
@@ -128,7 +118,9 @@ pub fn tables_xlsx(d: &Dossier, p: &CallProfile) -> Result<Vec<u8>, ExportError>
     ws.write_string(row, 0, "Capacité d'autofinancement (%)")?;
     for (y, r) in compute::self_financing_percent(&totals).iter().enumerate() {
         if let Some(r) = r {
-            ws.write_number_with_format(row, (y + 1) as u16, number(r.round_dp(1)), &percent)?;
+            // The figure the PDF and the wizard show (cut, never rounded
+            // up), in the General format so no viewer rounds it again.
+            ws.write_number(row, (y + 1) as u16, number(truncate_percent(*r)))?;
         }
     }
     row += 2;

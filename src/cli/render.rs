@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::args::{Arg, Args, positional};
 use super::{EXIT_BLOCKING, EXIT_OK, EXIT_UNREADABLE, open_or_report, usage_error, write_report};
-use crate::print::RenderOptions;
+use crate::print::{PrintMode, RenderOptions};
 use crate::service::jobs::{self, JobError, PrintJob};
 
 struct Request {
@@ -29,21 +29,21 @@ fn parse(args: &[OsString]) -> Result<Request, String> {
             Arg::Option("--copies") => {
                 options.copies = Some(args.number("--copies attend un nombre")?);
             }
-            Arg::Option("--final") => options.final_mode = true,
+            Arg::Option(flag @ ("--final" | "--draft" | "--blank")) => {
+                let mode = match flag {
+                    "--final" => PrintMode::Final,
+                    "--draft" => PrintMode::Draft,
+                    _ => PrintMode::Blank,
+                };
+                if options.mode != PrintMode::Automatic && options.mode != mode {
+                    return Err("--final, --draft et --blank s'excluent".into());
+                }
+                options.mode = mode;
+            }
             Arg::Option("--per-copy") => options.per_copy = true,
-            Arg::Option("--draft") => options.draft = true,
-            Arg::Option("--blank") => options.blank = true,
             Arg::Option(o) => return Err(format!("option inconnue « {o} »")),
             Arg::Positional(a) => positional(&mut input, a, "un seul dossier attendu")?,
         }
-    }
-    if [options.final_mode, options.draft, options.blank]
-        .iter()
-        .filter(|x| **x)
-        .count()
-        > 1
-    {
-        return Err("--final, --draft et --blank s'excluent".into());
     }
     let (Some(input), Some(output)) = (input, output) else {
         return Err("« render » attend un dossier et -o SORTIE.pdf".into());

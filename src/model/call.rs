@@ -400,6 +400,29 @@ impl CallProfile {
     }
 }
 
+impl BudgetRowDef {
+    /// The row's label as printed and exported: the call's wording, its
+    /// « * », and what the applicant said the amount covers when the call
+    /// asks to « préciser ».
+    pub fn printed_label(&self, detail: &str) -> String {
+        // The call puts the « * » after the row's name, before any
+        // parenthesis: « Frais d'investissement * (mobilier, …) ».
+        let mut label = self.label.clone();
+        if self.starred {
+            let at = label.find(" (").unwrap_or(label.len());
+            label.insert_str(at, " *");
+        }
+        if self.needs_detail {
+            let detail = detail.trim();
+            label.push_str(&format!(
+                " (à préciser : {})",
+                if detail.is_empty() { "—" } else { detail }
+            ));
+        }
+        label
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

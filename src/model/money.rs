@@ -127,12 +127,34 @@ pub fn format_dh(value: Decimal) -> String {
     format!("{}{NBSP}DH", format_number(value, 2))
 }
 
-/// `61,5 %` with one decimal, as ratios are shown in messages.
+/// Decimals a ratio shows: enough to tell 39,99 % from the 40 % threshold.
+pub const PERCENT_DECIMALS: u32 = 2;
+
+/// A computed ratio as every place shows it (PDF, wizard, workbook,
+/// messages): cut, never rounded, to [`PERCENT_DECIMALS`] decimals, so it
+/// is never shown above its true value and a failing 39,997 % cannot read
+/// as a passing « 40 % ».
+pub fn truncate_percent(value: Decimal) -> Decimal {
+    value
+        .round_dp_with_strategy(PERCENT_DECIMALS, rust_decimal::RoundingStrategy::ToZero)
+        .normalize()
+}
+
+/// The digits of a ratio without its sign: `39,97`, `60`, `59,9`.
+pub fn format_percent_number(value: Decimal) -> String {
+    format_typed(truncate_percent(value))
+}
+
+/// `39,97 %`, `60 %`: a ratio (see [`truncate_percent`]) with its sign.
 pub fn format_percent(value: Decimal) -> String {
-    let one = format_number(value, 2);
-    // Trim a trailing zero so 60,00 reads 60 and 59,90 reads 59,9.
-    let trimmed = one.trim_end_matches('0').trim_end_matches(',');
-    format!("{trimmed}{NBSP}%")
+    format!("{}{NBSP}%", format_percent_number(value))
+}
+
+/// A typed figure with exactly the decimals it was typed with (trailing
+/// zeros dropped): `39,96` stays `39,96`, `12` stays `12`.
+pub fn format_typed(value: Decimal) -> String {
+    let value = value.normalize();
+    format_number(value, value.scale())
 }
 
 #[cfg(test)]
@@ -184,5 +206,33 @@ mod tests {
         assert_eq!(format_percent(dec!(59.9)), "59,9\u{00A0}%");
         assert_eq!(format_percent(dec!(60)), "60\u{00A0}%");
         assert_eq!(format_percent(dec!(39.99)), "39,99\u{00A0}%");
+    }
+
+    #[test]
+    fn ratios_are_cut_never_rounded_up() {
+        for (value, shown) in [
+            (dec!(39.97), "39,97"),
+            (dec!(39.996), "39,99"),
+            (dec!(39.999999), "39,99"),
+            (dec!(59.99), "59,99"),
+            (dec!(59.9999), "59,99"),
+            (dec!(66.666666), "66,66"),
+            (dec!(60), "60"),
+            (dec!(60.000), "60"),
+            (dec!(0.004), "0"),
+            (dec!(159.0), "159"),
+        ] {
+            assert_eq!(format_percent_number(value), shown, "{value}");
+            assert_eq!(format_percent(value), format!("{shown}\u{a0}%"));
+        }
+        assert!(truncate_percent(dec!(39.999)) < dec!(40));
+    }
+
+    #[test]
+    fn typed_figures_print_as_typed() {
+        assert_eq!(format_typed(dec!(39.96)), "39,96");
+        assert_eq!(format_typed(dec!(39.960)), "39,96");
+        assert_eq!(format_typed(dec!(12)), "12");
+        assert_eq!(format_typed(dec!(1500.5)), "1\u{202F}500,5");
     }
 }

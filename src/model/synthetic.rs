@@ -127,10 +127,20 @@ fn text(rng: &mut Lcg, paragraphs: usize) -> String {
         .join("\n\n")
 }
 
+/// Given names, with the civility that goes with each.
+const FIRST_NAMES: &[(&str, Civility)] = &[
+    ("Karim", Civility::Monsieur),
+    ("Salma", Civility::Madame),
+    ("Youssef", Civility::Monsieur),
+    ("Nadia", Civility::Madame),
+    ("Hicham", Civility::Monsieur),
+    ("Leïla", Civility::Madame),
+    ("Omar", Civility::Monsieur),
+    ("Zineb", Civility::Madame),
+];
+
 fn person(rng: &mut Lcg, function: &str) -> Person {
-    let first = rng.pick(&[
-        "Karim", "Salma", "Youssef", "Nadia", "Hicham", "Leïla", "Omar", "Zineb",
-    ]);
+    let (first, civility) = FIRST_NAMES[(rng.next() % FIRST_NAMES.len() as u64) as usize];
     let last = rng.pick(&[
         "El Fassi",
         "Benjelloun",
@@ -141,6 +151,7 @@ fn person(rng: &mut Lcg, function: &str) -> Person {
         "Idrissi",
     ]);
     Person {
+        civility: Some(civility),
         name: format!("{first} {last}"),
         organisation: format!("{} {}", rng.pick(PREFIXES), rng.pick(NAMES)),
         function: function.to_string(),
@@ -168,49 +179,81 @@ fn years_dec(values: [i64; 5]) -> Years<Decimal> {
 
 /// A complete, eligible dossier with `members` members and `projects`
 /// projects (half cooperation, half collaborative), texts of about twelve
-/// paragraphs per text section.
+/// paragraphs per text section, and a plausible budget (self-financing
+/// between 40 and 60 %, no negative amount).
 pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossier {
     let mut rng = Lcg(2026);
     let mut d = Dossier::new_for(profile);
-    let long = |rng: &mut Lcg| text(rng, 12);
+    identity(&mut d, &mut rng);
+    fee_schedule(&mut d);
+    register(&mut d, &mut rng, members);
+    board(&mut d, &mut rng);
+    let fees = super::compute::fee_revenue(&d).total;
+    let fees_years: [Decimal; 5] = std::array::from_fn(|y| grow(fees, 10, y).round_dp(2));
+    strategy(&mut d, &mut rng, fees_years);
+    cooperation(&mut d, &mut rng, projects);
+    startups(&mut d, &mut rng);
+    plan(&mut d, &mut rng, profile);
+    budget(&mut d, fees_years);
+    indicators(&mut d, profile);
+    for c in &mut d.criteria {
+        c.argument = text(&mut rng, 12);
+    }
+    for p in &mut d.administrative {
+        p.status = PieceStatus::OnPaper;
+        p.date = Date::new(2026, 6, 15);
+    }
+    declaration(&mut d);
+    d
+}
+
+/// `base` grown by `pct` % a year, `year` years on.
+fn grow(base: Decimal, pct: i64, year: usize) -> Decimal {
+    base * (Decimal::ONE_HUNDRED + Decimal::from(pct * year as i64)) / Decimal::ONE_HUNDRED
+}
+
+fn identity(d: &mut Dossier, rng: &mut Lcg) {
     let id = &mut d.identity;
     id.name = "Cluster Synthétique des Industries Innovantes".into();
     id.acronym = "CSII".into();
     id.creation_date = Date::new(2024, 3, 12);
     id.address = "12, boulevard Mohammed V".into();
     id.city = "Casablanca".into();
-    id.president = person(&mut rng, "Président");
-    id.vice_president = person(&mut rng, "Vice-président");
-    id.treasurer = person(&mut rng, "Trésorier");
-    id.director = person(&mut rng, "Directeur");
+    id.president = person(rng, "Président");
+    id.vice_president = person(rng, "Vice-président");
+    id.treasurer = person(rng, "Trésorier");
+    id.director = person(rng, "Directeur");
     id.sector = "Industries innovantes".into();
-    id.activities = long(&mut rng);
-    id.sector_importance = long(&mut rng);
-    id.strategic_justification = long(&mut rng);
-    id.core_territory = long(&mut rng);
-    id.productive_area = long(&mut rng);
-    id.genesis = long(&mut rng);
-    id.territorial_anchoring = long(&mut rng);
-    id.joint_initiatives = long(&mut rng);
-    let president = d.identity.president.clone();
+    for field in [
+        &mut id.activities,
+        &mut id.sector_importance,
+        &mut id.strategic_justification,
+        &mut id.core_territory,
+        &mut id.productive_area,
+        &mut id.genesis,
+        &mut id.territorial_anchoring,
+        &mut id.joint_initiatives,
+    ] {
+        *field = text(rng, 12);
+    }
+}
 
-    d.governance.fee_categories = vec![
-        FeeCategory {
-            name: "Grande entreprise".into(),
-            description: "CA > 175 MDH".into(),
-            annual_amount: Some(Decimal::from(20_000)),
-        },
-        FeeCategory {
-            name: "PME".into(),
-            description: "CA ≤ 175 MDH".into(),
-            annual_amount: Some(Decimal::from(10_000)),
-        },
-        FeeCategory {
-            name: "Institution".into(),
-            description: "Formation, recherche, organismes".into(),
-            annual_amount: Some(Decimal::from(5_000)),
-        },
-    ];
+fn fee_schedule(d: &mut Dossier) {
+    d.governance.fee_categories = [
+        ("Grande entreprise", "CA > 175 MDH", 20_000),
+        ("PME", "CA ≤ 175 MDH", 10_000),
+        ("Institution", "Formation, recherche, organismes", 5_000),
+    ]
+    .into_iter()
+    .map(|(name, description, amount)| FeeCategory {
+        name: name.into(),
+        description: description.into(),
+        annual_amount: Some(Decimal::from(amount)),
+    })
+    .collect();
+}
+
+fn register(d: &mut Dossier, rng: &mut Lcg, members: usize) {
     for i in 0..members {
         let category = match i % 10 {
             0 => MemberCategory::TrainingResearch,
@@ -236,11 +279,11 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
             sector: rng.pick(WORDS).to_string(),
             city: rng.pick(CITIES).to_string(),
             size: CompanySize::Pme,
-            ice: ice(&mut rng),
+            ice: ice(rng),
             rc: format!("{} – {}", 10_000 + rng.next() % 90_000, rng.pick(CITIES)),
             tax_id: format!("{:08}", rng.next() % 100_000_000),
             cnss: format!("{:07}", rng.next() % 10_000_000),
-            contact: person(&mut rng, "Directeur général"),
+            contact: person(rng, "Directeur général"),
             joined: Date::new(2024, 1 + (i % 12) as u8, 1 + (i % 28) as u8),
             fee_category: fee.to_string(),
         });
@@ -250,17 +293,29 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
             name: format!("Centre technique {} {}", rng.pick(NAMES), i + 1),
             kind: "Centre technique".into(),
             city: rng.pick(CITIES).into(),
-            link: paragraph(&mut rng, 2),
+            link: paragraph(rng, 2),
         });
     }
-    d.governance.board.push(BoardMember {
-        name: president.name.clone(),
-        organisation: president.organisation.clone(),
-        role: BoardRole::President,
-        function: president.function.clone(),
-        phone: president.phone.clone(),
-        email: president.email.clone(),
-    });
+}
+
+fn board_member(p: Person, name: String, role: BoardRole) -> BoardMember {
+    BoardMember {
+        civility: p.civility,
+        name,
+        organisation: p.organisation,
+        role,
+        function: p.function,
+        phone: p.phone,
+        email: p.email,
+    }
+}
+
+fn board(d: &mut Dossier, rng: &mut Lcg) {
+    let president = d.identity.president.clone();
+    let name = president.name.clone();
+    d.governance
+        .board
+        .push(board_member(president, name, BoardRole::President));
     for (i, role) in [
         BoardRole::VicePresident,
         BoardRole::Treasurer,
@@ -271,57 +326,48 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
     .into_iter()
     .enumerate()
     {
-        let p = person(&mut rng, role.label());
-        d.governance.board.push(BoardMember {
-            name: format!("{} ({})", p.name, i + 2),
-            organisation: p.organisation,
-            role,
-            function: p.function,
-            phone: p.phone,
-            email: p.email,
-        });
+        let p = person(rng, role.label());
+        let name = format!("{} ({})", p.name, i + 2);
+        d.governance.board.push(board_member(p, name, role));
     }
-    d.governance.internal_organisation = long(&mut rng);
-    d.governance.membership_terms = long(&mut rng);
-    d.governance.fee_calculation = long(&mut rng);
+    d.governance.internal_organisation = text(rng, 12);
+    d.governance.membership_terms = text(rng, 12);
+    d.governance.fee_calculation = text(rng, 12);
+}
 
-    let fees = super::compute::fee_revenue(&d).total;
-    let engaged = super::compute::member_counts(&d).engaged_members();
-    let grow = |base: Decimal, pct: i64, year: usize| {
-        base * (Decimal::ONE_HUNDRED + Decimal::from(pct * year as i64)) / Decimal::ONE_HUNDRED
-    };
-    let fees_years: [Decimal; 5] = std::array::from_fn(|y| grow(fees, 10, y).round_dp(2));
-    let members_years: [u32; 5] = std::array::from_fn(|y| engaged + 5 * y as u32);
-
+fn strategy(d: &mut Dossier, rng: &mut Lcg, fees_years: [Decimal; 5]) {
+    let engaged = super::compute::member_counts(d).engaged_members();
     let st = &mut d.strategy;
-    st.global_strategy = long(&mut rng);
+    st.global_strategy = text(rng, 12);
     st.rd_projects = [4, 6, 8, 10, 12].map(Some);
     st.funds_raised = years_dec([2_000_000, 3_000_000, 4_000_000, 5_000_000, 6_000_000]);
     st.export_share = years_dec([12, 14, 16, 18, 20]);
-    st.objectives_comment = paragraph(&mut rng, 3);
-    st.technologies_markets = long(&mut rng);
-    st.national_positioning = long(&mut rng);
-    st.international_positioning = long(&mut rng);
-    st.forecast_members = members_years.map(Some);
+    st.objectives_comment = paragraph(rng, 3);
+    st.technologies_markets = text(rng, 12);
+    st.national_positioning = text(rng, 12);
+    st.international_positioning = text(rng, 12);
+    st.forecast_members = std::array::from_fn(|y| Some(engaged + 5 * y as u32));
     st.forecast_fee_revenue = fees_years.map(Some);
+}
 
+fn cooperation(d: &mut Dossier, rng: &mut Lcg, projects: usize) {
     for i in 0..projects {
         if i % 2 == 0 {
             d.cooperation.cooperation_projects.push(CooperationProject {
                 title: format!("Projet de coopération n° {} : {}", i + 1, rng.pick(WORDS)),
-                nature: paragraph(&mut rng, 2),
-                stakeholders: paragraph(&mut rng, 2),
-                means: paragraph(&mut rng, 2),
-                expected_results: paragraph(&mut rng, 2),
+                nature: paragraph(rng, 2),
+                stakeholders: paragraph(rng, 2),
+                means: paragraph(rng, 2),
+                expected_results: paragraph(rng, 2),
             });
         } else {
             d.cooperation
                 .collaborative_projects
                 .push(CollaborativeProject {
                     title: format!("Projet collaboratif n° {} : {}", i + 1, rng.pick(WORDS)),
-                    objectives: paragraph(&mut rng, 2),
-                    actors: paragraph(&mut rng, 2),
-                    expected_results: paragraph(&mut rng, 2),
+                    objectives: paragraph(rng, 2),
+                    actors: paragraph(rng, 2),
+                    expected_results: paragraph(rng, 2),
                 });
         }
     }
@@ -335,36 +381,37 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
             } else {
                 PartnershipScope::National
             },
-            country: if international {
-                "France".into()
-            } else {
-                "Maroc".into()
-            },
+            country: if international { "France" } else { "Maroc" }.into(),
             status: if i % 3 == 0 {
                 PartnershipStatus::Established
             } else {
                 PartnershipStatus::Envisaged
             },
-            purpose: paragraph(&mut rng, 2),
+            purpose: paragraph(rng, 2),
         });
     }
-    d.startups.strategy = long(&mut rng);
+}
+
+fn startups(d: &mut Dossier, rng: &mut Lcg) {
+    d.startups.strategy = text(rng, 12);
     for kind in PreparationKind::ALL {
         d.startups.preparation.push(PreparationStep {
             kind,
-            description: paragraph(&mut rng, 3),
+            description: paragraph(rng, 3),
             partners: rng.pick(NAMES).into(),
         });
     }
     for support_type in SupportType::ALL {
         d.startups.post_creation.push(SupportService {
             support_type,
-            services: paragraph(&mut rng, 3),
+            services: paragraph(rng, 3),
         });
     }
+}
 
-    d.plan.orientations = long(&mut rng);
-    d.plan.objectives = long(&mut rng);
+fn plan(d: &mut Dossier, rng: &mut Lcg, profile: &CallProfile) {
+    d.plan.orientations = text(rng, 12);
+    d.plan.objectives = text(rng, 12);
     let mut categories: Vec<ActionCategory> = profile
         .action_categories
         .iter()
@@ -375,50 +422,73 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
         d.plan.actions.push(Action {
             title: format!("Action n° {} : {}", i + 1, rng.pick(WORDS)),
             category: categories[i % categories.len()].clone(),
-            description: paragraph(&mut rng, 2),
+            description: paragraph(rng, 2),
             cost: years_dec([100_000, 110_000, 120_000, 130_000, 140_000]),
         });
     }
-    let actions = super::compute::action_costs(&d);
-    // Charges: personnel 600k growing, rent and equipment starred.
-    let personnel: [Decimal; 5] =
-        std::array::from_fn(|y| Decimal::from(600_000 + 30_000 * y as i64));
+}
+
+/// Self-financing the generator aims at, in percent of the charges.
+const OWN_SHARE_PERCENT: i64 = 50;
+/// The most the member fees may cover before the staff grows with them.
+const FEES_SHARE_MAX_PERCENT: i64 = 55;
+
+/// Charges from the plan and a staff that grows with the register, own
+/// resources at about half of them, the State subsidy covering the rest:
+/// the résultat is nil and nothing is negative.
+fn budget(d: &mut Dossier, fees_years: [Decimal; 5]) {
+    let actions = super::compute::action_costs(d);
+    let hundred = Decimal::ONE_HUNDRED;
     let starred = Decimal::from(150_000);
+    let personnel: [Decimal; 5] = std::array::from_fn(|y| {
+        let base = Decimal::from(600_000 + 30_000 * y as i64);
+        // A large register pays for a larger team: fees stay ≤ 55 % of charges.
+        let needed = (fees_years[y] * hundred / Decimal::from(FEES_SHARE_MAX_PERCENT)
+            - actions[y]
+            - starred)
+            .round_dp(0);
+        base.max(needed)
+    });
     let charges: [Decimal; 5] = std::array::from_fn(|y| personnel[y] + actions[y] + starred);
-    // Own resources at 50 % of charges, the State subsidy covering the rest.
     let services: [Decimal; 5] = std::array::from_fn(|y| {
-        (charges[y] / Decimal::TWO - fees_years[y])
+        (charges[y] * Decimal::from(OWN_SHARE_PERCENT) / hundred - fees_years[y])
             .max(Decimal::ZERO)
             .round_dp(2)
     });
     let subsidy: [Decimal; 5] = std::array::from_fn(|y| charges[y] - fees_years[y] - services[y]);
     let set =
         |d: &mut Dossier, row: &str, v: [Decimal; 5]| d.budget_line_mut(row).amounts = v.map(Some);
-    set(&mut d, "personnel", personnel);
-    set(&mut d, "location", [Decimal::from(100_000); 5]);
-    set(&mut d, "investissement", [Decimal::from(30_000); 5]);
-    set(&mut d, "actions", actions);
-    set(&mut d, "autres_charges", [Decimal::from(20_000); 5]);
+    set(d, "personnel", personnel);
+    set(d, "location", [Decimal::from(100_000); 5]);
+    set(d, "investissement", [Decimal::from(30_000); 5]);
+    set(d, "actions", actions);
+    set(d, "autres_charges", [Decimal::from(20_000); 5]);
     d.budget_line_mut("autres_charges").detail =
         "Assurances, frais bancaires et déplacements".into();
-    set(&mut d, "cotisations", fees_years);
-    set(&mut d, "subventions", subsidy);
-    set(&mut d, "services", services);
-    set(&mut d, "autres_produits", [Decimal::ZERO; 5]);
+    set(d, "cotisations", fees_years);
+    set(d, "subventions", subsidy);
+    set(d, "services", services);
+    set(d, "autres_produits", [Decimal::ZERO; 5]);
+}
 
-    let totals = super::compute::budget_totals(&d, profile);
+fn indicators(d: &mut Dossier, profile: &CallProfile) {
+    let totals = super::compute::budget_totals(d, profile);
     let ratios = super::compute::self_financing_percent(&totals);
-    let counts = super::compute::member_counts(&d);
+    let counts = super::compute::member_counts(d);
+    let engaged = counts.engaged_members();
     for line in &mut d.indicators.standard {
         let role = profile.kpi(&line.id).map(|k| k.role);
         line.values = match role {
             Some(super::call::KpiRole::ActiveMembers) => {
-                members_years.map(|v| Some(Decimal::from(v)))
+                std::array::from_fn(|y| Some(Decimal::from(engaged + 5 * y as u32)))
             }
             Some(super::call::KpiRole::CompanyMembers) => std::array::from_fn(|y| {
                 Some(Decimal::from(counts.engaged_companies + 4 * y as u32))
             }),
-            Some(super::call::KpiRole::SelfFinancing) => ratios.map(|r| r.map(|r| r.round_dp(1))),
+            // The figure the budget gives, as every place prints it.
+            Some(super::call::KpiRole::SelfFinancing) => {
+                ratios.map(|r| r.map(super::money::truncate_percent))
+            }
             _ => years_dec([2, 4, 6, 8, 10]),
         };
     }
@@ -427,19 +497,16 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
         unit: "emplois".into(),
         values: years_dec([20, 40, 60, 80, 100]),
     });
-    for c in &mut d.criteria {
-        c.argument = long(&mut rng);
-    }
-    for p in &mut d.administrative {
-        p.status = PieceStatus::OnPaper;
-        p.date = Date::new(2026, 6, 15);
-    }
+}
+
+fn declaration(d: &mut Dossier) {
+    let president = &d.identity.president;
     let (first, last) = president
         .name
         .split_once(' ')
         .unwrap_or((&president.name, ""));
     d.declaration = Declaration {
-        civility: Civility::Monsieur,
+        civility: president.civility.unwrap_or_default(),
         first_name: first.into(),
         last_name: last.into(),
         position_in_organisation: "Directeur général".into(),
@@ -453,7 +520,6 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
         place: "Casablanca".into(),
         date: Date::new(2026, 7, 20),
     };
-    d
 }
 
 #[cfg(test)]
@@ -476,6 +542,27 @@ mod tests {
             .collect();
         assert!(blocking.is_empty(), "{blocking:#?}");
         assert_eq!(dossier(&p, 300, 40), d, "deterministic");
+    }
+
+    #[test]
+    fn synthetic_budgets_are_plausible() {
+        let p = CallProfile::edition_2026();
+        for members in [15, 40, 300, 2000] {
+            let d = dossier(&p, members, 4);
+            for line in &d.budget {
+                for v in line.amounts.iter().flatten() {
+                    assert!(!v.is_sign_negative(), "{members}: {} {v}", line.row);
+                }
+            }
+            let totals = crate::model::compute::budget_totals(&d, &p);
+            for r in crate::model::compute::self_financing_percent(&totals) {
+                let r = r.expect("charges");
+                assert!(
+                    r >= Decimal::from(40) && r <= Decimal::from(60),
+                    "{members} members: self-financing {r}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -141,7 +141,7 @@ pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {
     let (size, lines) = fitted_lines(
         fonts,
         Weight::Regular,
-        "Dossier technique signé et cacheté par le Président sur toutes les pages",
+        "Signé et cacheté par le Président sur toutes les pages",
         6.5,
         text_w,
     );
@@ -163,15 +163,19 @@ pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {
         "Paraphe".into(),
     ));
 
-    // The stamp box.
-    let st = geo.stamp;
+    // The stamp zone: a framed clear area, its caption outside the frame,
+    // on the side facing the content.
+    let clear = geo.stamp_clear;
     items.push(Item::Rect {
-        rect: st,
+        rect: clear,
         stroke: Some(1.0),
         fill: None,
     });
-    let (size, lines) = fitted_lines(fonts, Weight::Bold, STAMP_LABEL, 7.0, st.w - 4.0);
-    let mut y = st.y + size + 2.0;
+    let st = geo.stamp;
+    let caption_h = st.h - clear.h;
+    let (size, lines) = fitted_lines(fonts, Weight::Bold, STAMP_LABEL, 7.0, st.w - 2.0);
+    let caption_top = if clear.y > st.y { st.y } else { clear.bottom() };
+    let mut y = caption_top + (caption_h - size * 1.2 * lines.len() as f32) / 2.0 + size * 0.95;
     for l in lines {
         let w = fonts.bold.width(&l, size);
         items.push(text(st.x + (st.w - w) / 2.0, y, size, Weight::Bold, l));

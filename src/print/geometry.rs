@@ -36,25 +36,39 @@ pub struct Geometry {
     pub page_w: f32,
     pub page_h: f32,
     pub corner: StampCorner,
-    /// The area text and tables flow in.
+    /// The area text and tables flow in (with the [`Self::exclusion`]
+    /// taken out of it for a stamp in a bottom corner).
     pub content: Rect,
-    /// The band without the stamp: running title, page numbers.
+    /// The band beside the stamp: page and copy numbers, paraphe.
     pub info_band: Rect,
-    /// « Signature et cachet du Président », about 45 × 30 mm plus its label.
+    /// The stamp zone: its caption and its clear area.
     pub stamp: Rect,
+    /// The clear area a round stamp and a signature go in (≥ 70 × 45 mm),
+    /// caption outside it.
+    pub stamp_clear: Rect,
     /// Small initials box next to the page numbers.
     pub paraphe: Rect,
+    /// The part of the content area kept clear around the stamp zone:
+    /// paragraphs flow beside it, full-width blocks stop above it.
+    pub exclusion: Option<Rect>,
 }
+
+/// Size of the stamp's clear area: a 45 mm round stamp and a signature
+/// across it.
+pub const STAMP_CLEAR_W: f32 = 72.0 * MM;
+pub const STAMP_CLEAR_H: f32 = 45.0 * MM;
+/// Height of the stamp caption above (or below) the clear area.
+const STAMP_CAPTION_H: f32 = 5.0 * MM;
 
 impl Geometry {
     pub fn a4(corner: StampCorner) -> Self {
         let page_w = 210.0 * MM;
         let page_h = 297.0 * MM;
         let margin = 15.0 * MM;
-        let stamp_w = 48.0 * MM;
-        let stamp_h = 34.0 * MM;
-        let gap = 5.0 * MM;
-        let band_h = stamp_h;
+        let stamp_w = STAMP_CLEAR_W;
+        let stamp_h = STAMP_CLEAR_H + STAMP_CAPTION_H;
+        let gap = 4.0 * MM;
+        let band_h = 13.0 * MM;
         let other_band_h = 10.0 * MM;
         let bottom = matches!(corner, StampCorner::BottomLeft | StampCorner::BottomRight);
         let right = matches!(corner, StampCorner::BottomRight | StampCorner::TopRight);
@@ -74,55 +88,96 @@ impl Geometry {
             w: stamp_w,
             h: stamp_h,
         };
-        let info_x = if right {
-            margin
-        } else {
-            margin + stamp_w + gap
+        // The caption sits on the side of the clear area facing the content.
+        let stamp_clear = Rect {
+            x: stamp_x,
+            y: if bottom {
+                stamp_y + STAMP_CAPTION_H
+            } else {
+                stamp_y
+            },
+            w: stamp_w,
+            h: STAMP_CLEAR_H,
         };
         let info_w = page_w - 2.0 * margin - stamp_w - gap;
         let info_band = Rect {
-            x: info_x,
-            y: stamp_y,
+            x: if right {
+                margin
+            } else {
+                margin + stamp_w + gap
+            },
+            y: if bottom {
+                page_h - margin - band_h
+            } else {
+                margin
+            },
             w: info_w,
             h: band_h,
         };
         let paraphe_w = 22.0 * MM;
-        let paraphe_h = 12.0 * MM;
         let paraphe = Rect {
             x: if right {
-                info_x + info_w - paraphe_w
+                info_band.right() - paraphe_w
             } else {
-                info_x
+                info_band.x
             },
-            y: if bottom {
-                stamp_y + stamp_h - paraphe_h
-            } else {
-                stamp_y
-            },
+            y: info_band.y,
             w: paraphe_w,
-            h: paraphe_h,
+            h: band_h,
         };
-        let (content_y, content_h) = if bottom {
-            // A thin running header on top, the stamp band at the bottom.
+        let content_x = margin;
+        let content_w = page_w - 2.0 * margin;
+        let (content, exclusion) = if bottom {
+            // A thin running header on top; the page numbers at the
+            // bottom, the stamp zone beside them reaching up into the
+            // content area, which flows around it.
             let y = margin + other_band_h;
-            (y, stamp_y - gap - y)
+            let content = Rect {
+                x: content_x,
+                y,
+                w: content_w,
+                h: info_band.y - gap - y,
+            };
+            let ex_x = if right { stamp_x - gap } else { content_x };
+            let exclusion = Rect {
+                x: ex_x,
+                y: stamp_y - gap,
+                w: stamp_w + gap,
+                h: content.bottom() - (stamp_y - gap),
+            };
+            (content, Some(exclusion))
         } else {
             let y = stamp_y + stamp_h + gap;
-            (y, page_h - margin - other_band_h - y)
+            let content = Rect {
+                x: content_x,
+                y,
+                w: content_w,
+                h: page_h - margin - other_band_h - gap - y,
+            };
+            (content, None)
         };
         Self {
             page_w,
             page_h,
             corner,
-            content: Rect {
-                x: margin,
-                y: content_y,
-                w: page_w - 2.0 * margin,
-                h: content_h,
-            },
+            content,
             info_band,
             stamp,
+            stamp_clear,
             paraphe,
+            exclusion,
+        }
+    }
+
+    /// The content area where full-width blocks (tables, scans) go: above
+    /// the exclusion.
+    pub fn full_content(&self) -> Rect {
+        match self.exclusion {
+            Some(e) => Rect {
+                h: e.y - self.content.y,
+                ..self.content
+            },
+            None => self.content,
         }
     }
 
@@ -155,17 +210,33 @@ impl Geometry {
 mod tests {
     use super::*;
 
+    fn contains(outer: &Rect, inner: &Rect) -> bool {
+        inner.x >= outer.x - 0.01
+            && inner.y >= outer.y - 0.01
+            && inner.right() <= outer.right() + 0.01
+            && inner.bottom() <= outer.bottom() + 0.01
+    }
+
     #[test]
     fn bands_never_overlap_the_content() {
         for corner in StampCorner::ALL {
             let g = Geometry::a4(corner);
-            assert!(!g.content.intersects(&g.stamp), "{corner:?}");
+            assert!(!g.full_content().intersects(&g.stamp), "{corner:?}");
+            if let Some(e) = g.exclusion {
+                // The part of the stamp zone in the content area is excluded.
+                assert!(g.stamp.x >= e.x && g.stamp.right() <= e.right() && g.stamp.y >= e.y);
+                assert!((e.bottom() - g.content.bottom()).abs() < 0.01);
+                assert!(g.content.bottom() <= g.info_band.y);
+            } else {
+                assert!(!g.content.intersects(&g.stamp), "{corner:?}");
+            }
             assert!(!g.content.intersects(&g.info_band), "{corner:?}");
             assert!(!g.content.intersects(&g.running_band()), "{corner:?}");
             assert!(!g.stamp.intersects(&g.info_band), "{corner:?}");
             assert!(!g.stamp.intersects(&g.paraphe), "{corner:?}");
-            assert!(g.stamp.w >= 45.0 * MM && g.stamp.h >= 30.0 * MM);
-            assert!(g.content.h > 180.0 * MM, "{corner:?}: {}", g.content.h / MM);
+            assert!(g.stamp_clear.w >= 70.0 * MM && g.stamp_clear.h >= 45.0 * MM);
+            assert!(contains(&g.stamp, &g.stamp_clear));
+            assert!(g.full_content().h > 180.0 * MM, "{corner:?}");
         }
     }
 }

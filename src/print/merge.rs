@@ -209,10 +209,10 @@ fn add_image(doc: &mut Document, content: &Content) -> Option<Drawable> {
 /// The `cm` matrix that fits `bbox` into the content area, centred.
 fn fit(geo: &Geometry, d: &Drawable) -> [f32; 6] {
     let (cx, cy, cw, ch) = (
-        geo.content.x,
-        geo.page_h - geo.content.bottom(),
-        geo.content.w,
-        geo.content.h,
+        geo.full_content().x,
+        geo.page_h - geo.full_content().bottom(),
+        geo.full_content().w,
+        geo.full_content().h,
     );
     let [x0, y0, x1, y1] = d.bbox;
     let (bw, bh) = (x1 - x0, y1 - y0);

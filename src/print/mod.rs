@@ -10,6 +10,7 @@ pub mod layout;
 pub mod merge;
 pub mod pdf;
 pub mod shape;
+pub mod typeset;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -19,21 +20,30 @@ use font::Fonts;
 use geometry::Geometry;
 use layout::{Laid, Layouter, Page};
 
+/// What the printed package is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PrintMode {
+    /// Marked « BROUILLON » when blocking findings remain, clean otherwise.
+    #[default]
+    Automatic,
+    /// To hand in: refused while blocking findings remain.
+    Final,
+    /// Marked « BROUILLON » on every page even without blocking findings (a
+    /// working copy that must not be handed in by mistake).
+    Draft,
+    /// A blank form: the dossier's structure with empty lines and boxes,
+    /// to prepare it by hand; the dossier's content is not printed.
+    Blank,
+}
+
 /// How to print.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RenderOptions {
     /// Number of copies; `None` takes the dossier's choice, then the call's.
     pub copies: Option<u32>,
-    /// Refuse to print while blocking findings remain.
-    pub final_mode: bool,
+    pub mode: PrintMode,
     /// One PDF per copy instead of one PDF with the copies in sequence.
     pub per_copy: bool,
-    /// Mark every page « BROUILLON » even without blocking findings (a
-    /// working copy that must not be handed in by mistake).
-    pub draft: bool,
-    /// A blank form: the dossier's structure with empty lines and boxes,
-    /// to prepare it by hand; the dossier's content is not printed.
-    pub blank: bool,
 }
 
 /// The printed package.
@@ -78,11 +88,16 @@ pub fn layout_copy(
     fonts: &Fonts,
 ) -> (Laid, Geometry) {
     let none = crate::attach::Attachments::default();
-    layout_pages(dossier, profile, findings, (draft, false), &none, fonts)
+    let (laid, geo, _) = layout_pages(dossier, profile, findings, (draft, false), &none, fonts);
+    (laid, geo)
 }
 
+/// Layout passes before giving up on page numbers that keep moving.
+const LAYOUT_PASSES: usize = 4;
+
 /// Lays out until the page numbers the document prints (sommaire, the
-/// attachments' page ranges) agree with where things landed.
+/// attachments' page ranges) agree with where things landed; `false` when
+/// they had not settled after [`LAYOUT_PASSES`] passes.
 fn layout_pages(
     dossier: &Dossier,
     profile: &CallProfile,
@@ -90,11 +105,11 @@ fn layout_pages(
     (draft, blank): (bool, bool),
     attachments: &crate::attach::Attachments,
     fonts: &Fonts,
-) -> (Laid, Geometry) {
+) -> (Laid, Geometry, bool) {
     let geo = Geometry::a4(dossier.print.stamp_corner);
     let mut pages: HashMap<String, usize> = HashMap::new();
     let mut laid = Laid::default();
-    for _ in 0..4 {
+    for _ in 0..LAYOUT_PASSES {
         let input = document::DocumentInput {
             dossier,
             profile,
@@ -107,11 +122,11 @@ fn layout_pages(
         let blocks = document::build(&input);
         laid = Layouter::new(fonts, geo, pages.clone()).layout(&blocks);
         if laid.anchors == pages {
-            break;
+            return (laid, geo, true);
         }
         pages = laid.anchors.clone();
     }
-    (laid, geo)
+    (laid, geo, false)
 }
 
 /// Renders the dossier's printed package, without attachments.
@@ -141,8 +156,9 @@ pub fn render_with(
 ) -> Result<Rendered, RenderError> {
     // A blank form prints the structure only: the dossier's print choices
     // are kept, its content and findings are not used.
+    let blank = options.mode == PrintMode::Blank;
     let blank_dossier;
-    let (dossier, findings) = if options.blank {
+    let (dossier, findings) = if blank {
         blank_dossier = document::blank_dossier(profile, &dossier.print);
         (&blank_dossier, &[][..])
     } else {
@@ -153,7 +169,7 @@ pub fn render_with(
         .filter(|f| f.is_blocking())
         .cloned()
         .collect();
-    if options.final_mode && !blocking.is_empty() {
+    if options.mode == PrintMode::Final && !blocking.is_empty() {
         return Err(RenderError::Blocking(blocking));
     }
     let copies = options
@@ -163,15 +179,15 @@ pub fn render_with(
     if !(1..=20).contains(&copies) {
         return Err(RenderError::Copies(copies));
     }
-    let draft = options.draft || !blocking.is_empty();
+    let draft = options.mode == PrintMode::Draft || !blocking.is_empty();
     let fonts = fonts()?;
     let none = crate::attach::Attachments::default();
-    let attachments = if options.blank { &none } else { attachments };
-    let (laid, geo) = layout_pages(
+    let attachments = if blank { &none } else { attachments };
+    let (laid, geo, settled) = layout_pages(
         dossier,
         profile,
         findings,
-        (draft, options.blank),
+        (draft, blank),
         attachments,
         fonts,
     );
@@ -253,15 +269,21 @@ pub fn render_with(
         let all: Vec<Page> = (1..=copies).flat_map(copy_pages).collect();
         vec![write(all, meta(None))?]
     };
+    let mut warnings: Vec<String> = laid
+        .missing
+        .iter()
+        .map(shape::MissingGlyph::message)
+        .collect();
+    if !settled {
+        warnings.push(format!(
+            "Les numéros de page du sommaire et des pièces jointes n'étaient pas stables après {LAYOUT_PASSES} mises en page : vérifiez-les avant le dépôt"
+        ));
+    }
     Ok(Rendered {
         pdfs,
         pages_per_copy,
         copies,
         draft,
-        warnings: laid
-            .missing
-            .iter()
-            .map(shape::MissingGlyph::message)
-            .collect(),
+        warnings,
     })
 }

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::app::DossierApp;
 use super::widgets::{GREEN, RED};
-use crate::model::money::format_number;
+use crate::model::money::format_percent;
 use crate::model::rules::eligibility;
 
 fn line(ui: &mut Ui, ok: bool, title: &str, measured: String, threshold: String) {
@@ -39,21 +39,17 @@ pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
         ui,
         e.share_ok(),
         "Entreprises industrielles, technologiques ou spécifiques",
-        e.industrial_share.map_or_else(
-            || "aucun membre".to_string(),
-            |s| format!("{} %", format_number(s, 1)),
-        ),
-        format!("minimum {} %", format_number(e.min_industrial_share, 0)),
+        e.industrial_share
+            .map_or_else(|| "aucun membre".to_string(), format_percent),
+        format!("minimum {}", format_percent(e.min_industrial_share)),
     );
     line(
         ui,
         e.self_financing_ok(),
         "Autofinancement année 1",
-        e.self_financing_year1.map_or_else(
-            || "budget non saisi".to_string(),
-            |s| format!("{} %", format_number(s, 1)),
-        ),
-        format!("minimum {} %", format_number(e.min_self_financing, 0)),
+        e.self_financing_year1
+            .map_or_else(|| "budget non saisi".to_string(), format_percent),
+        format!("minimum {}", format_percent(e.min_self_financing)),
     );
     ui.separator();
     let (blocking, warnings) = crate::model::rules::summary(&app.findings);

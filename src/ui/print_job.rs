@@ -69,10 +69,12 @@ impl PrintPanel {
         let profile = profile.clone();
         let options = RenderOptions {
             copies: None,
-            final_mode: self.mode == PrintMode::Final,
+            mode: match self.mode {
+                PrintMode::Draft => crate::print::PrintMode::Draft,
+                PrintMode::Final => crate::print::PrintMode::Final,
+                PrintMode::Blank => crate::print::PrintMode::Blank,
+            },
             per_copy: self.per_copy,
-            draft: self.mode == PrintMode::Draft,
-            blank: self.mode == PrintMode::Blank,
         };
         let ctx = ctx.clone();
         std::thread::spawn(move || {

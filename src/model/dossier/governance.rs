@@ -37,6 +37,8 @@ impl BoardRole {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BoardMember {
+    /// As for [`Person::civility`].
+    pub civility: Option<Civility>,
     pub name: String,
     pub organisation: String,
     pub role: BoardRole,

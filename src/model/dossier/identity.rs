@@ -5,6 +5,9 @@ use super::*;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Person {
+    /// « M. » or « Mme », for the titles printed with the name (« Vice-
+    /// présidente »); `None` in files of earlier versions and when not said.
+    pub civility: Option<Civility>,
     pub name: String,
     pub organisation: String,
     pub function: String,

@@ -18,6 +18,7 @@ pub fn check(d: &Dossier, profile: &CallProfile, ctx: &CheckContext) -> Vec<Find
     let mut out = Vec::new();
     deadline(&mut out, profile, ctx);
     budget(&mut out, d, profile);
+    impossible_budget(&mut out, d, profile);
     indicators(&mut out, d, profile);
     forecasts(&mut out, d, profile);
     board(&mut out, d);
@@ -32,10 +33,14 @@ fn deadline(out: &mut Vec<Finding>, profile: &CallProfile, ctx: &CheckContext) {
             Section::General,
             "edition",
             format!(
-                "La date limite de dépôt de l'appel {} est passée : {} (heure de {})",
+                "La date limite de dépôt de l'appel {} est passée : {} ({})",
                 profile.edition,
                 profile.deadline.french(),
-                profile.time_zone
+                if profile.time_zone == "Africa/Casablanca" {
+                    "heure légale du Maroc".to_string()
+                } else {
+                    format!("heure de {}", profile.time_zone)
+                }
             ),
         ));
     }
@@ -126,6 +131,71 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
                     ),
                 ));
             }
+        }
+    }
+}
+
+/// Amounts and ratios no real budget has: a negative amount (a hand-edited
+/// or imported file; the wizard refuses them at entry), a self-financing
+/// or State subsidy share outside 0–100 %.
+fn impossible_budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
+    for row in &profile.budget_rows {
+        let Some(line) = d.budget_line(&row.id) else {
+            continue;
+        };
+        for (year, amount) in line.amounts.iter().enumerate() {
+            if let Some(v) = amount
+                && v.is_sign_negative()
+                && !v.is_zero()
+            {
+                out.push(Finding::blocking(
+                    Section::Plan,
+                    format!("budget.{}[{year}]", row.id),
+                    format!(
+                        "Budget, {} : « {} » est négatif ({}) : un montant du budget ne peut pas être négatif",
+                        year_label(year),
+                        row.label,
+                        format_dh(*v)
+                    ),
+                ));
+            }
+        }
+    }
+    let totals = compute::budget_totals(d, profile);
+    let hundred = Decimal::ONE_HUNDRED;
+    for year in 0..YEARS {
+        let Some(own) = compute::ratio_percent(totals.own_resources[year], totals.charges[year])
+        else {
+            continue;
+        };
+        if own > hundred || own.is_sign_negative() {
+            out.push(Finding::warning(
+                Section::Plan,
+                "budget",
+                format!(
+                    "Budget, {} : capacité d'autofinancement de {}, hors de 0 à 100 % : les ressources propres ({}) et le total des charges ({}) sont à revoir ({SELF_FINANCING_FORMULA})",
+                    year_label(year),
+                    percent_text(own),
+                    format_dh(totals.own_resources[year]),
+                    format_dh(totals.charges[year])
+                ),
+            ));
+        }
+        if let Some(subsidy) =
+            compute::ratio_percent(totals.state_subsidy[year], totals.charges[year])
+            && (subsidy > hundred || subsidy.is_sign_negative())
+        {
+            out.push(Finding::blocking(
+                Section::Plan,
+                "budget",
+                format!(
+                    "Budget, {} : la subvention de l'État ({}) représente {} du total des charges ({}) : une part hors de 0 à 100 % est impossible",
+                    year_label(year),
+                    format_dh(totals.state_subsidy[year]),
+                    percent_text(subsidy),
+                    format_dh(totals.charges[year])
+                ),
+            ));
         }
     }
 }

@@ -10,12 +10,11 @@ pub mod eligibility;
 pub mod entries;
 pub mod identifiers;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use super::call::CallProfile;
 use super::dossier::Dossier;
 use super::finding::{Finding, Severity};
-use super::money::NBSP;
 
 /// What the rules need besides the dossier: the moment of the check, so the
 /// rules stay pure and reproducible.
@@ -46,13 +45,10 @@ pub fn summary(findings: &[Finding]) -> (usize, usize) {
     (blocking, findings.len() - blocking)
 }
 
-/// A ratio for a message, truncated (never rounded up) to two decimals so a
-/// failing 39,996 % never reads as a passing « 40 % ».
+/// A ratio for a message: the one percent format of the whole program
+/// (cut, never rounded up; see [`super::money::format_percent`]).
 pub(crate) fn percent_text(value: Decimal) -> String {
-    let truncated = value.round_dp_with_strategy(2, RoundingStrategy::ToZero);
-    let text = super::money::format_number(truncated, 2);
-    let text = text.trim_end_matches('0').trim_end_matches(',');
-    format!("{text}{NBSP}%")
+    super::money::format_percent(value)
 }
 
 /// « année 3 ».

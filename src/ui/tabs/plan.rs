@@ -106,8 +106,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
             let ratios = compute::self_financing_percent(&totals);
             ui.label(RichText::new("Autofinancement (%)").strong());
             for (y, r) in ratios.iter().enumerate().take(YEARS) {
-                let text =
-                    r.map_or_else(|| "—".to_string(), |r| format!("{} %", format_number(r, 1)));
+                let text = r.map_or_else(|| "—".to_string(), crate::model::money::format_percent);
                 let below =
                     y == 0 && r.is_none_or(|r| r < p.thresholds.min_self_financing_year1_percent);
                 ui.label(if below {

@@ -1,0 +1,46 @@
+//! The dossier a blank form is printed from: the call's structure with
+//! empty rows to fill by hand.
+
+use crate::model::call::CallProfile;
+use crate::model::dossier::*;
+
+/// An empty dossier with room in every table: rows to fill by hand.
+pub fn blank_dossier(profile: &CallProfile, print: &PrintOptions) -> Dossier {
+    let mut d = Dossier::new_for(profile);
+    d.identity.legal_form.clear();
+    d.print = print.clone();
+    d.members = vec![Member::default(); 20];
+    d.partners = vec![MajorPartner::default(); 4];
+    d.governance.board = vec![BoardMember::default(); 9];
+    d.governance.fee_categories = vec![FeeCategory::default(); 4];
+    d.cooperation.cooperation_projects = vec![CooperationProject::default(); 3];
+    d.cooperation.collaborative_projects = vec![CollaborativeProject::default(); 3];
+    d.cooperation.partnerships = (0..6)
+        .map(|i| Partnership {
+            scope: if i < 3 {
+                PartnershipScope::National
+            } else {
+                PartnershipScope::International
+            },
+            ..Partnership::default()
+        })
+        .collect();
+    d.startups.preparation = PreparationKind::ALL
+        .iter()
+        .map(|&kind| PreparationStep {
+            kind,
+            ..Default::default()
+        })
+        .collect();
+    d.startups.post_creation = SupportType::ALL
+        .iter()
+        .map(|&support_type| SupportService {
+            support_type,
+            ..Default::default()
+        })
+        .collect();
+    d.plan.actions = vec![Action::default(); 10];
+    d.indicators.custom = vec![CustomKpi::default(); 3];
+    d.declaration.other_documents = vec![OtherDocument::default(); 4];
+    d
+}

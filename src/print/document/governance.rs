@@ -1,0 +1,94 @@
+//! Section 2 – Gouvernance et pilotage, and the fee schedule it shares with
+//! Partie 1.
+
+use super::{Doc, RUBRIC, joined, title_for};
+use crate::model::compute;
+use crate::model::money::format_dh;
+use crate::print::layout::{Align, Row};
+
+pub(super) fn governance(doc: &mut Doc) {
+    let g = &doc.d.governance;
+    doc.anchored(2, "Section 2 – Gouvernance et pilotage", "s2");
+    doc.heading(RUBRIC, "Composition du Conseil d'Administration");
+    let rows = g
+        .board
+        .iter()
+        .map(|m| {
+            Row::new(vec![
+                doc.cell(&m.name),
+                doc.fill(title_for(m.role.label(), m.civility)),
+                doc.fill(joined(&[&m.organisation, &m.function], " — ")),
+                doc.fill(format!(
+                    "{}\n{}",
+                    super::or_dash(&m.phone),
+                    super::or_dash(&m.email)
+                )),
+            ])
+        })
+        .collect();
+    doc.table(
+        &[
+            ("Nom", 0.22, Align::Left),
+            ("Qualité", 0.16, Align::Left),
+            ("Organisme et fonction", 0.32, Align::Left),
+            ("Téléphone et e-mail", 0.30, Align::Left),
+        ],
+        rows,
+    );
+    doc.text_section(
+        "Organisation interne de l'association",
+        &g.internal_organisation,
+    );
+    doc.text_section(
+        "Modalités d'adhésion des membres à la structure de gouvernance",
+        &g.membership_terms,
+    );
+    doc.heading(RUBRIC, "Recettes de cotisation et mode de calcul");
+    fee_schedule(doc);
+}
+
+/// The fee schedule with the revenue computed from the register.
+pub(super) fn fee_schedule(doc: &mut Doc) {
+    let d = doc.d;
+    let revenue = compute::fee_revenue(d);
+    let mut rows: Vec<Row> = d
+        .governance
+        .fee_categories
+        .iter()
+        .zip(&revenue.per_category)
+        .map(|(c, (_, count, subtotal))| {
+            Row::new(vec![
+                doc.cell(&c.name),
+                doc.cell(&c.description),
+                doc.dh(c.annual_amount),
+                doc.fill(count.to_string()),
+                doc.fill(format_dh(*subtotal)),
+            ])
+        })
+        .collect();
+    let members: u32 = revenue.per_category.iter().map(|c| c.1).sum();
+    rows.push(Row {
+        cells: vec![
+            "Total des recettes annuelles de cotisation".into(),
+            String::new(),
+            String::new(),
+            doc.fill(members.to_string()),
+            doc.fill(format_dh(revenue.total)),
+        ],
+        bold: true,
+        shaded: true,
+        ..Row::default()
+    });
+    doc.table(
+        &[
+            ("Catégorie", 0.22, Align::Left),
+            ("Description", 0.30, Align::Left),
+            ("Cotisation annuelle", 0.18, Align::Right),
+            ("Membres", 0.10, Align::Right),
+            ("Recette annuelle", 0.20, Align::Right),
+        ],
+        rows,
+    );
+    doc.heading(RUBRIC, "Mode de calcul");
+    doc.free_text(&d.governance.fee_calculation);
+}

@@ -1,0 +1,38 @@
+//! Section 7 – Suivi et évaluation: the call's indicators and the
+//! cluster's own.
+
+use super::{Doc, as_columns, or_dash, year_columns};
+use crate::model::money::format_typed;
+use crate::print::layout::{Align, Block, Row, Style};
+
+pub(super) fn indicators(doc: &mut Doc) {
+    let (d, p) = (doc.d, doc.p);
+    doc.anchored(2, "Section 7 – Suivi et évaluation", "s7");
+    doc.heading(3, "Indicateurs de performance sur cinq ans");
+    let mut rows: Vec<Row> = p
+        .kpi_rows
+        .iter()
+        .map(|k| {
+            let values = d.kpi_line(&k.id).map_or([None; 5], |l| l.values);
+            // Typed figures print as typed: 39,96 never becomes 40,0.
+            doc.five_year_row(&k.label, &values, |v| format_typed(*v))
+        })
+        .collect();
+    for k in &d.indicators.custom {
+        let label = if doc.blank {
+            String::new()
+        } else {
+            format!("{} ({})", or_dash(&k.label), or_dash(&k.unit))
+        };
+        rows.push(doc.five_year_row(&label, &k.values, |v| format_typed(*v)));
+    }
+    doc.table(
+        &as_columns(&year_columns("Indicateurs de performance", 0.40)),
+        rows,
+    );
+    doc.push(Block::styled(
+        format!("† {}", p.kpi_note),
+        Style::Small,
+        Align::Left,
+    ));
+}

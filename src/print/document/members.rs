@@ -1,0 +1,149 @@
+//! Section 1.2 – Membres et participants au cluster: the counts behind the
+//! call's thresholds, the register by category, the major partners.
+
+use super::{Doc, joined, or_dash};
+use crate::model::compute;
+use crate::model::dossier::{Member, MemberCategory};
+use crate::model::money::format_percent;
+use crate::print::layout::{Align, Row};
+
+pub(super) fn members(doc: &mut Doc) {
+    let (d, p) = (doc.d, doc.p);
+    doc.heading(3, "1.2 Membres et participants au cluster");
+    let counts = compute::member_counts(d);
+    let share = counts
+        .industrial_share_percent()
+        .map_or_else(|| "—".into(), format_percent);
+    doc.key_values(vec![
+        (
+            "Membres engagés",
+            format!(
+                "{} (minimum exigé : {})",
+                counts.engaged_members(),
+                p.thresholds.min_members
+            ),
+        ),
+        (
+            "Entreprises industrielles, technologiques ou spécifiques",
+            format!(
+                "{} sur {} membres engagés, soit {share} (minimum exigé : {})",
+                counts.industrial_companies,
+                counts.engaged_members(),
+                format_percent(p.thresholds.min_industrial_share_percent)
+            ),
+        ),
+        (
+            "Entreprises potentiellement intéressées",
+            format!(
+                "{} (non comptées parmi les membres)",
+                counts.interested_companies
+            ),
+        ),
+    ]);
+    for category in MemberCategory::ALL {
+        let list: Vec<&Member> = d
+            .members
+            .iter()
+            .filter(|m| m.category == category)
+            .collect();
+        doc.heading(
+            super::RUBRIC,
+            format!("{} ({})", category.label(), list.len()),
+        );
+        if list.is_empty() {
+            doc.para("Aucun.");
+            continue;
+        }
+        register(doc, &list);
+    }
+    partners(doc);
+}
+
+/// One category of the register, one member on two lines: name, then
+/// activity, sector and city; identifiers; contact; membership.
+fn register(doc: &mut Doc, list: &[&Member]) {
+    let rows = list
+        .iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let ids = |pairs: [(&str, &str); 2]| {
+                let parts: Vec<String> = pairs
+                    .iter()
+                    .filter(|(_, v)| !v.trim().is_empty())
+                    .map(|(l, v)| format!("{l}\u{a0}{}", v.trim()))
+                    .collect();
+                parts.join(" · ")
+            };
+            let ids = joined(
+                &[
+                    &ids([("ICE", &m.ice), ("IF", &m.tax_id)]),
+                    &ids([("RC", &m.rc), ("CNSS", &m.cnss)]),
+                ],
+                "\n",
+            );
+            let c = &m.contact;
+            // A phone number or a date is not split across lines.
+            let phone = c.phone.trim().replace(' ', "\u{a0}");
+            let contact = joined(&[&joined(&[&c.name, &phone], " · "), &c.email], "\n");
+            let what = joined(
+                &[m.activity.label(), &m.sector, &m.city, m.size.label()],
+                " · ",
+            );
+            Row::new(vec![
+                (k + 1).to_string(),
+                doc.fill(format!("{}\n{what}", or_dash(&m.name))),
+                doc.cell(&ids),
+                doc.cell(&contact),
+                doc.fill(format!(
+                    "{}\n{}",
+                    super::date_text(m.joined).replace(' ', "\u{a0}"),
+                    or_dash(&m.fee_category)
+                )),
+            ])
+        })
+        .collect();
+    doc.dense_table(
+        &[
+            ("N°", 0.04, Align::Center),
+            (
+                "Raison sociale ; activité, secteur, ville, taille",
+                0.27,
+                Align::Left,
+            ),
+            ("Identifiants", 0.31, Align::Left),
+            ("Contact", 0.26, Align::Left),
+            ("Adhésion ; cotisation", 0.12, Align::Left),
+        ],
+        rows,
+    );
+}
+
+fn partners(doc: &mut Doc) {
+    doc.heading(super::RUBRIC, "Partenaires majeurs (hors membres)");
+    if doc.d.partners.is_empty() {
+        doc.para("Aucun partenaire majeur déclaré.");
+        return;
+    }
+    let rows = doc
+        .d
+        .partners
+        .iter()
+        .map(|x| {
+            Row::new(vec![
+                doc.cell(&x.name),
+                doc.cell(&x.kind),
+                doc.cell(&x.city),
+                doc.cell(&x.link),
+            ])
+        })
+        .collect();
+    doc.table(
+        &[
+            ("Partenaire", 0.28, Align::Left),
+            ("Nature", 0.20, Align::Left),
+            ("Ville", 0.14, Align::Left),
+            ("Lien avec le cluster", 0.38, Align::Left),
+        ],
+        rows,
+    );
+}

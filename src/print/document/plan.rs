@@ -1,0 +1,155 @@
+//! Section 6 – Plan d'action et budget prévisionnels.
+
+use rust_decimal::Decimal;
+
+use super::{Doc, as_columns, or_dash, year_columns};
+use crate::model::compute;
+use crate::model::dossier::ActionCategory;
+use crate::model::money::{format_number, format_percent};
+use crate::print::layout::{Align, Row, Style};
+
+/// The category of an action outside the Fund's eligible categories.
+pub(super) const OTHER_ACTION: &str = "Autre action (non éligible au Fonds)";
+
+pub(super) fn plan(doc: &mut Doc) {
+    let d = doc.d;
+    doc.anchored(2, "Section 6 – Plan d'action et budget prévisionnels", "s6");
+    doc.heading(3, "6.1 Plan d'action");
+    doc.text_section("Orientations", &d.plan.orientations);
+    doc.text_section(
+        "Objectifs et grandes lignes du plan d'action",
+        &d.plan.objectives,
+    );
+    actions(doc);
+    budget(doc);
+}
+
+fn actions(doc: &mut Doc) {
+    let (d, p) = (doc.d, doc.p);
+    doc.heading(super::RUBRIC, "Actions planifiées (coûts en DHS)");
+    let mut rows: Vec<Row> = d
+        .plan
+        .actions
+        .iter()
+        .map(|a| {
+            let category = match &a.category {
+                ActionCategory::Eligible(id) => p
+                    .action_category(id)
+                    .map_or_else(|| id.clone(), |c| c.label.clone()),
+                ActionCategory::Other => OTHER_ACTION.into(),
+            };
+            let title = format!("{}\n{}", or_dash(&a.title), a.description.trim())
+                .trim_end()
+                .to_string();
+            let mut cells = vec![doc.fill(title), doc.fill(category)];
+            cells.extend(a.cost.iter().map(|v| doc.num(*v, 0)));
+            Row::new(cells)
+        })
+        .collect();
+    let costs = compute::action_costs(d);
+    let mut total = vec!["Total du plan d'action".to_string(), String::new()];
+    total.extend(costs.iter().map(|v| doc.fill(format_number(*v, 0))));
+    rows.push(Row {
+        cells: total,
+        bold: true,
+        shaded: true,
+        ..Row::default()
+    });
+    let years: Vec<String> = (1..=5).map(|y| format!("A{y}")).collect();
+    let mut columns = vec![
+        ("Action", 0.38, Align::Left),
+        ("Catégorie", 0.17, Align::Left),
+    ];
+    columns.extend(years.iter().map(|y| (y.as_str(), 0.09, Align::Right)));
+    doc.table(&columns, rows);
+}
+
+fn budget(doc: &mut Doc) {
+    let (d, p) = (doc.d, doc.p);
+    doc.heading(3, "6.2 Budget prévisionnel");
+    let totals = compute::budget_totals(d, p);
+    let money_row = |label: String, values: [Option<Decimal>; 5], bold: bool, shaded: bool| Row {
+        cells: std::iter::once(label)
+            .chain(values.iter().map(|v| doc.num(*v, 2)))
+            .collect(),
+        bold,
+        shaded,
+        ..Row::default()
+    };
+    let section_row = |label: &str| Row {
+        cells: vec![label.to_string()],
+        bold: true,
+        shaded: true,
+        ..Row::default()
+    };
+    let line_row = |row: &crate::model::call::BudgetRowDef| {
+        let line = d.budget_line(&row.id);
+        let detail = if doc.blank {
+            ""
+        } else {
+            line.map_or("", |l| l.detail.as_str())
+        };
+        let label = row.printed_label(detail);
+        money_row(label, line.map_or([None; 5], |l| l.amounts), false, false)
+    };
+    let mut rows = vec![section_row("CHARGES (en DHS)")];
+    rows.extend(
+        p.budget_rows
+            .iter()
+            .filter(|r| r.role.is_charge())
+            .map(line_row),
+    );
+    rows.push(money_row(
+        "TOTAL DES CHARGES".into(),
+        totals.charges.map(Some),
+        true,
+        false,
+    ));
+    rows.push(section_row("PRODUITS (en DHS)"));
+    rows.extend(
+        p.budget_rows
+            .iter()
+            .filter(|r| !r.role.is_charge())
+            .map(line_row),
+    );
+    rows.push(money_row(
+        "TOTAL DES PRODUITS".into(),
+        totals.products.map(Some),
+        true,
+        false,
+    ));
+    rows.push(money_row(
+        "RÉSULTAT D'EXPLOITATION".into(),
+        totals.result.map(Some),
+        true,
+        true,
+    ));
+    doc.table(&as_columns(&year_columns("Libellé", 0.35)), rows);
+    doc.push(crate::print::layout::Block::styled(
+        p.budget_star_note.clone(),
+        Style::Small,
+        Align::Left,
+    ));
+    self_financing(doc, &totals);
+}
+
+fn self_financing(doc: &mut Doc, totals: &compute::BudgetTotals) {
+    if doc.blank {
+        return;
+    }
+    let ratios = compute::self_financing_percent(totals);
+    doc.para(format!(
+        "Capacité d'autofinancement calculée ({}) : {}.",
+        compute::SELF_FINANCING_FORMULA,
+        ratios
+            .iter()
+            .enumerate()
+            .map(|(y, r)| format!(
+                "année {} : {}",
+                y + 1,
+                r.map_or_else(|| "—".into(), format_percent)
+            ))
+            .collect::<Vec<_>>()
+            .join(" ; ")
+    ));
+}

@@ -1,0 +1,221 @@
+//! The layout engine's core: the current page, the vertical position, page
+//! breaks, text preparation and the dispatch of blocks to their layouts
+//! ([`super::blocks`], [`super::table`]).
+
+use std::collections::HashMap;
+
+use super::{Align, Block, Item, Laid, Page, Style, WRITING_LINE_GAP};
+use crate::print::font::Fonts;
+use crate::print::geometry::Geometry;
+use crate::print::shape::{is_arabic, prepare, visual_order};
+
+pub struct Layouter<'a> {
+    pub(super) fonts: &'a Fonts,
+    pub(super) geo: Geometry,
+    pub(super) out: Laid,
+    pub(super) page: Page,
+    pub(super) y: f32,
+    /// Page numbers for the sommaire, from a previous pass.
+    pub(super) toc_pages: HashMap<String, usize>,
+}
+
+impl<'a> Layouter<'a> {
+    pub fn new(fonts: &'a Fonts, geo: Geometry, toc_pages: HashMap<String, usize>) -> Self {
+        Self {
+            fonts,
+            geo,
+            out: Laid::default(),
+            page: Page::default(),
+            y: geo.content.y,
+            toc_pages,
+        }
+    }
+
+    /// Where full-width blocks end: above the stamp zone.
+    pub(super) fn bottom(&self) -> f32 {
+        self.geo.full_content().bottom()
+    }
+    pub(super) fn remaining(&self) -> f32 {
+        self.bottom() - self.y
+    }
+    pub(super) fn at_page_top(&self) -> bool {
+        self.y <= self.geo.content.y + 0.01
+    }
+
+    pub(super) fn new_page(&mut self) {
+        let page = std::mem::take(&mut self.page);
+        self.out.pages.push(page);
+        self.y = self.geo.content.y;
+    }
+
+    pub(super) fn ensure(&mut self, height: f32) {
+        if height > self.remaining() && !self.at_page_top() {
+            self.new_page();
+        }
+    }
+
+    /// Shapes `text` for the page; a character the font lacks is reported
+    /// with the page and the words around it, so the user can find it.
+    pub(super) fn prepared(&mut self, text: &str, style: Style, kind: &str) -> String {
+        let set = crate::print::typeset::french(text);
+        let text = set.as_str();
+        let font = self.fonts.get(style.weight());
+        if text.chars().all(|c| font.has_glyph(c)) && !text.chars().any(is_arabic) {
+            return text.to_string();
+        }
+        let snippet: String = text.chars().take(60).collect();
+        let context = format!(
+            "page {} ({kind}), dans « {}{} »",
+            self.out.pages.len() + 1,
+            snippet.trim(),
+            if text.chars().count() > 60 { "…" } else { "" }
+        );
+        prepare(text, font, &context, &mut self.out.missing)
+    }
+
+    /// Draws one line. Lines are wrapped in logical order and put in visual
+    /// order here, one by one, so a wrapped right-to-left text starts with
+    /// its first words on its first line.
+    pub(super) fn text_at(&mut self, x: f32, baseline: f32, style: Style, text: String) {
+        if text.is_empty() {
+            return;
+        }
+        let text = if text.chars().any(is_arabic) {
+            visual_order(&text)
+        } else {
+            text
+        };
+        self.page.items.push(Item::Text {
+            x,
+            y: baseline,
+            size: style.size(),
+            weight: style.weight(),
+            text,
+            gray: 0.0,
+        });
+    }
+
+    pub(super) fn aligned_x(
+        &self,
+        line: &str,
+        style: Style,
+        x: f32,
+        width: f32,
+        align: Align,
+    ) -> f32 {
+        let w = self.fonts.get(style.weight()).width(line, style.size());
+        match align {
+            Align::Left => x,
+            Align::Right => x + (width - w).max(0.0),
+            Align::Center => x + ((width - w) / 2.0).max(0.0),
+        }
+    }
+
+    /// Lays out lines of text at x within width, breaking pages as needed.
+    pub(super) fn flow_lines(
+        &mut self,
+        lines: Vec<String>,
+        style: Style,
+        x: f32,
+        width: f32,
+        align: Align,
+    ) {
+        let lh = style.line_height();
+        let ascent = style.ascent();
+        for line in lines {
+            if lh > self.remaining() {
+                self.new_page();
+            }
+            let lx = self.aligned_x(&line, style, x, width, align);
+            let baseline = self.y + ascent;
+            self.text_at(lx, baseline, style, line);
+            self.y += lh;
+        }
+    }
+
+    pub(super) fn heading_style(level: u8) -> Style {
+        match level {
+            1 => Style::H1,
+            2 => Style::H2,
+            3 => Style::H3,
+            _ => Style::BodyBold,
+        }
+    }
+
+    /// Height the blocks after a heading need on its page: at least two
+    /// lines of text or a table's header and first row, through any
+    /// headings that follow it (a heading is never left alone at a page
+    /// bottom).
+    pub(super) fn lead_height(&mut self, rest: &[Block]) -> f32 {
+        let Some((block, after)) = rest.split_first() else {
+            return 0.0;
+        };
+        match block {
+            Block::Paragraph { style, .. } => style.line_height() * 2.0,
+            Block::Bullets(_) | Block::KeyValues(_) | Block::Checkbox { .. } => {
+                Style::Body.line_height() * 2.0
+            }
+            Block::Table(t) => self.table_lead(t),
+            Block::Heading { level, text, .. } => {
+                let style = Self::heading_style(*level);
+                let lines = super::wrap(text, self.geo.content.w, self.fonts, style).len();
+                style.size() * 0.9
+                    + lines as f32 * style.line_height()
+                    + 3.0
+                    + self.lead_height(after)
+            }
+            Block::Anchor(_) => self.lead_height(after),
+            Block::Toc(_) => Style::Body.line_height(),
+            Block::SignatureArea { height, .. } => *height + Style::BodyBold.line_height(),
+            Block::WritingLines(_) => WRITING_LINE_GAP * 2.0,
+            _ => 0.0,
+        }
+    }
+
+    pub fn layout(mut self, blocks: &[Block]) -> Laid {
+        for (i, block) in blocks.iter().enumerate() {
+            self.block(block, &blocks[i + 1..]);
+        }
+        if !self.page.items.is_empty() || self.out.pages.is_empty() {
+            self.new_page();
+        }
+        self.out
+    }
+
+    fn block(&mut self, block: &Block, next: &[Block]) {
+        match block {
+            Block::Heading {
+                level,
+                text,
+                anchor,
+            } => self.heading(*level, text, anchor.as_deref(), next),
+            Block::Paragraph { text, style, align } => self.paragraph(text, *style, *align),
+            Block::Bullets(items) => self.bullets(items),
+            Block::KeyValues(pairs) => self.key_values(pairs),
+            Block::Table(table) => self.table(table),
+            Block::Toc(entries) => self.toc(entries),
+            Block::Checkbox { checked, text } => self.checkbox(*checked, text),
+            Block::SignatureArea { caption, height } => self.signature_area(caption, *height),
+            Block::Anchor(anchor) => {
+                self.out
+                    .anchors
+                    .insert(anchor.clone(), self.out.pages.len());
+                self.out.anchor_y.insert(anchor.clone(), self.y);
+            }
+            Block::Attachment { key, pages } => self.attachment(key, *pages),
+            Block::WritingLines(n) => self.writing_lines(*n),
+            Block::Spacer(h) => {
+                if *h > self.remaining() {
+                    self.new_page();
+                } else {
+                    self.y += h;
+                }
+            }
+            Block::PageBreak => {
+                if !self.at_page_top() || !self.page.items.is_empty() {
+                    self.new_page();
+                }
+            }
+        }
+    }
+}

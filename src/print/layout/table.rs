@@ -1,0 +1,236 @@
+//! Tables: header rows repeated on every page, rows moved whole to the next
+//! page or, when taller than a page, split line by line.
+
+use super::engine::Layouter;
+use super::{Align, CELL_PAD, Item, PARA_GAP, Row, Style, Table, wrap};
+use crate::print::geometry::Rect;
+
+/// A table's geometry once its columns are measured.
+struct Grid {
+    style: Style,
+    bold: Style,
+    xs: Vec<f32>,
+    widths: Vec<f32>,
+    aligns: Vec<Align>,
+    header: Vec<Vec<String>>,
+    header_h: f32,
+}
+
+impl Grid {
+    fn line_height(&self) -> f32 {
+        self.style.line_height()
+    }
+    fn row_height(&self, lines: &[Vec<String>], min_height: f32) -> f32 {
+        let n = lines.iter().map(Vec::len).max().unwrap_or(1);
+        (n as f32 * self.line_height() + 2.0 * CELL_PAD).max(min_height)
+    }
+}
+
+impl Layouter<'_> {
+    fn grid(&mut self, table: &Table) -> Grid {
+        let (cx, cw) = (self.geo.content.x, self.geo.content.w);
+        let shares: Vec<f32> = table.columns.iter().map(|c| c.share * cw).collect();
+        // Numbers never break: columns are widened to their widest
+        // unbreakable content, at a smaller size when the table cannot
+        // hold them at the usual one.
+        let sizes = [
+            (Style::Small, Style::SmallBold),
+            (Style::Tiny, Style::TinyBold),
+        ];
+        let (style, bold, widths) = sizes[usize::from(table.dense)..]
+            .iter()
+            .copied()
+            .find_map(|(st, bd)| {
+                let mins = self.min_widths(table, bd);
+                fit_columns(&shares, &mins, cw).map(|w| (st, bd, w))
+            })
+            .unwrap_or((Style::Tiny, Style::TinyBold, shares));
+        let xs: Vec<f32> = widths
+            .iter()
+            .scan(cx, |x, w| {
+                let here = *x;
+                *x += w;
+                Some(here)
+            })
+            .collect();
+        let mut grid = Grid {
+            style,
+            bold,
+            xs,
+            widths,
+            aligns: table.columns.iter().map(|c| c.align).collect(),
+            header: Vec::new(),
+            header_h: 0.0,
+        };
+        let titles: Vec<String> = table.columns.iter().map(|c| c.title.clone()).collect();
+        grid.header = self.wrap_cells(&grid, &titles, true);
+        grid.header_h = grid.row_height(&grid.header, 0.0);
+        grid
+    }
+
+    /// Per column, the widest piece of its cells no break may split
+    /// (measured in bold, the widest weight), with the cell padding.
+    fn min_widths(&self, table: &Table, style: Style) -> Vec<f32> {
+        let metrics = self.fonts.get(style.weight());
+        let mut mins = vec![0.0f32; table.columns.len()];
+        for row in &table.rows {
+            for (i, cell) in row.cells.iter().enumerate().take(mins.len()) {
+                if cell.chars().any(|c| c.is_ascii_digit()) {
+                    let set = crate::print::typeset::french(cell);
+                    let w = super::wrap::widest_unbreakable(&set, metrics, style.size());
+                    mins[i] = mins[i].max(w + 2.0 * CELL_PAD + 0.5);
+                }
+            }
+        }
+        mins
+    }
+
+    fn wrap_cells(&mut self, grid: &Grid, cells: &[String], bold: bool) -> Vec<Vec<String>> {
+        let st = if bold { grid.bold } else { grid.style };
+        (0..grid.widths.len())
+            .map(|i| {
+                let text = cells.get(i).map(String::as_str).unwrap_or("");
+                let text = self.prepared(text, st, "tableau");
+                wrap(&text, grid.widths[i] - 2.0 * CELL_PAD, self.fonts, st)
+            })
+            .collect()
+    }
+
+    /// Draws lines `from..from + count` of each cell in a row `h` tall.
+    fn draw_row(
+        &mut self,
+        grid: &Grid,
+        lines: &[Vec<String>],
+        (from, count): (usize, usize),
+        h: f32,
+        row: (bool, bool),
+        aligns: &[Align],
+    ) {
+        let (bold, shaded) = row;
+        let st = if bold { grid.bold } else { grid.style };
+        let lh = grid.line_height();
+        for (i, cell) in lines.iter().enumerate() {
+            let rect = Rect {
+                x: grid.xs[i],
+                y: self.y,
+                w: grid.widths[i],
+                h,
+            };
+            self.page.items.push(Item::Rect {
+                rect,
+                stroke: Some(0.5),
+                fill: shaded.then_some(0.9),
+            });
+            for (k, line) in cell.iter().skip(from).take(count).enumerate() {
+                let x = self.aligned_x(
+                    line,
+                    st,
+                    grid.xs[i] + CELL_PAD,
+                    grid.widths[i] - 2.0 * CELL_PAD,
+                    aligns[i],
+                );
+                let baseline = self.y + CELL_PAD + k as f32 * lh + st.ascent();
+                self.text_at(x, baseline, st, line.clone());
+            }
+        }
+        self.y += h;
+    }
+
+    /// The header row, drawn first and again on every new page.
+    fn draw_header(&mut self, grid: &Grid) {
+        let centred = vec![Align::Center; grid.widths.len()];
+        let header = grid.header.clone();
+        self.draw_row(
+            grid,
+            &header,
+            (0, usize::MAX),
+            grid.header_h,
+            (true, true),
+            &centred,
+        );
+    }
+
+    /// The table's header and first row: what a heading above it keeps
+    /// with itself.
+    pub(super) fn table_lead(&mut self, table: &Table) -> f32 {
+        let grid = self.grid(table);
+        let first_h = table.rows.first().map_or(0.0, |r| {
+            let l = self.wrap_cells(&grid, &r.cells, r.bold);
+            grid.row_height(&l, r.min_height)
+        });
+        grid.header_h + first_h + 4.0
+    }
+
+    pub(super) fn table(&mut self, table: &Table) {
+        let grid = self.grid(table);
+        // The header and the first row must start on the same page.
+        let first_h = table.rows.first().map_or(0.0, |r| {
+            let l = self.wrap_cells(&grid, &r.cells, r.bold);
+            grid.row_height(&l, r.min_height)
+        });
+        self.ensure(grid.header_h + first_h.min(self.geo.full_content().h - grid.header_h));
+        self.draw_header(&grid);
+        for row in &table.rows {
+            self.table_row(&grid, row);
+        }
+        self.y += PARA_GAP + 2.0;
+    }
+
+    fn table_row(&mut self, grid: &Grid, row: &Row) {
+        let lines = self.wrap_cells(grid, &row.cells, row.bold);
+        let n_lines = lines.iter().map(Vec::len).max().unwrap_or(1);
+        let natural = grid.row_height(&lines, row.min_height);
+        let fresh = self.geo.full_content().h - grid.header_h;
+        let style = (row.bold, row.shaded);
+        if natural > self.remaining() && natural <= fresh {
+            // Move the row whole to the next page, under a repeated header.
+            self.new_page();
+            self.draw_header(grid);
+        }
+        if natural <= self.remaining() {
+            self.draw_row(grid, &lines, (0, usize::MAX), natural, style, &grid.aligns);
+            return;
+        }
+        // Taller than a page: split it line by line.
+        let lh = grid.line_height();
+        let mut from = 0;
+        while from < n_lines {
+            let fit = ((self.remaining() - 2.0 * CELL_PAD) / lh).floor().max(0.0) as usize;
+            if fit == 0 {
+                self.new_page();
+                self.draw_header(grid);
+                continue;
+            }
+            let count = fit.min(n_lines - from);
+            let h = count as f32 * lh + 2.0 * CELL_PAD;
+            self.draw_row(grid, &lines, (from, count), h, style, &grid.aligns);
+            from += count;
+            if from < n_lines {
+                self.new_page();
+                self.draw_header(grid);
+            }
+        }
+    }
+}
+
+/// Column widths as close to `shares` as possible with each at least its
+/// minimum, the difference taken from the columns with room to spare;
+/// `None` when the minimums alone exceed the width.
+fn fit_columns(shares: &[f32], mins: &[f32], total: f32) -> Option<Vec<f32>> {
+    if mins.iter().sum::<f32>() > total {
+        return None;
+    }
+    let mut widths: Vec<f32> = shares.iter().zip(mins).map(|(s, m)| s.max(*m)).collect();
+    let excess: f32 = widths.iter().sum::<f32>() - total;
+    if excess > 0.0 {
+        let slack: Vec<f32> = widths.iter().zip(mins).map(|(w, m)| w - m).collect();
+        let total_slack: f32 = slack.iter().sum();
+        if total_slack < excess {
+            return None;
+        }
+        for (w, s) in widths.iter_mut().zip(&slack) {
+            *w -= excess * s / total_slack;
+        }
+    }
+    Some(widths)
+}

@@ -1,0 +1,279 @@
+//! French typesetting at print time: what the user typed is stored as typed,
+//! the page shows it the way a French document is set. No-break spaces
+//! before « : ; ! ? % » and inside « », the typographic apostrophe, digits
+//! of amounts grouped with a narrow no-break space, and where a long word
+//! or an address may be broken.
+
+/// No-break space (before « : », inside « », between a number and its unit).
+pub const NBSP: char = '\u{00A0}';
+/// Narrow no-break space (before « ; ! ? », between groups of digits).
+pub const NNBSP: char = '\u{202F}';
+/// What a line broken inside a word ends with: the soft hyphen, drawn with
+/// the font's hyphen glyph. Text extractors know it for a break inserted by
+/// the typesetter and join the word again.
+pub const BREAK_HYPHEN: char = '\u{00AD}';
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == NBSP || c == NNBSP
+}
+
+/// Units written after a number, kept on its line.
+const UNITS: [&str; 6] = ["DH", "DHS", "MAD", "%", "€", "Dhs"];
+
+/// Sets a text in French; idempotent, and a no-op on text already set.
+pub fn french(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| matches!(c, '\'' | ':' | ';' | '!' | '?' | '%' | '«' | '»' | ' '))
+    {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        match c {
+            '\'' if prev.is_some_and(char::is_alphabetic) => out.push('’'),
+            ' ' => out.push(space_before(&chars, i).unwrap_or(' ')),
+            '«' => {
+                out.push('«');
+                if next.is_some_and(|n| !is_space(n)) {
+                    out.push(NBSP);
+                }
+            }
+            '»' => {
+                if prev.is_some_and(|p| !is_space(p)) && i > 0 {
+                    out.push(NBSP);
+                }
+                out.push('»');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The no-break space an ordinary space at `i` becomes, if any.
+fn space_before(chars: &[char], i: usize) -> Option<char> {
+    let next = chars.get(i + 1).copied()?;
+    let prev = i.checked_sub(1).map(|p| chars[p])?;
+    // Before high punctuation, only when it ends a word or the text (not
+    // « a ; b » lists written as « a; b », not smileys).
+    let after_next = chars.get(i + 2).copied();
+    let closes = after_next.is_none_or(|c| c.is_whitespace() || c == ')' || c == '»');
+    match next {
+        ':' if closes => return Some(NBSP),
+        ';' | '!' | '?' if closes => return Some(NNBSP),
+        '»' => return Some(NBSP),
+        _ => {}
+    }
+    if prev == '«' {
+        return Some(NBSP);
+    }
+    if prev.is_ascii_digit() {
+        // « 1 200 000 » : groups of three digits after a number.
+        let group = chars[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let after = chars.get(i + 1 + group).copied();
+        let lead = number_run_before(chars, i);
+        if group == 3 && lead.is_some_and(|n| n <= 3) && after.is_none_or(|c| !c.is_alphanumeric())
+        {
+            return Some(NNBSP);
+        }
+        // « 298 000 DH », « 12 % »: the unit stays with its number.
+        let rest: String = chars[i + 1..]
+            .iter()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '.' | ')' | ';'))
+            .collect();
+        if UNITS.contains(&rest.as_str()) {
+            return Some(NBSP);
+        }
+    }
+    None
+}
+
+/// Digits of the number group ending at `i - 1`, when it is a group of a
+/// grouped number (its start is a word start or another group).
+fn number_run_before(chars: &[char], i: usize) -> Option<usize> {
+    let digits = chars[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let start = i - digits;
+    let before = start.checked_sub(1).map(|p| chars[p]);
+    match before {
+        None => Some(digits),
+        Some(c) if c == NNBSP || c == ' ' => Some(digits),
+        Some(c) if c.is_alphanumeric() || c == ',' || c == '.' => None,
+        Some(_) => Some(digits),
+    }
+}
+
+/// What kind of word the line breaker has in hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordKind {
+    /// Letters: may be hyphenated where French allows.
+    Word,
+    /// Digits, amounts, identifiers: never broken.
+    Number,
+    /// An e-mail or web address: broken only after « @ . - / ».
+    Address,
+}
+
+pub fn word_kind(word: &str) -> WordKind {
+    if word.contains('@') || word.contains("://") || word.starts_with("www.") {
+        WordKind::Address
+    } else if word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, ',' | '.' | '−' | '-' | '+' | '%' | '/' | ':')
+                || is_space(c)
+        })
+    {
+        WordKind::Number
+    } else {
+        WordKind::Word
+    }
+}
+
+/// Where `word` may be broken: byte offsets of the places a line may end
+/// inside it, and whether a hyphen is then drawn.
+pub fn break_points(word: &str) -> Vec<(usize, bool)> {
+    match word_kind(word) {
+        WordKind::Number => Vec::new(),
+        WordKind::Address => word
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '@' | '.' | '-' | '/'))
+            .map(|(i, c)| (i + c.len_utf8(), false))
+            .filter(|(i, _)| *i < word.len())
+            .collect(),
+        WordKind::Word => word_breaks(word),
+    }
+}
+
+/// Hyphenation points of a word with letters, after its own hyphens too
+/// (« semi-industrielle »: after « semi- », then French syllables).
+fn word_breaks(word: &str) -> Vec<(usize, bool)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for part in word.split_inclusive(['-', '/']) {
+        let letters_end = part
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let letters_start = part
+            .char_indices()
+            .find(|(_, c)| c.is_alphabetic())
+            .map_or(0, |(i, _)| i);
+        let core = &part[letters_start..letters_end.max(letters_start)];
+        // Elided articles (« l’ », « d’ ») and short words stay whole.
+        let core_start = core.rfind('’').map_or(0, |i| i + '’'.len_utf8());
+        let core = &core[core_start..];
+        if core.chars().count() >= 5 && core.chars().all(char::is_alphabetic) {
+            let lower = core.to_lowercase();
+            if lower.len() == core.len() {
+                let start = offset + letters_start + core_start;
+                out.extend(syllable_ends(&lower).into_iter().map(|i| (start + i, true)));
+            }
+        }
+        offset += part.len();
+        if (part.ends_with('-') || part.ends_with('/')) && offset < word.len() {
+            out.push((offset, false));
+        }
+    }
+    out.sort_by_key(|b| b.0);
+    out.dedup_by_key(|b| b.0);
+    out
+}
+
+/// hypher (without allocation) takes words up to this many bytes.
+const HYPHER_MAX: usize = 45;
+
+/// Byte offsets where the syllables of a lowercase word end (its end
+/// excluded); a word longer than hypher takes is hyphenated piece by piece.
+fn syllable_ends(word: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut base = 0;
+    let mut rest = word;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(HYPHER_MAX);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let piece = &rest[..cut];
+        let mut pos = base;
+        let syllables: Vec<&str> = hypher::hyphenate(piece, hypher::Lang::French).collect();
+        for s in &syllables[..syllables.len().saturating_sub(1)] {
+            pos += s.len();
+            out.push(pos);
+        }
+        base += cut;
+        rest = &rest[cut..];
+        if !rest.is_empty() {
+            out.push(base);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_before_high_punctuation_do_not_break() {
+        assert_eq!(french("Date limite : 20"), "Date limite\u{a0}: 20");
+        assert_eq!(french("a ; b ! c ?"), "a\u{202f}; b\u{202f}! c\u{202f}?");
+        assert_eq!(french("« Atlas »"), "«\u{a0}Atlas\u{a0}»");
+        assert_eq!(french("«Atlas»"), "«\u{a0}Atlas\u{a0}»");
+        assert_eq!(french("http://exemple.ma"), "http://exemple.ma");
+        assert_eq!(french("10:30"), "10:30");
+    }
+
+    #[test]
+    fn apostrophes_and_amounts() {
+        assert_eq!(french("l'État d'abord"), "l’État d’abord");
+        assert_eq!(french("'cité'"), "'cité’");
+        assert_eq!(french("soit 298 000 DH"), "soit 298\u{202f}000\u{a0}DH");
+        assert_eq!(
+            french("1 200 000 et 12 %"),
+            "1\u{202f}200\u{202f}000 et 12\u{a0}%"
+        );
+        assert_eq!(french("+212 6 12 34 56"), "+212 6 12 34 56");
+        assert_eq!(french("en 2024 100 entreprises"), "en 2024 100 entreprises");
+        let once = french("« l'Atlas » : 1 200 DH ; 5 %");
+        assert_eq!(french(&once), once, "idempotent");
+    }
+
+    #[test]
+    fn words_break_where_french_allows() {
+        let word = "conditionnement";
+        let points = break_points(word);
+        assert!(!points.is_empty());
+        assert!(points.iter().all(|(_, hyphen)| *hyphen));
+        let pieces: Vec<&str> = points.iter().map(|(i, _)| &word[..*i]).collect();
+        assert!(pieces.contains(&"condi"), "{pieces:?}");
+        // Never inside a number, only after @ . - / in an address.
+        assert!(break_points("1\u{202f}200\u{202f}000,00").is_empty());
+        let mail = "r.lahlou@soges-emballages.ma";
+        let after: Vec<char> = break_points(mail)
+            .iter()
+            .map(|(i, _)| mail[..*i].chars().last().unwrap_or(' '))
+            .collect();
+        assert!(
+            after.iter().all(|c| matches!(c, '@' | '.' | '-' | '/')),
+            "{after:?}"
+        );
+        // Longer than hypher takes at once: still hyphenated, no panic.
+        let long = "anticonstitutionnellement".repeat(3);
+        assert!(break_points(&long).len() > 6);
+        // After a word's own hyphen, without adding another.
+        let w = "semi-industrielle";
+        assert!(break_points(w).contains(&(5, false)));
+    }
+}

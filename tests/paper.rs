@@ -1,0 +1,165 @@
+//! The paper a signer and a reviewer accept (issue 10), read back from the
+//! PDF: the stamp zone's clear area on every page with no glyph in it,
+//! ratios never shown above their value, no-break spaces before colons,
+//! hyphenated words.
+
+mod common;
+
+use cluster_dossier::model::dossier::StampCorner;
+use cluster_dossier::print::geometry::{Geometry, MM, Rect};
+use cluster_dossier::print::{self, RenderOptions};
+use common::{example, findings, pdf_pages_text, pdf_texts, profile};
+use rust_decimal::Decimal;
+
+fn one_copy(d: &cluster_dossier::model::Dossier) -> print::Rendered {
+    let p = profile();
+    print::render(
+        d,
+        &p,
+        &findings(d, &p),
+        &RenderOptions {
+            copies: Some(1),
+            ..RenderOptions::default()
+        },
+    )
+    .expect("renders")
+}
+
+/// The rectangles (`re`) each page draws, in points from the top.
+fn pdf_rects(bytes: &[u8]) -> Vec<Vec<Rect>> {
+    let doc = lopdf::Document::load_mem(bytes).expect("the PDF parses");
+    doc.get_pages()
+        .values()
+        .map(|&id| {
+            let content =
+                lopdf::content::Content::decode(&doc.get_page_content(id)).expect("decodes");
+            content
+                .operations
+                .iter()
+                .filter(|op| op.operator == "re")
+                .map(|op| {
+                    let n = |i: usize| op.operands[i].as_float().expect("a number");
+                    Rect {
+                        x: n(0),
+                        y: 297.0 * MM - n(1) - n(3),
+                        w: n(2),
+                        h: n(3),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_page_has_a_clear_stamp_zone_of_70_by_45_mm() {
+    for corner in [StampCorner::BottomRight, StampCorner::TopLeft] {
+        let mut d = example();
+        d.print.stamp_corner = corner;
+        let r = one_copy(&d);
+        let geo = Geometry::a4(corner);
+        let clear = geo.stamp_clear;
+        assert!(clear.w >= 70.0 * MM && clear.h >= 45.0 * MM);
+        let rects = pdf_rects(&r.pdfs[0]);
+        let texts = pdf_texts(&r.pdfs[0]);
+        assert_eq!(rects.len(), r.pages_per_copy);
+        for (i, (page_rects, page_texts)) in rects.iter().zip(&texts).enumerate() {
+            assert!(
+                page_rects.iter().any(|b| (b.w - clear.w).abs() < 0.5
+                    && (b.h - clear.h).abs() < 0.5
+                    && (b.x - clear.x).abs() < 0.5
+                    && (b.y - clear.y).abs() < 0.5),
+                "{corner:?} page {}: no stamp frame",
+                i + 1
+            );
+            for t in page_texts.iter().filter(|t| !t.rotated) {
+                assert!(
+                    !t.bbox().intersects(&clear),
+                    "{corner:?} page {}: « {} » inside the stamp's clear area",
+                    i + 1,
+                    t.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn ratios_just_under_a_threshold_never_print_rounded_up() {
+    let p = profile();
+    let mut d = example();
+    let kpi = p
+        .kpi_by_role(cluster_dossier::model::call::KpiRole::SelfFinancing)
+        .expect("the self-financing KPI")
+        .id
+        .clone();
+    let typed = ["39.96", "39.99", "59.99", "39.97", "60"];
+    if let Some(line) = d.indicators.standard.iter_mut().find(|l| l.id == kpi) {
+        for (v, t) in line.values.iter_mut().zip(typed) {
+            *v = Some(t.parse::<Decimal>().expect("a number"));
+        }
+    }
+    let r = one_copy(&d);
+    let text = pdf_pages_text(&r.pdfs[0]).concat();
+    for shown in ["39,96", "39,99", "59,99", "39,97"] {
+        assert!(text.contains(shown), "{shown} as typed");
+    }
+    for rounded in ["40,0", "60,0"] {
+        assert!(!text.contains(rounded), "« {rounded} » printed");
+    }
+}
+
+#[test]
+fn a_no_break_space_precedes_every_colon() {
+    let r = one_copy(&example());
+    let text = pdf_pages_text(&r.pdfs[0]).concat();
+    let chars: Vec<char> = text.chars().collect();
+    let mut colons = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if *c != ':' || chars.get(i + 1) == Some(&'/') {
+            continue;
+        }
+        colons += 1;
+        let before = i.checked_sub(1).map(|p| chars[p]);
+        assert!(
+            matches!(before, Some('\u{a0}' | '\u{202f}')) || before.is_some_and(char::is_numeric),
+            "« {} »",
+            chars[i.saturating_sub(30)..(i + 10).min(chars.len())]
+                .iter()
+                .collect::<String>()
+        );
+    }
+    assert!(colons > 50, "{colons} colons");
+}
+
+#[test]
+fn a_long_word_breaks_with_a_hyphen() {
+    let mut d = example();
+    d.partners[0].city = "Conditionnement anticonstitutionnellement".into();
+    let p = profile();
+    let f = findings(&d, &p);
+    let fonts = print::fonts().expect("fonts");
+    let (laid, _) = print::layout_copy(&d, &p, &f, false, fonts);
+    let texts: Vec<String> = laid
+        .pages
+        .iter()
+        .flat_map(|pg| pg.items.iter())
+        .filter_map(|i| match i {
+            cluster_dossier::print::layout::Item::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let broken: Vec<&String> = texts.iter().filter(|t| t.ends_with('\u{ad}')).collect();
+    assert!(!broken.is_empty(), "no hyphenated line");
+    // Its pieces follow each other and read as the word again.
+    let joined: String = texts.concat().replace('\u{ad}', "");
+    assert!(joined.contains("anticonstitutionnellement"));
+    assert!(
+        broken
+            .iter()
+            .filter_map(|t| t.trim_end_matches('\u{ad}').rsplit(' ').next())
+            .any(|piece| piece.len() >= 2 && "anticonstitutionnellement".starts_with(piece))
+    );
+    // The soft hyphen is drawn with a visible glyph of the bundled font.
+    assert!(fonts.regular.advance('\u{ad}').is_some_and(|a| a > 0.1));
+}
