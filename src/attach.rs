@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::CallProfile;
 use crate::model::dossier::{Dossier, PieceStatus};
+use crate::model::field::{DocumentField, FieldPath};
 use crate::model::finding::{Finding, Section};
 
 /// What an attachment holds, ready to be placed on pages.
@@ -62,14 +63,14 @@ impl Attachments {
 }
 
 /// Every attachment the dossier names: (key, section, label, stored path).
-fn declared(d: &Dossier, p: &CallProfile) -> Vec<(String, Section, String, String)> {
+fn declared(d: &Dossier, p: &CallProfile) -> Vec<(FieldPath, Section, String, String)> {
     let mut out = Vec::new();
     for def in &p.admin_pieces {
         if let Some(PieceStatus::Attached(path)) = d.admin_piece(&def.id).map(|x| &x.status)
             && !path.trim().is_empty()
         {
             out.push((
-                format!("administrative.{}", def.id),
+                FieldPath::admin_piece(&def.id),
                 Section::Administrative,
                 def.label.clone(),
                 path.clone(),
@@ -79,7 +80,7 @@ fn declared(d: &Dossier, p: &CallProfile) -> Vec<(String, Section, String, Strin
     for (i, doc) in d.declaration.other_documents.iter().enumerate() {
         if let Some(path) = doc.attachment.as_ref().filter(|p| !p.trim().is_empty()) {
             out.push((
-                format!("declaration.other_documents[{i}]"),
+                FieldPath::other_document(i),
                 Section::Declaration,
                 doc.title.clone(),
                 path.clone(),
@@ -107,19 +108,29 @@ pub fn relative_to(base_dir: &Path, path: &Path) -> String {
         .to_string()
 }
 
+/// The field a finding about an attachment points to: the piece itself, or
+/// the attachment of an « autre document ».
+fn attachment_field(key: &FieldPath, section: Section) -> FieldPath {
+    if section == Section::Declaration {
+        key.clone().field(DocumentField::Attachment)
+    } else {
+        key.clone()
+    }
+}
+
 /// Reads and checks every attachment; problems become blocking findings.
 pub fn load(d: &Dossier, p: &CallProfile, base_dir: &Path) -> (Attachments, Vec<Finding>) {
     let mut attachments = Attachments::default();
     let mut findings = Vec::new();
     for (key, section, label, stored) in declared(d, p) {
         let path = resolve(base_dir, &stored);
-        let field = if section == Section::Declaration {
-            format!("{key}.attachment")
-        } else {
-            key.clone()
-        };
+        let field = attachment_field(&key, section);
         match read(&path) {
-            Ok(content) => attachments.items.push(Attachment { key, path, content }),
+            Ok(content) => attachments.items.push(Attachment {
+                key: key.to_string(),
+                path,
+                content,
+            }),
             Err(why) => findings.push(Finding::blocking(
                 section,
                 field,
@@ -136,11 +147,7 @@ pub fn quick_check(d: &Dossier, p: &CallProfile, base_dir: &Path) -> Vec<Finding
         .into_iter()
         .filter(|(_, _, _, stored)| !resolve(base_dir, stored).is_file())
         .map(|(key, section, label, stored)| {
-            let field = if section == Section::Declaration {
-                format!("{key}.attachment")
-            } else {
-                key.clone()
-            };
+            let field = attachment_field(&key, section);
             Finding::blocking(
                 section,
                 field,

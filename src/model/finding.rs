@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::field::FieldPath;
+
 /// The dossier's sections, in the order of the call; the wizard has one tab
 /// per section and the printed dossier one chapter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -76,30 +78,26 @@ impl Severity {
 pub struct Finding {
     pub severity: Severity,
     pub section: Section,
-    /// Path of the field in the dossier, e.g. `members[3].ice` or
+    /// The field in the dossier, e.g. `members[3].ice` or
     /// `budget.cotisations[0]`; the wizard uses it to focus the field.
-    pub field: String,
+    pub field: FieldPath,
     pub message: String,
 }
 
 impl Finding {
-    pub fn blocking(
-        section: Section,
-        field: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn blocking(section: Section, field: FieldPath, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Blocking,
             section,
-            field: field.into(),
+            field,
             message: message.into(),
         }
     }
-    pub fn warning(section: Section, field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(section: Section, field: FieldPath, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
             section,
-            field: field.into(),
+            field,
             message: message.into(),
         }
     }

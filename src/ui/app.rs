@@ -247,7 +247,7 @@ impl DossierApp {
         self.findings = service::check::quick(&self.dossier, &self.profile, &self.base_dir());
         self.flagged.clear();
         for f in &self.findings {
-            let e = self.flagged.entry(f.field.clone()).or_insert(false);
+            let e = self.flagged.entry(f.field.to_string()).or_insert(false);
             *e |= f.is_blocking();
         }
     }

@@ -1,6 +1,7 @@
 //! Consistency: figures that appear in several sections must agree, and the
 //! State subsidy may only cover the charges the call allows.
 
+use crate::model::field::*;
 use rust_decimal::Decimal;
 
 use crate::model::call::{BudgetRole, CallProfile, KpiRole};
@@ -31,7 +32,7 @@ fn deadline(out: &mut Vec<Finding>, profile: &CallProfile, ctx: &CheckContext) {
     {
         out.push(Finding::warning(
             Section::General,
-            "edition",
+            FieldPath::part(Part::Edition),
             format!(
                 "La date limite de dépôt de l'appel {} est passée : {} ({})",
                 profile.edition,
@@ -55,7 +56,7 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
         if totals.state_subsidy[year] > totals.subsidisable_charges[year] {
             out.push(Finding::blocking(
                 Section::Plan,
-                format!("budget.{subsidy_row}[{year}]"),
+                FieldPath::budget_cell(subsidy_row, year),
                 format!(
                     "Budget, {} : la subvention de l'État ({}) dépasse les charges qu'elle peut couvrir ({}, hors frais marqués *)",
                     year_label(year),
@@ -67,7 +68,7 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
         if totals.result[year].is_sign_negative() && !totals.result[year].is_zero() {
             out.push(Finding::warning(
                 Section::Plan,
-                "budget",
+                FieldPath::part(Part::Budget),
                 format!(
                     "Budget, {} : résultat d'exploitation déficitaire ({})",
                     year_label(year),
@@ -84,7 +85,7 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
         if !m.fee_category.trim().is_empty() {
             out.push(Finding::warning(
                 Section::Members,
-                format!("members[{i}].fee_category"),
+                FieldPath::member_field(i, MemberField::FeeCategory),
                 format!(
                     "Membre « {} » : la catégorie de cotisation « {} » n'existe pas dans le barème",
                     m.name, m.fee_category
@@ -99,7 +100,7 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
     {
         out.push(Finding::warning(
             Section::Plan,
-            format!("budget.{}[0]", row.id),
+            FieldPath::budget_cell(&row.id, 0),
             format!(
                 "Budget, année 1 : cotisations prévues {} alors que le registre des membres et le barème donnent {}",
                 format_dh(budgeted),
@@ -121,7 +122,7 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
             if budgeted != *cost {
                 out.push(Finding::warning(
                     Section::Plan,
-                    format!("budget.{}[{year}]", row.id),
+                    FieldPath::budget_cell(&row.id, year),
                     format!(
                         "Budget, {} : « {} » vaut {} mais les actions du plan totalisent {}",
                         year_label(year),
@@ -150,7 +151,7 @@ fn impossible_budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile)
             {
                 out.push(Finding::blocking(
                     Section::Plan,
-                    format!("budget.{}[{year}]", row.id),
+                    FieldPath::budget_cell(&row.id, year),
                     format!(
                         "Budget, {} : « {} » est négatif ({}) : un montant du budget ne peut pas être négatif",
                         year_label(year),
@@ -171,7 +172,7 @@ fn impossible_budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile)
         if own > hundred || own.is_sign_negative() {
             out.push(Finding::warning(
                 Section::Plan,
-                "budget",
+                FieldPath::part(Part::Budget),
                 format!(
                     "Budget, {} : capacité d'autofinancement de {}, hors de 0 à 100 % : les ressources propres ({}) et le total des charges ({}) sont à revoir ({SELF_FINANCING_FORMULA})",
                     year_label(year),
@@ -187,7 +188,7 @@ fn impossible_budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile)
         {
             out.push(Finding::blocking(
                 Section::Plan,
-                "budget",
+                FieldPath::part(Part::Budget),
                 format!(
                     "Budget, {} : la subvention de l'État ({}) représente {} du total des charges ({}) : une part hors de 0 à 100 % est impossible",
                     year_label(year),
@@ -212,7 +213,7 @@ fn indicators(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
     {
         out.push(Finding::warning(
             Section::Indicators,
-            format!("indicators.{}[0]", k.id),
+            FieldPath::kpi(&k.id).year(0),
             format!(
                 "Indicateur « {} », année 1 : {} alors que le registre compte {} membres engagés",
                 k.label,
@@ -226,7 +227,7 @@ fn indicators(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
     {
         out.push(Finding::warning(
             Section::Indicators,
-            format!("indicators.{}[0]", k.id),
+            FieldPath::kpi(&k.id).year(0),
             format!(
                 "Indicateur « {} », année 1 : {} alors que le registre compte {} entreprises engagées",
                 k.label,
@@ -243,7 +244,7 @@ fn indicators(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
         {
             out.push(Finding::warning(
                 Section::Indicators,
-                format!("indicators.{}[{year}]", k.id),
+                FieldPath::kpi(&k.id).year(year),
                 format!(
                     "Indicateur « {} », {} : {} alors que le budget donne {} ({SELF_FINANCING_FORMULA})",
                     k.label,
@@ -267,7 +268,7 @@ fn forecasts(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
             {
                 out.push(Finding::warning(
                     Section::Strategy,
-                    format!("strategy.forecast_members[{year}]"),
+                    FieldPath::strategy(StrategyField::ForecastMembers).year(year),
                     format!(
                         "Prévision d'adhérents, {} : {} alors que l'indicateur « {} » annonce {}",
                         year_label(year),
@@ -289,7 +290,7 @@ fn forecasts(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
             {
                 out.push(Finding::warning(
                     Section::Strategy,
-                    format!("strategy.forecast_fee_revenue[{year}]"),
+                    FieldPath::strategy(StrategyField::ForecastFeeRevenue).year(year),
                     format!(
                         "Prévision des recettes de cotisation, {} : {} alors que le budget prévoit {}",
                         year_label(year),
@@ -315,7 +316,7 @@ fn board(out: &mut Vec<Finding>, d: &Dossier) {
     if !d.governance.board.is_empty() && !on_board {
         out.push(Finding::warning(
             Section::Governance,
-            "governance.board",
+            FieldPath::governance(GovernanceField::Board),
             format!(
                 "Le président indiqué en section 1.1 ({president}) n'apparaît pas comme Président du Conseil d'Administration"
             ),
@@ -329,7 +330,7 @@ fn board(out: &mut Vec<Finding>, d: &Dossier) {
     if !d.declaration.last_name.trim().is_empty() && signatory.trim() != president {
         out.push(Finding::warning(
             Section::Declaration,
-            "declaration.last_name",
+            FieldPath::declaration(DeclarationField::LastName),
             format!(
                 "La déclaration doit être signée par le Président : signataire « {} », président « {president} »",
                 signatory.trim()

@@ -5,6 +5,7 @@
 use crate::model::call::CallProfile;
 use crate::model::compute::{self, SELF_FINANCING_FORMULA};
 use crate::model::dossier::Dossier;
+use crate::model::field::*;
 use crate::model::finding::{Finding, Section};
 use crate::model::money::format_number;
 
@@ -69,13 +70,17 @@ pub fn check(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
                 counts.interested_companies
             ));
         }
-        out.push(Finding::blocking(Section::Members, "members", message));
+        out.push(Finding::blocking(
+            Section::Members,
+            FieldPath::part(Part::Members),
+            message,
+        ));
     }
 
     match e.industrial_share {
         Some(share) if !e.share_ok() => out.push(Finding::blocking(
             Section::Members,
-            "members",
+            FieldPath::part(Part::Members),
             format!(
                 "Entreprises industrielles, technologiques ou spécifiques : {} des membres engagés ({} sur {}) : le minimum exigé est {}",
                 percent_text(share),
@@ -86,7 +91,7 @@ pub fn check(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
         )),
         None => out.push(Finding::blocking(
             Section::Members,
-            "members",
+            FieldPath::part(Part::Members),
             format!(
                 "Aucun membre engagé : la part d'entreprises industrielles, technologiques ou spécifiques (minimum {}) ne peut pas être calculée",
                 percent_text(e.min_industrial_share)
@@ -100,7 +105,7 @@ pub fn check(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
             let totals = compute::budget_totals(dossier, profile);
             out.push(Finding::blocking(
                 Section::Plan,
-                "budget",
+                FieldPath::part(Part::Budget),
                 format!(
                     "Autofinancement de l'année 1 : {} ({} DH de ressources propres pour {} DH de charges) : le minimum exigé est {}. Formule : {SELF_FINANCING_FORMULA}",
                     percent_text(ratio),
@@ -118,7 +123,7 @@ pub fn check(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
             };
             out.push(Finding::blocking(
                 Section::Plan,
-                "budget",
+                FieldPath::part(Part::Budget),
                 format!(
                     "Autofinancement de l'année 1 non calculable : {why} (minimum exigé {}). Formule : {SELF_FINANCING_FORMULA}",
                     percent_text(e.min_self_financing)

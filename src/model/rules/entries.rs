@@ -4,7 +4,7 @@
 
 use crate::model::call::CallProfile;
 use crate::model::dossier::Dossier;
-use crate::model::field;
+use crate::model::field::{self, FieldPath};
 use crate::model::finding::Finding;
 
 pub fn check(d: &Dossier, profile: &CallProfile) -> Vec<Finding> {
@@ -13,7 +13,7 @@ pub fn check(d: &Dossier, profile: &CallProfile) -> Vec<Finding> {
         .map(|(path, text)| {
             Finding::blocking(
                 field::section_of(path),
-                path.clone(),
+                FieldPath::from_stored(path),
                 format!(
                     "{} : « {} » n'est pas une valeur valide (nombre, montant ou date JJ/MM/AAAA) ; tant qu'elle n'est pas corrigée, elle ne compte pas dans les totaux",
                     field::describe(path, profile),

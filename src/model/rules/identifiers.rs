@@ -17,6 +17,7 @@
 //!   international form +212 / 00212 followed by 9 digits.
 
 use crate::model::dossier::{Dossier, Person};
+use crate::model::field::*;
 use crate::model::finding::{Finding, Section};
 
 fn digits_only(text: &str) -> String {
@@ -135,7 +136,7 @@ pub fn phone_problem(phone: &str) -> Option<String> {
 fn warn(
     out: &mut Vec<Finding>,
     section: Section,
-    field: String,
+    field: FieldPath,
     who: &str,
     problem: Option<String>,
 ) {
@@ -144,18 +145,18 @@ fn warn(
     }
 }
 
-fn person(out: &mut Vec<Finding>, section: Section, path: &str, who: &str, p: &Person) {
+fn person(out: &mut Vec<Finding>, section: Section, path: FieldPath, who: &str, p: &Person) {
     warn(
         out,
         section,
-        format!("{path}.phone"),
+        path.clone().field(PersonField::Phone),
         who,
         phone_problem(&p.phone),
     );
     warn(
         out,
         section,
-        format!("{path}.email"),
+        path.field(PersonField::Email),
         who,
         email_problem(&p.email),
     );
@@ -165,14 +166,26 @@ pub fn check(d: &Dossier) -> Vec<Finding> {
     let mut out = Vec::new();
     let id = &d.identity;
     for (path, role, p) in [
-        ("identity.president", "Président", &id.president),
         (
-            "identity.vice_president",
+            FieldPath::identity(IdentityField::President),
+            "Président",
+            &id.president,
+        ),
+        (
+            FieldPath::identity(IdentityField::VicePresident),
             "Vice-président",
             &id.vice_president,
         ),
-        ("identity.treasurer", "Trésorier", &id.treasurer),
-        ("identity.director", "Directeur", &id.director),
+        (
+            FieldPath::identity(IdentityField::Treasurer),
+            "Trésorier",
+            &id.treasurer,
+        ),
+        (
+            FieldPath::identity(IdentityField::Director),
+            "Directeur",
+            &id.director,
+        ),
     ] {
         person(&mut out, Section::Identity, path, role, p);
     }
@@ -186,35 +199,35 @@ pub fn check(d: &Dossier) -> Vec<Finding> {
         warn(
             &mut out,
             s,
-            format!("members[{i}].ice"),
+            FieldPath::member_field(i, MemberField::Ice),
             &who,
             ice_problem(&m.ice),
         );
         warn(
             &mut out,
             s,
-            format!("members[{i}].rc"),
+            FieldPath::member_field(i, MemberField::Rc),
             &who,
             rc_problem(&m.rc),
         );
         warn(
             &mut out,
             s,
-            format!("members[{i}].tax_id"),
+            FieldPath::member_field(i, MemberField::TaxId),
             &who,
             tax_id_problem(&m.tax_id),
         );
         warn(
             &mut out,
             s,
-            format!("members[{i}].cnss"),
+            FieldPath::member_field(i, MemberField::Cnss),
             &who,
             cnss_problem(&m.cnss),
         );
         person(
             &mut out,
             s,
-            &format!("members[{i}].contact"),
+            FieldPath::member_field(i, MemberField::Contact),
             &format!("{who}, contact"),
             &m.contact,
         );
@@ -224,14 +237,14 @@ pub fn check(d: &Dossier) -> Vec<Finding> {
         warn(
             &mut out,
             Section::Governance,
-            format!("governance.board[{i}].phone"),
+            FieldPath::board(i, BoardField::Phone),
             &who,
             phone_problem(&b.phone),
         );
         warn(
             &mut out,
             Section::Governance,
-            format!("governance.board[{i}].email"),
+            FieldPath::board(i, BoardField::Email),
             &who,
             email_problem(&b.email),
         );

@@ -60,6 +60,6 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         }
     }
     if let Some((section, field)) = target {
-        app.go_to(section, &field);
+        app.go_to(section, field.as_str());
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::model::call::CallProfile;
 use crate::model::dossier::{Dossier, Person, YEARS, Years};
+use crate::model::field::*;
 use crate::model::finding::{Finding, Section};
 
 use super::year_label;
@@ -22,7 +23,7 @@ struct Collector {
 }
 
 impl Collector {
-    pub(super) fn text(&mut self, section: Section, field: &str, value: &str, label: &str) {
+    pub(super) fn text(&mut self, section: Section, field: FieldPath, value: &str, label: &str) {
         if value.trim().is_empty() {
             self.out.push(Finding::blocking(
                 section,
@@ -32,7 +33,13 @@ impl Collector {
         }
     }
 
-    pub(super) fn advisable(&mut self, section: Section, field: &str, value: &str, label: &str) {
+    pub(super) fn advisable(
+        &mut self,
+        section: Section,
+        field: FieldPath,
+        value: &str,
+        label: &str,
+    ) {
         if value.trim().is_empty() {
             self.out.push(Finding::warning(
                 section,
@@ -45,7 +52,7 @@ impl Collector {
     pub(super) fn years<T>(
         &mut self,
         section: Section,
-        field: &str,
+        field: FieldPath,
         values: &Years<T>,
         label: &str,
     ) {
@@ -68,7 +75,7 @@ impl Collector {
         };
         self.out.push(Finding::blocking(
             section,
-            format!("{field}[{first}]"),
+            field.year(first),
             format!("{label} : {which}"),
         ));
     }
@@ -76,33 +83,33 @@ impl Collector {
     pub(super) fn person(
         &mut self,
         section: Section,
-        field: &str,
+        field: FieldPath,
         person: &Person,
         role: &str,
         contact: bool,
     ) {
         self.text(
             section,
-            &format!("{field}.name"),
+            field.clone().field(PersonField::Name),
             &person.name,
             &format!("{role}, nom"),
         );
         self.advisable(
             section,
-            &format!("{field}.organisation"),
+            field.clone().field(PersonField::Organisation),
             &person.organisation,
             &format!("{role}, organisme"),
         );
         if contact {
             self.text(
                 section,
-                &format!("{field}.phone"),
+                field.clone().field(PersonField::Phone),
                 &person.phone,
                 &format!("{role}, téléphone"),
             );
             self.text(
                 section,
-                &format!("{field}.email"),
+                field.clone().field(PersonField::Email),
                 &person.email,
                 &format!("{role}, e-mail"),
             );

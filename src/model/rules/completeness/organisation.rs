@@ -2,6 +2,7 @@
 
 use crate::model::call::CallProfile;
 use crate::model::dossier::{BoardRole, Dossier, PieceStatus};
+use crate::model::field::*;
 use crate::model::finding::{Finding, Section};
 
 use super::{Collector, row_name};
@@ -9,7 +10,7 @@ use super::{Collector, row_name};
 pub(super) fn administrative(c: &mut Collector, d: &Dossier, profile: &CallProfile) {
     let s = Section::Administrative;
     for def in &profile.admin_pieces {
-        let field = format!("administrative.{}", def.id);
+        let field = FieldPath::admin_piece(&def.id);
         match d.admin_piece(&def.id).map(|p| &p.status) {
             None | Some(PieceStatus::ToProvide) => c.out.push(Finding::blocking(
                 s,
@@ -34,76 +35,124 @@ pub(super) fn administrative(c: &mut Collector, d: &Dossier, profile: &CallProfi
 pub(super) fn identity(c: &mut Collector, d: &Dossier) {
     let s = Section::Identity;
     let id = &d.identity;
-    c.text(s, "identity.name", &id.name, "Dénomination du cluster");
-    c.advisable(s, "identity.acronym", &id.acronym, "Sigle");
-    c.text(s, "identity.legal_form", &id.legal_form, "Forme juridique");
+    c.text(
+        s,
+        FieldPath::identity(IdentityField::Name),
+        &id.name,
+        "Dénomination du cluster",
+    );
+    c.advisable(
+        s,
+        FieldPath::identity(IdentityField::Acronym),
+        &id.acronym,
+        "Sigle",
+    );
+    c.text(
+        s,
+        FieldPath::identity(IdentityField::LegalForm),
+        &id.legal_form,
+        "Forme juridique",
+    );
     if id.creation_date.is_none() {
         c.out.push(Finding::blocking(
             s,
-            "identity.creation_date",
+            FieldPath::identity(IdentityField::CreationDate),
             "Date de création : rubrique à remplir",
         ));
     }
-    c.text(s, "identity.address", &id.address, "Siège, adresse");
-    c.text(s, "identity.city", &id.city, "Siège, ville");
-    c.person(s, "identity.president", &id.president, "Président", true);
+    c.text(
+        s,
+        FieldPath::identity(IdentityField::Address),
+        &id.address,
+        "Siège, adresse",
+    );
+    c.text(
+        s,
+        FieldPath::identity(IdentityField::City),
+        &id.city,
+        "Siège, ville",
+    );
     c.person(
         s,
-        "identity.vice_president",
+        FieldPath::identity(IdentityField::President),
+        &id.president,
+        "Président",
+        true,
+    );
+    c.person(
+        s,
+        FieldPath::identity(IdentityField::VicePresident),
         &id.vice_president,
         "Vice-président",
         false,
     );
-    c.person(s, "identity.treasurer", &id.treasurer, "Trésorier", false);
+    c.person(
+        s,
+        FieldPath::identity(IdentityField::Treasurer),
+        &id.treasurer,
+        "Trésorier",
+        false,
+    );
     if !id.director.is_empty() {
-        c.person(s, "identity.director", &id.director, "Directeur", true);
+        c.person(
+            s,
+            FieldPath::identity(IdentityField::Director),
+            &id.director,
+            "Directeur",
+            true,
+        );
     }
-    c.text(s, "identity.sector", &id.sector, "Secteur");
     c.text(
         s,
-        "identity.activities",
+        FieldPath::identity(IdentityField::Sector),
+        &id.sector,
+        "Secteur",
+    );
+    c.text(
+        s,
+        FieldPath::identity(IdentityField::Activities),
         &id.activities,
         "Activités principales et thématiques",
     );
     c.text(
         s,
-        "identity.sector_importance",
+        FieldPath::identity(IdentityField::SectorImportance),
         &id.sector_importance,
         "Importance sectorielle",
     );
     c.text(
         s,
-        "identity.strategic_justification",
+        FieldPath::identity(IdentityField::StrategicJustification),
         &id.strategic_justification,
         "Justification stratégique",
     );
     c.text(
         s,
-        "identity.core_territory",
+        FieldPath::identity(IdentityField::CoreTerritory),
         &id.core_territory,
         "Territoire, noyau central",
     );
     c.text(
         s,
-        "identity.productive_area",
+        FieldPath::identity(IdentityField::ProductiveArea),
         &id.productive_area,
         "Territoire, agglomération productive",
     );
     c.text(
         s,
-        "identity.genesis",
+        FieldPath::identity(IdentityField::Genesis),
         &id.genesis,
         "Historique, genèse du cluster",
     );
     c.text(
         s,
-        "identity.territorial_anchoring",
+        FieldPath::identity(IdentityField::TerritorialAnchoring),
         &id.territorial_anchoring,
         "Historique, ancrage territorial",
     );
     c.text(
         s,
-        "identity.joint_initiatives",
+        FieldPath::identity(IdentityField::JointInitiatives),
         &id.joint_initiatives,
         "Historique, initiatives communes déjà engagées",
     );
@@ -113,22 +162,27 @@ pub(super) fn members(c: &mut Collector, d: &Dossier) {
     let s = Section::Members;
     for (i, m) in d.members.iter().enumerate() {
         let who = row_name("Membre", i, &m.name);
-        let f = |name: &str| format!("members[{i}].{name}");
+        let f = |name: MemberField| FieldPath::member_field(i, name);
         c.text(
             s,
-            &f("name"),
+            f(MemberField::Name),
             &m.name,
             &format!("Membre n° {}, raison sociale", i + 1),
         );
-        c.text(s, &f("sector"), &m.sector, &format!("{who}, secteur"));
-        c.text(s, &f("city"), &m.city, &format!("{who}, ville"));
+        c.text(
+            s,
+            f(MemberField::Sector),
+            &m.sector,
+            &format!("{who}, secteur"),
+        );
+        c.text(s, f(MemberField::City), &m.city, &format!("{who}, ville"));
         if m.category.is_company() {
-            c.advisable(s, &f("ice"), &m.ice, &format!("{who}, ICE"));
+            c.advisable(s, f(MemberField::Ice), &m.ice, &format!("{who}, ICE"));
         }
         if m.category.is_engaged_member() {
             c.text(
                 s,
-                &f("fee_category"),
+                f(MemberField::FeeCategory),
                 &m.fee_category,
                 &format!("{who}, catégorie de cotisation"),
             );
@@ -137,14 +191,14 @@ pub(super) fn members(c: &mut Collector, d: &Dossier) {
     for (i, p) in d.partners.iter().enumerate() {
         c.text(
             s,
-            &format!("partners[{i}].name"),
+            FieldPath::partner(i, PartnerField::Name),
             &p.name,
             &format!("Partenaire majeur n° {}, nom", i + 1),
         );
         let who = row_name("Partenaire", i, &p.name);
         c.advisable(
             s,
-            &format!("partners[{i}].link"),
+            FieldPath::partner(i, PartnerField::Link),
             &p.link,
             &format!("{who}, nature du lien"),
         );
@@ -157,60 +211,60 @@ pub(super) fn governance(c: &mut Collector, d: &Dossier) {
     if g.board.is_empty() {
         c.out.push(Finding::blocking(
             s,
-            "governance.board",
+            FieldPath::governance(GovernanceField::Board),
             "Composition du Conseil d'Administration : aucun administrateur saisi",
         ));
     } else if !g.board.iter().any(|b| b.role == BoardRole::President) {
         c.out.push(Finding::blocking(
             s,
-            "governance.board",
+            FieldPath::governance(GovernanceField::Board),
             "Conseil d'Administration : aucun membre n'a le rôle de Président",
         ));
     }
     for (i, b) in g.board.iter().enumerate() {
         c.text(
             s,
-            &format!("governance.board[{i}].name"),
+            FieldPath::board(i, BoardField::Name),
             &b.name,
             &format!("Administrateur n° {}, nom", i + 1),
         );
         let who = row_name("Administrateur", i, &b.name);
         c.text(
             s,
-            &format!("governance.board[{i}].organisation"),
+            FieldPath::board(i, BoardField::Organisation),
             &b.organisation,
             &format!("{who}, organisme"),
         );
     }
     c.text(
         s,
-        "governance.internal_organisation",
+        FieldPath::governance(GovernanceField::InternalOrganisation),
         &g.internal_organisation,
         "Organisation interne de l'association",
     );
     c.text(
         s,
-        "governance.membership_terms",
+        FieldPath::governance(GovernanceField::MembershipTerms),
         &g.membership_terms,
         "Modalités d'adhésion des membres",
     );
     c.text(
         s,
-        "governance.fee_calculation",
+        FieldPath::governance(GovernanceField::FeeCalculation),
         &g.fee_calculation,
         "Mode de calcul des cotisations",
     );
     if g.fee_categories.is_empty() {
         c.out.push(Finding::blocking(
             s,
-            "governance.fee_categories",
+            FieldPath::governance(GovernanceField::FeeCategories),
             "Barème des cotisations : aucune catégorie saisie",
         ));
     }
     for (i, f) in g.fee_categories.iter().enumerate() {
         c.text(
             s,
-            &format!("governance.fee_categories[{i}].name"),
+            FieldPath::fee_category(i, FeeField::Name),
             &f.name,
             &format!("Catégorie de cotisation n° {}, nom", i + 1),
         );
@@ -218,7 +272,7 @@ pub(super) fn governance(c: &mut Collector, d: &Dossier) {
             let who = row_name("Catégorie de cotisation", i, &f.name);
             c.out.push(Finding::blocking(
                 s,
-                format!("governance.fee_categories[{i}].annual_amount"),
+                FieldPath::fee_category(i, FeeField::AnnualAmount),
                 format!("{who}, montant annuel : rubrique à remplir"),
             ));
         }

@@ -2,6 +2,7 @@
 
 use crate::model::call::CallProfile;
 use crate::model::dossier::{ActionCategory, Dossier, YEARS};
+use crate::model::field::*;
 use crate::model::finding::{Finding, Section};
 
 use super::{Collector, row_name};
@@ -10,27 +11,27 @@ pub(super) fn plan(c: &mut Collector, d: &Dossier, profile: &CallProfile) {
     let s = Section::Plan;
     c.text(
         s,
-        "plan.orientations",
+        FieldPath::plan(PlanField::Orientations),
         &d.plan.orientations,
         "Plan d'action, orientations",
     );
     c.text(
         s,
-        "plan.objectives",
+        FieldPath::plan(PlanField::Objectives),
         &d.plan.objectives,
         "Plan d'action, objectifs et grandes lignes",
     );
     if d.plan.actions.is_empty() {
         c.out.push(Finding::blocking(
             s,
-            "plan.actions",
+            FieldPath::plan(PlanField::Actions),
             "Plan d'action : aucune action saisie",
         ));
     }
     for (i, a) in d.plan.actions.iter().enumerate() {
         c.text(
             s,
-            &format!("plan.actions[{i}].title"),
+            FieldPath::action(i, ActionField::Title),
             &a.title,
             &format!("Action n° {}, intitulé", i + 1),
         );
@@ -38,7 +39,7 @@ pub(super) fn plan(c: &mut Collector, d: &Dossier, profile: &CallProfile) {
             let who = row_name("Action", i, &a.title);
             c.out.push(Finding::blocking(
                 s,
-                format!("plan.actions[{i}].cost[0]"),
+                FieldPath::action(i, ActionField::Cost).year(0),
                 format!("{who} : aucune année ni aucun coût indiqué"),
             ));
         }
@@ -48,7 +49,7 @@ pub(super) fn plan(c: &mut Collector, d: &Dossier, profile: &CallProfile) {
             let who = row_name("Action", i, &a.title);
             c.out.push(Finding::warning(
                 s,
-                format!("plan.actions[{i}].category"),
+                FieldPath::action(i, ActionField::Category),
                 format!("{who} : catégorie « {id} » inconnue de l'appel"),
             ));
         }
@@ -62,22 +63,22 @@ pub(super) fn plan(c: &mut Collector, d: &Dossier, profile: &CallProfile) {
         if !covered {
             c.out.push(Finding::warning(
                 s,
-                "plan.actions",
+                FieldPath::plan(PlanField::Actions),
                 format!("Aucune action de la catégorie éligible « {} »", cat.label),
             ));
         }
     }
     for row in &profile.budget_rows {
-        let field = format!("budget.{}", row.id);
+        let field = FieldPath::budget_row(&row.id);
         let line = d.budget_line(&row.id);
         let empty = [None; YEARS];
         let amounts = line.map_or(&empty, |l| &l.amounts);
-        c.years(s, &field, amounts, &format!("Budget, {}", row.label));
+        c.years(s, field.clone(), amounts, &format!("Budget, {}", row.label));
         let used = amounts.iter().flatten().any(|v| !v.is_zero());
         if row.needs_detail && used && line.is_none_or(|l| l.detail.trim().is_empty()) {
             c.out.push(Finding::blocking(
                 s,
-                format!("{field}.detail"),
+                field.field(BudgetField::Detail),
                 format!(
                     "Budget, {} : montant saisi sans préciser ce qu'il couvre",
                     row.label
@@ -94,7 +95,7 @@ pub(super) fn indicators(c: &mut Collector, d: &Dossier, profile: &CallProfile) 
         let values = d.kpi_line(&kpi.id).map_or(&empty, |l| &l.values);
         c.years(
             s,
-            &format!("indicators.{}", kpi.id),
+            FieldPath::kpi(&kpi.id),
             values,
             &format!("Indicateur « {} »", kpi.label),
         );
@@ -102,20 +103,20 @@ pub(super) fn indicators(c: &mut Collector, d: &Dossier, profile: &CallProfile) 
     for (i, k) in d.indicators.custom.iter().enumerate() {
         c.text(
             s,
-            &format!("indicators.custom[{i}].label"),
+            FieldPath::custom_kpi(i, CustomKpiField::Label),
             &k.label,
             &format!("Indicateur supplémentaire n° {}, libellé", i + 1),
         );
         let who = row_name("Indicateur supplémentaire", i, &k.label);
         c.text(
             s,
-            &format!("indicators.custom[{i}].unit"),
+            FieldPath::custom_kpi(i, CustomKpiField::Unit),
             &k.unit,
             &format!("{who}, unité"),
         );
         c.years(
             s,
-            &format!("indicators.custom[{i}].values"),
+            FieldPath::custom_kpi(i, CustomKpiField::Values),
             &k.values,
             &who,
         );
@@ -129,7 +130,7 @@ pub(super) fn criteria(c: &mut Collector, d: &Dossier, profile: &CallProfile) {
             .map_or("", |a| a.argument.as_str());
         c.text(
             Section::Criteria,
-            &format!("criteria.{}", def.id),
+            FieldPath::criterion(&def.id),
             argument,
             &format!("Critère « {} », argumentaire", def.label),
         );
@@ -141,57 +142,57 @@ pub(super) fn declaration(c: &mut Collector, d: &Dossier) {
     let dec = &d.declaration;
     c.text(
         s,
-        "declaration.first_name",
+        FieldPath::declaration(DeclarationField::FirstName),
         &dec.first_name,
         "Déclaration, prénom du signataire",
     );
     c.text(
         s,
-        "declaration.last_name",
+        FieldPath::declaration(DeclarationField::LastName),
         &dec.last_name,
         "Déclaration, nom du signataire",
     );
     c.text(
         s,
-        "declaration.position_in_organisation",
+        FieldPath::declaration(DeclarationField::PositionInOrganisation),
         &dec.position_in_organisation,
         "Déclaration, qualité au sein de l'organisme d'appartenance",
     );
     c.text(
         s,
-        "declaration.position_in_association",
+        FieldPath::declaration(DeclarationField::PositionInAssociation),
         &dec.position_in_association,
         "Déclaration, qualité au sein de l'association",
     );
     c.text(
         s,
-        "declaration.association_name",
+        FieldPath::declaration(DeclarationField::AssociationName),
         d.declaration_association_name(),
         "Déclaration, dénomination de l'association",
     );
     c.text(
         s,
-        "declaration.legal_form",
+        FieldPath::declaration(DeclarationField::LegalForm),
         d.declaration_legal_form(),
         "Déclaration, forme juridique",
     );
     c.text(
         s,
-        "declaration.place",
+        FieldPath::declaration(DeclarationField::Place),
         &dec.place,
         "Déclaration, « Fait à »",
     );
     if dec.date.is_none() {
         c.out.push(Finding::blocking(
             s,
-            "declaration.date",
+            FieldPath::declaration(DeclarationField::Date),
             "Déclaration, date : rubrique à remplir",
         ));
     }
     for (i, doc) in dec.other_documents.iter().enumerate() {
         c.text(
             s,
-            &format!("declaration.other_documents[{i}].title"),
+            FieldPath::other_document(i).field(DocumentField::Title),
             &doc.title,
             &format!("Autre document n° {}, intitulé", i + 1),
         );

@@ -1,6 +1,7 @@
 //! Sections 3 to 5: strategy, cooperation and projects, start-ups.
 
 use crate::model::dossier::{Dossier, PartnershipScope};
+use crate::model::field::*;
 use crate::model::finding::{Finding, Section};
 
 use super::{Collector, row_name};
@@ -10,55 +11,55 @@ pub(super) fn strategy(c: &mut Collector, d: &Dossier) {
     let st = &d.strategy;
     c.text(
         s,
-        "strategy.global_strategy",
+        FieldPath::strategy(StrategyField::GlobalStrategy),
         &st.global_strategy,
         "Stratégie globale du cluster",
     );
     c.years(
         s,
-        "strategy.rd_projects",
+        FieldPath::strategy(StrategyField::RdProjects),
         &st.rd_projects,
         "Objectifs chiffrés, projets de R&D",
     );
     c.years(
         s,
-        "strategy.funds_raised",
+        FieldPath::strategy(StrategyField::FundsRaised),
         &st.funds_raised,
         "Objectifs chiffrés, financements levés",
     );
     c.years(
         s,
-        "strategy.export_share",
+        FieldPath::strategy(StrategyField::ExportShare),
         &st.export_share,
         "Objectifs chiffrés, parts de marché à l'export",
     );
     c.text(
         s,
-        "strategy.technologies_markets",
+        FieldPath::strategy(StrategyField::TechnologiesMarkets),
         &st.technologies_markets,
         "Technologies et marchés visés",
     );
     c.text(
         s,
-        "strategy.national_positioning",
+        FieldPath::strategy(StrategyField::NationalPositioning),
         &st.national_positioning,
         "Positionnement concurrentiel national",
     );
     c.text(
         s,
-        "strategy.international_positioning",
+        FieldPath::strategy(StrategyField::InternationalPositioning),
         &st.international_positioning,
         "Positionnement concurrentiel international",
     );
     c.years(
         s,
-        "strategy.forecast_members",
+        FieldPath::strategy(StrategyField::ForecastMembers),
         &st.forecast_members,
         "Évolution prévisionnelle du nombre d'adhérents",
     );
     c.years(
         s,
-        "strategy.forecast_fee_revenue",
+        FieldPath::strategy(StrategyField::ForecastFeeRevenue),
         &st.forecast_fee_revenue,
         "Évolution prévisionnelle des recettes de cotisation",
     );
@@ -70,35 +71,44 @@ pub(super) fn cooperation(c: &mut Collector, d: &Dossier) {
     if co.cooperation_projects.is_empty() {
         c.out.push(Finding::blocking(
             s,
-            "cooperation.cooperation_projects",
+            FieldPath::cooperation(CooperationField::CooperationProjects),
             "Projets de coopération : aucun projet saisi",
         ));
     }
     for (i, p) in co.cooperation_projects.iter().enumerate() {
-        let f = |n: &str| format!("cooperation.cooperation_projects[{i}].{n}");
+        let f = |n: ProjectField| {
+            FieldPath::cooperation(CooperationField::CooperationProjects)
+                .row(i)
+                .field(n)
+        };
         let who = row_name("Projet de coopération", i, &p.title);
         c.text(
             s,
-            &f("title"),
+            f(ProjectField::Title),
             &p.title,
             &format!("Projet de coopération n° {}, intitulé", i + 1),
         );
-        c.text(s, &f("nature"), &p.nature, &format!("{who}, nature"));
         c.text(
             s,
-            &f("stakeholders"),
+            f(ProjectField::Nature),
+            &p.nature,
+            &format!("{who}, nature"),
+        );
+        c.text(
+            s,
+            f(ProjectField::Stakeholders),
             &p.stakeholders,
             &format!("{who}, parties prenantes"),
         );
         c.text(
             s,
-            &f("means"),
+            f(ProjectField::Means),
             &p.means,
             &format!("{who}, moyens mobilisés"),
         );
         c.text(
             s,
-            &f("expected_results"),
+            f(ProjectField::ExpectedResults),
             &p.expected_results,
             &format!("{who}, résultats attendus"),
         );
@@ -106,34 +116,38 @@ pub(super) fn cooperation(c: &mut Collector, d: &Dossier) {
     if co.collaborative_projects.is_empty() {
         c.out.push(Finding::blocking(
             s,
-            "cooperation.collaborative_projects",
+            FieldPath::cooperation(CooperationField::CollaborativeProjects),
             "Projets collaboratifs : aucun projet saisi",
         ));
     }
     for (i, p) in co.collaborative_projects.iter().enumerate() {
-        let f = |n: &str| format!("cooperation.collaborative_projects[{i}].{n}");
+        let f = |n: ProjectField| {
+            FieldPath::cooperation(CooperationField::CollaborativeProjects)
+                .row(i)
+                .field(n)
+        };
         let who = row_name("Projet collaboratif", i, &p.title);
         c.text(
             s,
-            &f("title"),
+            f(ProjectField::Title),
             &p.title,
             &format!("Projet collaboratif n° {}, intitulé", i + 1),
         );
         c.text(
             s,
-            &f("objectives"),
+            f(ProjectField::Objectives),
             &p.objectives,
             &format!("{who}, objectifs"),
         );
         c.text(
             s,
-            &f("actors"),
+            f(ProjectField::Actors),
             &p.actors,
             &format!("{who}, acteurs impliqués"),
         );
         c.text(
             s,
-            &f("expected_results"),
+            f(ProjectField::ExpectedResults),
             &p.expected_results,
             &format!("{who}, résultats attendus"),
         );
@@ -142,7 +156,7 @@ pub(super) fn cooperation(c: &mut Collector, d: &Dossier) {
         if !co.partnerships.iter().any(|p| p.scope == scope) {
             c.out.push(Finding::warning(
                 s,
-                "cooperation.partnerships",
+                FieldPath::cooperation(CooperationField::Partnerships),
                 format!(
                     "Partenariats : aucun partenariat {} décrit",
                     scope.label().to_lowercase()
@@ -151,17 +165,31 @@ pub(super) fn cooperation(c: &mut Collector, d: &Dossier) {
         }
     }
     for (i, p) in co.partnerships.iter().enumerate() {
-        let f = |n: &str| format!("cooperation.partnerships[{i}].{n}");
+        let f = |n: PartnershipField| {
+            FieldPath::cooperation(CooperationField::Partnerships)
+                .row(i)
+                .field(n)
+        };
         let who = row_name("Partenariat", i, &p.body);
         c.text(
             s,
-            &f("body"),
+            f(PartnershipField::Body),
             &p.body,
             &format!("Partenariat n° {}, organisme", i + 1),
         );
-        c.text(s, &f("purpose"), &p.purpose, &format!("{who}, objet"));
+        c.text(
+            s,
+            f(PartnershipField::Purpose),
+            &p.purpose,
+            &format!("{who}, objet"),
+        );
         if p.scope == PartnershipScope::International {
-            c.text(s, &f("country"), &p.country, &format!("{who}, pays"));
+            c.text(
+                s,
+                f(PartnershipField::Country),
+                &p.country,
+                &format!("{who}, pays"),
+            );
         }
     }
 }
@@ -171,21 +199,23 @@ pub(super) fn startups(c: &mut Collector, d: &Dossier) {
     let st = &d.startups;
     c.text(
         s,
-        "startups.strategy",
+        FieldPath::startups(StartupsField::Strategy),
         &st.strategy,
         "Stratégie de soutien à l'entrepreneuriat innovant",
     );
     if st.preparation.is_empty() {
         c.out.push(Finding::blocking(
             s,
-            "startups.preparation",
+            FieldPath::startups(StartupsField::Preparation),
             "Processus de préparation à la création d'entreprise : aucune étape saisie",
         ));
     }
     for (i, p) in st.preparation.iter().enumerate() {
         c.text(
             s,
-            &format!("startups.preparation[{i}].description"),
+            FieldPath::startups(StartupsField::Preparation)
+                .row(i)
+                .field(StepField::Description),
             &p.description,
             &format!(
                 "Préparation, étape n° {} ({}), description",
@@ -197,14 +227,16 @@ pub(super) fn startups(c: &mut Collector, d: &Dossier) {
     if st.post_creation.is_empty() {
         c.out.push(Finding::blocking(
             s,
-            "startups.post_creation",
+            FieldPath::startups(StartupsField::PostCreation),
             "Accompagnement post-création : aucun service saisi",
         ));
     }
     for (i, p) in st.post_creation.iter().enumerate() {
         c.text(
             s,
-            &format!("startups.post_creation[{i}].services"),
+            FieldPath::startups(StartupsField::PostCreation)
+                .row(i)
+                .field(StepField::Services),
             &p.services,
             &format!(
                 "Post-création, soutien n° {} ({}), services offerts",
