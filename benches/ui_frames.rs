@@ -20,7 +20,7 @@ fn main() {
     let mut app = DossierApp::new(None);
     let dossier = synthetic::dossier(&profile, 300, 40);
     app.replace(dossier, std::sync::Arc::new(profile), None);
-    app.tab = Tab::Members;
+    app.set_tab(Tab::Members);
     let mut h = Harness::builder()
         .with_size([1280.0, 820.0])
         .build_ui_state(|ui, app: &mut DossierApp| app.show(ui), app);
@@ -48,7 +48,7 @@ fn main() {
     );
 
     for tab in [Tab::Plan, Tab::Identity, Tab::Verification] {
-        h.state_mut().tab = tab;
+        h.state_mut().set_tab(tab);
         h.run_steps(2);
         let mut frames = Vec::new();
         for _ in 0..100 {

@@ -96,3 +96,5 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_edition;

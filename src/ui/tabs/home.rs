@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use crate::model::Section;
-use crate::ui::app::{DossierApp, Pending, Tab};
+use crate::ui::app::{Command, DossierApp, Pending, Tab};
 use crate::ui::widgets::{AMBER, GREEN, RED, title};
 
 pub fn show(ui: &mut Ui, app: &mut DossierApp) {
@@ -61,13 +61,13 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     title(ui, "Commencer");
     ui.horizontal(|ui| {
         if ui.button("Nouveau dossier").clicked() {
-            app.request(Pending::New);
+            app.push(Command::Request(Pending::New));
         }
         if ui.button("Ouvrir un dossier…").clicked() {
-            app.request(Pending::AskOpenPath);
+            app.push(Command::Request(Pending::AskOpenPath));
         }
         if ui.button("Ouvrir l'exemple").clicked() {
-            app.request(Pending::OpenExample);
+            app.push(Command::Request(Pending::OpenExample));
         }
     });
     ui.add_space(6.0);
@@ -77,7 +77,7 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     }
     for path in app.settings.recent_files.clone() {
         if ui.link(path.display().to_string()).clicked() {
-            app.request(Pending::Open(path));
+            app.push(Command::Request(Pending::Open(path)));
         }
     }
 }

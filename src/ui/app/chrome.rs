@@ -1,0 +1,175 @@
+//! The window's chrome: menu bar, keyboard shortcuts, status bar and the
+//! navigation list. Menus and shortcuts push [`Command`]s; nothing is saved
+//! or opened while they are drawn.
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+
+use super::{Command, DossierApp, Pending, Tab};
+use crate::model::rules;
+use crate::ui::widgets::{AMBER, GREEN, RED};
+
+impl DossierApp {
+    pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("Fichier", |ui| self.file_menu(ui));
+            ui.menu_button("Édition", |ui| {
+                let undo = egui::Button::new("Annuler (Ctrl+Z)");
+                if ui.add_enabled(self.history.can_undo(), undo).clicked() {
+                    self.push(Command::Undo);
+                }
+                let redo = egui::Button::new("Rétablir (Ctrl+Maj+Z)");
+                if ui.add_enabled(self.history.can_redo(), redo).clicked() {
+                    self.push(Command::Redo);
+                }
+            });
+            ui.separator();
+            ui.label(RichText::new(self.title()).weak());
+        });
+    }
+
+    fn file_menu(&mut self, ui: &mut Ui) {
+        let mut out = Vec::new();
+        if ui.button("Nouveau (Ctrl+N)").clicked() {
+            out.push(Command::Request(Pending::New));
+        }
+        if ui.button("Ouvrir… (Ctrl+O)").clicked() {
+            out.push(Command::Request(Pending::AskOpenPath));
+        }
+        if ui.button("Ouvrir l'exemple").clicked() {
+            out.push(Command::Request(Pending::OpenExample));
+        }
+        ui.menu_button("Fichiers récents", |ui| {
+            if self.settings.recent_files.is_empty() {
+                ui.label("Aucun fichier récent");
+            }
+            for p in &self.settings.recent_files {
+                if ui.button(p.display().to_string()).clicked() {
+                    out.push(Command::Request(Pending::Open(p.clone())));
+                }
+            }
+        });
+        ui.separator();
+        if ui.button("Enregistrer (Ctrl+S)").clicked() {
+            out.push(Command::Save);
+        }
+        if ui.button("Enregistrer sous… (Ctrl+Maj+S)").clicked() {
+            out.push(Command::AskSaveAs);
+        }
+        ui.separator();
+        if ui.button("Profil de l'appel…").clicked() {
+            out.push(Command::ChooseProfile);
+        }
+        if ui
+            .button("Nouvelle édition à partir de ce dossier…")
+            .clicked()
+        {
+            out.push(Command::ChooseNewEdition);
+        }
+        ui.separator();
+        if ui.button("Imprimer… (Ctrl+P)").clicked() {
+            out.push(Command::GoTo(Tab::Print));
+        }
+        ui.separator();
+        if ui.button("Quitter").clicked() {
+            out.push(Command::Request(Pending::Quit));
+        }
+        self.commands.extend(out);
+    }
+
+    pub(super) fn shortcuts(&mut self, ui: &Ui) {
+        let cmd = Modifiers::COMMAND;
+        let shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        let pressed = |m, k| ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+        // Longer combinations first: Ctrl+Shift+S must not trigger Ctrl+S.
+        if pressed(shift, Key::S) {
+            self.push(Command::AskSaveAs);
+        } else if pressed(cmd, Key::S) {
+            self.push(Command::Save);
+        }
+        if pressed(shift, Key::Z) {
+            self.push(Command::Redo);
+        } else if pressed(cmd, Key::Z) {
+            self.push(Command::Undo);
+        }
+        if pressed(cmd, Key::Y) {
+            self.push(Command::Redo);
+        }
+        if pressed(cmd, Key::N) {
+            self.push(Command::Request(Pending::New));
+        }
+        if pressed(cmd, Key::O) {
+            self.push(Command::Request(Pending::AskOpenPath));
+        }
+        if pressed(cmd, Key::P) {
+            self.push(Command::GoTo(Tab::Print));
+        }
+    }
+
+    pub(super) fn status_bar(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if self.dirty {
+                ui.label(RichText::new("Modifications non enregistrées").color(AMBER));
+            } else {
+                ui.label(RichText::new("Aucune modification non enregistrée").weak());
+            }
+            ui.separator();
+            let color = if self.status_is_error {
+                RED
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.label(RichText::new(&self.status).color(color));
+            if let Some(e) = &self.autosave_error {
+                ui.separator();
+                ui.label(RichText::new(e).color(RED));
+            }
+        });
+    }
+
+    /// Blocking points and warnings counted for one tab's entry.
+    fn counts(&self, tab: Tab) -> (usize, usize) {
+        match tab.section() {
+            Some(s) => {
+                let of = |blocking: bool| {
+                    self.findings
+                        .iter()
+                        .filter(|f| f.section == s && f.is_blocking() == blocking)
+                        .count()
+                };
+                (of(true), of(false))
+            }
+            None if tab == Tab::Verification => rules::summary(&self.findings),
+            None => (0, 0),
+        }
+    }
+
+    pub(super) fn navigation(&mut self, ui: &mut Ui) {
+        ui.add_space(4.0);
+        ui.heading("Dossier");
+        ui.add_space(4.0);
+        for tab in Tab::ALL {
+            let (blocking, warnings) = self.counts(tab);
+            ui.horizontal(|ui| {
+                let selected = self.tab == tab;
+                if ui.selectable_label(selected, tab.label()).clicked() {
+                    self.tab = tab;
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if tab == Tab::Print {
+                        return;
+                    }
+                    if blocking > 0 {
+                        ui.label(RichText::new(format!("✖ {blocking}")).color(RED))
+                            .on_hover_text(format!("{blocking} point(s) bloquant(s)"));
+                    } else if warnings > 0 {
+                        ui.label(RichText::new(format!("! {warnings}")).color(AMBER))
+                            .on_hover_text(format!("{warnings} avertissement(s)"));
+                    } else {
+                        ui.label(RichText::new("✔").color(GREEN))
+                            .on_hover_text("Complet");
+                    }
+                });
+            });
+        }
+    }
+}

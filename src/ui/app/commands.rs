@@ -1,0 +1,241 @@
+//! What menus, shortcuts, dialogs and tabs ask for, applied in order once
+//! the frame is drawn (as `RowOp` does for rows): no file is saved, opened
+//! or replaced from inside drawing code.
+
+use std::path::{Path, PathBuf};
+
+use super::dialogs::NO_FILE_CHOSEN;
+use super::{Dialog, DossierApp, Pending, Tab};
+use crate::service;
+use crate::store;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Runs the action, asking first about unsaved changes.
+    Request(Pending),
+    /// Runs the action if the save just asked for succeeded.
+    PerformIfSaved(Pending),
+    /// Drops the unsaved changes (and their recovery copy), then runs the action.
+    Discard(Pending),
+    Save,
+    AskSaveAs,
+    SaveTo(PathBuf),
+    /// Saves over a file that changed on disk, as the user confirmed.
+    Overwrite,
+    OpenPath(PathBuf),
+    /// The native file dialogs of « Ouvrir » and « Enregistrer sous ».
+    BrowseOpen,
+    BrowseSave,
+    Undo,
+    Redo,
+    GoTo(Tab),
+    CloseDialog,
+    RestoreRecovery,
+    ClearRecovery,
+    /// « Profil de l'appel… »: a profile file chosen in the native dialog.
+    ChooseProfile,
+    UseProfile(PathBuf),
+    /// « Nouvelle édition à partir de ce dossier… ».
+    ChooseNewEdition,
+    NewEdition(PathBuf),
+}
+
+impl DossierApp {
+    /// Applies the commands queued during the frame, in order.
+    pub(super) fn apply_commands(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(command);
+        }
+    }
+
+    /// Applies one command now (the tests use it to act as the menus do).
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Request(action) => self.request(action),
+            Command::PerformIfSaved(action) => {
+                if !self.dirty {
+                    self.perform(action);
+                }
+            }
+            Command::Discard(action) => {
+                self.dirty = false;
+                // Discarded work must not come back after a crash.
+                self.clear_recovery();
+                self.perform(action);
+            }
+            Command::Save => self.save(),
+            Command::AskSaveAs => {
+                let text = self
+                    .path
+                    .as_ref()
+                    .map_or_else(|| self.suggested_path(), |p| p.display().to_string());
+                self.dialog = Some(Dialog::SaveAsPath { text });
+            }
+            Command::SaveTo(p) => {
+                self.save_to(&p);
+            }
+            Command::Overwrite => {
+                if let Some(p) = self.path.clone() {
+                    self.save_to(&p);
+                }
+            }
+            Command::OpenPath(p) => self.open_path(&p),
+            Command::BrowseOpen => self.browse_open(),
+            Command::BrowseSave => self.browse_save(),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::GoTo(tab) => self.tab = tab,
+            Command::CloseDialog => {
+                self.dialog = None;
+                self.dialog_note = None;
+            }
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::ClearRecovery => self.clear_recovery(),
+            Command::ChooseProfile => {
+                if let Some(p) = pick_profile("Profil de l'appel") {
+                    self.use_profile(&p);
+                }
+            }
+            Command::UseProfile(p) => self.use_profile(&p),
+            Command::ChooseNewEdition => {
+                if let Some(p) = pick_profile("Profil de la nouvelle édition") {
+                    self.new_edition(&p);
+                }
+            }
+            Command::NewEdition(p) => self.new_edition(&p),
+        }
+    }
+
+    fn browse_open(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .add_filter("Dossier cluster", &["ron"])
+            .pick_file();
+        match picked {
+            Some(p) => {
+                self.apply(Command::CloseDialog);
+                self.open_path(&p);
+            }
+            None => self.dialog_note = Some(NO_FILE_CHOSEN.into()),
+        }
+    }
+
+    fn browse_save(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .add_filter("Dossier cluster", &["ron"])
+            .set_file_name("dossier-cluster.ron")
+            .save_file();
+        match picked {
+            Some(p) => {
+                self.apply(Command::CloseDialog);
+                self.save_to(&p);
+            }
+            None => self.dialog_note = Some(NO_FILE_CHOSEN.into()),
+        }
+    }
+
+    /// Takes the recovered dossier out of the dialog and makes it the
+    /// current, unsaved work.
+    fn restore_recovery(&mut self) {
+        let Some(Dialog::Recovery(r)) = self.dialog.take() else {
+            return;
+        };
+        let r = *r;
+        self.dialog_note = None;
+        let path = r.source.clone();
+        let base = service::base_dir(path.as_deref());
+        let profile = match service::profiles::for_dossier(&r.dossier, &base, None) {
+            Ok(p) => p,
+            Err(e) => {
+                self.dialog = Some(Dialog::Error(e.to_string()));
+                return;
+            }
+        };
+        self.replace(r.dossier, profile, path.clone());
+        // Restored work is unsaved until the user saves it.
+        self.saved = path
+            .as_deref()
+            .and_then(|p| store::load(p).ok())
+            .unwrap_or_default();
+        self.dirty = self.dossier != self.saved;
+        self.autosaved = true;
+        self.status = "Travail restauré : pensez à enregistrer".into();
+    }
+
+    /// Checks the dossier against the profile in `file` and remembers it in
+    /// the dossier (relative to the dossier's folder when it can), as one
+    /// undoable edit.
+    pub fn use_profile(&mut self, file: &Path) {
+        let profile = match service::profiles::from_file(file) {
+            Ok(p) => p,
+            Err(e) => {
+                self.dialog = Some(Dialog::Error(e.to_string()));
+                return;
+            }
+        };
+        let remembered = match &self.path {
+            Some(dossier_path) => service::profiles::remembered_path(dossier_path, file),
+            None => absolute(file).display().to_string(),
+        };
+        self.profile = profile;
+        self.dossier.call_profile = Some(remembered);
+        self.record_edit("call_profile");
+        // The verdicts change with the profile even if the dossier did not.
+        self.recheck();
+        self.status = format!(
+            "Profil de l'appel {} : {}",
+            self.profile.edition,
+            file.display()
+        );
+        self.status_is_error = false;
+    }
+
+    /// Replaces the dossier with a new, untitled one for the profile in
+    /// `file`, carrying over what describes the cluster, and lists what
+    /// could not be carried.
+    pub fn new_edition(&mut self, file: &Path) {
+        let profile = match service::profiles::from_file(file) {
+            Ok(p) => p,
+            Err(e) => {
+                self.dialog = Some(Dialog::Error(e.to_string()));
+                return;
+            }
+        };
+        let mut next = crate::model::edition::carry_over(&self.dossier, &profile);
+        next.dossier.call_profile = Some(absolute(file).display().to_string());
+        self.clear_recovery();
+        let edition = profile.edition.clone();
+        self.replace(next.dossier, profile, None);
+        // A new, unsaved dossier: the saved state is an empty one.
+        self.saved = Default::default();
+        self.dirty = true;
+        self.autosaved = false;
+        self.last_change = Some(std::time::Instant::now());
+        self.tab = Tab::Home;
+        self.status = format!("Nouvelle édition {edition} : pensez à l'enregistrer");
+        self.status_is_error = false;
+        let mut lines = vec![
+            "Identité, membres, partenaires, gouvernance, partenariats et start-up ont été repris. N'ont pas été repris :".to_string(),
+        ];
+        if next.not_carried.is_empty() {
+            lines.push("rien".to_string());
+        }
+        lines.extend(next.not_carried.iter().map(|l| format!("• {l}")));
+        self.dialog = Some(Dialog::Info {
+            title: format!("Nouvelle édition {edition}"),
+            lines,
+        });
+    }
+}
+
+fn absolute(file: &Path) -> PathBuf {
+    std::fs::canonicalize(file)
+        .or_else(|_| std::path::absolute(file))
+        .unwrap_or_else(|_| file.to_path_buf())
+}
+
+fn pick_profile(title: &str) -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_title(title)
+        .add_filter("Profil d'appel", &["ron"])
+        .pick_file()
+}

@@ -1,0 +1,546 @@
+//! The application state and the frame. The chrome (menus, shortcuts,
+//! status bar, navigation) is in `chrome`, the modal dialogs in `dialogs`,
+//! the commands they push in `commands`; tabs live in `ui/tabs/`.
+//!
+//! Drawing code never saves, opens or replaces the dossier: it pushes a
+//! [`Command`], and the queue is applied once the frame is drawn.
+
+mod chrome;
+mod commands;
+mod dialogs;
+mod tab;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui::Ui;
+
+pub use commands::Command;
+pub use dialogs::Dialog;
+pub use tab::Tab;
+
+use super::history::History;
+use super::print_job::PrintPanel;
+use super::widgets::Form;
+use crate::model::{CallProfile, Dossier, Finding, Section};
+use crate::service::{self, session};
+use crate::store::recovery::{self, Recovery};
+use crate::store::settings::{AppDirs, Settings};
+use crate::store::{self, Fingerprint};
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    New,
+    Open(PathBuf),
+    OpenExample,
+    AskOpenPath,
+    Quit,
+}
+
+pub struct DossierApp {
+    pub(crate) dossier: Dossier,
+    pub(crate) profile: Arc<CallProfile>,
+    pub(crate) path: Option<PathBuf>,
+    fingerprint: Option<Fingerprint>,
+    saved: Dossier,
+    pub(crate) dirty: bool,
+    history: History,
+    pub(crate) tab: Tab,
+    pub(crate) findings: Vec<Finding>,
+    flagged: HashMap<String, bool>,
+    buffers: HashMap<String, String>,
+    /// Field to bring into view, and whether that was just asked.
+    focus: Option<(String, bool)>,
+    pub(crate) dialog: Option<Dialog>,
+    /// A hint shown in the file dialogs (the native one did not give a file).
+    dialog_note: Option<String>,
+    dirs: Option<AppDirs>,
+    pub(crate) settings: Settings,
+    /// Last time the dossier changed and whether the recovery file has it.
+    last_change: Option<Instant>,
+    autosaved: bool,
+    autosave_error: Option<String>,
+    /// « Enregistré à 14 h 32 », or an error.
+    pub(crate) status: String,
+    pub(crate) status_is_error: bool,
+    members_view: super::tabs::members::MembersView,
+    pub(crate) verification_blocking_only: bool,
+    pub(crate) print_panel: PrintPanel,
+    /// What menus, shortcuts, dialogs and tabs asked for during this frame.
+    commands: Vec<Command>,
+    allow_close: bool,
+    quit_requested: bool,
+    fonts_ready: bool,
+    last_title: String,
+}
+
+/// Where new files go: the user's Documents folder, else the home folder,
+/// always an absolute path a user can find again.
+pub fn default_folder() -> PathBuf {
+    let user = directories::UserDirs::new();
+    user.as_ref()
+        .and_then(|u| u.document_dir().map(Path::to_path_buf))
+        .or_else(|| user.as_ref().map(|u| u.home_dir().to_path_buf()))
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn local_time_text(profile: &CallProfile) -> String {
+    // Morocco's legal time (the call's time zone); no time zone database needed.
+    let now = crate::now_unix().unwrap_or(0) + i64::from(profile.deadline.utc_offset_minutes) * 60;
+    let minutes = now.rem_euclid(86_400) / 60;
+    format!("{} h {:02}", minutes / 60, minutes % 60)
+}
+
+impl DossierApp {
+    /// A fresh app with an empty dossier; `dirs` is where settings and the
+    /// recovery file live (`None`: neither).
+    pub fn new(dirs: Option<AppDirs>) -> Self {
+        let profile = service::profiles::latest_bundled();
+        let dossier = Dossier::new_for(&profile);
+        let settings = dirs
+            .as_ref()
+            .map(AppDirs::load_settings)
+            .unwrap_or_default();
+        let mut app = Self {
+            history: History::new(&dossier),
+            saved: dossier.clone(),
+            dossier,
+            profile,
+            path: None,
+            fingerprint: None,
+            dirty: false,
+            tab: Tab::Home,
+            findings: Vec::new(),
+            flagged: HashMap::new(),
+            buffers: HashMap::new(),
+            focus: None,
+            dialog: None,
+            dialog_note: None,
+            dirs,
+            settings,
+            last_change: None,
+            autosaved: true,
+            autosave_error: None,
+            status: String::new(),
+            status_is_error: false,
+            members_view: Default::default(),
+            verification_blocking_only: false,
+            print_panel: PrintPanel::default(),
+            commands: Vec::new(),
+            allow_close: false,
+            quit_requested: false,
+            fonts_ready: false,
+            last_title: String::new(),
+        };
+        app.recheck();
+        if let Some(dirs) = &app.dirs
+            && let Some(r) = recovery::read(&dirs.data)
+        {
+            app.dialog = Some(Dialog::Recovery(Box::new(r)));
+        }
+        app
+    }
+
+    /// The folder attachment paths are relative to.
+    pub fn base_dir(&self) -> PathBuf {
+        service::base_dir(self.path.as_deref())
+    }
+
+    /// Re-runs the rules after a change.
+    pub fn recheck(&mut self) {
+        // Attachments: only whether the files exist (reading them waits for
+        // printing, where the full check runs).
+        self.findings = service::check::quick(&self.dossier, &self.profile, &self.base_dir());
+        self.flagged.clear();
+        for f in &self.findings {
+            let e = self.flagged.entry(f.field.to_string()).or_insert(false);
+            *e |= f.is_blocking();
+        }
+    }
+
+    fn after_change(&mut self) {
+        self.dirty = self.dossier != self.saved;
+        self.last_change = Some(Instant::now());
+        self.autosaved = false;
+        self.recheck();
+    }
+
+    /// Replaces the dossier (new, opened, restored).
+    pub fn replace(&mut self, dossier: Dossier, profile: Arc<CallProfile>, path: Option<PathBuf>) {
+        self.profile = profile;
+        self.dossier = dossier;
+        self.saved = self.dossier.clone();
+        self.fingerprint = path.as_deref().and_then(store::fingerprint);
+        self.path = path;
+        self.dirty = false;
+        self.history.reset(&self.dossier);
+        self.buffers.clear();
+        self.focus = None;
+        self.members_view = Default::default();
+        self.autosaved = true;
+        self.recheck();
+    }
+
+    pub fn new_dossier(&mut self) {
+        self.clear_recovery();
+        let profile = service::profiles::latest_bundled();
+        let d = Dossier::new_for(&profile);
+        self.replace(d, profile, None);
+        self.tab = Tab::Identity;
+        self.status = "Dossier vide créé : commencez par l'onglet « 1 Identité »".into();
+        self.status_is_error = false;
+    }
+
+    pub fn open_example(&mut self) {
+        match crate::example_dossier() {
+            Ok(d) => {
+                self.clear_recovery();
+                let profile = service::profiles::latest_bundled();
+                self.replace(d, profile, None);
+                self.status =
+                    "Exemple ouvert (enregistrez-le sous un autre nom pour le garder)".into();
+                self.status_is_error = false;
+            }
+            Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+        }
+    }
+
+    /// Opens a file; on failure shows why and keeps the current dossier.
+    pub fn open_path(&mut self, path: &Path) {
+        match session::open(path, None) {
+            Ok(opened) => {
+                self.clear_recovery();
+                self.replace(opened.dossier, opened.profile, Some(path.to_path_buf()));
+                self.fingerprint = opened.fingerprint;
+                self.remember(path);
+                self.status = format!("Ouvert : {}", path.display());
+                self.status_is_error = false;
+                self.tab = Tab::Home;
+            }
+            Err(e) => {
+                self.status = e.to_string();
+                self.status_is_error = true;
+                self.dialog = Some(Dialog::Error(e.to_string()));
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        self.settings.remember(path);
+        if let Some(dirs) = &self.dirs {
+            // Recent files are a convenience: a failure here is reported, not fatal.
+            if let Err(e) = dirs.save_settings(&self.settings) {
+                self.status = e.to_string();
+                self.status_is_error = true;
+            }
+        }
+    }
+
+    /// Enregistrer: to the current file, asking first if it changed on disk.
+    pub fn save(&mut self) {
+        let Some(path) = self.path.clone() else {
+            self.dialog = Some(Dialog::SaveAsPath {
+                text: self.suggested_path(),
+            });
+            return;
+        };
+        self.write(&path, Some(self.fingerprint));
+    }
+
+    fn suggested_path(&self) -> String {
+        let stem = if self.dossier.identity.acronym.trim().is_empty() {
+            "dossier-cluster".to_string()
+        } else {
+            self.dossier.identity.acronym.trim().to_lowercase()
+        };
+        default_folder()
+            .join(format!("{stem}.ron"))
+            .display()
+            .to_string()
+    }
+
+    fn clear_recovery(&self) {
+        if let Some(dirs) = &self.dirs {
+            recovery::clear(&dirs.data);
+        }
+    }
+
+    /// Writes the dossier to `path` (a new place: nothing to compare with).
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        self.write(path, None)
+    }
+
+    /// Writes the dossier under its lock; with `expected`, only if the file
+    /// is still the one that was opened (else asks before overwriting). On
+    /// failure the work stays in memory and the error is shown. Returns
+    /// whether it was saved.
+    fn write(&mut self, path: &Path, expected: Option<Option<Fingerprint>>) -> bool {
+        match session::save(path, &self.dossier, expected) {
+            Err(session::SessionError::ChangedOnDisk { .. }) => {
+                self.dialog = Some(Dialog::Overwrite);
+                false
+            }
+            Ok(fingerprint) => {
+                self.saved = self.dossier.clone();
+                self.dirty = false;
+                self.path = Some(path.to_path_buf());
+                self.fingerprint = fingerprint;
+                self.status = format!("Enregistré à {}", local_time_text(&self.profile));
+                self.status_is_error = false;
+                if let Some(dirs) = &self.dirs {
+                    recovery::clear(&dirs.data);
+                }
+                self.autosaved = true;
+                self.remember(path);
+                true
+            }
+            Err(e) => {
+                self.status = format!("Échec de l'enregistrement : {e}");
+                self.status_is_error = true;
+                self.dialog = Some(Dialog::Error(format!(
+                    "{e}\n\nVotre travail est toujours dans l'application : choisissez « Enregistrer sous » vers un autre dossier."
+                )));
+                false
+            }
+        }
+    }
+
+    /// Runs `action` now, or after asking about unsaved changes.
+    pub fn request(&mut self, action: Pending) {
+        if self.dirty {
+            self.dialog = Some(Dialog::ConfirmDiscard { then: action });
+        } else {
+            self.perform(action);
+        }
+    }
+
+    fn perform(&mut self, action: Pending) {
+        match action {
+            Pending::New => self.new_dossier(),
+            Pending::Open(p) => self.open_path(&p),
+            Pending::OpenExample => self.open_example(),
+            Pending::AskOpenPath => {
+                self.dialog = Some(Dialog::OpenPath {
+                    text: String::new(),
+                })
+            }
+            Pending::Quit => {
+                if let Some(dirs) = &self.dirs {
+                    recovery::clear(&dirs.data);
+                }
+                self.allow_close = true;
+                self.dirty = false;
+                self.quit_requested = true;
+            }
+        }
+    }
+
+    /// Records an edit made outside a form (print choices).
+    pub fn record_edit(&mut self, key: &str) {
+        if self.history.record(&self.dossier, key) {
+            self.after_change();
+        }
+    }
+
+    pub fn undo(&mut self) {
+        let profile_file = self.dossier.call_profile.clone();
+        if self.history.undo(&mut self.dossier) {
+            self.after_history(profile_file);
+        }
+    }
+
+    pub fn redo(&mut self) {
+        let profile_file = self.dossier.call_profile.clone();
+        if self.history.redo(&mut self.dossier) {
+            self.after_history(profile_file);
+        }
+    }
+
+    /// After undo or redo: the buffers show the restored values, and the
+    /// profile follows the dossier's remembered profile file.
+    fn after_history(&mut self, profile_file: Option<String>) {
+        self.buffers.clear();
+        if self.dossier.call_profile != profile_file {
+            let base = self.base_dir();
+            match service::profiles::for_dossier(&self.dossier, &base, None) {
+                Ok(p) => self.profile = p,
+                Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+            }
+        }
+        self.after_change();
+    }
+
+    /// The tab shown.
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    pub fn set_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+    }
+
+    /// The dossier being edited.
+    pub fn dossier(&self) -> &Dossier {
+        &self.dossier
+    }
+
+    /// Opens the tab of a finding and brings its field into view.
+    pub fn go_to(&mut self, section: Section, field: &str) {
+        self.tab = Tab::for_section(section);
+        self.focus = Some((field.to_string(), true));
+        super::tabs::members::select_from_path(&mut self.members_view, field);
+    }
+
+    pub fn title(&self) -> String {
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "Sans titre".to_string(),
+            |n| n.to_string_lossy().to_string(),
+        );
+        format!(
+            "{}{name} — Dossier Cluster",
+            if self.dirty { "● " } else { "" }
+        )
+    }
+
+    fn autosave(&mut self, ui: &Ui) {
+        const DELAY: Duration = Duration::from_millis(1500);
+        let Some(changed) = self.last_change else {
+            return;
+        };
+        if self.autosaved || !self.dirty || self.dirs.is_none() {
+            return;
+        }
+        let elapsed = changed.elapsed();
+        if elapsed < DELAY {
+            ui.ctx().request_repaint_after(DELAY - elapsed);
+            return;
+        }
+        let Some(dirs) = &self.dirs else { return };
+        let r = Recovery {
+            source: self.path.clone(),
+            saved_at: crate::now_unix().unwrap_or(0),
+            dossier: self.dossier.clone(),
+        };
+        match recovery::write(&dirs.data, &r) {
+            Ok(()) => self.autosave_error = None,
+            Err(e) => {
+                self.autosave_error = Some(format!("Sauvegarde automatique impossible : {e}"))
+            }
+        }
+        self.autosaved = true;
+    }
+
+    /// Queues what the user asked for; it is done once the frame is drawn.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The whole window, drawn into `ui` (eframe and the tests both call it).
+    pub fn show(&mut self, ui: &mut Ui) {
+        if !self.fonts_ready {
+            // The bundled fonts first: they take effect from the next frame,
+            // and every label of the wizard needs them.
+            super::install_fonts(ui.ctx());
+            self.fonts_ready = true;
+            ui.ctx().request_repaint();
+            return;
+        }
+        self.shortcuts(ui);
+        if ui.ctx().input(|i| i.viewport().close_requested()) && self.dirty && !self.allow_close {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::ConfirmDiscard {
+                then: Pending::Quit,
+            });
+        }
+        let title = self.title();
+        if title != self.last_title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("navigation")
+            .resizable(false)
+            .default_size(230.0)
+            .show(ui, |ui| self.navigation(ui));
+        egui::Panel::right("eligibility")
+            .resizable(false)
+            .default_size(250.0)
+            .show(ui, |ui| super::eligibility::panel(ui, self));
+        egui::CentralPanel::default_margins().show(ui, |ui| self.central(ui));
+        self.dialogs(ui);
+        self.apply_commands();
+        self.print_panel.poll(ui);
+        self.autosave(ui);
+        if self.quit_requested {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// The current tab: the special ones act on the app, the form tabs edit
+    /// the dossier through a [`Form`] and are recorded for undo.
+    fn central(&mut self, ui: &mut Ui) {
+        let tab = self.tab;
+        if matches!(tab, Tab::Home | Tab::Verification | Tab::Print) {
+            egui::ScrollArea::vertical()
+                .id_salt(("tab", tab))
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    super::tabs::show_special(tab, ui, self);
+                });
+            return;
+        }
+        let focus = self.focus.clone();
+        let base_dir = self.base_dir();
+        let Self {
+            buffers,
+            flagged,
+            dossier,
+            profile,
+            findings,
+            members_view,
+            ..
+        } = self;
+        let mut form = Form::new(
+            focus.as_ref().map(|f| f.0.as_str()),
+            focus.as_ref().is_some_and(|f| f.1),
+            buffers,
+            flagged,
+        );
+        form.base_dir = base_dir;
+        form.invalid = std::mem::take(&mut dossier.invalid_entries);
+        if tab == Tab::Members {
+            // The members tab manages its own scrolling (virtualised rows).
+            super::tabs::members::show(ui, &mut form, dossier, members_view);
+        } else {
+            egui::ScrollArea::vertical()
+                .id_salt(("tab", tab))
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    super::tabs::show(tab, ui, &mut form, dossier, profile, findings);
+                });
+        }
+        dossier.invalid_entries = std::mem::take(&mut form.invalid);
+        let form_changed = form.changed.take();
+        // The focus request was served by this frame's form (a request made
+        // during this frame, from the Vérification tab, waits for the next).
+        if focus.as_ref().is_some_and(|f| f.1)
+            && self.focus == focus
+            && let Some((_, now)) = &mut self.focus
+        {
+            *now = false;
+        }
+        if let Some(key) = form_changed
+            && self.history.record(&self.dossier, &key)
+        {
+            self.after_change();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Call profiles from files, new editions and typed values kept as typed,
+//! driven through the wizard as a user would (egui_kittest).
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use super::app::{Command, Dialog, DossierApp, Tab};
+use crate::model::dossier::{Activity, Member, MemberCategory};
+use crate::model::rules::eligibility;
+use crate::service;
+
+fn harness(app: DossierApp) -> Harness<'static, DossierApp> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .with_max_steps(24)
+        .build_ui_state(|ui, app: &mut DossierApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+/// The 2026 profile with other thresholds, as a next edition's file.
+fn profile_2027(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = crate::model::call::PROFILE_2026_RON
+        .replace("edition: \"2026\"", "edition: \"2027\"")
+        .replace("min_members: 15", "min_members: 10");
+    assert_ne!(text, crate::model::call::PROFILE_2026_RON);
+    let path = dir.join("appel-2027.ron");
+    std::fs::write(&path, text).expect("write profile");
+    path
+}
+
+fn twelve_engaged() -> DossierApp {
+    let mut app = DossierApp::new(None);
+    app.new_dossier();
+    for i in 1..=12 {
+        app.dossier.members.push(Member {
+            name: format!("Société n° {i}"),
+            category: MemberCategory::EngagedCompany,
+            activity: Activity::Industrial,
+            ..Member::default()
+        });
+    }
+    // As the register records its edits, so that undo stops here.
+    app.record_edit("members");
+    app
+}
+
+fn members_blocking(app: &DossierApp) -> bool {
+    app.findings
+        .iter()
+        .any(|f| f.is_blocking() && f.message.contains("membres engagés"))
+}
+
+#[test]
+fn a_profile_file_with_other_thresholds_turns_the_members_verdict_green() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = profile_2027(dir.path());
+    let mut h = harness(twelve_engaged());
+    h.run();
+    let e = eligibility::measure(&h.state().dossier, &h.state().profile);
+    assert_eq!(e.engaged_members, 12);
+    assert!(!e.members_ok(), "red with the 2026 profile");
+    assert!(members_blocking(h.state()));
+    assert!(h.query_by_label("minimum 15").is_some());
+
+    // What « Profil de l'appel… » does once the file is chosen.
+    h.state_mut().apply(Command::UseProfile(file.clone()));
+    h.run();
+    let app = h.state();
+    assert_eq!(app.profile.edition, "2027");
+    assert!(eligibility::measure(&app.dossier, &app.profile).members_ok());
+    assert!(!members_blocking(app), "green with the 2027 profile");
+    assert!(h.query_by_label("minimum 10").is_some());
+    let remembered = app.dossier.call_profile.clone().expect("remembered");
+    assert!(
+        std::path::Path::new(&remembered).is_absolute(),
+        "{remembered}"
+    );
+    assert!(app.dirty, "remembering the profile is an edit to save");
+
+    // Undone like any edit: the 2026 verdict comes back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().dossier.call_profile, None);
+    assert_eq!(h.state().dossier.members.len(), 12);
+    assert_eq!(h.state().profile.edition, "2026");
+    assert!(members_blocking(h.state()));
+}
+
+#[test]
+fn a_broken_profile_file_says_why_in_french() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("abime.ron");
+    std::fs::write(&bad, "(edition: \"2027\"").expect("write");
+    let mut app = twelve_engaged();
+    app.apply(Command::UseProfile(bad));
+    assert!(matches!(&app.dialog, Some(Dialog::Error(m)) if m.contains("abime.ron")));
+    assert_eq!(app.profile.edition, "2026");
+    assert_eq!(app.dossier.call_profile, None);
+}
+
+#[test]
+fn a_new_edition_carries_the_members_and_lists_what_it_dropped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = profile_2027(dir.path());
+    let mut app = DossierApp::new(None);
+    app.open_example();
+    let members = app.dossier.members.clone();
+    let mut h = harness(app);
+    h.state_mut().apply(Command::NewEdition(file));
+    h.run();
+    let app = h.state();
+    assert_eq!(app.profile.edition, "2027");
+    assert_eq!(app.dossier.members, members);
+    assert!(app.path.is_none() && app.dirty);
+    assert!(app.dossier.call_profile.is_some());
+    assert!(matches!(&app.dialog, Some(Dialog::Info { lines, .. }) if lines.len() > 1));
+    assert!(h.query_by_label("Nouvelle édition 2027").is_some());
+}
+
+#[test]
+fn a_mistyped_budget_amount_survives_save_and_reopen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("budget.ron");
+    let mut app = DossierApp::new(None);
+    app.new_dossier();
+    let mut h = harness(app);
+    h.get_by_label("6 Plan d'action et budget").click();
+    h.run();
+    assert_eq!(h.state().tab, Tab::Plan);
+    let cell = "Charges du personnel, année 1";
+    h.get_by_role_and_label(Role::TextInput, cell).focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, cell)
+        .type_text("1O 000");
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, cell)
+            .value()
+            .as_deref(),
+        Some("1O 000")
+    );
+    assert!(h.state_mut().save_to(&path));
+
+    let opened = service::session::open(&path, None).expect("reopens");
+    let d = &opened.dossier;
+    assert_eq!(
+        d.invalid_entries.values().cloned().collect::<Vec<_>>(),
+        ["1O 000"]
+    );
+    let line = d.budget_line("personnel").expect("the row exists");
+    assert_eq!(line.amounts[0], None, "never a parsed prefix");
+    let findings = service::check::quick(d, &opened.profile, dir.path());
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.is_blocking() && f.message.contains("« 1O 000 »")),
+        "{findings:#?}"
+    );
+}
