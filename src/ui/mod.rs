@@ -98,3 +98,5 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
 mod tests;
 #[cfg(test)]
 mod tests_edition;
+#[cfg(test)]
+mod tests_focus;

@@ -116,6 +116,8 @@ pub struct Form<'a> {
     /// for the frame and back after): an invalid text is kept here, as
     /// typed, and the field's value stays blank.
     pub invalid: std::collections::BTreeMap<String, String>,
+    /// Set when a widget with the focus target's path was drawn this frame.
+    pub focus_seen: std::cell::Cell<bool>,
 }
 
 impl<'a> Form<'a> {
@@ -133,6 +135,7 @@ impl<'a> Form<'a> {
             flagged,
             base_dir: std::path::PathBuf::from("."),
             invalid: std::collections::BTreeMap::new(),
+            focus_seen: std::cell::Cell::new(false),
         }
     }
 
@@ -180,6 +183,7 @@ impl<'a> Form<'a> {
     /// Highlights and scrolls to the field when it is the focus target.
     pub fn mark(&self, ui: &Ui, path: &str, response: &egui::Response) {
         if self.focus == Some(path) {
+            self.focus_seen.set(true);
             if self.focus_now {
                 response.scroll_to_me(Some(Align::Center));
                 response.request_focus();
@@ -577,7 +581,11 @@ pub fn row_list<T: Clone + Default>(
         });
         ui.add_space(4.0);
     }
-    if ui.button(format!("+ {add_label}")).clicked() {
+    // A finding about the list as a whole (« aucun projet saisi ») leads to
+    // the button that adds the first row.
+    let add = ui.button(format!("+ {add_label}"));
+    form.mark(ui, path, &add);
+    if add.clicked() {
         op = Some(RowOp::Add);
     }
     if let Some(op) = op {

@@ -54,6 +54,9 @@ pub struct DossierApp {
     buffers: HashMap<String, String>,
     /// Field to bring into view, and whether that was just asked.
     focus: Option<(String, bool)>,
+    /// The focus target whose widget the last frame drew (for the tests
+    /// that check every finding leads to a field).
+    pub(crate) focus_served: Option<String>,
     pub(crate) dialog: Option<Dialog>,
     /// A hint shown in the file dialogs (the native one did not give a file).
     dialog_note: Option<String>,
@@ -118,6 +121,7 @@ impl DossierApp {
             flagged: HashMap::new(),
             buffers: HashMap::new(),
             focus: None,
+            focus_served: None,
             dialog: None,
             dialog_note: None,
             dirs,
@@ -529,6 +533,11 @@ impl DossierApp {
         }
         dossier.invalid_entries = std::mem::take(&mut form.invalid);
         let form_changed = form.changed.take();
+        self.focus_served = form
+            .focus_seen
+            .get()
+            .then(|| focus.as_ref().map(|f| f.0.clone()))
+            .flatten();
         // The focus request was served by this frame's form (a request made
         // during this frame, from the Vérification tab, waits for the next).
         if focus.as_ref().is_some_and(|f| f.1)
