@@ -6,6 +6,7 @@
 pub mod app;
 pub mod eligibility;
 pub mod history;
+pub mod identity;
 pub mod print_job;
 pub mod tabs;
 pub mod widgets;
@@ -61,11 +62,16 @@ impl eframe::App for EframeApp {
 /// Opens the window, with `path` loaded if given.
 pub fn run(path: Option<PathBuf>) -> ExitCode {
     let started = std::time::Instant::now();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_inner_size([1280.0, 820.0])
+        .with_min_inner_size([900.0, 600.0])
+        .with_title("Dossier Cluster")
+        .with_app_id(identity::APP_ID);
+    if let Some(icon) = identity::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 820.0])
-            .with_min_inner_size([900.0, 600.0])
-            .with_title("Dossier Cluster"),
+        viewport,
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };

@@ -128,8 +128,11 @@ impl PrintPanel {
 pub fn open_with_system(path: &Path) -> Result<(), String> {
     #[cfg(target_os = "windows")]
     let mut cmd = {
+        use std::os::windows::process::CommandExt as _;
         let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]);
+        // CREATE_NO_WINDOW: from the windowed binary (cluster-dossier-gui),
+        // `cmd` would otherwise flash a console window.
+        c.args(["/C", "start", ""]).creation_flags(0x0800_0000);
         c
     };
     #[cfg(target_os = "macos")]

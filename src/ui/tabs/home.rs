@@ -9,6 +9,7 @@ use crate::ui::widgets::{AMBER, GREEN, RED, title};
 pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     let p = &app.profile;
     title(ui, "Dossier Cluster");
+    ui.label(RichText::new(format!("Version {}", env!("CARGO_PKG_VERSION"))).weak());
     ui.label(RichText::new(&p.title).strong());
     ui.label(&p.ministry);
     ui.label(RichText::new(&p.department).small());
