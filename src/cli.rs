@@ -35,7 +35,11 @@ Utilisation :
   cluster-dossier render FICHIER.ron -o SORTIE.pdf [--copies N] [--final | --draft | --blank] [--per-copy]
                                                 imprime le dossier en PDF
   cluster-dossier import-members TABLEUR --into FICHIER.ron [--merge] [--map \"Colonne=champ,...\"]
-                                                importe le registre des membres (CSV, XLSX, ODS)
+                [--activite-par-defaut industrielle|technologique|specifique|autre]
+                [--categorie-par-defaut engagee|interessee|formation|autre]
+                                                importe le registre des membres (CSV, XLSX, ODS) ;
+                                                les lignes sans activité ou sans catégorie ne sont
+                                                importées qu'avec le choix donné par ces options
                                                 champs : nom categorie activite secteur ville taille ice rc if
                                                 cnss contact fonction email telephone adhesion cotisation ignorer
   cluster-dossier export-tables FICHIER.ron -o TABLEAUX.xlsx
@@ -400,85 +404,23 @@ fn print_stats(pages: usize) {
 }
 
 fn import_command(args: &[OsString]) -> u8 {
-    use crate::import::{self, DuplicatePolicy, Field};
-    let mut sheet_path: Option<PathBuf> = None;
-    let mut into: Option<PathBuf> = None;
-    let mut policy = DuplicatePolicy::Skip;
-    let mut overrides: Vec<(String, Field)> = Vec::new();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.to_str() {
-            Some("--into") => match it.next() {
-                Some(v) => into = Some(PathBuf::from(v)),
-                None => return usage_error("--into attend le dossier à compléter"),
-            },
-            Some("--merge") => policy = DuplicatePolicy::Merge,
-            Some("--map") => {
-                let Some(spec) = it.next().and_then(|v| v.to_str()) else {
-                    return usage_error("--map attend « Colonne=champ,… »");
-                };
-                for pair in spec.split(',').filter(|p| !p.trim().is_empty()) {
-                    let Some((column, field)) = pair.rsplit_once('=') else {
-                        return usage_error(&format!("« {pair} » : attendu Colonne=champ"));
-                    };
-                    let Some(field) = Field::from_key(field) else {
-                        return usage_error(&format!("champ « {field} » inconnu"));
-                    };
-                    overrides.push((column.trim().to_string(), field));
-                }
-            }
-            Some(s) if s.starts_with("--") => {
-                return usage_error(&format!("option inconnue « {s} »"));
-            }
-            _ if sheet_path.is_none() => sheet_path = Some(PathBuf::from(arg)),
-            _ => return usage_error("un seul tableur attendu"),
-        }
-    }
-    let (Some(sheet_path), Some(into)) = (sheet_path, into) else {
-        return usage_error("« import-members » attend un tableur et --into DOSSIER.ron");
+    use crate::import::console::{self, Failure};
+    let req = match console::Request::parse(args) {
+        Ok(r) => r,
+        Err(e) => return usage_error(&e),
     };
-    let Some((mut dossier, _profile)) = load_or_report(&into) else {
+    let Some((mut dossier, _profile)) = load_or_report(&req.into) else {
         return EXIT_UNREADABLE;
     };
-    let sheet = match import::read_sheet(&sheet_path) {
-        Ok(s) => s,
-        Err(e) => {
+    let plan = match console::plan(&req, &dossier) {
+        Ok(p) => p,
+        Err(Failure::Usage(e)) => return usage_error(&e),
+        Err(Failure::Unreadable(e)) => {
             eprintln!("Erreur : {e}");
             return EXIT_UNREADABLE;
         }
     };
-    let mut mapping = import::guess_mapping(&sheet.headers);
-    for (column, field) in &overrides {
-        let index = column
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| n.checked_sub(1))
-            .or_else(|| {
-                sheet
-                    .headers
-                    .iter()
-                    .position(|h| h.trim() == column.as_str())
-            });
-        match index.filter(|i| *i < mapping.len()) {
-            Some(i) => mapping[i] = *field,
-            None => return usage_error(&format!("colonne « {column} » absente du tableur")),
-        }
-    }
-    println!("Colonnes reconnues :");
-    for (header, field) in sheet.headers.iter().zip(&mapping) {
-        println!("  {header} → {}", field.label());
-    }
-    if !mapping.contains(&Field::Name) {
-        eprintln!(
-            "Erreur : aucune colonne ne donne la raison sociale ; précisez-la avec --map \"Colonne=nom\". Le dossier n'a pas été modifié."
-        );
-        return EXIT_UNREADABLE;
-    }
-    let plan = import::plan_import(&dossier, &sheet, &mapping, policy);
-    for line in plan.details() {
-        println!("  {line}");
-    }
-    if plan.new_members.is_empty() && plan.merges.is_empty() {
+    if plan.is_empty() {
         println!(
             "Rien à importer : {}. Le dossier n'a pas été modifié.",
             plan.summary()
@@ -486,14 +428,14 @@ fn import_command(args: &[OsString]) -> u8 {
         return EXIT_OK;
     }
     plan.apply(&mut dossier);
-    if let Err(e) = store::save(&into, &dossier) {
+    if let Err(e) = store::save(&req.into, &dossier) {
         eprintln!("Erreur : {e}");
         return EXIT_UNREADABLE;
     }
     println!(
         "{} — dossier enregistré : {}",
         plan.summary(),
-        into.display()
+        req.into.display()
     );
     EXIT_OK
 }
