@@ -74,7 +74,7 @@ fn an_ods_is_streamed_with_repeats_bounded() {
     let msg = import::read_sheet(&ods(dir.path(), &table))
         .expect_err("far cell")
         .to_string();
-    assert!(msg.contains("GR1") && msg.contains("200 colonnes"), "{msg}");
+    assert!(msg.contains("GS1") && msg.contains("200 colonnes"), "{msg}");
 
     // Four billion spaces are not reserved.
     let table = format!(

@@ -186,10 +186,11 @@ fn an_xlsx_imports_numbers_dates_and_merges_a_duplicate() {
     assert_eq!(m.fee_category, "PME");
     assert_eq!(d.members[1].category, MemberCategory::TrainingResearch);
     assert_eq!(
-        plan.merged.len(),
+        plan.skipped.len(),
         1,
-        "the third row completes the first one"
+        "the third row is the first one again, with nothing new"
     );
+    assert!(plan.skipped[0].reason.contains("rien de nouveau"));
     assert_eq!(plan.counted(), plan.rows);
 }
 

@@ -7,15 +7,40 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::mapping::{Field, parse_activity, parse_category};
+use super::mapping::{Field, normalise};
 use super::plan::{DuplicatePolicy, ImportPlan, PlanOptions, plan_import_with};
 use super::progress::{Stage, describe};
 use super::sheet::{Limits, read_sheet_with};
-use crate::model::dossier::Dossier;
+use crate::model::dossier::{Activity, Dossier, MemberCategory};
 
 /// The accepted words, as the usage text lists them.
 pub const ACTIVITY_WORDS: &str = "industrielle|technologique|specifique|autre";
 pub const CATEGORY_WORDS: &str = "engagee|interessee|formation|autre";
+
+/// The activity named on the command line: one of [`ACTIVITY_WORDS`]
+/// (accents and case aside), nothing guessed.
+fn activity_word(v: &str) -> Option<Activity> {
+    Some(match normalise(v).as_str() {
+        "industrielle" | "industriel" => Activity::Industrial,
+        "technologique" => Activity::Technological,
+        "specifique" => Activity::Specific,
+        "autre" => Activity::Other,
+        _ => return None,
+    })
+}
+
+/// The category named on the command line: one of [`CATEGORY_WORDS`].
+fn category_word(v: &str) -> Option<MemberCategory> {
+    Some(match normalise(v).as_str() {
+        "engagee" | "engage" | "entreprise engagee" => MemberCategory::EngagedCompany,
+        "interessee" | "interesse" | "potentiellement interessee" => {
+            MemberCategory::InterestedCompany
+        }
+        "formation" | "recherche" | "formation recherche" => MemberCategory::TrainingResearch,
+        "autre" => MemberCategory::OtherRepresentative,
+        _ => return None,
+    })
+}
 
 /// What the command line asked for.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -69,13 +94,13 @@ impl Request {
                 }
                 Some("--activite-par-defaut") => {
                     let v = value(ACTIVITY_WORDS)?;
-                    req.options.default_activity = Some(parse_activity(&v).ok_or_else(|| {
+                    req.options.default_activity = Some(activity_word(&v).ok_or_else(|| {
                         format!("activité « {v} » non reconnue (attendu {ACTIVITY_WORDS})")
                     })?);
                 }
                 Some("--categorie-par-defaut") => {
                     let v = value(CATEGORY_WORDS)?;
-                    req.options.default_category = Some(parse_category(&v).ok_or_else(|| {
+                    req.options.default_category = Some(category_word(&v).ok_or_else(|| {
                         format!("catégorie « {v} » non reconnue (attendu {CATEGORY_WORDS})")
                     })?);
                 }
@@ -220,7 +245,6 @@ impl ProgressLine {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::dossier::{Activity, MemberCategory};
 
     fn args(a: &[&str]) -> Vec<OsString> {
         a.iter().map(OsString::from).collect()

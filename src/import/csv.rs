@@ -66,6 +66,9 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Records, Overflow> {
         let start = reader.line;
         match reader.record(limits)? {
             Ok(cells) => {
+                if cells.len() > limits.columns {
+                    return Err(Overflow::Columns { line: start });
+                }
                 if cells.iter().any(|c| !c.trim().is_empty()) {
                     // The header plus the data rows.
                     if out.records.len() > limits.rows {

@@ -38,7 +38,7 @@ pub fn read(bytes: &[u8], sink: &mut Sink<'_, '_>) -> Result<(), Error> {
     loop {
         buf.clear();
         match xml.read_event_into(&mut buf).map_err(xml_error)? {
-            Event::Start(e) if e.name().as_ref() == b"table:table" => break,
+            Event::Start(e) if e.name().as_ref() == "table:table" => break,
             Event::Eof => return Err(Error::Format("aucune feuille".into())),
             _ => {}
         }
@@ -65,7 +65,7 @@ fn read_table(xml: &mut Xml<'_>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
     loop {
         buf.clear();
         match xml.read_event_into(&mut buf).map_err(xml_error)? {
-            Event::Start(e) if e.name().as_ref() == b"table:table-row" => {
+            Event::Start(e) if e.name().as_ref() == "table:table-row" => {
                 let repeats = repeat_attr(&e, "table:number-rows-repeated")?;
                 let cells = read_row(xml)?;
                 if cells.is_empty() {
@@ -81,8 +81,8 @@ fn read_table(xml: &mut Xml<'_>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
                     row = row.saturating_add(1);
                 }
             }
-            Event::Start(e) if e.name().as_ref() == b"table:table" => depth += 1,
-            Event::End(e) if e.name().as_ref() == b"table:table" => {
+            Event::Start(e) if e.name().as_ref() == "table:table" => depth += 1,
+            Event::End(e) if e.name().as_ref() == "table:table" => {
                 if depth == 0 {
                     return Ok(());
                 }
@@ -105,7 +105,7 @@ fn read_row(xml: &mut Xml<'_>) -> Result<Vec<(u64, String)>, Error> {
             Event::Start(e)
                 if matches!(
                     e.name().as_ref(),
-                    b"table:table-cell" | b"table:covered-table-cell"
+                    "table:table-cell" | "table:covered-table-cell"
                 ) =>
             {
                 let repeats = repeat_attr(&e, "table:number-columns-repeated")?;
@@ -123,7 +123,7 @@ fn read_row(xml: &mut Xml<'_>) -> Result<Vec<(u64, String)>, Error> {
                 // Past the limit, the sink refuses the row anyway.
                 col = col.saturating_add(repeats.saturating_sub(cells.len() as u64));
             }
-            Event::End(e) if e.name().as_ref() == b"table:table-row" => return Ok(cells),
+            Event::End(e) if e.name().as_ref() == "table:table-row" => return Ok(cells),
             Event::Eof => return Err(Error::Format("ligne ODS incomplète".into())),
             _ => {}
         }
@@ -177,31 +177,31 @@ fn read_cell_text(xml: &mut Xml<'_>) -> Result<String, Error> {
             return Err(too_long());
         }
         match event {
-            Event::Start(e) if e.name().as_ref() == b"office:annotation" => in_note += 1,
-            Event::End(e) if e.name().as_ref() == b"office:annotation" => {
+            Event::Start(e) if e.name().as_ref() == "office:annotation" => in_note += 1,
+            Event::End(e) if e.name().as_ref() == "office:annotation" => {
                 in_note = in_note.saturating_sub(1)
             }
             _ if in_note > 0 => {}
             Event::Start(e) => match e.name().as_ref() {
-                b"text:p" => {
+                "text:p" => {
                     if paragraphs > 0 {
                         text.push('\n');
                     }
                     paragraphs += 1;
                 }
-                b"text:s" => {
+                "text:s" => {
                     let n = repeat_attr(&e, "text:c")?;
                     if n > MAX_CELL_CHARS as u64 {
                         return Err(too_long());
                     }
                     text.extend(std::iter::repeat_n(' ', n as usize));
                 }
-                b"text:tab" => text.push('\t'),
-                b"text:line-break" => text.push('\n'),
+                "text:tab" => text.push('\t'),
+                "text:line-break" => text.push('\n'),
                 _ => {}
             },
             Event::Text(t) => text.push_str(&t.xml10_content()),
-            Event::CData(t) => text.push_str(&String::from_utf8_lossy(&t)),
+            Event::CData(t) => text.push_str(&t.into_inner()),
             Event::GeneralRef(r) => {
                 if let Some(s) = quick_xml::escape::resolve_xml_entity(&r.xml10_content()) {
                     text.push_str(s);
@@ -212,7 +212,7 @@ fn read_cell_text(xml: &mut Xml<'_>) -> Result<String, Error> {
             Event::End(e)
                 if matches!(
                     e.name().as_ref(),
-                    b"table:table-cell" | b"table:covered-table-cell"
+                    "table:table-cell" | "table:covered-table-cell"
                 ) =>
             {
                 return Ok(text);

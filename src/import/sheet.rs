@@ -136,6 +136,10 @@ pub fn read_sheet_with(
                 path: path.to_path_buf(),
                 max: limits.cells,
             },
+            workbook::Error::TooManyRows => SheetError::TooManyRows {
+                path: path.to_path_buf(),
+                max: limits.rows,
+            },
         })?;
         sheet_from_cells(cells, limits).ok_or_else(|| SheetError::TooManyRows {
             path: path.to_path_buf(),
@@ -257,7 +261,11 @@ fn sheet_from_cells(mut cells: Vec<(u32, u32, String)>, limits: &Limits) -> Opti
 
 /// « A », « Z », « AA », « XFD » for columns 0, 25, 26, 16383.
 pub fn column_name(col: u32) -> String {
-    let mut n = u64::from(col) + 1;
+    column_name_u64(u64::from(col))
+}
+
+fn column_name_u64(col: u64) -> String {
+    let mut n = col.saturating_add(1);
     let mut out = Vec::new();
     while n > 0 {
         let rem = ((n - 1) % 26) as u8;
@@ -268,8 +276,8 @@ pub fn column_name(col: u32) -> String {
 }
 
 /// « XFD1048576 » for row 1048575, column 16383 (0-based).
-pub fn cell_name(row: u32, col: u32) -> String {
-    format!("{}{}", column_name(col), u64::from(row) + 1)
+pub fn cell_name(row: u64, col: u64) -> String {
+    format!("{}{}", column_name_u64(col), row.saturating_add(1))
 }
 
 #[cfg(test)]

@@ -92,18 +92,20 @@ impl ImportState {
         let (tx, rx) = channel();
         let progress = Arc::new(Shared::default());
         let shared = Arc::clone(&progress);
-        let ctx = ctx.clone();
+        let worker_ctx = ctx.clone();
         std::thread::spawn(move || {
             let outcome = work(&shared);
             // The UI may have moved on (another file chosen): nothing to do.
             let _ = tx.send(outcome);
-            ctx.request_repaint();
+            worker_ctx.request_repaint();
         });
         self.job = Some(Job {
             started: Instant::now(),
             progress,
             rx,
         });
+        // The next frame collects the result or shows the progress.
+        ctx.request_repaint();
     }
 
     fn start_reading(&mut self, ctx: &egui::Context) {
