@@ -98,8 +98,18 @@ fn main() {
     for (name, path, register, policy) in [
         ("CSV, registre vide", &csv, &empty, DuplicatePolicy::Skip),
         ("XLSX, registre vide", &xlsx, &empty, DuplicatePolicy::Skip),
-        ("CSV, 10 000 doublons fusionnés", &csv, &full, DuplicatePolicy::Merge),
-        ("XLSX, 10 000 doublons fusionnés", &xlsx, &full, DuplicatePolicy::Merge),
+        (
+            "CSV, 10 000 doublons fusionnés",
+            &csv,
+            &full,
+            DuplicatePolicy::Merge,
+        ),
+        (
+            "XLSX, 10 000 doublons fusionnés",
+            &xlsx,
+            &full,
+            DuplicatePolicy::Merge,
+        ),
     ] {
         let runs = common::time_runs(5, || {
             std::hint::black_box(import_once(path, register, policy));

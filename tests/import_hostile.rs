@@ -25,7 +25,9 @@ fn ods(dir: &std::path::Path, table: &str) -> std::path::PathBuf {
 }
 
 fn cell(text: &str) -> String {
-    format!(r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#)
+    format!(
+        r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+    )
 }
 
 #[test]
@@ -150,8 +152,10 @@ fn compound(stream: &[u8], fat_patch: &[(usize, u32)]) -> Vec<u8> {
     let n = stream.len().div_ceil(512);
     let mut h = vec![0u8; 512];
     h[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
-    let put16 = |b: &mut Vec<u8>, at: usize, v: u16| b[at..at + 2].copy_from_slice(&v.to_le_bytes());
-    let put32 = |b: &mut Vec<u8>, at: usize, v: u32| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    let put16 =
+        |b: &mut Vec<u8>, at: usize, v: u16| b[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    let put32 =
+        |b: &mut Vec<u8>, at: usize, v: u32| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
     put16(&mut h, 24, 0x3E);
     put16(&mut h, 26, 3);
     put16(&mut h, 28, 0xFFFE);
@@ -176,9 +180,12 @@ fn compound(stream: &[u8], fat_patch: &[(usize, u32)]) -> Vec<u8> {
         fat[*i] = *v;
     }
     let mut dir = vec![0u8; 512];
-    for (k, (name, typ, start, size)) in [("Root Entry", 5u8, END, 0u32), ("Workbook", 2, 2, stream.len() as u32)]
-        .into_iter()
-        .enumerate()
+    for (k, (name, typ, start, size)) in [
+        ("Root Entry", 5u8, END, 0u32),
+        ("Workbook", 2, 2, stream.len() as u32),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let e = &mut dir[k * 128..(k + 1) * 128];
         for (i, u) in name.encode_utf16().enumerate() {
@@ -212,10 +219,18 @@ fn read_xls(bytes: &[u8]) -> Result<import::Sheet, String> {
 
 #[test]
 fn a_plain_xls_is_read() {
-    let cells = [(0, 0, "Raison sociale"), (0, 1, "Ville"), (1, 0, "Atlas"), (1, 1, "Fes")];
+    let cells = [
+        (0, 0, "Raison sociale"),
+        (0, 1, "Ville"),
+        (1, 0, "Atlas"),
+        (1, 1, "Fes"),
+    ];
     let sheet = read_xls(&compound(&workbook([0, 2, 0, 2], &cells), &[])).expect("readable");
     assert_eq!(sheet.headers, ["Raison sociale", "Ville"]);
-    assert_eq!(sheet.rows, [(2, vec!["Atlas".to_string(), "Fes".to_string()])]);
+    assert_eq!(
+        sheet.rows,
+        [(2, vec!["Atlas".to_string(), "Fes".to_string()])]
+    );
 }
 
 #[test]
@@ -265,7 +280,9 @@ fn too_many_rows_or_columns_are_refused_with_a_message() {
 #[test]
 fn a_fifo_or_a_directory_is_refused_without_blocking() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let msg = import::read_sheet(dir.path()).expect_err("a directory").to_string();
+    let msg = import::read_sheet(dir.path())
+        .expect_err("a directory")
+        .to_string();
     assert!(msg.contains("Impossible de lire"), "{msg}");
     #[cfg(unix)]
     {

@@ -274,7 +274,11 @@ fn new_dossier(dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
-fn import_cli(sheet: &std::path::Path, dossier: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
+fn import_cli(
+    sheet: &std::path::Path,
+    dossier: &std::path::Path,
+    extra: &[&str],
+) -> (i32, String, String) {
     let mut args: Vec<&std::ffi::OsStr> = vec![
         "import-members".as_ref(),
         sheet.as_os_str(),
@@ -312,7 +316,9 @@ fn a_far_cell_in_an_xlsx_is_an_error_not_an_abort() {
     let sheet = book.add_worksheet();
     sheet.write_string(0, 0, "Raison sociale").expect("cell");
     sheet.write_string(1, 0, "Atlas").expect("cell");
-    sheet.write_string(1_048_575, 16_383, "x").expect("far cell");
+    sheet
+        .write_string(1_048_575, 16_383, "x")
+        .expect("far cell");
     book.save(&path).expect("saved");
     assert!(std::fs::metadata(&path).expect("size").len() < 10_000);
 
@@ -332,7 +338,9 @@ fn a_far_cell_in_an_xlsx_is_an_error_not_an_abort() {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     sheet.write_string(0, 0, "Raison sociale").expect("cell");
-    sheet.write_string(1_048_575, 0, "Loin en bas").expect("far row");
+    sheet
+        .write_string(1_048_575, 0, "Loin en bas")
+        .expect("far row");
     book.save(&path).expect("saved");
     let s = import::read_sheet(&path).expect("readable");
     assert_eq!(s.rows, [(1_048_576, vec!["Loin en bas".to_string()])]);
@@ -342,9 +350,10 @@ fn a_far_cell_in_an_xlsx_is_an_error_not_an_abort() {
 fn a_csv_mixing_utf8_and_windows_1252_keeps_both_and_names_the_lines() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("melange.csv");
-    let mut bytes = "Raison sociale;Activité;Catégorie\r\nSociété Atlas;Industrielle;Entreprise engagée\r\n"
-        .as_bytes()
-        .to_vec();
+    let mut bytes =
+        "Raison sociale;Activité;Catégorie\r\nSociété Atlas;Industrielle;Entreprise engagée\r\n"
+            .as_bytes()
+            .to_vec();
     bytes.extend(to_cp1252(
         "Société Générale du Saïss;Industrielle;Entreprise engagée\r\n",
     ));
@@ -370,11 +379,19 @@ fn a_csv_mixing_utf8_and_windows_1252_keeps_both_and_names_the_lines() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("ligne 3 en Windows-1252"), "{out}");
     let d = cluster_dossier::store::load(&dossier).expect("saved");
-    assert!(!names(&d).iter().any(|n| n.contains('Ã')), "{:?}", names(&d));
+    assert!(
+        !names(&d).iter().any(|n| n.contains('Ã')),
+        "{:?}",
+        names(&d)
+    );
 }
 
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let bom: [u8; 2] = if big_endian { [0xFE, 0xFF] } else { [0xFF, 0xFE] };
+    let bom: [u8; 2] = if big_endian {
+        [0xFE, 0xFF]
+    } else {
+        [0xFF, 0xFE]
+    };
     bom.into_iter()
         .chain(text.encode_utf16().flat_map(move |u| {
             if big_endian {
@@ -397,11 +414,17 @@ fn excel_unicode_text_utf16_le_and_be_with_bom_imports() {
         let path = dir.path().join(name);
         std::fs::write(&path, utf16(text, big_endian)).expect("write");
         let sheet = import::read_sheet(&path).expect("readable");
-        assert_eq!(sheet.headers, ["Raison sociale", "Activité", "Catégorie", "Ville"]);
+        assert_eq!(
+            sheet.headers,
+            ["Raison sociale", "Activité", "Catégorie", "Ville"]
+        );
         let plan = plan_of(&path, FULL);
         assert_eq!(plan.invalid, []);
         let m = &plan.added[1].member;
-        assert_eq!((m.name.as_str(), m.city.as_str()), ("Université de Fès", "Fès"));
+        assert_eq!(
+            (m.name.as_str(), m.city.as_str()),
+            ("Université de Fès", "Fès")
+        );
         assert_eq!(m.category, MemberCategory::TrainingResearch);
     }
     let dossier = new_dossier(dir.path());
@@ -445,7 +468,11 @@ fn an_unterminated_quote_is_an_invalid_row_with_its_line() {
     assert_eq!(added, ["Atlas", "Conserverie", "Laiterie"]);
     assert_eq!(plan.invalid.len(), 1);
     assert_eq!(plan.invalid[0].line, 3);
-    assert!(plan.invalid[0].reason.contains("guillemet"), "{:?}", plan.invalid);
+    assert!(
+        plan.invalid[0].reason.contains("guillemet"),
+        "{:?}",
+        plan.invalid
+    );
 
     let dossier = new_dossier(dir.path());
     let (code, out, err) = import_cli(&path, &dossier, &[]);
@@ -514,7 +541,10 @@ fn merge_reports_conflicts_field_by_field_and_counts_every_row() {
     );
     let d = cluster_dossier::store::load(&dossier).expect("saved");
     assert_eq!(d.members[0].city, "Fès", "a conflict changes nothing");
-    assert_eq!(d.members[0].contact.email, "", "not even the fillable fields");
+    assert_eq!(
+        d.members[0].contact.email, "",
+        "not even the fillable fields"
+    );
     assert_eq!(d.members[1].contact.email, "info@bn.ma");
     assert_eq!(d.members.len(), 3);
 }
@@ -557,8 +587,12 @@ fn rows_without_activity_or_category_are_counted_named_and_never_defaulted() {
         plan.added[2].member.category,
         MemberCategory::OtherRepresentative
     );
-    assert_eq!(plan.added[2].member.activity, Activity::Other, "typed « Autre »");
-    assert!(plan.missing_summary()[0].contains("« Industrielle » choisie pour elles"));
+    assert_eq!(
+        plan.added[2].member.activity,
+        Activity::Other,
+        "typed « Autre »"
+    );
+    assert!(plan.missing_summary()[0].contains("« Industrielle » choisie pour elle"));
 
     // The CLI: listed and not imported, then imported with the options.
     let dossier = new_dossier(dir.path());
@@ -571,11 +605,19 @@ fn rows_without_activity_or_category_are_counted_named_and_never_defaulted() {
     let (code, out, err) = import_cli(
         &path,
         &dossier,
-        &["--activite-par-defaut", "industrielle", "--categorie-par-defaut", "autre"],
+        &[
+            "--activite-par-defaut",
+            "industrielle",
+            "--categorie-par-defaut",
+            "autre",
+        ],
     );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("2 membres importés"), "{out}");
     let d = cluster_dossier::store::load(&dossier).expect("saved");
-    assert_eq!(names(&d), ["Atlas Câbles", "Fès Textiles", "Bureau d'études Sud"]);
+    assert_eq!(
+        names(&d),
+        ["Atlas Câbles", "Fès Textiles", "Bureau d'études Sud"]
+    );
     assert_eq!(d.members[1].activity, Activity::Industrial);
 }

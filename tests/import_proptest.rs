@@ -39,8 +39,25 @@ fn read_and_plan(path: &std::path::Path) {
 /// Words that exercise quoting, separators, line ends and encodings.
 fn word() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
-        "Atlas", "ATLAS SARL", "\"", "\"\"", ";", ",", "\t", "\r", "\n", "\r\n", "Fès", "é",
-        "001561191000066", "Industrielle", "Université", "", " ", "x\"y", "12/03/2024",
+        "Atlas",
+        "ATLAS SARL",
+        "\"",
+        "\"\"",
+        ";",
+        ",",
+        "\t",
+        "\r",
+        "\n",
+        "\r\n",
+        "Fès",
+        "é",
+        "001561191000066",
+        "Industrielle",
+        "Université",
+        "",
+        " ",
+        "x\"y",
+        "12/03/2024",
     ])
     .prop_map(String::from)
 }

@@ -137,10 +137,19 @@ pub fn plan(req: &Request, dossier: &Dossier) -> Result<ImportPlan, Failure> {
             .parse::<usize>()
             .ok()
             .and_then(|n| n.checked_sub(1))
-            .or_else(|| sheet.headers.iter().position(|h| h.trim() == column.as_str()));
+            .or_else(|| {
+                sheet
+                    .headers
+                    .iter()
+                    .position(|h| h.trim() == column.as_str())
+            });
         match index.filter(|i| *i < mapping.len()) {
             Some(i) => mapping[i] = *field,
-            None => return Err(Failure::Usage(format!("colonne « {column} » absente du tableur"))),
+            None => {
+                return Err(Failure::Usage(format!(
+                    "colonne « {column} » absente du tableur"
+                )));
+            }
         }
     }
     if let Some(encoding) = sheet.encoding {
@@ -168,7 +177,7 @@ pub fn plan(req: &Request, dossier: &Dossier) -> Result<ImportPlan, Failure> {
 
 fn print_report(plan: &ImportPlan) {
     for note in &plan.notes {
-        println!("Attention : {note}");
+        println!("Attention : {note}.");
     }
     for line in plan.details() {
         println!("  {line}");
@@ -273,8 +282,14 @@ mod tests {
             r.options.default_category,
             Some(MemberCategory::TrainingResearch)
         );
-        let e = Request::parse(&args(&["m.csv", "--into", "d.ron", "--activite-par-defaut", "x"]))
-            .expect_err("unknown word");
+        let e = Request::parse(&args(&[
+            "m.csv",
+            "--into",
+            "d.ron",
+            "--activite-par-defaut",
+            "x",
+        ]))
+        .expect_err("unknown word");
         assert!(e.contains("industrielle|technologique"), "{e}");
         assert!(Request::parse(&args(&["m.csv"])).is_err());
     }

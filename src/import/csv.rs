@@ -228,7 +228,8 @@ mod tests {
 
     #[test]
     fn quotes_separators_and_line_ends() {
-        let text = "Nom;Ville\r\n\"Atlas; Fès\";Fès\r\n\"Dit \"\"X\"\"\";\"Meknès\nCentre\"\r\n\r\n";
+        let text =
+            "Nom;Ville\r\n\"Atlas; Fès\";Fès\r\n\"Dit \"\"X\"\"\";\"Meknès\nCentre\"\r\n\r\n";
         let r = parse(text, &Limits::default()).expect("parsed");
         assert_eq!(lines(&r), [1, 2, 3]);
         assert_eq!(r.records[1].1, ["Atlas; Fès", "Fès"]);

@@ -99,7 +99,12 @@ fn same_text(f: Field, a: &str, b: &str) -> bool {
 /// activity and category may still be filled (chosen by default, not typed).
 pub fn compare(base: &Member, base_open: (bool, bool), row: &RowMember) -> Comparison {
     let mut out = Comparison::default();
-    let mut check = |field: Field, base_empty: bool, row_empty: bool, same: bool, kept: String, sheet: String| {
+    let mut check = |field: Field,
+                     base_empty: bool,
+                     row_empty: bool,
+                     same: bool,
+                     kept: String,
+                     sheet: String| {
         if row_empty || same {
         } else if base_empty {
             out.fills.push(field);

@@ -27,9 +27,9 @@ fn xml_error(e: impl std::fmt::Display) -> Error {
 pub fn read(bytes: &[u8], sink: &mut Sink<'_, '_>) -> Result<(), Error> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| Error::Format(format!("archive endommagée : {e}")))?;
-    let content = zip
-        .by_name("content.xml")
-        .map_err(|_| Error::Format("pas de « content.xml » : ce n'est pas un fichier ODS".into()))?;
+    let content = zip.by_name("content.xml").map_err(|_| {
+        Error::Format("pas de « content.xml » : ce n'est pas un fichier ODS".into())
+    })?;
     let boxed: Box<dyn Read + '_> = Box::new(content.take(MAX_UNZIPPED));
     let mut xml: Xml<'_> = quick_xml::Reader::from_reader(BufReader::new(boxed));
     xml.config_mut().expand_empty_elements = true;
@@ -49,7 +49,9 @@ pub fn read(bytes: &[u8], sink: &mut Sink<'_, '_>) -> Result<(), Error> {
 fn repeat_attr(e: &BytesStart<'_>, name: &str) -> Result<u64, Error> {
     match e.try_get_attribute(name).map_err(xml_error)? {
         Some(a) => {
-            let v = a.normalized_value(XmlVersion::Implicit1_0).map_err(xml_error)?;
+            let v = a
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(xml_error)?;
             v.trim()
                 .parse::<u64>()
                 .map_err(|_| Error::Format(format!("« {name} » invalide : {v}")))

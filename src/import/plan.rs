@@ -337,9 +337,9 @@ impl Planner<'_> {
             self.plan.invalid.push(RowIssue {
                 line,
                 reason: format!(
-                    "{} non renseignée{} : choisissez-la pour les lignes qui n'en ont pas",
-                    unset.join(" ni "),
-                    if unset.len() > 1 { "s" } else { "" }
+                    "sans {} dans le tableur : à choisir pour les lignes qui n'en ont pas, \
+                     ou à compléter dans le tableur",
+                    unset.join(" ni ")
                 ),
             });
             return;
@@ -444,5 +444,94 @@ impl Planner<'_> {
         self.plan.missing.retain(|m| m.activity || m.category);
         self.plan.invalid.sort_by_key(|r| r.line);
         self.plan
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet(rows: &[&[&str]]) -> Sheet {
+        Sheet {
+            headers: rows[0].iter().map(|s| s.to_string()).collect(),
+            rows: rows[1..]
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i + 2, r.iter().map(|s| s.to_string()).collect()))
+                .collect(),
+            ..Sheet::default()
+        }
+    }
+
+    #[test]
+    fn names_compare_without_accents_case_or_legal_form() {
+        assert_eq!(
+            name_key("Sté Laiterie d'Azrou SARL"),
+            name_key("LAITERIE D'AZROU")
+        );
+        assert_eq!(name_key("Atlas S.A.R.L."), "atlas");
+        assert_ne!(name_key("Atlas Nord"), name_key("Atlas Sud"));
+    }
+
+    #[test]
+    fn every_row_lands_in_one_bucket() {
+        let s = sheet(&[
+            &[
+                "Raison sociale",
+                "Catégorie",
+                "Activité",
+                "ICE",
+                "Date d'adhésion",
+                "",
+            ],
+            &[
+                "Atlas SARL",
+                "Entreprise engagée",
+                "Industrielle",
+                "1561191000066",
+                "12/03/2024",
+                "",
+            ],
+            &["", "Entreprise engagée", "Autre", "", "", ""],
+            &["ATLAS", "Entreprise engagée", "Industrielle", "", "", ""],
+            &[
+                "Université de Fès",
+                "Université",
+                "Autre",
+                "",
+                "31/02/2024",
+                "",
+            ],
+            &["Centre X", "Martien", "Autre", "", "", ""],
+            &[
+                "Autre ICE",
+                "Université",
+                "Autre",
+                "001561191000066",
+                "",
+                "",
+            ],
+            &["Débordement", "Université", "Autre", "", "", "", "note"],
+        ]);
+        let mapping = super::super::guess_mapping(&s.headers);
+        let d = Dossier::default();
+        let plan = plan_import(&d, &s, &mapping, PlanOptions::default());
+        assert_eq!(plan.added.len(), 1);
+        assert_eq!(plan.added[0].member.ice, "001561191000066");
+        let skipped: Vec<usize> = plan.skipped.iter().map(|r| r.line).collect();
+        assert_eq!(skipped, [4, 7], "same name, then same ICE");
+        assert!(plan.skipped[1].reason.contains("même ICE"));
+        let invalid: Vec<usize> = plan.invalid.iter().map(|r| r.line).collect();
+        assert_eq!(invalid, [3, 5, 6, 8]);
+        assert!(
+            plan.invalid[3].reason.contains("colonne G"),
+            "{:?}",
+            plan.invalid[3]
+        );
+        assert_eq!(plan.counted(), plan.rows);
+        assert_eq!(
+            plan.summary(),
+            "1 membre importé, 0 fusionné, 2 doublons ignorés, 0 conflit, 4 lignes invalides (7 lignes lues)"
+        );
     }
 }

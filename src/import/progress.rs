@@ -61,6 +61,9 @@ mod tests {
             describe(Stage::Planning, 4000, 10_000),
             "Comparaison avec le registre : 4\u{a0}000 / 10\u{a0}000 lignes (40 %)"
         );
-        assert_eq!(describe(Stage::Reading, 12, 0), "Lecture du tableur : 12 lignes");
+        assert_eq!(
+            describe(Stage::Reading, 12, 0),
+            "Lecture du tableur : 12 lignes"
+        );
     }
 }

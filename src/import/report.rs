@@ -83,9 +83,14 @@ impl ImportPlan {
                 .collect::<Vec<_>>()
                 .join(", ");
             let more = if rows.len() > 8 { ", …" } else { "" };
+            let (it, s) = if rows.len() > 1 {
+                ("elles", "s")
+            } else {
+                ("elle", "")
+            };
             let outcome = match chosen {
-                Some(label) => format!("« {label} » choisie pour elles"),
-                None => format!("non importées tant qu'aucune {what} n'est choisie pour elles"),
+                Some(label) => format!("« {label} » choisie pour {it}"),
+                None => format!("non importée{s} tant qu'aucune {what} n'est choisie pour {it}"),
             };
             out.push(format!(
                 "{} sans {what} dans le tableur ({names}{more}) : {outcome}",

@@ -80,7 +80,11 @@ pub enum SheetError {
     #[error(
         "« {path} » : la ligne {line} a plus de {max} colonnes ; un registre de membres en compte bien moins."
     )]
-    TooManyColumns { path: PathBuf, line: usize, max: usize },
+    TooManyColumns {
+        path: PathBuf,
+        line: usize,
+        max: usize,
+    },
     #[error(
         "« {path} » : la cellule {cell} est au-delà de la colonne {last} (un registre de membres \
          tient en {max} colonnes). Supprimez ce qui s'y trouve ou enregistrez seulement le tableau des membres."
@@ -217,7 +221,7 @@ fn read_text(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Sheet, SheetE
     let header = it.next();
     let mut notes = Vec::new();
     if let Some(mixed) = &decoded.mixed {
-        notes.push(format!("Encodage : {}.", mixed.message()));
+        notes.push(mixed.message());
     }
     Ok(Sheet {
         headers: header.map(|(_, h)| h).unwrap_or_default(),

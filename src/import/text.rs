@@ -107,7 +107,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_zero * 10 >= pairs * 4 && even_zero * 20 < pairs {
         Some(UTF_16LE)
     } else if even_zero * 10 >= pairs * 4 && odd_zero * 20 < pairs {
@@ -189,10 +194,7 @@ fn decode_line_by_line(bytes: &[u8]) -> Decoded {
         text.push_str(&s);
         pos = push_line_end(&mut text, bytes, pos, line);
     }
-    let mixed = (!utf8.is_empty()).then(|| MixedLines {
-        utf8,
-        windows_1252,
-    });
+    let mixed = (!utf8.is_empty()).then(|| MixedLines { utf8, windows_1252 });
     Decoded {
         text,
         encoding: if mixed.is_some() {
@@ -228,13 +230,14 @@ mod tests {
         assert_eq!(d.text, "Société € ’");
         assert_eq!(d.encoding, "Windows-1252");
         assert_eq!(d.mixed, None);
-        assert_eq!(
-            decode("\u{feff}Fès".as_bytes()).expect("bom").text,
-            "Fès"
-        );
+        assert_eq!(decode("\u{feff}Fès".as_bytes()).expect("bom").text, "Fès");
         let le: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
-            .chain("Nom\tVille\r\nFès".encode_utf16().flat_map(u16::to_le_bytes))
+            .chain(
+                "Nom\tVille\r\nFès"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
             .collect();
         assert_eq!(decode(&le).expect("utf-16").text, "Nom\tVille\r\nFès");
         let be: Vec<u8> = "Nom;Ville\nMeknès"
@@ -251,7 +254,8 @@ mod tests {
 
     #[test]
     fn mixed_lines_are_each_decoded_and_named() {
-        let bytes = b"Nom\r\nSoci\xc3\xa9t\xc3\xa9 A\r\nSoci\xe9t\xe9 B\rCaf\xe9\nAtlas\n\xc3\x89cole";
+        let bytes =
+            b"Nom\r\nSoci\xc3\xa9t\xc3\xa9 A\r\nSoci\xe9t\xe9 B\rCaf\xe9\nAtlas\n\xc3\x89cole";
         let d = decode(bytes).expect("decodes");
         assert_eq!(d.text, "Nom\r\nSociété A\r\nSociété B\rCafé\nAtlas\nÉcole");
         let mixed = d.mixed.expect("mixed");

@@ -26,7 +26,10 @@ pub enum Error {
     /// Not a readable workbook (the reason, in French where we can).
     Format(String),
     /// A non-empty cell beyond the column limit (0-based).
-    FarCell { row: u64, col: u64 },
+    FarCell {
+        row: u64,
+        col: u64,
+    },
     TooManyCells,
     TooManyRows,
 }
@@ -140,9 +143,7 @@ fn calamine_error(e: impl std::fmt::Display) -> Error {
 fn read_xlsx(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
     let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(calamine_error)?;
     let name = first_sheet(book.sheet_names())?;
-    let mut cells = book
-        .worksheet_cells_reader(&name)
-        .map_err(calamine_error)?;
+    let mut cells = book.worksheet_cells_reader(&name).map_err(calamine_error)?;
     while let Some(cell) = cells.next_cell().map_err(calamine_error)? {
         let (r, c) = cell.get_position();
         sink.push(
@@ -157,9 +158,7 @@ fn read_xlsx(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
 fn read_xlsb(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
     let mut book = calamine::Xlsb::new(Cursor::new(bytes)).map_err(calamine_error)?;
     let name = first_sheet(book.sheet_names())?;
-    let mut cells = book
-        .worksheet_cells_reader(&name)
-        .map_err(calamine_error)?;
+    let mut cells = book.worksheet_cells_reader(&name).map_err(calamine_error)?;
     while let Some(cell) = cells.next_cell().map_err(calamine_error)? {
         let (r, c) = cell.get_position();
         sink.push(

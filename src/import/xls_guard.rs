@@ -110,12 +110,22 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, Error> {
         if steps > u64::from(sectors.maxid) + 1 {
             return Err(damaged("table DIFAT en boucle"));
         }
-        difat.extend(sectors.get(id)?.chunks_exact(4).filter_map(|c| u32_at(c, 0)));
+        difat.extend(
+            sectors
+                .get(id)?
+                .chunks_exact(4)
+                .filter_map(|c| u32_at(c, 0)),
+        );
         id = difat.pop().ok_or_else(|| damaged("table DIFAT"))?;
     }
     let mut fat = Vec::new();
     for id in difat.into_iter().filter(|id| *id < DIFSECT) {
-        fat.extend(sectors.get(id)?.chunks_exact(4).filter_map(|c| u32_at(c, 0)));
+        fat.extend(
+            sectors
+                .get(id)?
+                .chunks_exact(4)
+                .filter_map(|c| u32_at(c, 0)),
+        );
     }
     let dirs: Vec<Entry> = sectors
         .chain(dir_start, &fat, usize::MAX)?
@@ -205,9 +215,7 @@ impl Span {
 
     fn cells(&self) -> u64 {
         match (self.rows, self.cols) {
-            (Some((r0, r1)), Some((c0, c1))) => {
-                (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1)
-            }
+            (Some((r0, r1)), Some((c0, c1))) => (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1),
             _ => 0,
         }
     }

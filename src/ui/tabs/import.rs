@@ -61,7 +61,8 @@ struct Shared {
 
 impl Shared {
     fn set(&self, stage: Stage, done: usize, total: usize) {
-        self.stage.store(u8::from(stage == Stage::Planning), Ordering::Relaxed);
+        self.stage
+            .store(u8::from(stage == Stage::Planning), Ordering::Relaxed);
         self.done.store(done, Ordering::Relaxed);
         self.total.store(total, Ordering::Relaxed);
     }
@@ -88,7 +89,11 @@ const MOMENT: Duration = Duration::from_millis(250);
 const FRAME_WAIT: Duration = Duration::from_millis(30);
 
 impl ImportState {
-    fn spawn(&mut self, ctx: &egui::Context, work: impl FnOnce(&Shared) -> Outcome + Send + 'static) {
+    fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        work: impl FnOnce(&Shared) -> Outcome + Send + 'static,
+    ) {
         let (tx, rx) = channel();
         let progress = Arc::new(Shared::default());
         let shared = Arc::clone(&progress);
@@ -116,7 +121,8 @@ impl ImportState {
         let path = std::path::PathBuf::from(self.path.trim());
         self.spawn(ctx, move |shared| {
             let limits = import::Limits::default();
-            let result = import::read_sheet_with(&path, &limits, &mut |s, d, t| shared.set(s, d, t));
+            let result =
+                import::read_sheet_with(&path, &limits, &mut |s, d, t| shared.set(s, d, t));
             Outcome::Sheet(result.map_err(|e| e.to_string()))
         });
     }
@@ -133,9 +139,10 @@ impl ImportState {
                 members: basis,
                 ..Dossier::default()
             };
-            let plan = import::plan_import_with(&dossier, &sheet, &mapping, options, &mut |s, d, t| {
-                shared.set(s, d, t)
-            });
+            let plan =
+                import::plan_import_with(&dossier, &sheet, &mapping, options, &mut |s, d, t| {
+                    shared.set(s, d, t)
+                });
             Outcome::Plan(Box::new(Planned {
                 plan,
                 mapping,
@@ -152,7 +159,11 @@ impl ImportState {
             return false;
         };
         let elapsed = job.started.elapsed();
-        let wait = if elapsed < MOMENT { MOMENT - elapsed } else { FRAME_WAIT };
+        let wait = if elapsed < MOMENT {
+            MOMENT - elapsed
+        } else {
+            FRAME_WAIT
+        };
         match job.rx.recv_timeout(wait) {
             Ok(Outcome::Sheet(Ok(sheet))) => {
                 self.mapping = import::guess_mapping(&sheet.headers);
@@ -183,7 +194,9 @@ impl ImportState {
     fn current_plan(&self, members: &[Member]) -> Option<&ImportPlan> {
         self.planned
             .as_ref()
-            .filter(|p| p.mapping == self.mapping && p.options == self.options && p.basis == members)
+            .filter(|p| {
+                p.mapping == self.mapping && p.options == self.options && p.basis == members
+            })
             .map(|p| &p.plan)
     }
 }
@@ -223,7 +236,9 @@ fn body(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
     if let Some(done) = &st.done {
         ui.label(RichText::new(done).color(GREEN));
     }
-    let Some(sheet) = st.sheet.clone() else { return };
+    let Some(sheet) = st.sheet.clone() else {
+        return;
+    };
     preview(ui, &sheet, st);
     ui.horizontal_wrapped(|ui| {
         ui.label("Doublons (même ICE, ou même nom sans accents, casse ni forme juridique) :");
@@ -317,7 +332,14 @@ fn defaults(ui: &mut Ui, st: &mut ImportState) {
             let l = ui.label(format!(
                 "Activité pour les {n_activity} ligne(s) sans activité :"
             ));
-            choice(ui, l.id, "import.activity", &mut st.options.default_activity, &Activity::ALL, Activity::label);
+            choice(
+                ui,
+                l.id,
+                "import.activity",
+                &mut st.options.default_activity,
+                &Activity::ALL,
+                Activity::label,
+            );
         });
     }
     if n_category > 0 {
@@ -325,7 +347,14 @@ fn defaults(ui: &mut Ui, st: &mut ImportState) {
             let l = ui.label(format!(
                 "Catégorie pour les {n_category} ligne(s) sans catégorie :"
             ));
-            choice(ui, l.id, "import.category", &mut st.options.default_category, &MemberCategory::ALL, MemberCategory::label);
+            choice(
+                ui,
+                l.id,
+                "import.category",
+                &mut st.options.default_category,
+                &MemberCategory::ALL,
+                MemberCategory::label,
+            );
         });
     }
 }
@@ -357,7 +386,7 @@ fn choice<T: Copy + PartialEq>(
 fn report(ui: &mut Ui, plan: &ImportPlan) -> bool {
     ui.label(RichText::new(format!("Résultat prévu : {}.", plan.summary())).strong());
     for note in &plan.notes {
-        ui.label(RichText::new(format!("Attention : {note}")).color(AMBER));
+        ui.label(RichText::new(format!("Attention : {note}.")).color(AMBER));
     }
     for line in plan.missing_summary() {
         ui.label(RichText::new(line).color(AMBER));
