@@ -38,9 +38,7 @@ fn an_ods_is_streamed_with_repeats_bounded() {
         r#"<table:table-row>{}{}</table:table-row><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="1"/>{}<table:table-cell office:value-type="float" office:value="1561191000066"><text:p>1,56E+12</text:p></table:table-cell></table:table-row>"#,
         cell("Raison sociale"),
         cell("ICE"),
-        format!(
-            r#"<table:table-cell office:value-type="string"><text:p>Atlas<text:s text:c="2"/>&amp; Fils</text:p><text:p>Fès</text:p></table:table-cell>"#
-        ),
+        r#"<table:table-cell office:value-type="string"><text:p>Atlas<text:s text:c="2"/>&amp; Fils</text:p><text:p>Fès</text:p></table:table-cell>"#,
     );
     let path = ods(dir.path(), &table);
     let sheet = import::read_sheet(&path).expect("readable");

@@ -194,7 +194,7 @@ fn decode_line_by_line(bytes: &[u8]) -> Decoded {
         text.push_str(&s);
         pos = push_line_end(&mut text, bytes, pos, line);
     }
-    let mixed = (!utf8.is_empty()).then(|| MixedLines { utf8, windows_1252 });
+    let mixed = (!utf8.is_empty()).then_some(MixedLines { utf8, windows_1252 });
     Decoded {
         text,
         encoding: if mixed.is_some() {
