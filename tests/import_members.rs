@@ -304,7 +304,7 @@ fn a_csv_mixing_utf8_and_windows_1252_keeps_both_and_names_the_lines() {
     assert_eq!(plan.notes.len(), 1, "{:?}", plan.notes);
     assert!(
         plan.notes[0].contains("ligne 3 en Windows-1252")
-            && plan.notes[0].contains("lignes 1, 2, 4 en UTF-8"),
+            && plan.notes[0].contains("les 3 autres lignes accentuées en UTF-8"),
         "{}",
         plan.notes[0]
     );

@@ -337,8 +337,7 @@ impl Planner<'_> {
             self.plan.invalid.push(RowIssue {
                 line,
                 reason: format!(
-                    "sans {} dans le tableur : à choisir pour les lignes qui n'en ont pas, \
-                     ou à compléter dans le tableur",
+                    "sans {} dans le tableur, en attente d'un choix",
                     unset.join(" ni ")
                 ),
             });

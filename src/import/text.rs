@@ -25,15 +25,29 @@ pub struct MixedLines {
 }
 
 impl MixedLines {
-    /// « le fichier mêle deux encodages : lignes 3, 5 en Windows-1252, lignes
-    /// 2, 4 en UTF-8 ; chaque ligne a été lue dans le sien, vérifiez leurs
-    /// accents ».
+    /// « le fichier mêle deux encodages : lignes 5001, 5002 en
+    /// Windows-1252, les 9 998 autres lignes accentuées en UTF-8 ; chaque
+    /// ligne a été lue dans son encodage, vérifiez les accents de celles-ci ».
+    /// The lines of the rarer encoding are the ones to look at.
     pub fn message(&self) -> String {
+        let (few, few_name, many, many_name) = if self.windows_1252.len() <= self.utf8.len() {
+            (&self.windows_1252, "Windows-1252", &self.utf8, "UTF-8")
+        } else {
+            (&self.utf8, "UTF-8", &self.windows_1252, "Windows-1252")
+        };
+        let others = match many.len() {
+            1 => format!("l'autre ligne accentuée ({}) en {many_name}", many[0]),
+            n => format!("les {n} autres lignes accentuées en {many_name}"),
+        };
+        let which = if few.len() > 1 {
+            "des lignes"
+        } else {
+            "de la ligne"
+        };
         format!(
-            "le fichier mêle deux encodages : {} en Windows-1252, {} en UTF-8 ; \
-             chaque ligne a été lue dans son encodage, vérifiez les accents de ces lignes",
-            line_list(&self.windows_1252),
-            line_list(&self.utf8)
+            "le fichier mêle deux encodages : {} en {few_name}, {others} ; \
+             chaque ligne a été lue dans son encodage, vérifiez les accents {which} en {few_name}",
+            line_list(few),
         )
     }
 }
@@ -261,6 +275,10 @@ mod tests {
         let mixed = d.mixed.expect("mixed");
         assert_eq!(mixed.utf8, [2, 6]);
         assert_eq!(mixed.windows_1252, [3, 4]);
-        assert!(mixed.message().contains("lignes 3, 4 en Windows-1252"));
+        assert!(
+            mixed
+                .message()
+                .contains("lignes 3, 4 en Windows-1252, les 2 autres lignes accentuées en UTF-8")
+        );
     }
 }

@@ -118,6 +118,12 @@ impl ImportState {
         self.error = None;
         self.sheet = None;
         self.planned = None;
+        if self.path.trim().is_empty() {
+            self.error = Some(
+                "Saisissez le chemin du tableur, ou choisissez-le avec « Parcourir… ».".into(),
+            );
+            return;
+        }
         let path = std::path::PathBuf::from(self.path.trim());
         self.spawn(ctx, move |shared| {
             let limits = import::Limits::default();
@@ -152,9 +158,8 @@ impl ImportState {
         });
     }
 
-    /// Collects a finished job; while one runs, shows its progress once it
-    /// has taken more than a moment. Returns whether a job still runs.
-    fn poll(&mut self, ui: &mut Ui) -> bool {
+    /// Collects a finished job; returns whether a job still runs.
+    fn poll(&mut self, ctx: &egui::Context) -> bool {
         let Some(job) = &self.job else {
             return false;
         };
@@ -172,14 +177,7 @@ impl ImportState {
             Ok(Outcome::Sheet(Err(e))) => self.error = Some(e),
             Ok(Outcome::Plan(planned)) => self.planned = Some(*planned),
             Err(RecvTimeoutError::Timeout) => {
-                let (text, fraction) = job.progress.describe();
-                let bar = match fraction {
-                    Some(f) => egui::ProgressBar::new(f).show_percentage(),
-                    None => egui::ProgressBar::new(0.0).animate(true),
-                };
-                ui.label(format!("{text}…"));
-                ui.add(bar.desired_width(360.0));
-                ui.ctx().request_repaint();
+                ctx.request_repaint();
                 return true;
             }
             Err(RecvTimeoutError::Disconnected) => {
@@ -188,6 +186,21 @@ impl ImportState {
         }
         self.job = None;
         false
+    }
+
+    /// The running job's progress bar, once it has taken more than a moment.
+    fn progress_bar(&self, ui: &mut Ui) {
+        let Some(job) = &self.job else { return };
+        if job.started.elapsed() < MOMENT {
+            return;
+        }
+        let (text, fraction) = job.progress.describe();
+        let bar = match fraction {
+            Some(f) => egui::ProgressBar::new(f).show_percentage(),
+            None => egui::ProgressBar::new(0.0).animate(true),
+        };
+        ui.label(format!("{text}…"));
+        ui.add(bar.desired_width(360.0));
     }
 
     /// The plan for what is on screen now, if it is computed.
@@ -229,7 +242,7 @@ fn file_row(ui: &mut Ui, st: &mut ImportState) {
 
 fn body(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
     file_row(ui, st);
-    let running = st.poll(ui);
+    let running = st.poll(ui.ctx());
     if let Some(e) = &st.error {
         ui.label(RichText::new(e).color(RED));
     }
@@ -237,6 +250,7 @@ fn body(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
         ui.label(RichText::new(done).color(GREEN));
     }
     let Some(sheet) = st.sheet.clone() else {
+        st.progress_bar(ui);
         return;
     };
     preview(ui, &sheet, st);
@@ -253,16 +267,13 @@ fn body(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
         ui.label(RichText::new("Indiquez la colonne qui donne la raison sociale.").color(RED));
         return;
     }
-    if st.current_plan(&d.members).is_none() {
+    // The choices stay on screen while the plan is recomputed.
+    defaults(ui, st);
+    let Some(plan) = st.current_plan(&d.members) else {
         if !running {
             st.start_planning(ui.ctx(), &d.members);
         }
-        return;
-    }
-    defaults(ui, st);
-    let Some(plan) = st.current_plan(&d.members) else {
-        // A choice just changed: the plan is recomputed next frame.
-        ui.ctx().request_repaint();
+        st.progress_bar(ui);
         return;
     };
     if report(ui, plan) {
