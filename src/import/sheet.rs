@@ -122,7 +122,9 @@ pub fn read_sheet_with(
         .unwrap_or_default();
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
-    let sheet = if ext == "csv" || ext == "txt" || ext == "tsv" || !(is_zip || is_ole) {
+    // The bytes decide, not the name: a workbook renamed « .csv » is still
+    // a workbook.
+    let sheet = if !(is_zip || is_ole) {
         read_text(path, &bytes, limits)?
     } else {
         let cells = workbook::read_cells(bytes, &ext, limits, progress).map_err(|e| match e {
