@@ -76,6 +76,17 @@ fn an_ods_is_streamed_with_repeats_bounded() {
         .to_string();
     assert!(msg.contains("GS1") && msg.contains("200 colonnes"), "{msg}");
 
+    // Past an empty gap, a far cell is still seen (and refused).
+    let table = format!(
+        r#"<table:table-row>{}<table:table-cell table:number-columns-repeated="500"/>{}</table:table-row>"#,
+        cell("Raison sociale"),
+        cell("note")
+    );
+    let msg = import::read_sheet(&ods(dir.path(), &table))
+        .expect_err("far cell after a gap")
+        .to_string();
+    assert!(msg.contains("SH1"), "{msg}");
+
     // Four billion spaces are not reserved.
     let table = format!(
         r#"<table:table-row>{}</table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>a<text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row>"#,

@@ -69,7 +69,7 @@ fn read_table(xml: &mut Xml<'_>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
         match xml.read_event_into(&mut buf).map_err(xml_error)? {
             Event::Start(e) if e.name().as_ref() == "table:table-row" => {
                 let repeats = repeat_attr(&e, "table:number-rows-repeated")?;
-                let cells = read_row(xml)?;
+                let cells = read_row(xml, sink.columns())?;
                 if cells.is_empty() {
                     row = row.saturating_add(repeats);
                     continue;
@@ -96,8 +96,9 @@ fn read_table(xml: &mut Xml<'_>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
     }
 }
 
-/// The non-empty cells of one row, with their columns (0-based).
-fn read_row(xml: &mut Xml<'_>) -> Result<Vec<(u64, String)>, Error> {
+/// The non-empty cells of one row, with their columns (0-based); past
+/// `columns`, only the first cell is kept, for the sink to refuse it.
+fn read_row(xml: &mut Xml<'_>, columns: u64) -> Result<Vec<(u64, String)>, Error> {
     let mut buf = Vec::new();
     let mut cells = Vec::new();
     let mut col = 0u64;
@@ -114,16 +115,19 @@ fn read_row(xml: &mut Xml<'_>) -> Result<Vec<(u64, String)>, Error> {
                 let value = cell_value(&e)?;
                 let shown = read_cell_text(xml)?;
                 let text = value.unwrap_or(shown);
-                if text.trim().is_empty() {
+                if text.trim().is_empty() || repeats == 0 {
                     col = col.saturating_add(repeats);
                     continue;
                 }
-                for _ in 0..repeats.min(super::sheet::Limits::default().columns as u64 + 1) {
-                    cells.push((col, text.clone()));
-                    col = col.saturating_add(1);
+                // At least the cell itself, at most up to the first column
+                // past the limit.
+                let last = col.saturating_add(repeats - 1).min(columns).max(col);
+                for c in col..=last {
+                    if cells.last().is_none_or(|(l, _)| *l < columns) {
+                        cells.push((c, text.clone()));
+                    }
                 }
-                // Past the limit, the sink refuses the row anyway.
-                col = col.saturating_add(repeats.saturating_sub(cells.len() as u64));
+                col = col.saturating_add(repeats);
             }
             Event::End(e) if e.name().as_ref() == "table:table-row" => return Ok(cells),
             Event::Eof => return Err(Error::Format("ligne ODS incomplète".into())),

@@ -54,6 +54,11 @@ impl<'a, 'p> Sink<'a, 'p> {
         }
     }
 
+    /// The column limit: columns from this one on are refused.
+    pub fn columns(&self) -> u64 {
+        self.limits.columns as u64
+    }
+
     /// Adds one cell; empty text is skipped wherever it is.
     pub fn push(&mut self, row: u64, col: u64, text: String) -> Result<(), Error> {
         if text.trim().is_empty() {
