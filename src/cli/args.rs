@@ -76,3 +76,19 @@ pub fn positional(slot: &mut Option<PathBuf>, arg: &OsString, extra: &str) -> Re
     *slot = Some(PathBuf::from(arg));
     Ok(())
 }
+
+/// The arguments without `--appel PROFIL` (for commands that read their
+/// own arguments), and the profile given.
+pub fn without_profile(args: &[OsString]) -> (Vec<OsString>, Option<PathBuf>) {
+    let mut rest = Vec::with_capacity(args.len());
+    let mut profile = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a.to_str() == Some("--appel") {
+            profile = it.next().map(PathBuf::from);
+        } else {
+            rest.push(a.clone());
+        }
+    }
+    (rest, profile)
+}

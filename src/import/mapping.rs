@@ -213,11 +213,12 @@ pub fn guess_mapping(headers: &[String]) -> Vec<Field> {
         .collect()
 }
 
-/// The member category a sheet's word means; `None` when not understood.
+/// The member category a sheet's word means; `None` when not understood
+/// or empty (an empty cell is never taken for a category).
 pub fn parse_category(word: &str) -> Option<MemberCategory> {
     let w = normalise(word);
     if w.is_empty() {
-        return Some(MemberCategory::EngagedCompany);
+        return None;
     }
     let has = |p: &str| w.contains(p);
     Some(
@@ -259,12 +260,13 @@ pub fn parse_category(word: &str) -> Option<MemberCategory> {
     )
 }
 
-/// The activity a sheet's word means; `None` when not understood.
+/// The activity a sheet's word means; `None` when not understood or empty
+/// (an empty cell is never taken for « Autre »).
 pub fn parse_activity(word: &str) -> Option<Activity> {
     let w = normalise(word);
     let has = |p: &str| w.contains(p);
     if w.is_empty() {
-        Some(Activity::Other)
+        None
     } else if has("techno") || has("numerique") || has("digital") || has("tic") {
         Some(Activity::Technological)
     } else if has("specifique") {
@@ -359,6 +361,8 @@ mod tests {
             Some(MemberCategory::OtherRepresentative)
         );
         assert_eq!(parse_category("xyz"), None);
+        assert_eq!(parse_category(" "), None);
+        assert_eq!(parse_activity(""), None);
         assert_eq!(
             parse_activity("Technologique"),
             Some(Activity::Technological)

@@ -1,17 +1,29 @@
 //! Importing the member register from the spreadsheets secretaries already
-//! have: CSV as Excel or LibreOffice export it (`;` or `,`, UTF-8 or
-//! Windows-1252, with or without BOM), XLSX, XLS and ODS.
+//! have: CSV as Excel or LibreOffice export it (`;`, `,` or tab; UTF-8,
+//! UTF-16 or Windows-1252, with or without BOM; CR, LF or CRLF), XLSX, XLSB,
+//! XLS and ODS.
 //!
 //! Three stages, each testable alone: [`sheet`] reads a file into text
-//! cells; [`mapping`] guesses which column is which member field and
-//! interprets the sheet's words; [`plan`] turns rows into members, detects
-//! duplicates and invalid rows, and applies everything at once (one
-//! undoable step in the wizard, one save in the CLI).
+//! cells within bounds; [`mapping`] guesses which column is which member
+//! field and interprets the sheet's words; [`plan`] turns rows into
+//! members, detects duplicates, conflicts and invalid rows, and applies
+//! everything at once (one undoable step in the wizard, one save in the
+//! CLI). Every row of the file is counted in exactly one bucket.
 
+pub mod console;
+pub mod csv;
 pub mod mapping;
+pub mod merge;
+mod ods;
 pub mod plan;
+pub mod progress;
+mod report;
 pub mod sheet;
+pub mod text;
+mod workbook;
+mod xls_guard;
 
 pub use mapping::{Field, guess_mapping};
-pub use plan::{DuplicatePolicy, ImportPlan, plan_import};
-pub use sheet::{Sheet, SheetError, read_sheet};
+pub use plan::{DuplicatePolicy, ImportPlan, PlanOptions, plan_import, plan_import_with};
+pub use progress::{Progress, Stage};
+pub use sheet::{Limits, RowIssue, Sheet, SheetError, read_sheet, read_sheet_with};

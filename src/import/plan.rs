@@ -1,10 +1,18 @@
 //! From rows to members: interpretation, invalid rows, duplicates, and the
 //! single application of the result.
+//!
+//! Every row of the file ends in exactly one bucket: added, merged, skipped
+//! duplicate, conflict or invalid. Duplicates are found through hash maps of
+//! normalised keys (ICE and name), so the plan takes linear time.
+
+use std::collections::HashMap;
 
 use super::mapping::{Field, normalise, parse_activity, parse_category, parse_size};
-use super::sheet::Sheet;
+use super::merge::{self, FieldConflict, RowMember};
+use super::progress::{Progress, Stage};
+use super::sheet::{RowIssue, Sheet};
 use crate::model::Date;
-use crate::model::dossier::{Dossier, Member};
+use crate::model::dossier::{Activity, Dossier, Member, MemberCategory};
 
 /// What to do with a row whose member is already in the register.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -13,71 +21,157 @@ pub enum DuplicatePolicy {
     #[default]
     Skip,
     /// Complete the register's member with the row's non-empty fields
-    /// (never overwriting what is already filled).
+    /// (never overwriting what is already filled: a difference is a
+    /// conflict).
     Merge,
 }
 
-/// A row not imported, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RowIssue {
+/// How to import; the defaults apply only to rows whose cell is empty.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PlanOptions {
+    pub policy: DuplicatePolicy,
+    /// The activity chosen by the user for rows without one.
+    pub default_activity: Option<Activity>,
+    /// The category chosen by the user for rows without one.
+    pub default_category: Option<MemberCategory>,
+}
+
+/// Where a duplicate was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// Index in the register.
+    Register(usize),
+    /// Index in [`ImportPlan::added`].
+    Added(usize),
+}
+
+/// A row that becomes a new member.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Added {
     pub line: usize,
-    pub reason: String,
+    pub member: Member,
+    /// The activity is the user's choice for rows without one.
+    pub activity_by_default: bool,
+    /// The category is the user's choice for rows without one.
+    pub category_by_default: bool,
+}
+
+/// A row that completed a member.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub line: usize,
+    pub target: Target,
+    pub name: String,
+    pub filled: Vec<Field>,
+}
+
+/// A duplicate row that disagrees with its member: nothing of it applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub line: usize,
+    pub target: Target,
+    pub name: String,
+    pub fields: Vec<FieldConflict>,
+}
+
+/// A new row without activity or category in the sheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing {
+    pub line: usize,
+    pub name: String,
+    pub activity: bool,
+    pub category: bool,
 }
 
 /// Everything an import would do, computed before anything changes.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportPlan {
-    pub new_members: Vec<Member>,
-    /// (index in the register, completed member, sheet line).
-    pub merges: Vec<(usize, Member, usize)>,
+    pub options: PlanOptions,
+    pub added: Vec<Added>,
+    pub merged: Vec<Merged>,
     pub skipped: Vec<RowIssue>,
+    pub conflicts: Vec<Conflict>,
     pub invalid: Vec<RowIssue>,
+    /// New rows without activity or category: added with the user's choice,
+    /// or (no choice given) among the invalid rows.
+    pub missing: Vec<Missing>,
+    /// Register members as the merges complete them (index, member).
+    pub completed: Vec<(usize, Member)>,
+    /// What the user should know about the file (encodings...).
+    pub notes: Vec<String>,
+    /// Rows in the file below the header.
+    pub rows: usize,
 }
 
-impl ImportPlan {
-    /// Applies the plan in one go.
-    pub fn apply(&self, dossier: &mut Dossier) {
-        for (index, member, _) in &self.merges {
-            if let Some(m) = dossier.members.get_mut(*index) {
-                *m = member.clone();
+/// Excel drops the leading zeros of an ICE typed as a number: put them back.
+fn restore_ice(ice: &str) -> String {
+    let t = ice.trim();
+    if !t.is_empty() && t.len() < 15 && t.chars().all(|c| c.is_ascii_digit()) {
+        format!("{t:0>15}")
+    } else {
+        t.to_string()
+    }
+}
+
+/// Interprets one row; `Err` says why it cannot be imported.
+fn member_from_row(row: &[String], mapping: &[Field]) -> Result<RowMember, String> {
+    let mut m = Member::default();
+    let (mut no_activity, mut no_category) = (true, true);
+    for (cell, field) in row.iter().zip(mapping) {
+        let v = cell.trim();
+        match field {
+            Field::Name => m.name = v.to_string(),
+            Field::Category if !v.is_empty() => {
+                m.category =
+                    parse_category(v).ok_or_else(|| format!("catégorie « {v} » non reconnue"))?;
+                no_category = false;
             }
-        }
-        dossier.members.extend(self.new_members.iter().cloned());
-    }
-
-    /// « 12 membres importés, 1 fusionné, 2 ignorés (doublons), 1 ligne invalide ».
-    pub fn summary(&self) -> String {
-        let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k > 1 { many } else { one });
-        format!(
-            "{}, {}, {}, {}",
-            n(self.new_members.len(), "membre importé", "membres importés"),
-            n(self.merges.len(), "fusionné", "fusionnés"),
-            n(self.skipped.len(), "doublon ignoré", "doublons ignorés"),
-            n(self.invalid.len(), "ligne invalide", "lignes invalides"),
-        )
-    }
-
-    /// One line per row not imported, with its line number and reason.
-    pub fn details(&self) -> Vec<String> {
-        let mut lines: Vec<(usize, String)> = self
-            .invalid
-            .iter()
-            .map(|r| (r.line, format!("ligne {} : invalide, {}", r.line, r.reason)))
-            .chain(
-                self.skipped
-                    .iter()
-                    .map(|r| (r.line, format!("ligne {} : ignorée, {}", r.line, r.reason))),
-            )
-            .chain(self.merges.iter().map(|(_, m, line)| {
-                (
-                    *line,
-                    format!("ligne {line} : fusionnée avec « {} »", m.name),
+            Field::Activity if !v.is_empty() => {
+                m.activity =
+                    parse_activity(v).ok_or_else(|| format!("activité « {v} » non reconnue"))?;
+                no_activity = false;
+            }
+            Field::Sector => m.sector = v.to_string(),
+            Field::City => m.city = v.to_string(),
+            Field::Size => m.size = parse_size(v),
+            Field::Ice => m.ice = restore_ice(v),
+            Field::Rc => m.rc = v.to_string(),
+            Field::TaxId => m.tax_id = v.to_string(),
+            Field::Cnss => m.cnss = v.to_string(),
+            Field::ContactName => m.contact.name = v.to_string(),
+            Field::Function => m.contact.function = v.to_string(),
+            Field::Email => m.contact.email = v.to_string(),
+            Field::Phone => m.contact.phone = v.to_string(),
+            Field::Joined if !v.is_empty() => {
+                m.joined = Some(
+                    Date::parse(v)
+                        .ok_or_else(|| format!("date d'adhésion « {v} » illisible (JJ/MM/AAAA)"))?,
                 )
-            }))
-            .collect();
-        lines.sort();
-        lines.into_iter().map(|(_, l)| l).collect()
+            }
+            Field::FeeCategory => m.fee_category = v.to_string(),
+            Field::Category | Field::Activity | Field::Joined | Field::Ignore => {}
+        }
     }
+    if let Some((i, extra)) = row
+        .iter()
+        .enumerate()
+        .skip(mapping.len())
+        .find(|(_, c)| !c.trim().is_empty())
+    {
+        return Err(format!(
+            "la cellule de la colonne {} (« {} ») est au-delà des colonnes d'en-tête",
+            super::sheet::column_name(i as u32),
+            extra.trim()
+        ));
+    }
+    if m.name.is_empty() {
+        return Err("raison sociale vide".into());
+    }
+    Ok(RowMember {
+        member: m,
+        no_activity,
+        no_category,
+    })
 }
 
 /// The legal forms dropped before comparing names.
@@ -116,88 +210,42 @@ fn ice_key(ice: &str) -> String {
     ice.chars().filter(char::is_ascii_digit).collect()
 }
 
-/// Excel drops the leading zeros of an ICE typed as a number: put them back.
-fn restore_ice(ice: &str) -> String {
-    let t = ice.trim();
-    if !t.is_empty() && t.len() < 15 && t.chars().all(|c| c.is_ascii_digit()) {
-        format!("{t:0>15}")
-    } else {
-        t.to_string()
-    }
+/// The members known so far (register, then added rows), indexed by ICE
+/// and by name; the first one of each key wins.
+#[derive(Default)]
+struct Index {
+    by_ice: HashMap<String, Target>,
+    by_name: HashMap<String, Target>,
 }
 
-/// Interprets one row; `Err` says why it cannot be imported.
-fn member_from_row(row: &[String], mapping: &[Field]) -> Result<Member, String> {
-    let mut m = Member::default();
-    for (cell, field) in row.iter().zip(mapping) {
-        let v = cell.trim();
-        match field {
-            Field::Name => m.name = v.to_string(),
-            Field::Category => {
-                m.category =
-                    parse_category(v).ok_or_else(|| format!("catégorie « {v} » non reconnue"))?
-            }
-            Field::Activity => {
-                m.activity =
-                    parse_activity(v).ok_or_else(|| format!("activité « {v} » non reconnue"))?
-            }
-            Field::Sector => m.sector = v.to_string(),
-            Field::City => m.city = v.to_string(),
-            Field::Size => m.size = parse_size(v),
-            Field::Ice => m.ice = restore_ice(v),
-            Field::Rc => m.rc = v.to_string(),
-            Field::TaxId => m.tax_id = v.to_string(),
-            Field::Cnss => m.cnss = v.to_string(),
-            Field::ContactName => m.contact.name = v.to_string(),
-            Field::Function => m.contact.function = v.to_string(),
-            Field::Email => m.contact.email = v.to_string(),
-            Field::Phone => m.contact.phone = v.to_string(),
-            Field::Joined if !v.is_empty() => {
-                m.joined = Some(
-                    Date::parse(v)
-                        .ok_or_else(|| format!("date d'adhésion « {v} » illisible (JJ/MM/AAAA)"))?,
-                )
-            }
-            Field::Joined | Field::Ignore => {}
-            Field::FeeCategory => m.fee_category = v.to_string(),
+impl Index {
+    fn insert(&mut self, m: &Member, t: Target) {
+        let ice = ice_key(&m.ice);
+        if !ice.is_empty() {
+            self.by_ice.entry(ice).or_insert(t);
+        }
+        let name = name_key(&m.name);
+        if !name.is_empty() {
+            self.by_name.entry(name).or_insert(t);
         }
     }
-    if m.name.is_empty() {
-        return Err("raison sociale vide".into());
-    }
-    Ok(m)
-}
 
-/// Fills the empty fields of `base` from `extra`.
-fn complete(base: &mut Member, extra: &Member) {
-    let fill = |a: &mut String, b: &String| {
-        if a.trim().is_empty() {
-            a.clone_from(b);
+    /// The register before the added rows, then the lower index; says
+    /// whether the ICE matched.
+    fn find(&self, m: &Member) -> Option<(Target, bool)> {
+        let by_ice = self.by_ice.get(&ice_key(&m.ice)).copied();
+        let by_name = self.by_name.get(&name_key(&m.name)).copied();
+        let rank = |t: Target| match t {
+            Target::Register(i) => (0, i),
+            Target::Added(i) => (1, i),
+        };
+        match (by_ice, by_name) {
+            (Some(a), Some(b)) if rank(b) < rank(a) => Some((b, false)),
+            (Some(a), _) => Some((a, true)),
+            (None, Some(b)) => Some((b, false)),
+            (None, None) => None,
         }
-    };
-    fill(&mut base.sector, &extra.sector);
-    fill(&mut base.city, &extra.city);
-    fill(&mut base.ice, &extra.ice);
-    fill(&mut base.rc, &extra.rc);
-    fill(&mut base.tax_id, &extra.tax_id);
-    fill(&mut base.cnss, &extra.cnss);
-    fill(&mut base.contact.name, &extra.contact.name);
-    fill(&mut base.contact.function, &extra.contact.function);
-    fill(&mut base.contact.email, &extra.contact.email);
-    fill(&mut base.contact.phone, &extra.contact.phone);
-    fill(&mut base.fee_category, &extra.fee_category);
-    if base.joined.is_none() {
-        base.joined = extra.joined;
     }
-    if base.size == crate::model::dossier::CompanySize::Unspecified {
-        base.size = extra.size;
-    }
-}
-
-/// Where a member already is: in the register or among this import's rows.
-enum Found {
-    Register(usize),
-    Planned(usize),
 }
 
 /// Computes what importing `sheet` with `mapping` would do.
@@ -205,77 +253,202 @@ pub fn plan_import(
     dossier: &Dossier,
     sheet: &Sheet,
     mapping: &[Field],
-    policy: DuplicatePolicy,
+    options: PlanOptions,
 ) -> ImportPlan {
-    let mut plan = ImportPlan::default();
-    let mut merged: Vec<Member> = dossier.members.clone();
-    let mut touched: Vec<(usize, usize)> = Vec::new();
-    for (line, row) in &sheet.rows {
-        let member = match member_from_row(row, mapping) {
-            Ok(m) => m,
-            Err(reason) => {
-                plan.invalid.push(RowIssue {
-                    line: *line,
-                    reason,
-                });
-                continue;
-            }
-        };
-        let ice = ice_key(&member.ice);
-        let name = name_key(&member.name);
-        let same = |m: &Member| {
-            (!ice.is_empty() && ice_key(&m.ice) == ice)
-                || (!name.is_empty() && name_key(&m.name) == name)
-        };
-        let found = merged
-            .iter()
-            .position(same)
-            .map(Found::Register)
-            .or_else(|| plan.new_members.iter().position(same).map(Found::Planned));
-        let Some(found) = found else {
-            plan.new_members.push(member);
-            continue;
-        };
-        let (existing, why) = match &found {
-            Found::Register(i) => (&merged[*i], "déjà au registre"),
-            Found::Planned(i) => (&plan.new_members[*i], "déjà plus haut dans le fichier"),
-        };
-        let criterion = if !ice.is_empty() && ice_key(&existing.ice) == ice {
-            "même ICE"
-        } else {
-            "même nom"
-        };
-        let reason = format!("doublon de « {} » ({criterion}, {why})", existing.name);
-        match (policy, found) {
-            (DuplicatePolicy::Skip, _) => plan.skipped.push(RowIssue {
+    plan_import_with(dossier, sheet, mapping, options, &mut |_, _, _| {})
+}
+
+/// [`plan_import`] reporting its progress.
+pub fn plan_import_with(
+    dossier: &Dossier,
+    sheet: &Sheet,
+    mapping: &[Field],
+    options: PlanOptions,
+    progress: Progress<'_>,
+) -> ImportPlan {
+    let mut planner = Planner {
+        dossier,
+        plan: ImportPlan {
+            options,
+            invalid: sheet.bad_rows.clone(),
+            notes: sheet.notes.clone(),
+            rows: sheet.row_count(),
+            ..ImportPlan::default()
+        },
+        index: Index::default(),
+        work: HashMap::new(),
+    };
+    for (i, m) in dossier.members.iter().enumerate() {
+        planner.index.insert(m, Target::Register(i));
+    }
+    let total = sheet.rows.len();
+    for (done, (line, row)) in sheet.rows.iter().enumerate() {
+        if done % 1000 == 0 {
+            progress(Stage::Planning, done, total);
+        }
+        match member_from_row(row, mapping) {
+            Ok(member) => planner.row(*line, member),
+            Err(reason) => planner.plan.invalid.push(RowIssue {
                 line: *line,
                 reason,
             }),
-            (DuplicatePolicy::Merge, Found::Register(i)) => {
-                complete(&mut merged[i], &member);
-                touched.push((i, *line));
-            }
-            (DuplicatePolicy::Merge, Found::Planned(i)) => {
-                complete(&mut plan.new_members[i], &member);
-                plan.skipped.push(RowIssue {
-                    line: *line,
-                    reason: format!("{reason} : complète la ligne déjà importée"),
-                });
-            }
         }
     }
-    for (i, line) in touched {
-        if merged[i] != dossier.members[i] && !plan.merges.iter().any(|(j, _, _)| *j == i) {
-            plan.merges.push((i, merged[i].clone(), line));
+    progress(Stage::Planning, total, total);
+    planner.finish()
+}
+
+struct Planner<'a> {
+    dossier: &'a Dossier,
+    plan: ImportPlan,
+    index: Index,
+    /// Register members as completed so far.
+    work: HashMap<usize, Member>,
+}
+
+impl Planner<'_> {
+    fn row(&mut self, line: usize, row: RowMember) {
+        match self.index.find(&row.member) {
+            Some((target, by_ice)) => self.duplicate(line, row, target, by_ice),
+            None => self.new_member(line, row),
         }
     }
-    plan
+
+    fn new_member(&mut self, line: usize, mut row: RowMember) {
+        let opts = self.plan.options;
+        let activity = row.no_activity.then_some(opts.default_activity);
+        let category = row.no_category.then_some(opts.default_category);
+        if row.no_activity || row.no_category {
+            self.plan.missing.push(Missing {
+                line,
+                name: row.member.name.clone(),
+                activity: row.no_activity,
+                category: row.no_category,
+            });
+        }
+        let unset: Vec<&str> = [
+            (activity == Some(None)).then_some("activité"),
+            (category == Some(None)).then_some("catégorie"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !unset.is_empty() {
+            self.plan.invalid.push(RowIssue {
+                line,
+                reason: format!(
+                    "sans {} dans le tableur, en attente d'un choix",
+                    unset.join(" ni ")
+                ),
+            });
+            return;
+        }
+        if let Some(Some(a)) = activity {
+            row.member.activity = a;
+        }
+        if let Some(Some(c)) = category {
+            row.member.category = c;
+        }
+        let target = Target::Added(self.plan.added.len());
+        self.index.insert(&row.member, target);
+        self.plan.added.push(Added {
+            line,
+            member: row.member,
+            activity_by_default: row.no_activity,
+            category_by_default: row.no_category,
+        });
+    }
+
+    fn duplicate(&mut self, line: usize, row: RowMember, target: Target, by_ice: bool) {
+        let (existing, open, where_) = match target {
+            Target::Register(i) => (
+                self.work.get(&i).unwrap_or(&self.dossier.members[i]),
+                (false, false),
+                "déjà au registre".to_string(),
+            ),
+            Target::Added(j) => {
+                let a = &self.plan.added[j];
+                (
+                    &a.member,
+                    (a.activity_by_default, a.category_by_default),
+                    format!("déjà ligne {} du fichier", a.line),
+                )
+            }
+        };
+        let name = existing.name.clone();
+        let criterion = if by_ice { "même ICE" } else { "même nom" };
+        let reason = format!("doublon de « {name} » ({criterion}, {where_})");
+        if self.plan.options.policy == DuplicatePolicy::Skip {
+            self.plan.skipped.push(RowIssue { line, reason });
+            return;
+        }
+        let cmp = merge::compare(existing, open, &row);
+        if !cmp.conflicts.is_empty() {
+            self.plan.conflicts.push(Conflict {
+                line,
+                target,
+                name,
+                fields: cmp.conflicts,
+            });
+            return;
+        }
+        if cmp.fills.is_empty() {
+            self.plan.skipped.push(RowIssue {
+                line,
+                reason: format!("{reason}, rien de nouveau"),
+            });
+            return;
+        }
+        let completed = match target {
+            Target::Register(i) => self
+                .work
+                .entry(i)
+                .or_insert_with(|| self.dossier.members[i].clone()),
+            Target::Added(j) => {
+                let a = &mut self.plan.added[j];
+                a.activity_by_default &= !cmp.fills.contains(&Field::Activity);
+                a.category_by_default &= !cmp.fills.contains(&Field::Category);
+                &mut a.member
+            }
+        };
+        merge::fill(completed, &row.member, &cmp.fills);
+        let completed = completed.clone();
+        // A filled ICE now identifies the member too.
+        self.index.insert(&completed, target);
+        self.plan.merged.push(Merged {
+            line,
+            target,
+            name,
+            filled: cmp.fills,
+        });
+    }
+
+    fn finish(mut self) -> ImportPlan {
+        let mut completed: Vec<(usize, Member)> = self.work.into_iter().collect();
+        completed.sort_by_key(|(i, _)| *i);
+        self.plan.completed = completed;
+        // A row filled in later by another row no longer lacks it.
+        let added: HashMap<usize, (bool, bool)> = self
+            .plan
+            .added
+            .iter()
+            .map(|a| (a.line, (a.activity_by_default, a.category_by_default)))
+            .collect();
+        for m in &mut self.plan.missing {
+            if let Some((a, c)) = added.get(&m.line) {
+                m.activity &= a;
+                m.category &= c;
+            }
+        }
+        self.plan.missing.retain(|m| m.activity || m.category);
+        self.plan.invalid.sort_by_key(|r| r.line);
+        self.plan
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::dossier::{Activity, MemberCategory};
 
     fn sheet(rows: &[&[&str]]) -> Sheet {
         Sheet {
@@ -285,6 +458,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, r)| (i + 2, r.iter().map(|s| s.to_string()).collect()))
                 .collect(),
+            ..Sheet::default()
         }
     }
 
@@ -299,7 +473,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_become_members_duplicates_and_invalid_rows_are_reported() {
+    fn every_row_lands_in_one_bucket() {
         let s = sheet(&[
             &[
                 "Raison sociale",
@@ -307,58 +481,56 @@ mod tests {
                 "Activité",
                 "ICE",
                 "Date d'adhésion",
+                "",
             ],
             &[
-                "Atlas Emballages SARL",
+                "Atlas SARL",
                 "Entreprise engagée",
                 "Industrielle",
                 "1561191000066",
                 "12/03/2024",
+                "",
             ],
-            &["", "Entreprise engagée", "", "", ""],
-            &["ATLAS EMBALLAGES", "Entreprise engagée", "", "", ""],
-            &["Université de Fès", "Université", "", "", "31/02/2024"],
-            &["Centre X", "Martien", "", "", ""],
-            &["Université Euromed", "Université", "", "", ""],
+            &["", "Entreprise engagée", "Autre", "", "", ""],
+            &["ATLAS", "Entreprise engagée", "Industrielle", "", "", ""],
+            &[
+                "Université de Fès",
+                "Université",
+                "Autre",
+                "",
+                "31/02/2024",
+                "",
+            ],
+            &["Centre X", "Martien", "Autre", "", "", ""],
+            &[
+                "Autre ICE",
+                "Université",
+                "Autre",
+                "001561191000066",
+                "",
+                "",
+            ],
+            &["Débordement", "Université", "Autre", "", "", "", "note"],
         ]);
-        let mut d = Dossier::default();
         let mapping = super::super::guess_mapping(&s.headers);
-        let plan = plan_import(&d, &s, &mapping, DuplicatePolicy::Skip);
-        assert_eq!(plan.new_members.len(), 2);
-        assert_eq!(
-            plan.new_members[0].ice, "001561191000066",
-            "leading zeros restored"
-        );
-        assert_eq!(plan.new_members[0].activity, Activity::Industrial);
-        assert_eq!(
-            plan.new_members[1].category,
-            MemberCategory::TrainingResearch
-        );
-        assert_eq!(plan.skipped.len(), 1);
-        assert_eq!(plan.skipped[0].line, 4);
+        let d = Dossier::default();
+        let plan = plan_import(&d, &s, &mapping, PlanOptions::default());
+        assert_eq!(plan.added.len(), 1);
+        assert_eq!(plan.added[0].member.ice, "001561191000066");
+        let skipped: Vec<usize> = plan.skipped.iter().map(|r| r.line).collect();
+        assert_eq!(skipped, [4, 7], "same name, then same ICE");
+        assert!(plan.skipped[1].reason.contains("même ICE"));
         let invalid: Vec<usize> = plan.invalid.iter().map(|r| r.line).collect();
-        assert_eq!(invalid, [3, 5, 6]);
-        assert!(plan.invalid[1].reason.contains("31/02/2024"));
+        assert_eq!(invalid, [3, 5, 6, 8]);
+        assert!(
+            plan.invalid[3].reason.contains("colonne G"),
+            "{:?}",
+            plan.invalid[3]
+        );
+        assert_eq!(plan.counted(), plan.rows);
         assert_eq!(
             plan.summary(),
-            "2 membres importés, 0 fusionné, 1 doublon ignoré, 3 lignes invalides"
+            "1 membre importé, 0 fusionné, 2 doublons ignorés, 0 conflit, 4 lignes invalides (7 lignes lues)"
         );
-        plan.apply(&mut d);
-        assert_eq!(d.members.len(), 2);
-
-        // A second import of the same sheet adds nothing; merging completes.
-        let mut s2 = s.clone();
-        s2.rows[0].1[3] = String::new();
-        s2.rows.push((
-            9,
-            ["Université Euromed", "Université", "", "", "01/09/2024"]
-                .map(String::from)
-                .to_vec(),
-        ));
-        let plan = plan_import(&d, &s2, &mapping, DuplicatePolicy::Merge);
-        assert!(plan.new_members.is_empty());
-        assert_eq!(plan.merges.len(), 1);
-        assert_eq!(plan.merges[0].0, 1);
-        assert_eq!(plan.merges[0].1.joined, Date::new(2024, 9, 1));
     }
 }

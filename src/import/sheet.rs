@@ -1,62 +1,155 @@
-//! Reading a spreadsheet file into rows of text cells.
+//! Reading a spreadsheet file into rows of text cells, within bounds: a
+//! member register has at most [`Limits`] rows and columns, and no memory
+//! is ever reserved from a cell address written in the file.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader};
+use super::progress::{Progress, Stage};
+use super::{csv, text, workbook};
 
 /// A sheet as text: the header row and the data rows with their line
-/// numbers in the file (1-based, as the spreadsheet shows them).
+/// numbers in the file (1-based, as the spreadsheet shows them), the rows
+/// that could not be read, and what the user should know about the file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sheet {
     pub headers: Vec<String>,
     pub rows: Vec<(usize, Vec<String>)>,
+    /// Rows present in the file but not readable as cells (an open quote).
+    pub bad_rows: Vec<RowIssue>,
+    /// Warnings about the whole file (mixed encodings...).
+    pub notes: Vec<String>,
+    /// The text encoding of a CSV file, as shown to the user.
+    pub encoding: Option<&'static str>,
+}
+
+impl Sheet {
+    /// Every row of the file below the header, read or not.
+    pub fn row_count(&self) -> usize {
+        self.rows.len() + self.bad_rows.len()
+    }
+}
+
+/// A row not imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowIssue {
+    pub line: usize,
+    pub reason: String,
+}
+
+/// The most a member register may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Data rows (the header not included).
+    pub rows: usize,
+    /// Columns, counted from the first one (A).
+    pub columns: usize,
+    /// Non-empty cells of a workbook.
+    pub cells: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            rows: 100_000,
+            columns: 200,
+            cells: 4_000_000,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum SheetError {
-    #[error("Impossible de lire « {path} » : {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error("Impossible de lire « {path} » : {reason}")]
+    Read { path: PathBuf, reason: String },
     #[error(
         "« {path} » n'est pas un tableur lisible ({reason}). Formats acceptés : CSV, XLSX, XLS, ODS."
     )]
     Format { path: PathBuf, reason: String },
     #[error("« {path} » ne contient aucune ligne d'en-tête.")]
     Empty { path: PathBuf },
-    #[error("« {path} » est trop volumineux pour un registre de membres ({size} octets).")]
-    TooLarge { path: PathBuf, size: u64 },
+    #[error("« {path} » est trop volumineux pour un registre de membres (plus de {max} octets).")]
+    TooLarge { path: PathBuf, max: u64 },
+    #[error("« {path} » : {reason}. Enregistrez-le en UTF-8 ou en « Texte Unicode ».")]
+    Encoding { path: PathBuf, reason: String },
+    #[error(
+        "« {path} » a plus de {max} lignes de données : un registre de membres en compte bien moins. \
+         Vérifiez qu'il s'agit du bon fichier ou découpez-le."
+    )]
+    TooManyRows { path: PathBuf, max: usize },
+    #[error(
+        "« {path} » : la ligne {line} a plus de {max} colonnes ; un registre de membres en compte bien moins."
+    )]
+    TooManyColumns {
+        path: PathBuf,
+        line: usize,
+        max: usize,
+    },
+    #[error(
+        "« {path} » : la cellule {cell} est au-delà de la colonne {last} (un registre de membres \
+         tient en {max} colonnes). Supprimez ce qui s'y trouve ou enregistrez seulement le tableau des membres."
+    )]
+    FarCell {
+        path: PathBuf,
+        cell: String,
+        last: String,
+        max: usize,
+    },
+    #[error("« {path} » a plus de {max} cellules remplies : ce n'est pas un registre de membres.")]
+    TooManyCells { path: PathBuf, max: usize },
 }
 
 /// A register of a few thousand members is well under this.
-const MAX_BYTES: u64 = 32 * 1024 * 1024;
+pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Reads the first worksheet (or the CSV text) of `path`.
 pub fn read_sheet(path: &Path) -> Result<Sheet, SheetError> {
-    let bytes = std::fs::read(path).map_err(|source| SheetError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(SheetError::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-        });
-    }
+    read_sheet_with(path, &Limits::default(), &mut |_, _, _| {})
+}
+
+/// [`read_sheet`] with explicit limits, reporting progress.
+pub fn read_sheet_with(
+    path: &Path,
+    limits: &Limits,
+    progress: Progress<'_>,
+) -> Result<Sheet, SheetError> {
+    progress(Stage::Reading, 0, 0);
+    let bytes = read_bounded(path)?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_lowercase)
         .unwrap_or_default();
-    let is_zip_or_ole =
-        bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
-    let sheet = if ext == "csv" || ext == "txt" || !is_zip_or_ole {
-        parse_csv(&decode_text(&bytes))
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    // The bytes decide, not the name: a workbook renamed « .csv » is still
+    // a workbook.
+    let sheet = if !(is_zip || is_ole) {
+        read_text(path, &bytes, limits)?
     } else {
-        read_workbook(bytes).map_err(|reason| SheetError::Format {
+        let cells = workbook::read_cells(bytes, &ext, limits, progress).map_err(|e| match e {
+            workbook::Error::Format(reason) => SheetError::Format {
+                path: path.to_path_buf(),
+                reason,
+            },
+            workbook::Error::FarCell { row, col } => SheetError::FarCell {
+                path: path.to_path_buf(),
+                cell: cell_name(row, col),
+                last: column_name(limits.columns.saturating_sub(1) as u32),
+                max: limits.columns,
+            },
+            workbook::Error::TooManyCells => SheetError::TooManyCells {
+                path: path.to_path_buf(),
+                max: limits.cells,
+            },
+            workbook::Error::TooManyRows => SheetError::TooManyRows {
+                path: path.to_path_buf(),
+                max: limits.rows,
+            },
+        })?;
+        sheet_from_cells(cells, limits).ok_or_else(|| SheetError::TooManyRows {
             path: path.to_path_buf(),
-            reason,
+            max: limits.rows,
         })?
     };
     if sheet.headers.iter().all(|h| h.trim().is_empty()) {
@@ -67,156 +160,130 @@ pub fn read_sheet(path: &Path) -> Result<Sheet, SheetError> {
     Ok(sheet)
 }
 
-/// UTF-8 (with or without BOM), else Windows-1252 as Excel writes CSV on
-/// French Windows.
-pub fn decode_text(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+/// Reads at most [`MAX_BYTES`] of a regular file: a FIFO would block at
+/// opening and a device never end, so the kind of file is checked first.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, SheetError> {
+    let read_err = |e: std::io::Error| SheetError::Read {
+        path: path.to_path_buf(),
+        reason: io_reason(&e),
+    };
+    let not_regular = || SheetError::Read {
+        path: path.to_path_buf(),
+        reason: "ce n'est pas un fichier ordinaire".into(),
+    };
+    if !std::fs::metadata(path).map_err(read_err)?.is_file() {
+        return Err(not_regular());
+    }
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let meta = file.metadata().map_err(read_err)?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_BYTES) as usize);
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(SheetError::TooLarge {
+            path: path.to_path_buf(),
+            max: MAX_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// The usual OS errors in French.
+fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "fichier introuvable".into(),
+        K::PermissionDenied => "accès refusé".into(),
+        K::IsADirectory => "c'est un dossier".into(),
+        _ => format!("erreur du système ({e})"),
     }
 }
 
-/// The Windows-1252 character of a byte (0x80–0x9F differ from Latin-1).
-fn windows_1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
+fn read_text(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Sheet, SheetError> {
+    let decoded = text::decode(bytes).map_err(|e| SheetError::Encoding {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let records = csv::parse(&decoded.text, limits).map_err(|o| match o {
+        csv::Overflow::Rows => SheetError::TooManyRows {
+            path: path.to_path_buf(),
+            max: limits.rows,
+        },
+        csv::Overflow::Columns { line } => SheetError::TooManyColumns {
+            path: path.to_path_buf(),
+            line,
+            max: limits.columns,
+        },
+    })?;
+    let mut it = records.records.into_iter();
+    let header = it.next();
+    let mut notes = Vec::new();
+    if let Some(mixed) = &decoded.mixed {
+        notes.push(mixed.message());
     }
+    Ok(Sheet {
+        headers: header.map(|(_, h)| h).unwrap_or_default(),
+        rows: it.collect(),
+        bad_rows: records.bad,
+        notes,
+        encoding: Some(decoded.encoding),
+    })
 }
 
-/// The separator Excel chose: `;` in French locales, `,` elsewhere, tab
-/// for « texte Unicode »; decided on the header line, outside quotes.
-fn detect_separator(text: &str) -> char {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let mut counts = [(';', 0), (',', 0), ('\t', 0)];
-    let mut quoted = false;
-    for c in first.chars() {
-        if c == '"' {
-            quoted = !quoted;
-        } else if !quoted {
-            for (sep, n) in &mut counts {
-                if c == *sep {
-                    *n += 1;
-                }
+/// Rows from sparse cells (row, column, text), sorted; `None` when there
+/// are more rows than the limit.
+fn sheet_from_cells(mut cells: Vec<(u32, u32, String)>, limits: &Limits) -> Option<Sheet> {
+    cells.sort_unstable_by_key(|(r, c, _)| (*r, *c));
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    for (r, c, text) in cells {
+        let line = r as usize + 1;
+        if rows.last().is_none_or(|(l, _)| *l != line) {
+            if rows.len() > limits.rows {
+                return None;
             }
+            rows.push((line, Vec::new()));
+        }
+        if let Some((_, row)) = rows.last_mut() {
+            // Columns are below the limit (checked while reading).
+            let c = c as usize;
+            if row.len() <= c {
+                row.resize(c + 1, String::new());
+            }
+            row[c] = text;
         }
     }
-    counts
-        .iter()
-        .max_by_key(|(_, n)| *n)
-        .filter(|(_, n)| *n > 0)
-        .map_or(';', |(c, _)| *c)
-}
-
-/// CSV with quoted fields (doubled quotes inside), line breaks inside
-/// quotes, CRLF or LF line ends.
-pub fn parse_csv(text: &str) -> Sheet {
-    let sep = detect_separator(text);
-    let mut records: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut field = String::new();
-    let mut record: Vec<String> = Vec::new();
-    let mut quoted = false;
-    let mut line = 1usize;
-    let mut record_line = 1usize;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted => {
-                if chars.peek() == Some(&'"') {
-                    field.push('"');
-                    chars.next();
-                } else {
-                    quoted = false;
-                }
-            }
-            '"' if field.is_empty() => quoted = true,
-            '\n' => {
-                line += 1;
-                if quoted {
-                    field.push('\n');
-                } else {
-                    record.push(
-                        std::mem::take(&mut field)
-                            .trim_end_matches('\r')
-                            .to_string(),
-                    );
-                    records.push((record_line, std::mem::take(&mut record)));
-                    record_line = line;
-                }
-            }
-            c if c == sep && !quoted => record.push(std::mem::take(&mut field)),
-            c => field.push(c),
-        }
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field.trim_end_matches('\r').to_string());
-        records.push((record_line, record));
-    }
-    records.retain(|(_, r)| r.iter().any(|c| !c.trim().is_empty()));
-    let mut it = records.into_iter();
+    let mut it = rows.into_iter();
     let headers = it.next().map(|(_, h)| h).unwrap_or_default();
-    Sheet {
+    Some(Sheet {
         headers,
         rows: it.collect(),
-    }
+        ..Sheet::default()
+    })
 }
 
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        // Whole numbers (ICE, IF typed as numbers) without « .0 ».
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e17 => format!("{f:.0}"),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => {
-            if *b {
-                "oui".into()
-            } else {
-                "non".into()
-            }
-        }
-        Data::DateTime(d) => {
-            // Excel serial days since 1899-12-30 (1970-01-01 is day 25569).
-            let days = d.as_f64().floor() as i64 - 25_569;
-            crate::model::Date::from_days_since_epoch(days)
-                .map_or_else(|| d.as_f64().to_string(), |date| date.iso())
-        }
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.chars().take(10).collect(),
-        Data::Error(e) => format!("#{e:?}"),
-    }
+/// « A », « Z », « AA », « XFD » for columns 0, 25, 26, 16383.
+pub fn column_name(col: u32) -> String {
+    column_name_u64(u64::from(col))
 }
 
-fn read_workbook(bytes: Vec<u8>) -> Result<Sheet, String> {
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| e.to_string())?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| "aucune feuille".to_string())?
-        .map_err(|e| e.to_string())?;
-    let first_row = range.start().map_or(0, |(r, _)| r as usize);
-    let mut rows: Vec<(usize, Vec<String>)> = range
-        .rows()
-        .enumerate()
-        .map(|(i, r)| {
-            (
-                first_row + i + 1,
-                r.iter().map(cell_text).collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
-        .collect();
-    if rows.is_empty() {
-        return Ok(Sheet::default());
+fn column_name_u64(col: u64) -> String {
+    let mut n = col.saturating_add(1);
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        out.push(char::from(b'A' + rem));
+        n = (n - 1) / 26;
     }
-    let (_, headers) = rows.remove(0);
-    Ok(Sheet { headers, rows })
+    out.iter().rev().collect()
+}
+
+/// « XFD1048576 » for row 1048575, column 16383 (0-based).
+pub fn cell_name(row: u64, col: u64) -> String {
+    format!("{}{}", column_name_u64(col), row.saturating_add(1))
 }
 
 #[cfg(test)]
@@ -224,31 +291,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn windows_1252_and_bom() {
-        assert_eq!(decode_text(b"Soci\xe9t\xe9 \x80 \x92"), "Société € ’");
-        assert_eq!(decode_text("\u{feff}Fès".as_bytes()), "Fès");
-        assert_eq!(decode_text("Fès".as_bytes()), "Fès");
+    fn cell_names() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(199), "GR");
+        assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
     }
 
     #[test]
-    fn csv_with_quotes_separators_and_crlf() {
-        let s = parse_csv(
-            "Nom;Ville\r\n\"Atlas; Fès\";Fès\r\n\"Dit \"\"X\"\"\";\"Meknès\nCentre\"\r\n\r\n",
-        );
-        assert_eq!(s.headers, ["Nom", "Ville"]);
-        assert_eq!(s.rows.len(), 2);
-        assert_eq!(
-            s.rows[0],
-            (2, vec!["Atlas; Fès".to_string(), "Fès".to_string()])
-        );
-        assert_eq!(
-            s.rows[1],
-            (
-                3,
-                vec!["Dit \"X\"".to_string(), "Meknès\nCentre".to_string()]
-            )
-        );
-        let s = parse_csv("Nom,ICE\nA,001\n");
-        assert_eq!(s.rows[0].1, ["A", "001"]);
+    fn sparse_cells_become_rows() {
+        let cells = vec![
+            (4, 1, "ICE".to_string()),
+            (4, 0, "Nom".to_string()),
+            (9, 1, "001".to_string()),
+            (1_000_000, 0, "Loin".to_string()),
+        ];
+        let s = sheet_from_cells(cells, &Limits::default()).expect("within limits");
+        assert_eq!(s.headers, ["Nom", "ICE"]);
+        assert_eq!(s.rows[0], (10, vec![String::new(), "001".to_string()]));
+        assert_eq!(s.rows[1].0, 1_000_001);
+        let many: Vec<_> = (0..5).map(|r| (r, 0, "x".to_string())).collect();
+        let limits = Limits {
+            rows: 3,
+            ..Limits::default()
+        };
+        assert!(sheet_from_cells(many, &limits).is_none());
     }
 }

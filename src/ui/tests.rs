@@ -319,6 +319,27 @@ fn importing_a_sheet_is_one_undoable_step() {
     type_into(&mut h, "Fichier :", &csv.display().to_string());
     h.get_by_label("Lire le fichier").click();
     h.run();
+    // The sheet has no activity column: nothing is assumed, the rows wait
+    // for the user's choice.
+    assert!(
+        h.query_by_label_contains("0 membre importé").is_some(),
+        "rows without activity are not imported silently"
+    );
+    assert!(
+        h.query_by_label_contains("3 lignes sans activité dans le tableur")
+            .is_some()
+    );
+    h.get_by_role_and_label(
+        Role::ComboBox,
+        "Activité pour les 3 ligne(s) sans activité :",
+    )
+    .click();
+    h.run();
+    h.get_all_by_label("Industrielle")
+        .last()
+        .expect("the open list offers « Industrielle »")
+        .click();
+    h.run();
     assert!(
         h.query_by_label_contains("3 membres importés").is_some(),
         "the plan is shown before importing"
@@ -339,6 +360,10 @@ fn importing_a_sheet_is_one_undoable_step() {
     assert_eq!(
         h.state().dossier.members[2].category,
         MemberCategory::TrainingResearch
+    );
+    assert_eq!(
+        h.state().dossier.members[0].activity,
+        crate::model::dossier::Activity::Industrial
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

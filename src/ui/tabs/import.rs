@@ -1,25 +1,218 @@
 //! « Importer depuis un tableur », in the members tab: choose a file, check
 //! the guessed column mapping on a preview, choose what to do with
-//! duplicates, see exactly what will happen, then import in one undoable
-//! step.
+//! duplicates and the activity and category of rows that have none, see
+//! exactly what will happen, then import in one undoable step.
+//!
+//! Reading the file and comparing it with the register run in a background
+//! thread, so the window never freezes; a progress bar appears when that
+//! takes more than a moment.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
 
-use crate::import::{self, DuplicatePolicy, Field, ImportPlan, Sheet};
-use crate::model::dossier::Dossier;
+use crate::import::{self, DuplicatePolicy, Field, ImportPlan, PlanOptions, Sheet, Stage};
+use crate::model::dossier::{Activity, Dossier, Member, MemberCategory};
 use crate::ui::widgets::{AMBER, Form, GREEN, RED};
 
 #[derive(Default)]
 pub struct ImportState {
     pub path: String,
-    pub sheet: Option<Sheet>,
+    pub sheet: Option<Arc<Sheet>>,
     pub mapping: Vec<Field>,
-    pub policy: DuplicatePolicy,
+    pub options: PlanOptions,
     pub error: Option<String>,
     pub done: Option<String>,
+    job: Option<Job>,
+    planned: Option<Planned>,
 }
 
-const PREVIEW_ROWS: usize = 5;
+/// A plan and what it was computed from: shown and applied only while
+/// these still hold.
+struct Planned {
+    plan: ImportPlan,
+    mapping: Vec<Field>,
+    options: PlanOptions,
+    basis: Vec<Member>,
+}
+
+enum Outcome {
+    Sheet(Result<Sheet, String>),
+    Plan(Box<Planned>),
+}
+
+/// Work running off the UI thread.
+struct Job {
+    started: Instant,
+    progress: Arc<Shared>,
+    rx: Receiver<Outcome>,
+}
+
+/// The worker's progress, read by the UI each frame.
+#[derive(Default)]
+struct Shared {
+    stage: AtomicU8,
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl Shared {
+    fn set(&self, stage: Stage, done: usize, total: usize) {
+        self.stage
+            .store(u8::from(stage == Stage::Planning), Ordering::Relaxed);
+        self.done.store(done, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+    }
+
+    fn describe(&self) -> (String, Option<f32>) {
+        let stage = if self.stage.load(Ordering::Relaxed) == 1 {
+            Stage::Planning
+        } else {
+            Stage::Reading
+        };
+        let (done, total) = (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        );
+        let fraction = (total > 0).then(|| done as f32 / total as f32);
+        (import::progress::describe(stage, done, total), fraction)
+    }
+}
+
+/// How long the UI waits for a job before showing its progress: a small
+/// file is read and planned within it, without any flicker.
+const MOMENT: Duration = Duration::from_millis(250);
+/// The longest a frame waits for a job while the progress bar shows.
+const FRAME_WAIT: Duration = Duration::from_millis(30);
+
+impl ImportState {
+    fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        work: impl FnOnce(&Shared) -> Outcome + Send + 'static,
+    ) {
+        let (tx, rx) = channel();
+        let progress = Arc::new(Shared::default());
+        let shared = Arc::clone(&progress);
+        let worker_ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let outcome = work(&shared);
+            // The UI may have moved on (another file chosen): nothing to do.
+            let _ = tx.send(outcome);
+            worker_ctx.request_repaint();
+        });
+        self.job = Some(Job {
+            started: Instant::now(),
+            progress,
+            rx,
+        });
+        // The next frame collects the result or shows the progress.
+        ctx.request_repaint();
+    }
+
+    fn start_reading(&mut self, ctx: &egui::Context) {
+        self.done = None;
+        self.error = None;
+        self.sheet = None;
+        self.planned = None;
+        if self.path.trim().is_empty() {
+            self.error = Some(
+                "Saisissez le chemin du tableur, ou choisissez-le avec « Parcourir… ».".into(),
+            );
+            return;
+        }
+        let path = std::path::PathBuf::from(self.path.trim());
+        self.spawn(ctx, move |shared| {
+            let limits = import::Limits::default();
+            let result =
+                import::read_sheet_with(&path, &limits, &mut |s, d, t| shared.set(s, d, t));
+            Outcome::Sheet(result.map_err(|e| e.to_string()))
+        });
+    }
+
+    fn start_planning(&mut self, ctx: &egui::Context, members: &[Member]) {
+        let Some(sheet) = self.sheet.clone() else {
+            return;
+        };
+        let mapping = self.mapping.clone();
+        let options = self.options;
+        let basis = members.to_vec();
+        self.spawn(ctx, move |shared| {
+            let dossier = Dossier {
+                members: basis,
+                ..Dossier::default()
+            };
+            let plan =
+                import::plan_import_with(&dossier, &sheet, &mapping, options, &mut |s, d, t| {
+                    shared.set(s, d, t)
+                });
+            Outcome::Plan(Box::new(Planned {
+                plan,
+                mapping,
+                options,
+                basis: dossier.members,
+            }))
+        });
+    }
+
+    /// Collects a finished job; returns whether a job still runs.
+    fn poll(&mut self, ctx: &egui::Context) -> bool {
+        let Some(job) = &self.job else {
+            return false;
+        };
+        let elapsed = job.started.elapsed();
+        let wait = if elapsed < MOMENT {
+            MOMENT - elapsed
+        } else {
+            FRAME_WAIT
+        };
+        match job.rx.recv_timeout(wait) {
+            Ok(Outcome::Sheet(Ok(sheet))) => {
+                self.mapping = import::guess_mapping(&sheet.headers);
+                self.sheet = Some(Arc::new(sheet));
+            }
+            Ok(Outcome::Sheet(Err(e))) => self.error = Some(e),
+            Ok(Outcome::Plan(planned)) => self.planned = Some(*planned),
+            Err(RecvTimeoutError::Timeout) => {
+                ctx.request_repaint();
+                return true;
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                self.error = Some("la lecture du tableur s'est interrompue".into());
+            }
+        }
+        self.job = None;
+        false
+    }
+
+    /// The running job's progress bar, once it has taken more than a moment.
+    fn progress_bar(&self, ui: &mut Ui) {
+        let Some(job) = &self.job else { return };
+        if job.started.elapsed() < MOMENT {
+            return;
+        }
+        let (text, fraction) = job.progress.describe();
+        let bar = match fraction {
+            Some(f) => egui::ProgressBar::new(f).show_percentage(),
+            None => egui::ProgressBar::new(0.0).animate(true),
+        };
+        ui.label(format!("{text}…"));
+        ui.add(bar.desired_width(360.0));
+    }
+
+    /// The plan for what is on screen now, if it is computed.
+    fn current_plan(&self, members: &[Member]) -> Option<&ImportPlan> {
+        self.planned
+            .as_ref()
+            .filter(|p| {
+                p.mapping == self.mapping && p.options == self.options && p.basis == members
+            })
+            .map(|p| &p.plan)
+    }
+}
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
     egui::CollapsingHeader::new("Importer des membres depuis un tableur (CSV, Excel, LibreOffice)")
@@ -27,50 +220,81 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState)
         .show(ui, |ui| body(ui, form, d, st));
 }
 
-fn load(st: &mut ImportState) {
-    st.done = None;
-    match import::read_sheet(std::path::Path::new(st.path.trim())) {
-        Ok(sheet) => {
-            st.mapping = import::guess_mapping(&sheet.headers);
-            st.sheet = Some(sheet);
-            st.error = None;
-        }
-        Err(e) => {
-            st.sheet = None;
-            st.error = Some(e.to_string());
-        }
-    }
-}
-
-fn body(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
+fn file_row(ui: &mut Ui, st: &mut ImportState) {
     ui.horizontal(|ui| {
         let l = ui.label("Fichier :");
         ui.add(egui::TextEdit::singleline(&mut st.path).desired_width(360.0).hint_text("chemin du tableur"))
             .labelled_by(l.id);
         if ui.button("Parcourir…").clicked() {
-            match rfd::FileDialog::new().add_filter("Tableur", &["csv", "xlsx", "xls", "ods", "txt"]).pick_file() {
+            match rfd::FileDialog::new().add_filter("Tableur", &["csv", "txt", "tsv", "xlsx", "xlsm", "xlsb", "xls", "ods"]).pick_file() {
                 Some(p) => {
                     st.path = p.display().to_string();
-                    load(st);
+                    st.start_reading(ui.ctx());
                 }
                 None => st.error = Some("Aucun fichier choisi : saisissez le chemin du tableur si la fenêtre de sélection ne s'ouvre pas.".into()),
             }
         }
         if ui.button("Lire le fichier").clicked() {
-            load(st);
+            st.start_reading(ui.ctx());
         }
     });
+}
+
+fn body(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
+    file_row(ui, st);
+    let running = st.poll(ui.ctx());
     if let Some(e) = &st.error {
         ui.label(RichText::new(e).color(RED));
     }
     if let Some(done) = &st.done {
         ui.label(RichText::new(done).color(GREEN));
     }
-    let Some(sheet) = &st.sheet else { return };
+    let Some(sheet) = st.sheet.clone() else {
+        st.progress_bar(ui);
+        return;
+    };
+    preview(ui, &sheet, st);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Doublons (même ICE, ou même nom sans accents, casse ni forme juridique) :");
+        ui.radio_value(&mut st.options.policy, DuplicatePolicy::Skip, "ignorer");
+        ui.radio_value(
+            &mut st.options.policy,
+            DuplicatePolicy::Merge,
+            "compléter le membre existant (les désaccords sont signalés, rien n'est écrasé)",
+        );
+    });
+    if !st.mapping.contains(&Field::Name) {
+        ui.label(RichText::new("Indiquez la colonne qui donne la raison sociale.").color(RED));
+        return;
+    }
+    // The choices stay on screen while the plan is recomputed.
+    defaults(ui, st);
+    let Some(plan) = st.current_plan(&d.members) else {
+        if !running {
+            st.start_planning(ui.ctx(), &d.members);
+        }
+        st.progress_bar(ui);
+        return;
+    };
+    if report(ui, plan) {
+        let summary = plan.summary();
+        plan.apply(d);
+        form.structural();
+        st.done = Some(format!("Import terminé : {summary} (Ctrl+Z pour annuler)."));
+        st.sheet = None;
+        st.planned = None;
+    }
+}
 
+fn preview(ui: &mut Ui, sheet: &Sheet, st: &mut ImportState) {
+    const PREVIEW_ROWS: usize = 5;
+    let encoding = sheet
+        .encoding
+        .map(|e| format!(" Encodage : {e}."))
+        .unwrap_or_default();
     ui.label(format!(
-        "{} ligne(s) de données. Vérifiez la correspondance des colonnes :",
-        sheet.rows.len()
+        "{} ligne(s) de données.{encoding} Vérifiez la correspondance des colonnes :",
+        sheet.row_count()
     ));
     egui::ScrollArea::horizontal()
         .id_salt("import.preview")
@@ -106,43 +330,89 @@ fn body(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
                     }
                 });
         });
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Doublons (même ICE, ou même nom sans accents, casse ni forme juridique) :");
-        ui.radio_value(&mut st.policy, DuplicatePolicy::Skip, "ignorer");
-        ui.radio_value(
-            &mut st.policy,
-            DuplicatePolicy::Merge,
-            "compléter le membre existant",
-        );
-    });
-    if !st.mapping.contains(&Field::Name) {
-        ui.label(RichText::new("Indiquez la colonne qui donne la raison sociale.").color(RED));
-        return;
+}
+
+/// One activity and one category for every row that has none, chosen by
+/// the user (never assumed).
+fn defaults(ui: &mut Ui, st: &mut ImportState) {
+    let Some(planned) = &st.planned else { return };
+    let (no_activity, no_category) = planned.plan.without();
+    let (n_activity, n_category) = (no_activity.len(), no_category.len());
+    if n_activity > 0 {
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(format!(
+                "Activité pour les {n_activity} ligne(s) sans activité :"
+            ));
+            choice(
+                ui,
+                l.id,
+                "import.activity",
+                &mut st.options.default_activity,
+                &Activity::ALL,
+                Activity::label,
+            );
+        });
     }
-    let plan: ImportPlan = import::plan_import(d, sheet, &st.mapping, st.policy);
+    if n_category > 0 {
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(format!(
+                "Catégorie pour les {n_category} ligne(s) sans catégorie :"
+            ));
+            choice(
+                ui,
+                l.id,
+                "import.category",
+                &mut st.options.default_category,
+                &MemberCategory::ALL,
+                MemberCategory::label,
+            );
+        });
+    }
+}
+
+fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: egui::Id,
+    id: &str,
+    value: &mut Option<T>,
+    all: &[T],
+    name: fn(T) -> &'static str,
+) {
+    const NONE: &str = "— à choisir —";
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(value.map_or(NONE, name))
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, NONE);
+            for &v in all {
+                ui.selectable_value(value, Some(v), name(v));
+            }
+        })
+        .response
+        .labelled_by(label);
+}
+
+/// The expected result and the rows to look at; returns whether the user
+/// asked to import.
+fn report(ui: &mut Ui, plan: &ImportPlan) -> bool {
     ui.label(RichText::new(format!("Résultat prévu : {}.", plan.summary())).strong());
+    for note in &plan.notes {
+        ui.label(RichText::new(format!("Attention : {note}.")).color(AMBER));
+    }
+    for line in plan.missing_summary() {
+        ui.label(RichText::new(line).color(AMBER));
+    }
     let details = plan.details();
     if !details.is_empty() {
         egui::ScrollArea::vertical()
             .id_salt("import.details")
-            .max_height(120.0)
+            .max_height(160.0)
             .show(ui, |ui| {
                 for line in &details {
                     ui.label(RichText::new(line).color(AMBER));
                 }
             });
     }
-    let nothing = plan.new_members.is_empty() && plan.merges.is_empty();
-    if ui
-        .add_enabled(!nothing, egui::Button::new("Importer"))
+    ui.add_enabled(!plan.is_empty(), egui::Button::new("Importer"))
         .clicked()
-    {
-        plan.apply(d);
-        form.structural();
-        st.done = Some(format!(
-            "Import terminé : {} (Ctrl+Z pour annuler).",
-            plan.summary()
-        ));
-        st.sheet = None;
-    }
 }

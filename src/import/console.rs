@@ -1,0 +1,296 @@
+//! `import-members` on the command line, minus loading and saving the
+//! dossier (the CLI does those): arguments, reading with a progress line,
+//! the column mapping, the plan and its report.
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::mapping::{Field, normalise};
+use super::plan::{DuplicatePolicy, ImportPlan, PlanOptions, plan_import_with};
+use super::progress::{Stage, describe};
+use super::sheet::{Limits, read_sheet_with};
+use crate::model::dossier::{Activity, Dossier, MemberCategory};
+
+/// The accepted words, as the usage text lists them.
+pub const ACTIVITY_WORDS: &str = "industrielle|technologique|specifique|autre";
+pub const CATEGORY_WORDS: &str = "engagee|interessee|formation|autre";
+
+/// The activity named on the command line: one of [`ACTIVITY_WORDS`]
+/// (accents and case aside), nothing guessed.
+fn activity_word(v: &str) -> Option<Activity> {
+    Some(match normalise(v).as_str() {
+        "industrielle" | "industriel" => Activity::Industrial,
+        "technologique" => Activity::Technological,
+        "specifique" => Activity::Specific,
+        "autre" => Activity::Other,
+        _ => return None,
+    })
+}
+
+/// The category named on the command line: one of [`CATEGORY_WORDS`].
+fn category_word(v: &str) -> Option<MemberCategory> {
+    Some(match normalise(v).as_str() {
+        "engagee" | "engage" | "entreprise engagee" => MemberCategory::EngagedCompany,
+        "interessee" | "interesse" | "potentiellement interessee" => {
+            MemberCategory::InterestedCompany
+        }
+        "formation" | "recherche" | "formation recherche" => MemberCategory::TrainingResearch,
+        "autre" => MemberCategory::OtherRepresentative,
+        _ => return None,
+    })
+}
+
+/// What the command line asked for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Request {
+    pub sheet: PathBuf,
+    pub into: PathBuf,
+    /// (column name or 1-based number, field).
+    pub overrides: Vec<(String, Field)>,
+    pub options: PlanOptions,
+}
+
+/// Why the import stops before changing anything.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The command line is wrong (the usage text follows).
+    Usage(String),
+    /// The sheet cannot be imported.
+    Unreadable(String),
+}
+
+impl Request {
+    /// `TABLEUR --into DOSSIER [--merge] [--map …] [--activite-par-defaut A]
+    /// [--categorie-par-defaut C]`.
+    pub fn parse(args: &[OsString]) -> Result<Request, String> {
+        let mut sheet = None;
+        let mut into = None;
+        let mut req = Request::default();
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            let mut value = |what: &str| {
+                it.next()
+                    .and_then(|v| v.to_str())
+                    .map(str::to_string)
+                    .ok_or_else(|| format!("{} attend {what}", arg.to_string_lossy()))
+            };
+            match arg.to_str() {
+                Some("--into") => into = Some(PathBuf::from(value("le dossier à compléter")?)),
+                Some("--merge") => req.options.policy = DuplicatePolicy::Merge,
+                Some("--map") => {
+                    for pair in value("« Colonne=champ,… »")?.split(',') {
+                        if pair.trim().is_empty() {
+                            continue;
+                        }
+                        let (column, field) = pair
+                            .rsplit_once('=')
+                            .ok_or_else(|| format!("« {pair} » : attendu Colonne=champ"))?;
+                        let field = Field::from_key(field)
+                            .ok_or_else(|| format!("champ « {field} » inconnu"))?;
+                        req.overrides.push((column.trim().to_string(), field));
+                    }
+                }
+                Some("--activite-par-defaut") => {
+                    let v = value(ACTIVITY_WORDS)?;
+                    req.options.default_activity = Some(activity_word(&v).ok_or_else(|| {
+                        format!("activité « {v} » non reconnue (attendu {ACTIVITY_WORDS})")
+                    })?);
+                }
+                Some("--categorie-par-defaut") => {
+                    let v = value(CATEGORY_WORDS)?;
+                    req.options.default_category = Some(category_word(&v).ok_or_else(|| {
+                        format!("catégorie « {v} » non reconnue (attendu {CATEGORY_WORDS})")
+                    })?);
+                }
+                Some(s) if s.starts_with("--") => return Err(format!("option inconnue « {s} »")),
+                _ if sheet.is_none() => sheet = Some(PathBuf::from(arg)),
+                _ => return Err("un seul tableur attendu".into()),
+            }
+        }
+        match (sheet, into) {
+            (Some(s), Some(i)) => Ok(Request {
+                sheet: s,
+                into: i,
+                ..req
+            }),
+            _ => Err("« import-members » attend un tableur et --into DOSSIER.ron".into()),
+        }
+    }
+}
+
+/// Reads the sheet and plans the import against `dossier`, printing the
+/// mapping, a progress line when it takes more than a moment, and the
+/// report of every row not simply added.
+pub fn plan(req: &Request, dossier: &Dossier) -> Result<ImportPlan, Failure> {
+    let mut line = ProgressLine::new();
+    let sheet = read_sheet_with(&req.sheet, &Limits::default(), &mut |s, d, t| {
+        line.update(s, d, t)
+    })
+    .map_err(|e| Failure::Unreadable(e.to_string()));
+    line.clear();
+    let sheet = sheet?;
+    let mut mapping = super::guess_mapping(&sheet.headers);
+    for (column, field) in &req.overrides {
+        let index = column
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .or_else(|| {
+                sheet
+                    .headers
+                    .iter()
+                    .position(|h| h.trim() == column.as_str())
+            });
+        match index.filter(|i| *i < mapping.len()) {
+            Some(i) => mapping[i] = *field,
+            None => {
+                return Err(Failure::Usage(format!(
+                    "colonne « {column} » absente du tableur"
+                )));
+            }
+        }
+    }
+    if let Some(encoding) = sheet.encoding {
+        println!("Encodage du fichier : {encoding}");
+    }
+    println!("Colonnes reconnues :");
+    for (header, field) in sheet.headers.iter().zip(&mapping) {
+        println!("  {header} → {}", field.label());
+    }
+    if !mapping.contains(&Field::Name) {
+        return Err(Failure::Unreadable(
+            "aucune colonne ne donne la raison sociale ; précisez-la avec --map \"Colonne=nom\". \
+             Le dossier n'a pas été modifié."
+                .into(),
+        ));
+    }
+    let mut line = ProgressLine::new();
+    let plan = plan_import_with(dossier, &sheet, &mapping, req.options, &mut |s, d, t| {
+        line.update(s, d, t)
+    });
+    line.clear();
+    print_report(&plan);
+    Ok(plan)
+}
+
+fn print_report(plan: &ImportPlan) {
+    for note in &plan.notes {
+        println!("Attention : {note}.");
+    }
+    for line in plan.details() {
+        println!("  {line}");
+    }
+    for line in plan.missing_summary() {
+        println!("{line}");
+    }
+    let (no_activity, no_category) = plan.without();
+    let mut hints = Vec::new();
+    if !no_activity.is_empty() && plan.options.default_activity.is_none() {
+        hints.push(format!("--activite-par-defaut {ACTIVITY_WORDS}"));
+    }
+    if !no_category.is_empty() && plan.options.default_category.is_none() {
+        hints.push(format!("--categorie-par-defaut {CATEGORY_WORDS}"));
+    }
+    if !hints.is_empty() {
+        println!(
+            "Pour importer ces lignes ({}), complétez le tableur ou relancez avec {}.",
+            plan.waiting_lines(),
+            hints.join(" et ")
+        );
+    }
+}
+
+/// A line on stderr, rewritten in place on a terminal, shown only once
+/// the work has taken more than a moment.
+struct ProgressLine {
+    start: Instant,
+    last: Option<Instant>,
+    terminal: bool,
+}
+
+impl ProgressLine {
+    const DELAY: Duration = Duration::from_millis(400);
+
+    fn new() -> Self {
+        ProgressLine {
+            start: Instant::now(),
+            last: None,
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn update(&mut self, stage: Stage, done: usize, total: usize) {
+        let now = Instant::now();
+        let every = if self.terminal {
+            Duration::from_millis(100)
+        } else {
+            Duration::from_secs(2)
+        };
+        if now - self.start < Self::DELAY || self.last.is_some_and(|t| now - t < every) {
+            return;
+        }
+        self.last = Some(now);
+        let text = describe(stage, done, total);
+        let mut err = std::io::stderr().lock();
+        // A failed progress line is not worth stopping the import for.
+        let _ = if self.terminal {
+            write!(err, "\r{text}\x1b[K")
+        } else {
+            writeln!(err, "{text}")
+        };
+        let _ = err.flush();
+    }
+
+    fn clear(&mut self) {
+        if self.last.is_some() && self.terminal {
+            let _ = write!(std::io::stderr(), "\r\x1b[K");
+        }
+        self.last = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<OsString> {
+        a.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn arguments() {
+        let r = Request::parse(&args(&[
+            "m.csv",
+            "--into",
+            "d.ron",
+            "--merge",
+            "--map",
+            "Secteur=cotisation,3=ville",
+            "--activite-par-defaut",
+            "industrielle",
+            "--categorie-par-defaut",
+            "formation",
+        ]))
+        .expect("valid");
+        assert_eq!(r.sheet, PathBuf::from("m.csv"));
+        assert_eq!(r.options.policy, DuplicatePolicy::Merge);
+        assert_eq!(r.overrides[1], ("3".to_string(), Field::City));
+        assert_eq!(r.options.default_activity, Some(Activity::Industrial));
+        assert_eq!(
+            r.options.default_category,
+            Some(MemberCategory::TrainingResearch)
+        );
+        let e = Request::parse(&args(&[
+            "m.csv",
+            "--into",
+            "d.ron",
+            "--activite-par-defaut",
+            "x",
+        ]))
+        .expect_err("unknown word");
+        assert!(e.contains("industrielle|technologique"), "{e}");
+        assert!(Request::parse(&args(&["m.csv"])).is_err());
+    }
+}

@@ -1,0 +1,230 @@
+//! The first table of an OpenDocument spreadsheet, streamed cell by cell.
+//!
+//! calamine expands `number-rows-repeated` and `number-columns-repeated`
+//! into cells (up to 100 million of them) and `<text:s text:c="N"/>` into N
+//! spaces, so a file of a few hundred bytes can ask for gigabytes. Here an
+//! empty repeated cell or row only moves the position, a non-empty one
+//! goes through the [`Sink`]'s limits, and a cell's text is bounded.
+
+use std::io::{BufReader, Cursor, Read};
+
+use quick_xml::XmlVersion;
+use quick_xml::events::{BytesStart, Event};
+
+use super::workbook::{Error, MAX_UNZIPPED, Sink, cell_text};
+use calamine::Data;
+
+/// Longer than any name, address or note a register holds.
+const MAX_CELL_CHARS: usize = 32 * 1024;
+
+type Xml<'a> = quick_xml::Reader<BufReader<Box<dyn Read + 'a>>>;
+
+fn xml_error(e: impl std::fmt::Display) -> Error {
+    Error::Format(format!("contenu ODS illisible : {e}"))
+}
+
+/// Streams the first table of `content.xml` into `sink`.
+pub fn read(bytes: &[u8], sink: &mut Sink<'_, '_>) -> Result<(), Error> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| Error::Format(format!("archive endommagée : {e}")))?;
+    let content = zip.by_name("content.xml").map_err(|_| {
+        Error::Format("pas de « content.xml » : ce n'est pas un fichier ODS".into())
+    })?;
+    let boxed: Box<dyn Read + '_> = Box::new(content.take(MAX_UNZIPPED));
+    let mut xml: Xml<'_> = quick_xml::Reader::from_reader(BufReader::new(boxed));
+    xml.config_mut().expand_empty_elements = true;
+    let mut buf = Vec::new();
+    // Up to the first table.
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).map_err(xml_error)? {
+            Event::Start(e) if e.name().as_ref() == "table:table" => break,
+            Event::Eof => return Err(Error::Format("aucune feuille".into())),
+            _ => {}
+        }
+    }
+    read_table(&mut xml, sink)
+}
+
+fn repeat_attr(e: &BytesStart<'_>, name: &str) -> Result<u64, Error> {
+    match e.try_get_attribute(name).map_err(xml_error)? {
+        Some(a) => {
+            let v = a
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(xml_error)?;
+            v.trim()
+                .parse::<u64>()
+                .map_err(|_| Error::Format(format!("« {name} » invalide : {v}")))
+        }
+        None => Ok(1),
+    }
+}
+
+fn read_table(xml: &mut Xml<'_>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
+    let mut buf = Vec::new();
+    let mut row = 0u64;
+    let mut depth = 0usize;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).map_err(xml_error)? {
+            Event::Start(e) if e.name().as_ref() == "table:table-row" => {
+                let repeats = repeat_attr(&e, "table:number-rows-repeated")?;
+                let cells = read_row(xml, sink.columns())?;
+                if cells.is_empty() {
+                    row = row.saturating_add(repeats);
+                    continue;
+                }
+                // A non-empty repeated row is as many rows: the sink
+                // stops them at the row and cell limits.
+                for _ in 0..repeats {
+                    for (col, text) in &cells {
+                        sink.push(row, *col, text.clone())?;
+                    }
+                    row = row.saturating_add(1);
+                }
+            }
+            Event::Start(e) if e.name().as_ref() == "table:table" => depth += 1,
+            Event::End(e) if e.name().as_ref() == "table:table" => {
+                if depth == 0 {
+                    return Ok(());
+                }
+                depth -= 1;
+            }
+            Event::Eof => return Err(Error::Format("tableau ODS incomplet".into())),
+            _ => {}
+        }
+    }
+}
+
+/// The non-empty cells of one row, with their columns (0-based); past
+/// `columns`, only the first cell is kept, for the sink to refuse it.
+fn read_row(xml: &mut Xml<'_>, columns: u64) -> Result<Vec<(u64, String)>, Error> {
+    let mut buf = Vec::new();
+    let mut cells = Vec::new();
+    let mut col = 0u64;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).map_err(xml_error)? {
+            Event::Start(e)
+                if matches!(
+                    e.name().as_ref(),
+                    "table:table-cell" | "table:covered-table-cell"
+                ) =>
+            {
+                let repeats = repeat_attr(&e, "table:number-columns-repeated")?;
+                let value = cell_value(&e)?;
+                let shown = read_cell_text(xml)?;
+                let text = value.unwrap_or(shown);
+                if text.trim().is_empty() || repeats == 0 {
+                    col = col.saturating_add(repeats);
+                    continue;
+                }
+                // At least the cell itself, at most up to the first column
+                // past the limit.
+                let last = col.saturating_add(repeats - 1).min(columns).max(col);
+                for c in col..=last {
+                    if cells.last().is_none_or(|(l, _)| *l < columns) {
+                        cells.push((c, text.clone()));
+                    }
+                }
+                col = col.saturating_add(repeats);
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-row" => return Ok(cells),
+            Event::Eof => return Err(Error::Format("ligne ODS incomplète".into())),
+            _ => {}
+        }
+    }
+}
+
+/// The value stored in the cell's attributes, when it is the one to keep
+/// (numbers without their display format, dates as ISO), else `None` and
+/// the displayed text is used.
+fn cell_value(e: &BytesStart<'_>) -> Result<Option<String>, Error> {
+    let attr = |name: &str| -> Result<Option<String>, Error> {
+        match e.try_get_attribute(name).map_err(xml_error)? {
+            Some(a) => Ok(Some(
+                a.normalized_value(XmlVersion::Implicit1_0)
+                    .map_err(xml_error)?
+                    .into_owned(),
+            )),
+            None => Ok(None),
+        }
+    };
+    let kind = attr("office:value-type")?.unwrap_or_default();
+    Ok(match kind.as_str() {
+        "float" => attr("office:value")?
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .map(|f| cell_text(&Data::Float(f))),
+        "date" => attr("office:date-value")?.map(|v| v.chars().take(10).collect()),
+        "boolean" => attr("office:boolean-value")?.map(|v| {
+            if v.eq_ignore_ascii_case("true") {
+                "oui".into()
+            } else {
+                "non".into()
+            }
+        }),
+        "string" => attr("office:string-value")?,
+        _ => None,
+    })
+}
+
+/// The displayed text of a cell (its paragraphs joined by line breaks),
+/// up to the end of the cell; annotations (comments) are left out.
+fn read_cell_text(xml: &mut Xml<'_>) -> Result<String, Error> {
+    let mut buf = Vec::new();
+    let mut text = String::new();
+    let mut paragraphs = 0usize;
+    let mut in_note = 0usize;
+    let too_long = || Error::Format(format!("une cellule dépasse {MAX_CELL_CHARS} caractères"));
+    loop {
+        buf.clear();
+        let event = xml.read_event_into(&mut buf).map_err(xml_error)?;
+        if text.len() > MAX_CELL_CHARS {
+            return Err(too_long());
+        }
+        match event {
+            Event::Start(e) if e.name().as_ref() == "office:annotation" => in_note += 1,
+            Event::End(e) if e.name().as_ref() == "office:annotation" => {
+                in_note = in_note.saturating_sub(1)
+            }
+            _ if in_note > 0 => {}
+            Event::Start(e) => match e.name().as_ref() {
+                "text:p" => {
+                    if paragraphs > 0 {
+                        text.push('\n');
+                    }
+                    paragraphs += 1;
+                }
+                "text:s" => {
+                    let n = repeat_attr(&e, "text:c")?;
+                    if n > MAX_CELL_CHARS as u64 {
+                        return Err(too_long());
+                    }
+                    text.extend(std::iter::repeat_n(' ', n as usize));
+                }
+                "text:tab" => text.push('\t'),
+                "text:line-break" => text.push('\n'),
+                _ => {}
+            },
+            Event::Text(t) => text.push_str(&t.xml10_content()),
+            Event::CData(t) => text.push_str(&t.into_inner()),
+            Event::GeneralRef(r) => {
+                if let Some(s) = quick_xml::escape::resolve_xml_entity(&r.xml10_content()) {
+                    text.push_str(s);
+                } else if let Ok(Some(c)) = r.resolve_char_ref() {
+                    text.push(c);
+                }
+            }
+            Event::End(e)
+                if matches!(
+                    e.name().as_ref(),
+                    "table:table-cell" | "table:covered-table-cell"
+                ) =>
+            {
+                return Ok(text);
+            }
+            Event::Eof => return Err(Error::Format("cellule ODS incomplète".into())),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Applying a plan, and saying what it does: one summary with a count per
+//! bucket (the counts add up to the rows of the file) and one line per row
+//! that is not simply added.
+
+use super::merge;
+use super::plan::{ImportPlan, Missing, Target};
+use super::text::line_list;
+use crate::model::dossier::Dossier;
+
+fn count(k: usize, one: &str, many: &str) -> String {
+    format!("{k} {}", if k > 1 { many } else { one })
+}
+
+impl ImportPlan {
+    /// Applies the plan in one go.
+    pub fn apply(&self, dossier: &mut Dossier) {
+        for (index, member) in &self.completed {
+            if let Some(m) = dossier.members.get_mut(*index) {
+                *m = member.clone();
+            }
+        }
+        dossier
+            .members
+            .extend(self.added.iter().map(|a| a.member.clone()));
+    }
+
+    /// Nothing would change.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.completed.is_empty()
+    }
+
+    /// Rows counted in the buckets; equals [`ImportPlan::rows`].
+    pub fn counted(&self) -> usize {
+        self.added.len()
+            + self.merged.len()
+            + self.skipped.len()
+            + self.conflicts.len()
+            + self.invalid.len()
+    }
+
+    /// « 12 membres importés, 1 fusionné, 2 doublons ignorés, 1 conflit,
+    /// 1 ligne invalide (17 lignes lues) ».
+    pub fn summary(&self) -> String {
+        format!(
+            "{}, {}, {}, {}, {} ({})",
+            count(self.added.len(), "membre importé", "membres importés"),
+            count(self.merged.len(), "fusionné", "fusionnés"),
+            count(self.skipped.len(), "doublon ignoré", "doublons ignorés"),
+            count(self.conflicts.len(), "conflit", "conflits"),
+            count(self.invalid.len(), "ligne invalide", "lignes invalides"),
+            count(self.rows, "ligne lue", "lignes lues"),
+        )
+    }
+
+    /// The rows without activity, and those without category, that would
+    /// be added (with the user's choice) or wait for a choice.
+    pub fn without(&self) -> (Vec<&Missing>, Vec<&Missing>) {
+        (
+            self.missing.iter().filter(|m| m.activity).collect(),
+            self.missing.iter().filter(|m| m.category).collect(),
+        )
+    }
+
+    /// « 3 lignes sans activité dans le tableur (Atlas l. 3, …) : « Industrielle »
+    /// choisie pour elles » or « … : non importées tant qu'aucune activité
+    /// n'est choisie pour elles ». Empty when every row has both.
+    pub fn missing_summary(&self) -> Vec<String> {
+        let (no_activity, no_category) = self.without();
+        let mut out = Vec::new();
+        let chosen_activity = self.options.default_activity.map(|a| a.label());
+        let chosen_category = self.options.default_category.map(|c| c.label());
+        for (rows, what, chosen) in [
+            (no_activity, "activité", chosen_activity),
+            (no_category, "catégorie", chosen_category),
+        ] {
+            if rows.is_empty() {
+                continue;
+            }
+            let names = rows
+                .iter()
+                .take(8)
+                .map(|m| format!("« {} » l. {}", m.name, m.line))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = if rows.len() > 8 { ", …" } else { "" };
+            let (it, s) = if rows.len() > 1 {
+                ("elles", "s")
+            } else {
+                ("elle", "")
+            };
+            let outcome = match chosen {
+                Some(label) => format!("« {label} » choisie pour {it}"),
+                None => format!("non importée{s} tant qu'aucune {what} n'est choisie pour {it}"),
+            };
+            out.push(format!(
+                "{} sans {what} dans le tableur ({names}{more}) : {outcome}",
+                count(rows.len(), "ligne", "lignes")
+            ));
+        }
+        out
+    }
+
+    /// One line per row not simply added, in file order.
+    pub fn details(&self) -> Vec<String> {
+        let target = |t: &Target| match t {
+            Target::Register(_) => "au registre".to_string(),
+            Target::Added(j) => self
+                .added
+                .get(*j)
+                .map_or_else(String::new, |a| format!("ligne {} du fichier", a.line)),
+        };
+        let mut lines: Vec<(usize, String)> = Vec::new();
+        lines.extend(
+            self.invalid
+                .iter()
+                .map(|r| (r.line, format!("ligne {} : invalide, {}", r.line, r.reason))),
+        );
+        lines.extend(
+            self.skipped
+                .iter()
+                .map(|r| (r.line, format!("ligne {} : ignorée, {}", r.line, r.reason))),
+        );
+        lines.extend(self.merged.iter().map(|m| {
+            (
+                m.line,
+                format!(
+                    "ligne {} : fusionnée avec « {} » ({}), complète : {}",
+                    m.line,
+                    m.name,
+                    target(&m.target),
+                    merge::field_list(&m.filled)
+                ),
+            )
+        }));
+        lines.extend(self.conflicts.iter().map(|c| {
+            (
+                c.line,
+                format!(
+                    "ligne {} : conflit avec « {} » ({}), rien n'est changé — {}",
+                    c.line,
+                    c.name,
+                    target(&c.target),
+                    merge::conflict_list(&c.fields)
+                ),
+            )
+        }));
+        lines.sort_by_key(|(l, _)| *l);
+        lines.into_iter().map(|(_, l)| l).collect()
+    }
+
+    /// The lines of the rows waiting for a choice of activity or category.
+    pub fn waiting_lines(&self) -> String {
+        let lines: Vec<usize> = self
+            .missing
+            .iter()
+            .filter(|m| {
+                (m.activity && self.options.default_activity.is_none())
+                    || (m.category && self.options.default_category.is_none())
+            })
+            .map(|m| m.line)
+            .collect();
+        line_list(&lines)
+    }
+}

@@ -1,0 +1,233 @@
+//! Workbooks (XLSX, XLSB, XLS, ODS) read cell by cell into sparse
+//! (row, column, text) triples.
+//!
+//! calamine's `Range` reserves memory for every cell between the first and
+//! the last address found in the file: one cell written at XFD1048576 asks
+//! for 512 GB and aborts the process. So XLSX and XLSB are read through
+//! calamine's cell readers, ODS through our own streaming reader, and an XLS
+//! (which calamine parses whole on opening) is checked first by
+//! [`super::xls_guard`]. Every cell goes through [`Sink`], which refuses a
+//! non-empty cell beyond the column limit and more cells or rows than a
+//! register can have, before anything is stored.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader};
+
+use super::progress::{Progress, Stage};
+use super::sheet::Limits;
+
+/// Total uncompressed size of a zipped workbook: a register of 100 000
+/// members stays well below; a « zip bomb » does not.
+pub const MAX_UNZIPPED: u64 = 256 * 1024 * 1024;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Error {
+    /// Not a readable workbook (the reason, in French where we can).
+    Format(String),
+    /// A non-empty cell beyond the column limit (0-based).
+    FarCell {
+        row: u64,
+        col: u64,
+    },
+    TooManyCells,
+    TooManyRows,
+}
+
+/// Collects the non-empty cells within the limits.
+pub struct Sink<'a, 'p> {
+    pub cells: Vec<(u32, u32, String)>,
+    limits: &'a Limits,
+    progress: Progress<'p>,
+    rows: usize,
+    last_row: Option<u64>,
+}
+
+impl<'a, 'p> Sink<'a, 'p> {
+    pub fn new(limits: &'a Limits, progress: Progress<'p>) -> Self {
+        Sink {
+            cells: Vec::new(),
+            limits,
+            progress,
+            rows: 0,
+            last_row: None,
+        }
+    }
+
+    /// The column limit: columns from this one on are refused.
+    pub fn columns(&self) -> u64 {
+        self.limits.columns as u64
+    }
+
+    /// Adds one cell; empty text is skipped wherever it is.
+    pub fn push(&mut self, row: u64, col: u64, text: String) -> Result<(), Error> {
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        if col >= self.limits.columns as u64 {
+            return Err(Error::FarCell { row, col });
+        }
+        // Rows past u32 cannot be addressed by any spreadsheet.
+        let r = u32::try_from(row).map_err(|_| Error::FarCell { row, col })?;
+        if self.cells.len() >= self.limits.cells {
+            return Err(Error::TooManyCells);
+        }
+        if self.last_row != Some(row) {
+            self.last_row = Some(row);
+            self.rows += 1;
+            // The header row plus the data rows.
+            if self.rows > self.limits.rows + 1 {
+                return Err(Error::TooManyRows);
+            }
+            if self.rows.is_multiple_of(1000) {
+                (self.progress)(Stage::Reading, self.rows, 0);
+            }
+        }
+        self.cells.push((r, col as u32, text));
+        Ok(())
+    }
+}
+
+/// Reads the cells of the first worksheet of a zipped or OLE workbook.
+pub fn read_cells(
+    bytes: Vec<u8>,
+    ext: &str,
+    limits: &Limits,
+    progress: Progress<'_>,
+) -> Result<Vec<(u32, u32, String)>, Error> {
+    let mut sink = Sink::new(limits, progress);
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        super::xls_guard::check(&bytes, limits)?;
+        read_xls(bytes, &mut sink)?;
+        return Ok(sink.cells);
+    }
+    check_unzipped_size(&bytes)?;
+    let result = match ext {
+        "ods" => super::ods::read(&bytes, &mut sink),
+        "xlsb" => read_xlsb(bytes, &mut sink),
+        "xlsx" | "xlsm" => read_xlsx(bytes, &mut sink),
+        // Unknown extension: the zip's content says which format it is.
+        _ if zip_has(&bytes, "content.xml") => super::ods::read(&bytes, &mut sink),
+        _ if zip_has(&bytes, "xl/workbook.bin") => read_xlsb(bytes, &mut sink),
+        _ => read_xlsx(bytes, &mut sink),
+    };
+    result.map(|()| sink.cells)
+}
+
+fn zip_error(e: impl std::fmt::Display) -> Error {
+    Error::Format(format!("archive endommagée : {e}"))
+}
+
+fn zip_has(bytes: &[u8], name: &str) -> bool {
+    zip::ZipArchive::new(Cursor::new(bytes)).is_ok_and(|z| z.index_for_name(name).is_some())
+}
+
+/// Refuses an archive that would unzip to more than [`MAX_UNZIPPED`]
+/// (zip checks each entry against its declared size while reading it).
+fn check_unzipped_size(bytes: &[u8]) -> Result<(), Error> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let file = zip.by_index_raw(i).map_err(zip_error)?;
+        total = total.saturating_add(file.size());
+    }
+    if total > MAX_UNZIPPED {
+        return Err(Error::Format(format!(
+            "il occuperait {} Mo une fois décompressé, plus que les {} Mo permis",
+            total / (1024 * 1024),
+            MAX_UNZIPPED / (1024 * 1024)
+        )));
+    }
+    Ok(())
+}
+
+fn calamine_error(e: impl std::fmt::Display) -> Error {
+    Error::Format(format!("fichier endommagé ou d'un autre format : {e}"))
+}
+
+fn read_xlsx(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
+    let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(calamine_error)?;
+    let name = first_sheet(book.sheet_names())?;
+    let mut cells = book.worksheet_cells_reader(&name).map_err(calamine_error)?;
+    while let Some(cell) = cells.next_cell().map_err(calamine_error)? {
+        let (r, c) = cell.get_position();
+        sink.push(
+            u64::from(r),
+            u64::from(c),
+            cell_text(&Data::from(cell.get_value().clone())),
+        )?;
+    }
+    Ok(())
+}
+
+fn read_xlsb(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
+    let mut book = calamine::Xlsb::new(Cursor::new(bytes)).map_err(calamine_error)?;
+    let name = first_sheet(book.sheet_names())?;
+    let mut cells = book.worksheet_cells_reader(&name).map_err(calamine_error)?;
+    while let Some(cell) = cells.next_cell().map_err(calamine_error)? {
+        let (r, c) = cell.get_position();
+        sink.push(
+            u64::from(r),
+            u64::from(c),
+            cell_text(&Data::from(cell.get_value().clone())),
+        )?;
+    }
+    Ok(())
+}
+
+/// calamine parses the whole XLS on opening; [`super::xls_guard::check`]
+/// has bounded what it reserves. A malformed record can still make its
+/// parser panic: that is caught here and reported as a damaged file.
+fn read_xls(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
+    let parsed = std::panic::catch_unwind(move || {
+        let mut book = calamine::Xls::new(Cursor::new(bytes)).map_err(calamine_error)?;
+        book.worksheet_range_at(0)
+            .ok_or_else(|| Error::Format("aucune feuille".into()))?
+            .map_err(calamine_error)
+    })
+    .map_err(|_| Error::Format("classeur Excel 97-2003 endommagé".into()))?;
+    let range = parsed?;
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    for (r, c, cell) in range.used_cells() {
+        sink.push(
+            u64::from(r0) + r as u64,
+            u64::from(c0) + c as u64,
+            cell_text(cell),
+        )?;
+    }
+    Ok(())
+}
+
+fn first_sheet(names: Vec<String>) -> Result<String, Error> {
+    names
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::Format("aucune feuille".into()))
+}
+
+/// A cell as the text the user sees.
+pub fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        // Whole numbers (ICE, IF typed as numbers) without « .0 ».
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e17 => format!("{f:.0}"),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => {
+            if *b {
+                "oui".into()
+            } else {
+                "non".into()
+            }
+        }
+        Data::DateTime(d) => {
+            // Excel serial days since 1899-12-30 (1970-01-01 is day 25569).
+            let days = d.as_f64().floor() as i64 - 25_569;
+            crate::model::Date::from_days_since_epoch(days)
+                .map_or_else(|| d.as_f64().to_string(), |date| date.iso())
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.chars().take(10).collect(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}

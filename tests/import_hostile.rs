@@ -1,0 +1,305 @@
+//! Crafted spreadsheets: each must give a French error or a bounded result,
+//! never an abort, a hang or an allocation taken from a number in the file.
+
+use std::io::Write;
+
+use cluster_dossier::import;
+
+/// An ODS whose content.xml holds `table` inside the first table.
+fn ods(dir: &std::path::Path, table: &str) -> std::path::PathBuf {
+    let path = dir.join("classeur.ods");
+    let file = std::fs::File::create(&path).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("mimetype", opts).expect("entry");
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .expect("write");
+    zip.start_file("content.xml", opts).expect("entry");
+    write!(
+        zip,
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Membres">{table}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    )
+    .expect("write");
+    zip.finish().expect("zip");
+    path
+}
+
+fn cell(text: &str) -> String {
+    format!(
+        r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+    )
+}
+
+#[test]
+fn an_ods_is_streamed_with_repeats_bounded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Empty rows and columns repeated by the million cost nothing.
+    let table = format!(
+        r#"<table:table-row>{}{}</table:table-row><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="1"/>{}<table:table-cell office:value-type="float" office:value="1561191000066"><text:p>1,56E+12</text:p></table:table-cell></table:table-row>"#,
+        cell("Raison sociale"),
+        cell("ICE"),
+        r#"<table:table-cell office:value-type="string"><text:p>Atlas<text:s text:c="2"/>&amp; Fils</text:p><text:p>Fès</text:p></table:table-cell>"#,
+    );
+    let path = ods(dir.path(), &table);
+    let sheet = import::read_sheet(&path).expect("readable");
+    assert_eq!(sheet.headers, ["Raison sociale", "ICE"]);
+    assert_eq!(
+        sheet.rows,
+        [(
+            1_000_002,
+            vec![
+                String::new(),
+                "Atlas  & Fils\nFès".to_string(),
+                "1561191000066".to_string()
+            ]
+        )]
+    );
+
+    // A non-empty row repeated a million times stops at the row limit.
+    let table = format!(
+        r#"<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="1000000">{}</table:table-row>"#,
+        cell("Raison sociale"),
+        cell("Atlas")
+    );
+    let msg = import::read_sheet(&ods(dir.path(), &table))
+        .expect_err("too many rows")
+        .to_string();
+    assert!(msg.contains("100000 lignes"), "{msg}");
+
+    // A non-empty cell repeated past the columns is a far cell.
+    let table = format!(
+        r#"<table:table-row>{}<table:table-cell table:number-columns-repeated="16000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
+        cell("Raison sociale")
+    );
+    let msg = import::read_sheet(&ods(dir.path(), &table))
+        .expect_err("far cell")
+        .to_string();
+    assert!(msg.contains("GS1") && msg.contains("200 colonnes"), "{msg}");
+
+    // Past an empty gap, a far cell is still seen (and refused).
+    let table = format!(
+        r#"<table:table-row>{}<table:table-cell table:number-columns-repeated="500"/>{}</table:table-row>"#,
+        cell("Raison sociale"),
+        cell("note")
+    );
+    let msg = import::read_sheet(&ods(dir.path(), &table))
+        .expect_err("far cell after a gap")
+        .to_string();
+    assert!(msg.contains("SH1"), "{msg}");
+
+    // Four billion spaces are not reserved.
+    let table = format!(
+        r#"<table:table-row>{}</table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>a<text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row>"#,
+        cell("Raison sociale")
+    );
+    let msg = import::read_sheet(&ods(dir.path(), &table))
+        .expect_err("huge cell")
+        .to_string();
+    assert!(msg.contains("caractères"), "{msg}");
+}
+
+// ----------------------------------------------------------------- XLS
+
+fn record(out: &mut Vec<u8>, typ: u16, data: &[u8]) {
+    out.extend(typ.to_le_bytes());
+    out.extend((data.len() as u16).to_le_bytes());
+    out.extend(data);
+}
+
+fn label(row: u16, col: u16, text: &str) -> Vec<u8> {
+    let mut d = Vec::new();
+    d.extend(row.to_le_bytes());
+    d.extend(col.to_le_bytes());
+    d.extend(0u16.to_le_bytes());
+    d.extend((text.len() as u16).to_le_bytes());
+    d.push(0);
+    d.extend(text.bytes());
+    d
+}
+
+/// A BIFF8 workbook stream: one sheet with `dimensions` and `cells`
+/// (row, column, text), padded past the mini-stream cutoff.
+fn workbook(dimensions: [u32; 4], cells: &[(u16, u16, &str)]) -> Vec<u8> {
+    let bof = |dt: u16| {
+        let mut d = vec![0u8; 16];
+        d[..2].copy_from_slice(&0x0600u16.to_le_bytes());
+        d[2..4].copy_from_slice(&dt.to_le_bytes());
+        d
+    };
+    let mut globals = Vec::new();
+    record(&mut globals, 0x0809, &bof(0x0005));
+    let bound_len = 4 + 8 + 7;
+    let eof_len = 4;
+    let sheet_pos = (globals.len() + bound_len + eof_len) as u32;
+    let mut bound = sheet_pos.to_le_bytes().to_vec();
+    bound.extend([0, 0, 7, 0]);
+    bound.extend(b"Membres");
+    record(&mut globals, 0x0085, &bound);
+    record(&mut globals, 0x000A, &[]);
+    assert_eq!(globals.len() as u32, sheet_pos);
+    record(&mut globals, 0x0809, &bof(0x0010));
+    let mut dim = Vec::new();
+    dim.extend(dimensions[0].to_le_bytes());
+    dim.extend(dimensions[1].to_le_bytes());
+    dim.extend((dimensions[2] as u16).to_le_bytes());
+    dim.extend((dimensions[3] as u16).to_le_bytes());
+    dim.extend(0u16.to_le_bytes());
+    record(&mut globals, 0x0200, &dim);
+    for (r, c, t) in cells {
+        record(&mut globals, 0x0204, &label(*r, *c, t));
+    }
+    record(&mut globals, 0x000A, &[]);
+    globals.resize(globals.len().max(4096), 0);
+    globals
+}
+
+/// A compound file (version 3, 512-byte sectors) holding `stream` as
+/// « Workbook »; `fat_patch` overwrites FAT entries to break the chains.
+fn compound(stream: &[u8], fat_patch: &[(usize, u32)]) -> Vec<u8> {
+    const END: u32 = 0xFFFF_FFFE;
+    const FREE: u32 = 0xFFFF_FFFF;
+    let n = stream.len().div_ceil(512);
+    let mut h = vec![0u8; 512];
+    h[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    let put16 =
+        |b: &mut Vec<u8>, at: usize, v: u16| b[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    let put32 =
+        |b: &mut Vec<u8>, at: usize, v: u32| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    put16(&mut h, 24, 0x3E);
+    put16(&mut h, 26, 3);
+    put16(&mut h, 28, 0xFFFE);
+    put16(&mut h, 30, 9);
+    put16(&mut h, 32, 6);
+    put32(&mut h, 44, 1);
+    put32(&mut h, 48, 1);
+    put32(&mut h, 56, 4096);
+    put32(&mut h, 60, END);
+    put32(&mut h, 68, END);
+    put32(&mut h, 76, 0);
+    for i in 1..109 {
+        put32(&mut h, 76 + 4 * i, FREE);
+    }
+    let mut fat = vec![FREE; 128];
+    fat[0] = 0xFFFF_FFFD;
+    fat[1] = END;
+    for i in 0..n {
+        fat[2 + i] = if i + 1 == n { END } else { (3 + i) as u32 };
+    }
+    for (i, v) in fat_patch {
+        fat[*i] = *v;
+    }
+    let mut dir = vec![0u8; 512];
+    for (k, (name, typ, start, size)) in [
+        ("Root Entry", 5u8, END, 0u32),
+        ("Workbook", 2, 2, stream.len() as u32),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let e = &mut dir[k * 128..(k + 1) * 128];
+        for (i, u) in name.encode_utf16().enumerate() {
+            e[2 * i..2 * i + 2].copy_from_slice(&u.to_le_bytes());
+        }
+        e[64..66].copy_from_slice(&(((name.len() + 1) * 2) as u16).to_le_bytes());
+        e[66] = typ;
+        e[67] = 1;
+        e[68..80].copy_from_slice(&[0xFF; 12]);
+        e[116..120].copy_from_slice(&start.to_le_bytes());
+        e[120..124].copy_from_slice(&size.to_le_bytes());
+    }
+    for k in 2..4 {
+        dir[k * 128 + 68..k * 128 + 80].copy_from_slice(&[0xFF; 12]);
+    }
+    let mut out = h;
+    out.extend(fat.iter().flat_map(|v| v.to_le_bytes()));
+    out.extend(dir);
+    let mut body = stream.to_vec();
+    body.resize(n * 512, 0);
+    out.extend(body);
+    out
+}
+
+fn read_xls(bytes: &[u8]) -> Result<import::Sheet, String> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("ancien.xls");
+    std::fs::write(&path, bytes).expect("write");
+    import::read_sheet(&path).map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_plain_xls_is_read() {
+    let cells = [
+        (0, 0, "Raison sociale"),
+        (0, 1, "Ville"),
+        (1, 0, "Atlas"),
+        (1, 1, "Fes"),
+    ];
+    let sheet = read_xls(&compound(&workbook([0, 2, 0, 2], &cells), &[])).expect("readable");
+    assert_eq!(sheet.headers, ["Raison sociale", "Ville"]);
+    assert_eq!(
+        sheet.rows,
+        [(2, vec!["Atlas".to_string(), "Fes".to_string()])]
+    );
+}
+
+#[test]
+fn crafted_xls_files_are_refused_not_aborted() {
+    // Two cells at opposite corners of the sheet: calamine would fill the
+    // 16 million cells between them.
+    let cells = [(0, 0, "Raison sociale"), (65_535, 255, "x")];
+    let e = read_xls(&compound(&workbook([0, 2, 0, 1], &cells), &[])).expect_err("span");
+    assert!(e.contains("cellules"), "{e}");
+    // A DIMENSIONS record declaring four billion rows.
+    let cells = [(0, 0, "Raison sociale")];
+    let e = read_xls(&compound(&workbook([0, u32::MAX, 0, 200], &cells), &[])).expect_err("dims");
+    assert!(e.contains("cellules"), "{e}");
+    // First row after last row: calamine's subtraction wraps.
+    let e = read_xls(&compound(&workbook([5, 2, 0, 1], &cells), &[])).expect_err("wrap");
+    assert!(e.contains("cellules"), "{e}");
+    // The directory chain loops onto itself: calamine would read forever.
+    let ok = workbook([0, 1, 0, 1], &cells);
+    let e = read_xls(&compound(&ok, &[(1, 1)])).expect_err("loop");
+    assert!(e.contains("boucle"), "{e}");
+    // The stream's chain points past the file.
+    let e = read_xls(&compound(&ok, &[(2, 4000)])).expect_err("outside");
+    assert!(e.contains("endommagé"), "{e}");
+    // A truncated file.
+    let bytes = compound(&ok, &[]);
+    let e = read_xls(&bytes[..700]).expect_err("truncated");
+    assert!(e.contains("endommagé"), "{e}");
+}
+
+#[test]
+fn too_many_rows_or_columns_are_refused_with_a_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("large.csv");
+    let mut text = String::from("Nom\n");
+    for i in 0..100_001 {
+        text.push_str(&format!("M{i}\n"));
+    }
+    std::fs::write(&path, text).expect("write");
+    let msg = import::read_sheet(&path).expect_err("too many").to_string();
+    assert!(msg.contains("plus de 100000 lignes"), "{msg}");
+    let header: Vec<String> = (0..201).map(|i| format!("C{i}")).collect();
+    std::fs::write(&path, header.join(";")).expect("write");
+    let msg = import::read_sheet(&path).expect_err("too wide").to_string();
+    assert!(msg.contains("plus de 200 colonnes"), "{msg}");
+}
+
+#[test]
+fn a_fifo_or_a_directory_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let msg = import::read_sheet(dir.path())
+        .expect_err("a directory")
+        .to_string();
+    assert!(msg.contains("Impossible de lire"), "{msg}");
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("tube.csv");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let msg = import::read_sheet(&fifo).expect_err("a fifo").to_string();
+            assert!(msg.contains("pas un fichier ordinaire"), "{msg}");
+        }
+    }
+}
