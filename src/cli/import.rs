@@ -6,8 +6,8 @@
 
 use std::ffi::OsString;
 
+use super::import_console::{self as console, Failure};
 use super::{EXIT_OK, EXIT_UNREADABLE, usage_error};
-use crate::import::console::{self, Failure};
 use crate::store;
 
 pub fn run(args: &[OsString]) -> u8 {

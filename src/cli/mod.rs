@@ -18,6 +18,7 @@ mod args;
 mod check;
 mod export;
 mod import;
+mod import_console;
 mod new;
 mod profile;
 mod render;
@@ -54,7 +55,11 @@ Utilisation :
   cluster-dossier render FICHIER.ron -o SORTIE.pdf [--copies N] [--final | --draft | --blank] [--per-copy]
                                                 imprime le dossier en PDF
   cluster-dossier import-members TABLEUR --into FICHIER.ron [--merge] [--map \"Colonne=champ,...\"]
-                                                importe le registre des membres (CSV, XLSX, ODS)
+                [--activite-par-defaut industrielle|technologique|specifique|autre]
+                [--categorie-par-defaut engagee|interessee|formation|autre]
+                                                importe le registre des membres (CSV, XLSX, XLS, ODS) ;
+                                                les lignes sans activité ou sans catégorie ne sont
+                                                importées qu'avec le choix donné par ces options
                                                 champs : nom categorie activite secteur ville taille ice rc if
                                                 cnss contact fonction email telephone adhesion cotisation ignorer
   cluster-dossier export-tables FICHIER.ron -o TABLEAUX.xlsx

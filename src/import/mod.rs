@@ -10,7 +10,6 @@
 //! everything at once (one undoable step in the wizard, one save in the
 //! CLI). Every row of the file is counted in exactly one bucket.
 
-pub mod console;
 pub mod csv;
 pub mod mapping;
 pub mod merge;

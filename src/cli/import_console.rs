@@ -7,10 +7,10 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::mapping::{Field, normalise};
-use super::plan::{DuplicatePolicy, ImportPlan, PlanOptions, plan_import_with};
-use super::progress::{Stage, describe};
-use super::sheet::{Limits, read_sheet_with};
+use crate::import::mapping::{Field, normalise};
+use crate::import::plan::{DuplicatePolicy, ImportPlan, PlanOptions, plan_import_with};
+use crate::import::progress::{Stage, describe};
+use crate::import::sheet::{Limits, read_sheet_with};
 use crate::model::dossier::{Activity, Dossier, MemberCategory};
 
 /// The accepted words, as the usage text lists them.
@@ -131,7 +131,7 @@ pub fn plan(req: &Request, dossier: &Dossier) -> Result<ImportPlan, Failure> {
     .map_err(|e| Failure::Unreadable(e.to_string()));
     line.clear();
     let sheet = sheet?;
-    let mut mapping = super::guess_mapping(&sheet.headers);
+    let mut mapping = crate::import::guess_mapping(&sheet.headers);
     for (column, field) in &req.overrides {
         let index = column
             .parse::<usize>()
