@@ -11,14 +11,11 @@ use crate::model::compute;
 use crate::model::dossier::{Dossier, YEARS};
 use crate::model::money::truncate_percent;
 
+/// Why the workbook could not be made (its writer's error as the source).
 #[derive(Debug, thiserror::Error)]
-#[error("export du classeur impossible : {0}")]
-pub struct ExportError(String);
-
-impl From<XlsxError> for ExportError {
-    fn from(e: XlsxError) -> Self {
-        Self(e.to_string())
-    }
+pub enum ExportError {
+    #[error("export du classeur impossible : {0}")]
+    Workbook(#[from] XlsxError),
 }
 
 fn number(value: Decimal) -> f64 {
