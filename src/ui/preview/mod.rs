@@ -69,6 +69,10 @@ pub struct PreviewPane {
     reveal: Option<(String, u64)>,
     outline: Option<(usize, crate::print::geometry::Rect)>,
     placement: Option<Placement>,
+    /// Scroll to the revealed field once the pages have a placement.
+    scroll_reveal: bool,
+    /// Bring the current page's thumbnail into view on the next frame.
+    thumbs_follow: bool,
 }
 
 impl Default for PreviewPane {
@@ -101,6 +105,8 @@ impl PreviewPane {
             reveal: None,
             outline: None,
             placement: None,
+            scroll_reveal: false,
+            thumbs_follow: false,
         }
     }
 
@@ -210,11 +216,14 @@ impl PreviewPane {
         if scroll {
             let (page, r) = found;
             self.current = page;
+            self.thumbs_follow = true;
             if let Some(p) = self.placement {
                 let y = page as f32 * p.pitch + GAP + (r.y + r.h / 2.0) * p.scale;
                 self.scroll_to = Some((y - p.view.height() / 2.0).max(0.0));
+                self.scroll_reveal = false;
             } else {
-                self.scroll_to_page(page);
+                // The pages' size on screen is known after their first frame.
+                self.scroll_reveal = true;
             }
         }
     }
@@ -222,6 +231,7 @@ impl PreviewPane {
     fn scroll_to_page(&mut self, page: usize) {
         let pitch = self.placement.map_or(0.0, |p| p.pitch);
         self.current = page;
+        self.thumbs_follow = true;
         self.scroll_to = Some(page as f32 * pitch);
     }
 
@@ -229,9 +239,13 @@ impl PreviewPane {
     /// clicked.
     pub fn show(&mut self, ui: &mut Ui) -> Option<String> {
         if self.ctx.is_none() {
-            let ctx = ui.ctx().clone();
-            draw::add_fonts(&ctx);
-            self.ctx = Some(ctx);
+            self.ctx = Some(ui.ctx().clone());
+        }
+        let fonts = draw::fonts_ready(ui.ctx());
+        if !fonts {
+            // Again after any later `set_fonts` of the window, which drops
+            // fonts added before it.
+            draw::add_fonts(ui.ctx());
         }
         self.poll();
         if self.is_pending() {
@@ -245,7 +259,6 @@ impl PreviewPane {
             ui.label(text);
             return None;
         };
-        let fonts = draw::fonts_ready(ui.ctx());
         let area = ui.available_rect_before_wrap();
         let (thumbs, main) = if self.show_thumbnails && area.width() > THUMBS_W * 3.0 {
             let split = area.left() + THUMBS_W;

@@ -69,38 +69,44 @@ impl PreviewPane {
         let scale = THUMB_PAGE_W / doc.page_w;
         let page_h = doc.page_h * scale;
         let row_h = page_h + 22.0;
-        egui::ScrollArea::vertical()
+        let mut area = egui::ScrollArea::vertical()
             .id_salt("apercu.miniatures")
-            .auto_shrink([false, false])
-            .show_rows(ui, row_h, doc.pages.len(), |ui, range| {
-                for i in range {
-                    let (rect, response) =
-                        ui.allocate_exact_size(vec2(ui.available_width(), row_h), Sense::click());
-                    let page = Rect::from_min_size(
-                        pos2(rect.center().x - THUMB_PAGE_W / 2.0, rect.top() + 4.0),
-                        vec2(THUMB_PAGE_W, page_h),
-                    );
-                    let painter = ui.painter_at(rect);
-                    painter.rect_filled(page, 0.0, Color32::WHITE);
-                    draw::page(&painter, &doc.pages[i], page.min, scale, false);
-                    let stroke = if i == self.current {
-                        Stroke::new(2.0, OUTLINE)
-                    } else {
-                        Stroke::new(1.0, Color32::from_gray(150))
-                    };
-                    painter.rect_stroke(page, 0.0, stroke, egui::StrokeKind::Outside);
-                    painter.text(
-                        pos2(rect.center().x, page.bottom() + 10.0),
-                        egui::Align2::CENTER_CENTER,
-                        (i + 1).to_string(),
-                        egui::FontId::proportional(11.0),
-                        ui.visuals().text_color(),
-                    );
-                    if response.on_hover_text(format!("Page {}", i + 1)).clicked() {
-                        self.scroll_to_page(i);
-                    }
+            .auto_shrink([false, false]);
+        if std::mem::take(&mut self.thumbs_follow) {
+            let y = self.current as f32 * (row_h + ui.spacing().item_spacing.y);
+            area = area.vertical_scroll_offset((y - row_h).max(0.0));
+        }
+        area.show_rows(ui, row_h, doc.pages.len(), |ui, range| {
+            for i in range {
+                let (rect, response) =
+                    ui.allocate_exact_size(vec2(ui.available_width(), row_h), Sense::click());
+                let page = Rect::from_min_size(
+                    pos2(rect.center().x - THUMB_PAGE_W / 2.0, rect.top() + 4.0),
+                    vec2(THUMB_PAGE_W, page_h),
+                );
+                let painter = ui.painter_at(rect);
+                painter.rect_filled(page, 0.0, Color32::WHITE);
+                // The bars standing for text are estimates: kept on the page.
+                let inside = painter.with_clip_rect(page.intersect(painter.clip_rect()));
+                draw::page(&inside, &doc.pages[i], page.min, scale, false);
+                let stroke = if i == self.current {
+                    Stroke::new(2.0, OUTLINE)
+                } else {
+                    Stroke::new(1.0, Color32::from_gray(150))
+                };
+                painter.rect_stroke(page, 0.0, stroke, egui::StrokeKind::Outside);
+                painter.text(
+                    pos2(rect.center().x, page.bottom() + 10.0),
+                    egui::Align2::CENTER_CENTER,
+                    (i + 1).to_string(),
+                    egui::FontId::proportional(11.0),
+                    ui.visuals().text_color(),
+                );
+                if response.on_hover_text(format!("Page {}", i + 1)).clicked() {
+                    self.scroll_to_page(i);
                 }
-            });
+            }
+        });
     }
 
     /// The pages, stacked; returns the field under a click.
@@ -181,8 +187,17 @@ impl PreviewPane {
             pitch,
             view,
         });
-        let middle = out.state.clamped_offset().y + view.height() / 2.0;
-        self.current = ((middle / pitch).floor().max(0.0) as usize).min(n.saturating_sub(1));
+        if self.scroll_reveal {
+            self.place_reveal(true);
+            ui.ctx().request_repaint();
+        } else if self.scroll_to.is_none() {
+            let middle = out.state.clamped_offset().y + view.height() / 2.0;
+            let current = ((middle / pitch).floor().max(0.0) as usize).min(n.saturating_sub(1));
+            if current != self.current {
+                self.current = current;
+                self.thumbs_follow = true;
+            }
+        }
         let (page, rect, path) = click?;
         self.outline = Some((page, rect));
         self.reveal = Some((path.clone(), u64::MAX));
