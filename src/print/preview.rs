@@ -72,9 +72,11 @@ pub fn preview_pages(
         .iter()
         .zip(fields)
         .enumerate()
-        .map(|(i, (content, fields))| PreviewPage {
-            items: furnish.page(content, i, n, 1).items,
-            fields,
+        .map(|(i, (content, mut fields))| {
+            let items = furnish.page(content, i, n, 1).items;
+            let furniture = &items[..items.len() - content.items.len()];
+            fields.extend(running_name(furniture, &geo, fonts));
+            PreviewPage { items, fields }
         })
         .collect();
     let mut warnings: Vec<String> = laid
@@ -92,6 +94,56 @@ pub fn preview_pages(
         copies,
         draft,
         warnings,
+    })
+}
+
+/// The cluster's name in the running band of the page furniture (bold
+/// lines in the band), as a box for `identity.name`.
+fn running_name(
+    furniture: &[Item],
+    geo: &super::geometry::Geometry,
+    fonts: &super::font::Fonts,
+) -> Option<FieldBox> {
+    let band = geo.running_band();
+    let mut rect: Option<Rect> = None;
+    for item in furniture {
+        let Item::Text {
+            x,
+            y,
+            size,
+            weight: super::font::Weight::Bold,
+            text,
+            ..
+        } = item
+        else {
+            continue;
+        };
+        if *y < band.y || *y > band.bottom() {
+            continue;
+        }
+        let r = Rect {
+            x: *x,
+            y: y - size,
+            w: fonts.bold.width(text, *size),
+            h: 1.25 * size,
+        };
+        rect = Some(match rect {
+            None => r,
+            Some(a) => {
+                let (x0, y0) = (a.x.min(r.x), a.y.min(r.y));
+                let (x1, y1) = (a.right().max(r.right()), a.bottom().max(r.bottom()));
+                Rect {
+                    x: x0,
+                    y: y0,
+                    w: x1 - x0,
+                    h: y1 - y0,
+                }
+            }
+        });
+    }
+    rect.map(|rect| FieldBox {
+        rect,
+        path: "identity.name".to_string(),
     })
 }
 
@@ -193,6 +245,14 @@ mod tests {
             .field_at(rect.x + rect.w / 2.0, rect.y + rect.h / 2.0)
             .expect("a field under the name");
         assert_eq!(hit.path, "identity.name");
+        // The running title on every page names the cluster too.
+        let band = doc.pages[5]
+            .fields
+            .iter()
+            .filter(|f| f.path == "identity.name")
+            .min_by(|a, b| a.rect.y.total_cmp(&b.rect.y))
+            .expect("the running title is a field");
+        assert!(band.rect.y < 60.0 && band.rect.w > 50.0);
     }
 
     #[test]
