@@ -90,6 +90,7 @@ fn burst_to_pages(h: &mut Harness<'static, State>) -> Duration {
 fn frames(h: &mut Harness<'static, State>) -> Vec<Duration> {
     let pages = h.state().pane.doc().map_or(0, |d| d.pages.len());
     let mut out = Vec::new();
+    let mut furthest = 0;
     let steps = (pages * 6).max(300);
     for i in 0..steps {
         // Scroll down through every page, then up again.
@@ -105,7 +106,9 @@ fn frames(h: &mut Harness<'static, State>) -> Vec<Duration> {
         let t = Instant::now();
         h.step();
         out.push(t.elapsed());
+        furthest = furthest.max(h.state().pane.current_page() + 1);
     }
+    println!("défilement : jusqu'à la page {furthest} sur {pages}, puis retour");
     out.sort();
     out
 }
