@@ -9,6 +9,7 @@ pub mod geometry;
 pub mod layout;
 pub mod merge;
 pub mod pdf;
+pub mod preview;
 pub mod shape;
 pub mod typeset;
 
@@ -98,7 +99,7 @@ const LAYOUT_PASSES: usize = 4;
 /// Lays out until the page numbers the document prints (sommaire, the
 /// attachments' page ranges) agree with where things landed; `false` when
 /// they had not settled after [`LAYOUT_PASSES`] passes.
-fn layout_pages(
+pub(crate) fn layout_pages(
     dossier: &Dossier,
     profile: &CallProfile,
     findings: &[Finding],
@@ -119,14 +120,107 @@ fn layout_pages(
             attachments,
             pages: &pages,
         };
-        let blocks = document::build(&input);
-        laid = Layouter::new(fonts, geo, pages.clone()).layout(&blocks);
+        let (blocks, sources) = document::build_with_sources(&input);
+        laid = Layouter::new(fonts, geo, pages.clone())
+            .with_sources(sources)
+            .layout(&blocks);
         if laid.anchors == pages {
             return (laid, geo, true);
         }
         pages = laid.anchors.clone();
     }
     (laid, geo, false)
+}
+
+/// The cluster's name as the page furniture prints it.
+pub(crate) fn cluster_name(dossier: &Dossier) -> &str {
+    if dossier.identity.name.trim().is_empty() {
+        "Cluster (dénomination à compléter)"
+    } else {
+        dossier.identity.name.trim()
+    }
+}
+
+/// The number of copies and whether they are marked « BROUILLON »; a final
+/// print with blocking findings is refused.
+pub(crate) fn copies_and_draft(
+    dossier: &Dossier,
+    profile: &CallProfile,
+    findings: &[Finding],
+    options: &RenderOptions,
+) -> Result<(u32, bool), RenderError> {
+    let blocking: Vec<Finding> = findings
+        .iter()
+        .filter(|f| f.is_blocking())
+        .cloned()
+        .collect();
+    if options.mode == PrintMode::Final && !blocking.is_empty() {
+        return Err(RenderError::Blocking(blocking));
+    }
+    let copies = options
+        .copies
+        .or(dossier.print.copies)
+        .unwrap_or(profile.copies);
+    if !(1..=20).contains(&copies) {
+        return Err(RenderError::Copies(copies));
+    }
+    Ok((
+        copies,
+        options.mode == PrintMode::Draft || !blocking.is_empty(),
+    ))
+}
+
+/// What turns laid-out content into a copy's pages: the page furniture of
+/// each page, then its content.
+pub(crate) struct Furnish<'a> {
+    pub fonts: &'a Fonts,
+    pub geo: Geometry,
+    pub cluster: &'a str,
+    pub call_title: &'a str,
+    pub copies: u32,
+    pub draft: bool,
+    /// Where the cover's copy number goes.
+    pub slot: Option<f32>,
+}
+
+impl Furnish<'_> {
+    /// Page `i` (0-based) of copy `copy`, out of `pages`.
+    pub fn page(&self, content: &Page, i: usize, pages: usize, copy: u32) -> Page {
+        let info = furniture::PageInfo {
+            page: i + 1,
+            pages,
+            copy,
+            copies: self.copies,
+            cluster: self.cluster,
+            call_title: self.call_title,
+            draft: self.draft,
+        };
+        let mut items = furniture::furniture(self.fonts, &self.geo, &info);
+        if i == 0
+            && let Some(y) = self.slot
+        {
+            items.extend(furniture::cover_copy_mark(
+                self.fonts,
+                &self.geo,
+                y,
+                document::COVER_COPY_SLOT,
+                copy,
+                self.copies,
+            ));
+        }
+        items.extend(content.items.iter().cloned());
+        Page { items }
+    }
+
+    /// Every page of copy `copy`.
+    pub fn pages(&self, laid: &Laid, copy: u32) -> Vec<Page> {
+        let n = laid.pages.len();
+        laid.pages
+            .iter()
+            .enumerate()
+            .map(|(i, content)| self.page(content, i, n, copy))
+            .collect()
+    }
 }
 
 /// Renders the dossier's printed package, without attachments.
@@ -164,22 +258,7 @@ pub fn render_with(
     } else {
         (dossier, findings)
     };
-    let blocking: Vec<Finding> = findings
-        .iter()
-        .filter(|f| f.is_blocking())
-        .cloned()
-        .collect();
-    if options.mode == PrintMode::Final && !blocking.is_empty() {
-        return Err(RenderError::Blocking(blocking));
-    }
-    let copies = options
-        .copies
-        .or(dossier.print.copies)
-        .unwrap_or(profile.copies);
-    if !(1..=20).contains(&copies) {
-        return Err(RenderError::Copies(copies));
-    }
-    let draft = options.mode == PrintMode::Draft || !blocking.is_empty();
+    let (copies, draft) = copies_and_draft(dossier, profile, findings, options)?;
     let fonts = fonts()?;
     let none = crate::attach::Attachments::default();
     let attachments = if blank { &none } else { attachments };
@@ -192,45 +271,17 @@ pub fn render_with(
         fonts,
     );
     let pages_per_copy = laid.pages.len();
-    let cluster = if dossier.identity.name.trim().is_empty() {
-        "Cluster (dénomination à compléter)"
-    } else {
-        dossier.identity.name.trim()
+    let cluster = cluster_name(dossier);
+    let furnish = Furnish {
+        fonts,
+        geo,
+        cluster,
+        call_title: &profile.title,
+        copies,
+        draft,
+        slot: laid.anchor_y.get("cover-copy-slot").copied(),
     };
-    let slot = laid.anchor_y.get("cover-copy-slot").copied();
-
-    let copy_pages = |copy: u32| -> Vec<Page> {
-        laid.pages
-            .iter()
-            .enumerate()
-            .map(|(i, content)| {
-                let info = furniture::PageInfo {
-                    page: i + 1,
-                    pages: pages_per_copy,
-                    copy,
-                    copies,
-                    cluster,
-                    call_title: &profile.title,
-                    draft,
-                };
-                let mut items = furniture::furniture(fonts, &geo, &info);
-                if i == 0
-                    && let Some(y) = slot
-                {
-                    items.extend(furniture::cover_copy_mark(
-                        fonts,
-                        &geo,
-                        y,
-                        document::COVER_COPY_SLOT,
-                        copy,
-                        copies,
-                    ));
-                }
-                items.extend(content.items.iter().cloned());
-                Page { items }
-            })
-            .collect()
-    };
+    let copy_pages = |copy: u32| furnish.pages(&laid, copy);
     let meta = |copy: Option<u32>| pdf::Metadata {
         title: match copy {
             Some(k) => format!("Dossier de candidature — {cluster} — exemplaire {k} sur {copies}"),

@@ -7,6 +7,7 @@ pub mod app;
 pub mod eligibility;
 pub mod history;
 pub mod identity;
+pub mod preview;
 pub mod print_job;
 pub mod tabs;
 pub mod widgets;

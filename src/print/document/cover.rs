@@ -4,7 +4,7 @@
 use super::{Doc, date_text, or_dash};
 use crate::model::dossier::Identity;
 use crate::model::finding::Finding;
-use crate::print::layout::{Align, Block, Style};
+use crate::print::layout::{Align, Block, Part, Style};
 
 /// Height reserved on the cover for the copy number drawn per copy.
 pub const COVER_COPY_SLOT: f32 = 40.0;
@@ -32,6 +32,7 @@ pub(super) fn cover(doc: &mut Doc) {
             Style::Title,
             Align::Center,
         ));
+        doc.source(Part::Whole, "identity.name");
     }
     if !d.identity.acronym.trim().is_empty() {
         doc.push(Block::styled(
@@ -39,10 +40,12 @@ pub(super) fn cover(doc: &mut Doc) {
             Style::Subtitle,
             Align::Center,
         ));
+        doc.source(Part::Whole, "identity.acronym");
     }
     let place = address_line(&d.identity);
     if !place.is_empty() {
         doc.push(Block::styled(place, Style::Body, Align::Center));
+        doc.source(Part::Whole, "identity.address");
     }
     doc.push(Block::Spacer(16.0));
     let filed = if doc.blank {
@@ -55,6 +58,7 @@ pub(super) fn cover(doc: &mut Doc) {
         Style::Body,
         Align::Center,
     ));
+    doc.source(Part::Whole, "declaration.date");
     doc.push(Block::styled(
         format!(
             "Date limite : {} ({})",

@@ -2,7 +2,7 @@
 
 use super::cover::address_line;
 use super::{Doc, RUBRIC, joined, or_dash, title_for};
-use crate::print::layout::{Align, Block, Row};
+use crate::print::layout::{Align, Block, Part, Row};
 
 pub(super) fn partie2(doc: &mut Doc) {
     let id = &doc.d.identity;
@@ -20,6 +20,19 @@ pub(super) fn partie2(doc: &mut Doc) {
         ("Siège", address_line(id)),
         ("Secteur", id.sector.clone()),
     ]);
+    for (k, field) in [
+        "name",
+        "acronym",
+        "legal_form",
+        "creation_date",
+        "address",
+        "sector",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        doc.source(Part::Pair(k), format!("identity.{field}"));
+    }
     doc.heading(RUBRIC, "Gouvernance et contacts");
     let rows = person_rows(doc);
     doc.table(
@@ -31,6 +44,7 @@ pub(super) fn partie2(doc: &mut Doc) {
         ],
         rows,
     );
+    person_sources(doc);
     for (title, text) in [
         (
             "Secteur et thématiques : activités principales",
@@ -51,6 +65,45 @@ pub(super) fn partie2(doc: &mut Doc) {
         ),
     ] {
         doc.text_section(title, text);
+        if let Some(path) = text_path(id, text) {
+            doc.source(Part::Whole, path);
+        }
+    }
+}
+
+/// The wizard's path of one of the identity's free texts.
+fn text_path(id: &crate::model::dossier::Identity, text: &String) -> Option<&'static str> {
+    [
+        (&id.activities, "identity.activities"),
+        (&id.sector_importance, "identity.sector_importance"),
+        (
+            &id.strategic_justification,
+            "identity.strategic_justification",
+        ),
+        (&id.core_territory, "identity.core_territory"),
+        (&id.productive_area, "identity.productive_area"),
+        (&id.genesis, "identity.genesis"),
+        (&id.territorial_anchoring, "identity.territorial_anchoring"),
+        (&id.joint_initiatives, "identity.joint_initiatives"),
+    ]
+    .into_iter()
+    .find(|(t, _)| std::ptr::eq(*t, text))
+    .map(|(_, p)| p)
+}
+
+/// The person table's cells and the fields they print (the same rows
+/// [`person_rows`] keeps).
+fn person_sources(doc: &mut Doc) {
+    let (id, blank) = (&doc.d.identity, doc.blank);
+    let shown: Vec<&str> = ["president", "vice_president", "treasurer", "director"]
+        .into_iter()
+        .filter(|f| *f != "director" || !id.director.is_empty() || blank)
+        .collect();
+    for (r, field) in shown.into_iter().enumerate() {
+        let p = format!("identity.{field}");
+        for (c, sub) in [(0, "name"), (1, "name"), (2, "organisation"), (3, "phone")] {
+            doc.table_source(Part::Cell(r, c), format!("{p}.{sub}"));
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use super::{Doc, joined, or_dash};
 use crate::model::compute;
 use crate::model::dossier::{Member, MemberCategory};
 use crate::model::money::format_percent;
-use crate::print::layout::{Align, Row};
+use crate::print::layout::{Align, Part, Row};
 
 pub(super) fn members(doc: &mut Doc) {
     let (d, p) = (doc.d, doc.p);
@@ -55,6 +55,21 @@ pub(super) fn members(doc: &mut Doc) {
             continue;
         }
         register(doc, &list);
+        let indices = d
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.category == category)
+            .map(|(i, _)| i);
+        for (r, i) in indices.enumerate() {
+            doc.table_source(
+                Part::Row(r),
+                crate::model::field::FieldPath::member_field(
+                    i,
+                    crate::model::field::MemberField::Name,
+                ),
+            );
+        }
     }
     partners(doc);
 }

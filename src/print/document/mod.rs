@@ -23,7 +23,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::layout::{Align, Block, Column, Row, Table, TocEntry};
+use super::layout::{Align, Block, Column, Part, Row, SourceMap, Table, TocEntry};
 use crate::model::Date;
 use crate::model::call::CallProfile;
 use crate::model::dossier::{Civility, Dossier};
@@ -67,6 +67,8 @@ pub(super) struct Doc<'i, 'a> {
     pub p: &'a CallProfile,
     pub blank: bool,
     pub b: Vec<Block>,
+    /// Which field each part of a block prints, for the live preview.
+    pub sources: SourceMap,
 }
 
 impl<'i, 'a> Doc<'i, 'a> {
@@ -77,6 +79,21 @@ impl<'i, 'a> Doc<'i, 'a> {
             p: input.profile,
             blank: input.blank,
             b: Vec::new(),
+            sources: SourceMap::new(),
+        }
+    }
+
+    /// The last block's `part` prints the field `path` (the wizard's path).
+    pub fn source(&mut self, part: Part, path: impl Into<String>) {
+        if let Some(i) = self.b.len().checked_sub(1) {
+            self.sources.insert((i, part), path.into());
+        }
+    }
+
+    /// The last table's `part` prints the field `path`.
+    pub fn table_source(&mut self, part: Part, path: impl Into<String>) {
+        if let Some(i) = self.b.iter().rposition(|b| matches!(b, Block::Table(_))) {
+            self.sources.insert((i, part), path.into());
         }
     }
 
@@ -282,6 +299,11 @@ pub(super) fn date_text(date: Option<Date>) -> String {
 
 /// Builds the whole copy.
 pub fn build(input: &DocumentInput) -> Vec<Block> {
+    build_with_sources(input).0
+}
+
+/// Builds the whole copy, with the field path each sourced part prints.
+pub fn build_with_sources(input: &DocumentInput) -> (Vec<Block>, SourceMap) {
     let mut doc = Doc::new(input);
     cover::cover(&mut doc);
     doc.push(Block::PageBreak);
@@ -299,7 +321,7 @@ pub fn build(input: &DocumentInput) -> Vec<Block> {
     indicators::indicators(&mut doc);
     criteria::partie3(&mut doc);
     declaration::declaration(&mut doc);
-    doc.b
+    (doc.b, doc.sources)
 }
 
 /// The sommaire's entries; the scanned pieces are listed with their page

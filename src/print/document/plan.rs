@@ -6,7 +6,7 @@ use super::{Doc, as_columns, or_dash, year_columns};
 use crate::model::compute;
 use crate::model::dossier::ActionCategory;
 use crate::model::money::{format_number, format_percent};
-use crate::print::layout::{Align, Row, Style};
+use crate::print::layout::{Align, Part, Row, Style};
 
 /// The category of an action outside the Fund's eligible categories.
 pub(super) const OTHER_ACTION: &str = "Autre action (non éligible au Fonds)";
@@ -125,12 +125,37 @@ fn budget(doc: &mut Doc) {
         true,
     ));
     doc.table(&as_columns(&year_columns("Libellé", 0.35)), rows);
+    budget_sources(doc);
     doc.push(crate::print::layout::Block::styled(
         p.budget_star_note.clone(),
         Style::Small,
         Align::Left,
     ));
     self_financing(doc, &totals);
+}
+
+/// The budget table's amount cells and their fields: the rows follow the
+/// profile's order, charges then products, each after its section row, with
+/// the charges' total between them.
+fn budget_sources(doc: &mut Doc) {
+    let p = doc.p;
+    let charges = p.budget_rows.iter().filter(|r| r.role.is_charge());
+    let products = p.budget_rows.iter().filter(|r| !r.role.is_charge());
+    let n_charges = charges.clone().count();
+    let placed = charges.enumerate().map(|(k, def)| (1 + k, def)).chain(
+        products
+            .enumerate()
+            .map(|(k, def)| (n_charges + 3 + k, def)),
+    );
+    for (r, def) in placed.collect::<Vec<_>>() {
+        for year in 0..5 {
+            let path = crate::model::field::budget_cell(&def.id, year);
+            doc.table_source(Part::Cell(r, year + 1), path);
+        }
+        if def.needs_detail {
+            doc.table_source(Part::Cell(r, 0), format!("budget.{}.detail", def.id));
+        }
+    }
 }
 
 fn self_financing(doc: &mut Doc, totals: &compute::BudgetTotals) {

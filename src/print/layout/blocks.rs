@@ -66,7 +66,8 @@ impl Layouter<'_> {
         let (cx, cw) = (self.geo.content.x, self.geo.content.w);
         let key_w = cw * 0.34;
         let gap = 8.0;
-        for (key, value) in pairs {
+        for (k, (key, value)) in pairs.iter().enumerate() {
+            self.part = super::Part::Pair(k);
             let key = self.prepared(key, Style::BodyBold, "libellé");
             let value = if value.trim().is_empty() {
                 "—".to_string()

@@ -4,9 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::{Align, Block, Item, Laid, Page, Style, WRITING_LINE_GAP};
+use super::{Align, Block, Item, Laid, Page, Part, Source, SourceMap, Style, WRITING_LINE_GAP};
 use crate::print::font::Fonts;
 use crate::print::geometry::Geometry;
+use crate::print::geometry::Rect;
 use crate::print::shape::{is_arabic, prepare, visual_order};
 
 pub struct Layouter<'a> {
@@ -17,6 +18,13 @@ pub struct Layouter<'a> {
     pub(super) y: f32,
     /// Page numbers for the sommaire, from a previous pass.
     pub(super) toc_pages: HashMap<String, usize>,
+    /// Field paths to record where they print (empty for a plain render).
+    sources: SourceMap,
+    /// The block being laid out and the part of it being drawn.
+    block_index: usize,
+    pub(super) part: Part,
+    /// The data row a table is drawing, `None` for its header.
+    pub(super) data_row: Option<usize>,
 }
 
 impl<'a> Layouter<'a> {
@@ -28,7 +36,62 @@ impl<'a> Layouter<'a> {
             page: Page::default(),
             y: geo.content.y,
             toc_pages,
+            sources: SourceMap::new(),
+            block_index: 0,
+            part: Part::Whole,
+            data_row: None,
         }
+    }
+
+    /// Records in [`Laid::sources`] where the fields of `sources` print.
+    pub fn with_sources(mut self, sources: SourceMap) -> Self {
+        self.sources = sources;
+        self
+    }
+
+    /// The field path of the part being drawn, if the document named one.
+    fn source_path(&self) -> Option<&String> {
+        let b = self.block_index;
+        let get = |part: Part| self.sources.get(&(b, part));
+        match self.part {
+            Part::Header => None,
+            Part::Cell(r, c) => get(Part::Cell(r, c))
+                .or_else(|| get(Part::Row(r)))
+                .or_else(|| get(Part::Whole)),
+            part => get(part).or_else(|| get(Part::Whole)),
+        }
+    }
+
+    /// Adds a text's box to its field's source, merged with the previous
+    /// box when the same field continues on the same page.
+    fn record_source(&mut self, x: f32, baseline: f32, style: Style, text: &str) {
+        let Some(path) = self.source_path().cloned() else {
+            return;
+        };
+        let size = style.size();
+        let rect = Rect {
+            x,
+            y: baseline - size,
+            w: self.fonts.get(style.weight()).width(text, size),
+            h: 1.25 * size,
+        };
+        let page = self.out.pages.len();
+        if let Some(last) = self.out.sources.last_mut()
+            && last.page == page
+            && last.path == path
+        {
+            let (x0, y0) = (last.rect.x.min(rect.x), last.rect.y.min(rect.y));
+            let x1 = last.rect.right().max(rect.right());
+            let y1 = last.rect.bottom().max(rect.bottom());
+            last.rect = Rect {
+                x: x0,
+                y: y0,
+                w: x1 - x0,
+                h: y1 - y0,
+            };
+            return;
+        }
+        self.out.sources.push(Source { page, rect, path });
     }
 
     /// Where full-width blocks end: above the stamp zone.
@@ -85,6 +148,9 @@ impl<'a> Layouter<'a> {
         } else {
             text
         };
+        if !self.sources.is_empty() {
+            self.record_source(x, baseline, style, &text);
+        }
         self.page.items.push(Item::Text {
             x,
             y: baseline,
@@ -174,6 +240,8 @@ impl<'a> Layouter<'a> {
 
     pub fn layout(mut self, blocks: &[Block]) -> Laid {
         for (i, block) in blocks.iter().enumerate() {
+            self.block_index = i;
+            self.part = Part::Whole;
             self.block(block, &blocks[i + 1..]);
         }
         if !self.page.items.is_empty() || self.out.pages.is_empty() {

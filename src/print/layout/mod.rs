@@ -20,6 +20,7 @@ use super::geometry::Rect;
 use super::shape::MissingGlyph;
 
 pub use engine::Layouter;
+
 pub use wrap::{wrap, wrap_line};
 
 /// Text styles of the printed dossier.
@@ -248,6 +249,36 @@ pub struct Laid {
     /// Anchor → vertical position on its page, for slots drawn per copy.
     pub anchor_y: HashMap<String, f32>,
     pub missing: Vec<MissingGlyph>,
+    /// Where the fields the document builder named were printed (filled
+    /// from the [`SourceMap`] given to [`Layouter::with_sources`]).
+    pub sources: Vec<Source>,
+}
+
+/// Which part of a block a field path covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// Every text the block draws.
+    Whole,
+    /// One label and value pair of a [`Block::KeyValues`].
+    Pair(usize),
+    /// Every cell of one row of a [`Block::Table`] (0 = first data row).
+    Row(usize),
+    /// One cell: row, column.
+    Cell(usize, usize),
+    /// A table's header row: never a field.
+    Header,
+}
+
+/// Field paths (as the wizard keys its widgets) by block index and part:
+/// what the document builder knew about where each value came from.
+pub type SourceMap = HashMap<(usize, Part), String>;
+
+/// A printed field: the box its text covers on a page (0-based).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub page: usize,
+    pub rect: Rect,
+    pub path: String,
 }
 
 pub(crate) const CELL_PAD: f32 = 3.0;

@@ -121,6 +121,9 @@ impl Layouter<'_> {
                 stroke: Some(0.5),
                 fill: shaded.then_some(0.9),
             });
+            self.part = self
+                .data_row
+                .map_or(super::Part::Header, |r| super::Part::Cell(r, i));
             for (k, line) in cell.iter().skip(from).take(count).enumerate() {
                 let x = self.aligned_x(
                     line,
@@ -140,6 +143,7 @@ impl Layouter<'_> {
     fn draw_header(&mut self, grid: &Grid) {
         let centred = vec![Align::Center; grid.widths.len()];
         let header = grid.header.clone();
+        let row = self.data_row.take();
         self.draw_row(
             grid,
             &header,
@@ -148,6 +152,7 @@ impl Layouter<'_> {
             (true, true),
             &centred,
         );
+        self.data_row = row;
     }
 
     /// The table's header and first row: what a heading above it keeps
@@ -170,9 +175,11 @@ impl Layouter<'_> {
         });
         self.ensure(grid.header_h + first_h.min(self.geo.full_content().h - grid.header_h));
         self.draw_header(&grid);
-        for row in &table.rows {
+        for (r, row) in table.rows.iter().enumerate() {
+            self.data_row = Some(r);
             self.table_row(&grid, row);
         }
+        self.data_row = None;
         self.y += PARA_GAP + 2.0;
     }
 

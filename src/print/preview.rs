@@ -1,0 +1,275 @@
+//! The live preview's data: the pages of one copy exactly as [`super::render`]
+//! lays them out (same layout passes, same furniture), as plain positioned
+//! items in PDF points, with the box where each named field prints. The
+//! wizard draws them; nothing here knows egui.
+
+use super::geometry::Rect;
+use super::layout::Item;
+use super::{Furnish, RenderError, RenderOptions, cluster_name, copies_and_draft, fonts};
+use crate::model::{CallProfile, Dossier, Finding};
+
+/// A field printed on a page: the box of its text and the wizard's path.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldBox {
+    pub rect: Rect,
+    pub path: String,
+}
+
+/// One page: items in drawing order (furniture first, then content), y
+/// from the top edge, text y at the baseline.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PreviewPage {
+    pub items: Vec<Item>,
+    pub fields: Vec<FieldBox>,
+}
+
+/// The pages of copy 1, as the printed package shows them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PreviewDoc {
+    pub page_w: f32,
+    pub page_h: f32,
+    pub pages: Vec<PreviewPage>,
+    pub copies: u32,
+    /// Marked « BROUILLON » (blocking findings remain).
+    pub draft: bool,
+    /// Characters the font lacks, and unsettled page numbers.
+    pub warnings: Vec<String>,
+}
+
+/// Lays out copy 1 of the dossier as [`super::render`] does in automatic
+/// mode, without attachments.
+pub fn preview_pages(
+    dossier: &Dossier,
+    profile: &CallProfile,
+    findings: &[Finding],
+) -> Result<PreviewDoc, RenderError> {
+    let (copies, draft) = copies_and_draft(dossier, profile, findings, &RenderOptions::default())?;
+    let fonts = fonts()?;
+    let none = crate::attach::Attachments::default();
+    let (mut laid, geo, settled) =
+        super::layout_pages(dossier, profile, findings, (draft, false), &none, fonts);
+    let furnish = Furnish {
+        fonts,
+        geo,
+        cluster: cluster_name(dossier),
+        call_title: &profile.title,
+        copies,
+        draft,
+        slot: laid.anchor_y.get("cover-copy-slot").copied(),
+    };
+    let n = laid.pages.len();
+    let mut fields: Vec<Vec<FieldBox>> = vec![Vec::new(); n];
+    for s in std::mem::take(&mut laid.sources) {
+        if let Some(list) = fields.get_mut(s.page) {
+            list.push(FieldBox {
+                rect: s.rect,
+                path: s.path,
+            });
+        }
+    }
+    let pages = laid
+        .pages
+        .iter()
+        .zip(fields)
+        .enumerate()
+        .map(|(i, (content, mut fields))| {
+            let items = furnish.page(content, i, n, 1).items;
+            let furniture = &items[..items.len() - content.items.len()];
+            fields.extend(running_name(furniture, &geo, fonts));
+            PreviewPage { items, fields }
+        })
+        .collect();
+    let mut warnings: Vec<String> = laid
+        .missing
+        .iter()
+        .map(super::shape::MissingGlyph::message)
+        .collect();
+    if !settled {
+        warnings.push("Numéros de page du sommaire non stabilisés".to_string());
+    }
+    Ok(PreviewDoc {
+        page_w: geo.page_w,
+        page_h: geo.page_h,
+        pages,
+        copies,
+        draft,
+        warnings,
+    })
+}
+
+/// The cluster's name in the running band of the page furniture (bold
+/// lines in the band), as a box for `identity.name`.
+fn running_name(
+    furniture: &[Item],
+    geo: &super::geometry::Geometry,
+    fonts: &super::font::Fonts,
+) -> Option<FieldBox> {
+    let band = geo.running_band();
+    let mut rect: Option<Rect> = None;
+    for item in furniture {
+        let Item::Text {
+            x,
+            y,
+            size,
+            weight: super::font::Weight::Bold,
+            text,
+            ..
+        } = item
+        else {
+            continue;
+        };
+        if *y < band.y || *y > band.bottom() {
+            continue;
+        }
+        let r = Rect {
+            x: *x,
+            y: y - size,
+            w: fonts.bold.width(text, *size),
+            h: 1.25 * size,
+        };
+        rect = Some(match rect {
+            None => r,
+            Some(a) => {
+                let (x0, y0) = (a.x.min(r.x), a.y.min(r.y));
+                let (x1, y1) = (a.right().max(r.right()), a.bottom().max(r.bottom()));
+                Rect {
+                    x: x0,
+                    y: y0,
+                    w: x1 - x0,
+                    h: y1 - y0,
+                }
+            }
+        });
+    }
+    rect.map(|rect| FieldBox {
+        rect,
+        path: "identity.name".to_string(),
+    })
+}
+
+impl PreviewPage {
+    /// The texts of the page, in drawing order.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Text { text, .. } | Item::Rotated { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The field printed at `(x, y)` (points from the top-left corner):
+    /// the smallest box holding the point.
+    pub fn field_at(&self, x: f32, y: f32) -> Option<&FieldBox> {
+        self.fields
+            .iter()
+            .filter(|f| {
+                x >= f.rect.x && x <= f.rect.right() && y >= f.rect.y && y <= f.rect.bottom()
+            })
+            .min_by(|a, b| (a.rect.w * a.rect.h).total_cmp(&(b.rect.w * b.rect.h)))
+    }
+}
+
+impl PreviewDoc {
+    /// Where the field `path` prints: its first page and box. A path the
+    /// page does not print on its own (`members[3].ice`) falls back to the
+    /// nearest printed field of the same record (`members[3].name`).
+    pub fn find(&self, path: &str) -> Option<(usize, Rect)> {
+        let mut prefix = path;
+        loop {
+            let hit = self.pages.iter().enumerate().find_map(|(i, p)| {
+                p.fields
+                    .iter()
+                    .find(|f| f.path == path || under(&f.path, prefix))
+                    .map(|f| (i, f.rect))
+            });
+            if hit.is_some() {
+                return hit;
+            }
+            let cut = prefix.rfind(['.', '['])?;
+            prefix = &prefix[..cut];
+            // A bare section name (« identity ») says nothing about a place.
+            if !prefix.contains(['.', '[']) {
+                return None;
+            }
+        }
+    }
+
+    /// A rough size of the preview's data in bytes, for the benchmarks.
+    pub fn approx_bytes(&self) -> usize {
+        let item = std::mem::size_of::<Item>();
+        let field = std::mem::size_of::<FieldBox>();
+        self.pages
+            .iter()
+            .map(|p| {
+                let texts: usize = p
+                    .items
+                    .iter()
+                    .map(|i| match i {
+                        Item::Text { text, .. } | Item::Rotated { text, .. } => text.capacity(),
+                        Item::Placeholder { key, .. } => key.capacity(),
+                        _ => 0,
+                    })
+                    .sum();
+                let paths: usize = p.fields.iter().map(|f| f.path.capacity()).sum();
+                p.items.capacity() * item + p.fields.capacity() * field + texts + paths
+            })
+            .sum()
+    }
+}
+
+/// `path` is `prefix` or a field inside it (`members[3]` holds
+/// `members[3].name`, not `members[31]`).
+fn under(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::field::budget_cell;
+
+    fn example() -> (Dossier, CallProfile) {
+        let d = crate::example_dossier().expect("the example loads");
+        (d, CallProfile::edition_2026())
+    }
+
+    #[test]
+    fn the_cover_prints_the_name_where_the_source_says() {
+        let (d, p) = example();
+        let doc = preview_pages(&d, &p, &[]).expect("preview");
+        let (page, rect) = doc.find("identity.name").expect("the name is placed");
+        assert_eq!(page, 0);
+        let name = d.identity.name.trim();
+        assert!(doc.pages[0].texts().any(|t| t.contains(name)));
+        let hit = doc.pages[0]
+            .field_at(rect.x + rect.w / 2.0, rect.y + rect.h / 2.0)
+            .expect("a field under the name");
+        assert_eq!(hit.path, "identity.name");
+        // The running title on every page names the cluster too.
+        let band = doc.pages[5]
+            .fields
+            .iter()
+            .filter(|f| f.path == "identity.name")
+            .min_by(|a, b| a.rect.y.total_cmp(&b.rect.y))
+            .expect("the running title is a field");
+        assert!(band.rect.y < 60.0 && band.rect.w > 50.0);
+    }
+
+    #[test]
+    fn budget_cells_and_members_are_found() {
+        let (d, p) = example();
+        let doc = preview_pages(&d, &p, &[]).expect("preview");
+        let row = &p.budget_rows[0].id;
+        let (page, _) = doc.find(&budget_cell(row, 2)).expect("budget cell placed");
+        assert!(
+            doc.pages[page]
+                .fields
+                .iter()
+                .any(|f| f.path == budget_cell(row, 2))
+        );
+        let (_, member_rect) = doc.find("members[0].ice").expect("member 0 placed");
+        assert!(member_rect.w > 0.0);
+        assert!(doc.find("members[999].ice").is_none());
+        assert!(doc.find("nothing.at.all").is_none());
+    }
+}
