@@ -41,6 +41,9 @@ pub enum JobResult {
 pub struct PrintPanel {
     pub output: String,
     pub mode: PrintMode,
+    /// Whether the user picked the mode; until then it follows the dossier
+    /// (final when nothing blocks, draft otherwise).
+    pub mode_chosen: bool,
     pub per_copy: bool,
     job: Option<Receiver<JobResult>>,
     pub last: Option<JobResult>,
