@@ -199,3 +199,31 @@ fn printing_defaults_to_final_only_when_nothing_blocks() {
         crate::ui::print_job::PrintMode::Draft
     );
 }
+
+#[test]
+fn a_marked_field_explains_itself_on_hover() {
+    let mut app = DossierApp::new(None);
+    app.new_dossier();
+    let mut h = harness(app);
+    assert_eq!(h.state().tab, Tab::Identity);
+    let message = "Dénomination du cluster : rubrique à remplir";
+    assert!(
+        h.state()
+            .findings
+            .iter()
+            .any(|f| f.is_blocking() && f.message == message)
+    );
+    let field = h.get_by_role_and_label(Role::TextInput, "Dénomination");
+    assert_eq!(
+        egui_kittest::kittest::NodeT::accesskit_node(&field)
+            .description()
+            .as_deref(),
+        Some(message)
+    );
+    field.hover();
+    h.run();
+    assert!(
+        h.query_by_label(message).is_some(),
+        "the tooltip shows the finding"
+    );
+}

@@ -98,6 +98,14 @@ const COUNT: NumberFormat<u32> = NumberFormat {
     show: |x| x.to_string(),
 };
 
+/// What the findings say about one field: whether one blocks, and their
+/// messages (shown on hover over the field's frame).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Flag {
+    pub blocking: bool,
+    pub message: String,
+}
+
 /// The per-frame editing context handed to the tabs.
 pub struct Form<'a> {
     /// The field to bring into view and highlight, if any.
@@ -109,7 +117,7 @@ pub struct Form<'a> {
     /// Text typed in number and date fields, kept as typed while invalid.
     pub buffers: &'a mut HashMap<String, String>,
     /// Fields with a blocking finding, outlined in red.
-    pub flagged: &'a HashMap<String, bool>,
+    pub flagged: &'a HashMap<String, Flag>,
     /// The dossier file's folder: attachment paths are stored relative to it.
     pub base_dir: std::path::PathBuf,
     /// The dossier's mistyped entries, by path (moved out of the dossier
@@ -123,7 +131,7 @@ impl<'a> Form<'a> {
         focus: Option<&'a str>,
         focus_now: bool,
         buffers: &'a mut HashMap<String, String>,
-        flagged: &'a HashMap<String, bool>,
+        flagged: &'a HashMap<String, Flag>,
     ) -> Self {
         Self {
             focus,
@@ -177,8 +185,11 @@ impl<'a> Form<'a> {
         self.changed = Some(String::new());
     }
 
-    /// Highlights and scrolls to the field when it is the focus target.
+    /// Highlights and scrolls to the field when it is the focus target, and
+    /// frames it in red or orange when a finding names it, with the
+    /// finding's message on hover.
     pub fn mark(&self, ui: &Ui, path: &str, response: &egui::Response) {
+        let flag = self.flagged.get(path);
         if self.focus == Some(path) {
             if self.focus_now {
                 response.scroll_to_me(Some(Align::Center));
@@ -190,14 +201,17 @@ impl<'a> Form<'a> {
                 Stroke::new(2.5, Color32::from_rgb(240, 140, 0)),
                 egui::StrokeKind::Outside,
             );
-        } else if let Some(&blocking) = self.flagged.get(path) {
-            let color = if blocking { RED } else { AMBER };
+        } else if let Some(flag) = flag {
+            let color = if flag.blocking { RED } else { AMBER };
             ui.painter().rect_stroke(
                 response.rect.expand(1.0),
                 2.0,
                 Stroke::new(1.0, color),
                 egui::StrokeKind::Outside,
             );
+        }
+        if let Some(flag) = flag {
+            let _ = response.clone().on_hover_text(&flag.message);
         }
     }
 
