@@ -72,8 +72,7 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
     let result = eframe::run_native(
         "Dossier Cluster",
         options,
-        Box::new(move |cc| {
-            cc.egui_ctx.set_theme(egui::Theme::Light);
+        Box::new(move |_cc| {
             let mut app = DossierApp::new(crate::store::settings::AppDirs::locate());
             if let Some(p) = path {
                 app.open_path(&p);

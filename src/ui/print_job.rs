@@ -48,6 +48,8 @@ pub struct PrintPanel {
     job: Option<Receiver<JobResult>>,
     pub last: Option<JobResult>,
     pub message: Option<String>,
+    /// The file the system could not open, offered to copy.
+    pub unopened: Option<PathBuf>,
     /// Where the budget and indicator workbook goes, and the last outcome.
     pub xlsx: String,
     pub xlsx_message: Option<(String, bool)>,
@@ -125,21 +127,14 @@ impl PrintPanel {
     }
 }
 
-/// Opens a file with the system's viewer.
+/// Opens a file with the system's viewer (the `open` crate tries xdg-open,
+/// gio and kde-open on Linux and waits for the opener's verdict, so a
+/// failure is reported rather than announced as a success).
 pub fn open_with_system(path: &Path) -> Result<(), String> {
-    #[cfg(target_os = "windows")]
-    let mut cmd = {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]);
-        c
-    };
-    #[cfg(target_os = "macos")]
-    let mut cmd = std::process::Command::new("open");
-    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
-    let mut cmd = std::process::Command::new("xdg-open");
-    cmd.arg(path).spawn().map(|_| ()).map_err(|e| {
+    open::that(path).map_err(|e| {
         format!(
-            "impossible d'ouvrir le PDF ({e}) : ouvrez « {} » avec votre lecteur de PDF",
+            "Impossible d'ouvrir le PDF ({}) : ouvrez « {} » avec votre lecteur de PDF.",
+            crate::store::french_io(&e),
             path.display()
         )
     })

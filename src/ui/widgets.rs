@@ -15,6 +15,9 @@ use crate::model::money::{AmountError, format_number, parse_amount, parse_decima
 pub const RED: Color32 = Color32::from_rgb(190, 30, 30);
 pub const GREEN: Color32 = Color32::from_rgb(20, 130, 60);
 pub const AMBER: Color32 = Color32::from_rgb(180, 110, 0);
+/// Hints and footnotes: egui's `.small()` (9 pt, about 7 px of x-height)
+/// is too small to read; 12 is the smallest UI text.
+pub const HINT_SIZE: f32 = 12.0;
 
 /// How a number field is named for the user: by a visible label, or, in a
 /// table cell, by a tooltip (« Charges du personnel, année 1 »).
@@ -294,7 +297,7 @@ impl<'a> Form<'a> {
                 "{count} caractère{}",
                 if count > 1 { "s" } else { "" }
             ))
-            .small()
+            .size(HINT_SIZE)
             .weak(),
         );
     }

@@ -4,14 +4,14 @@ use egui::{RichText, Ui};
 
 use crate::model::Section;
 use crate::ui::app::{Command, DossierApp, Pending, Tab};
-use crate::ui::widgets::{AMBER, GREEN, RED, title};
+use crate::ui::widgets::{AMBER, GREEN, HINT_SIZE, RED, title};
 
 pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     let p = &app.profile;
     title(ui, "Dossier Cluster");
     ui.label(RichText::new(&p.title).strong());
     ui.label(&p.ministry);
-    ui.label(RichText::new(&p.department).small());
+    ui.label(RichText::new(&p.department).size(HINT_SIZE));
     let days_left =
         crate::now_unix().map(|now| (p.deadline.unix_seconds() - now).div_euclid(86_400));
     let deadline = format!(

@@ -9,7 +9,7 @@ use crate::model::Finding;
 use crate::model::dossier::StampCorner;
 use crate::ui::app::DossierApp;
 use crate::ui::print_job::{self, JobResult, PrintMode, PrintPanel};
-use crate::ui::widgets::{AMBER, GREEN, RED, title};
+use crate::ui::widgets::{AMBER, GREEN, HINT_SIZE, RED, title};
 
 fn default_output(app: &DossierApp) -> String {
     match &app.path {
@@ -204,7 +204,7 @@ fn job_result(ui: &mut Ui, app: &mut DossierApp) {
                     }
                 });
             }
-            ui.label(RichText::new("Le PDF contient tous les exemplaires à la suite : imprimez-le une fois, puis signez et cachetez chaque page dans le cadre prévu.").small());
+            ui.label(RichText::new("Le PDF contient tous les exemplaires à la suite : imprimez-le une fois, puis signez et cachetez chaque page dans le cadre prévu.").size(HINT_SIZE));
         }
         Some(JobResult::Refused(findings)) => {
             ui.label(
@@ -226,12 +226,25 @@ fn job_result(ui: &mut Ui, app: &mut DossierApp) {
         } else {
             print_job::open_with_system(&file).map(|()| "PDF ouvert".to_string())
         };
+        app.print_panel.unopened = result.is_err().then(|| file.clone());
         app.print_panel.message = Some(match result {
             Ok(m) | Err(m) => m,
         });
     }
+    let failed = app.print_panel.unopened.clone();
     if let Some(m) = &app.print_panel.message {
-        ui.label(m);
+        ui.label(if failed.is_some() {
+            RichText::new(m).color(RED)
+        } else {
+            RichText::new(m)
+        });
+    }
+    if let Some(file) = failed
+        && ui.button("Copier le chemin").clicked()
+    {
+        ui.ctx().copy_text(file.display().to_string());
+        app.print_panel.message = Some(format!("Chemin copié : {}", file.display()));
+        app.print_panel.unopened = None;
     }
 }
 
