@@ -7,6 +7,7 @@ pub mod app;
 pub mod eligibility;
 pub mod history;
 pub mod print_job;
+mod rows;
 pub mod tabs;
 pub mod widgets;
 
