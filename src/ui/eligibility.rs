@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::app::DossierApp;
-use super::widgets::{GREEN, RED};
+use super::widgets::{GREEN, HINT_SIZE, RED};
 use crate::model::money::format_percent;
 use crate::model::rules::eligibility;
 
@@ -15,7 +15,7 @@ fn line(ui: &mut Ui, ok: bool, title: &str, measured: String, threshold: String)
         ui.label(RichText::new(title).strong());
     });
     ui.label(RichText::new(measured).color(color));
-    ui.label(RichText::new(threshold).small().weak());
+    ui.label(RichText::new(threshold).size(HINT_SIZE).weak());
     ui.add_space(6.0);
 }
 

@@ -9,6 +9,7 @@ pub mod history;
 pub mod identity;
 pub mod preview;
 pub mod print_job;
+mod rows;
 pub mod tabs;
 pub mod widgets;
 
@@ -79,8 +80,7 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
     let result = eframe::run_native(
         "Dossier Cluster",
         options,
-        Box::new(move |cc| {
-            cc.egui_ctx.set_theme(egui::Theme::Light);
+        Box::new(move |_cc| {
             let mut app = DossierApp::new(crate::store::settings::AppDirs::locate());
             if let Some(p) = path {
                 app.open_path(&p);

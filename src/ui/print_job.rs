@@ -41,10 +41,15 @@ pub enum JobResult {
 pub struct PrintPanel {
     pub output: String,
     pub mode: PrintMode,
+    /// Whether the user picked the mode; until then it follows the dossier
+    /// (final when nothing blocks, draft otherwise).
+    pub mode_chosen: bool,
     pub per_copy: bool,
     job: Option<Receiver<JobResult>>,
     pub last: Option<JobResult>,
     pub message: Option<String>,
+    /// The file the system could not open, offered to copy.
+    pub unopened: Option<PathBuf>,
     /// Where the budget and indicator workbook goes, and the last outcome.
     pub xlsx: String,
     pub xlsx_message: Option<(String, bool)>,
@@ -124,24 +129,14 @@ impl PrintPanel {
     }
 }
 
-/// Opens a file with the system's viewer.
+/// Opens a file with the system's viewer (the `open` crate tries xdg-open,
+/// gio and kde-open on Linux and waits for the opener's verdict, so a
+/// failure is reported rather than announced as a success).
 pub fn open_with_system(path: &Path) -> Result<(), String> {
-    #[cfg(target_os = "windows")]
-    let mut cmd = {
-        use std::os::windows::process::CommandExt as _;
-        let mut c = std::process::Command::new("cmd");
-        // CREATE_NO_WINDOW: from the windowed binary (cluster-dossier-gui),
-        // `cmd` would otherwise flash a console window.
-        c.args(["/C", "start", ""]).creation_flags(0x0800_0000);
-        c
-    };
-    #[cfg(target_os = "macos")]
-    let mut cmd = std::process::Command::new("open");
-    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
-    let mut cmd = std::process::Command::new("xdg-open");
-    cmd.arg(path).spawn().map(|_| ()).map_err(|e| {
+    open::that(path).map_err(|e| {
         format!(
-            "impossible d'ouvrir le PDF ({e}) : ouvrez « {} » avec votre lecteur de PDF",
+            "Impossible d'ouvrir le PDF ({}) : ouvrez « {} » avec votre lecteur de PDF.",
+            crate::store::french_io(&e),
             path.display()
         )
     })

@@ -159,3 +159,71 @@ fn a_mistyped_budget_amount_survives_save_and_reopen() {
         "{findings:#?}"
     );
 }
+
+#[test]
+fn printing_defaults_to_final_only_when_nothing_blocks() {
+    let mut app = DossierApp::new(None);
+    app.new_dossier();
+    let mut h = harness(app);
+    h.get_by_label("Impression").click();
+    h.run();
+    assert_eq!(
+        h.state().print_panel.mode,
+        crate::ui::print_job::PrintMode::Draft
+    );
+    assert!(
+        h.query_by_label_contains("la version finale serait refusée")
+            .is_some(),
+        "says why it is a draft"
+    );
+
+    let mut app = DossierApp::new(None);
+    app.open_example();
+    assert!(
+        !app.findings.iter().any(|f| f.is_blocking()),
+        "the example has no blocking point"
+    );
+    let mut h = harness(app);
+    h.get_by_label("Impression").click();
+    h.run();
+    assert_eq!(
+        h.state().print_panel.mode,
+        crate::ui::print_job::PrintMode::Final
+    );
+    // A choice the user makes sticks.
+    h.get_by_label("Brouillon (« BROUILLON » sur chaque page)")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().print_panel.mode,
+        crate::ui::print_job::PrintMode::Draft
+    );
+}
+
+#[test]
+fn a_marked_field_explains_itself_on_hover() {
+    let mut app = DossierApp::new(None);
+    app.new_dossier();
+    let mut h = harness(app);
+    assert_eq!(h.state().tab, Tab::Identity);
+    let message = "Dénomination du cluster : rubrique à remplir";
+    assert!(
+        h.state()
+            .findings
+            .iter()
+            .any(|f| f.is_blocking() && f.message == message)
+    );
+    let field = h.get_by_role_and_label(Role::TextInput, "Dénomination");
+    assert_eq!(
+        egui_kittest::kittest::NodeT::accesskit_node(&field)
+            .description()
+            .as_deref(),
+        Some(message)
+    );
+    field.hover();
+    h.run();
+    assert!(
+        h.query_by_label(message).is_some(),
+        "the tooltip shows the finding"
+    );
+}

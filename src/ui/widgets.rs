@@ -15,6 +15,9 @@ use crate::model::money::{AmountError, format_number, parse_amount, parse_decima
 pub const RED: Color32 = Color32::from_rgb(190, 30, 30);
 pub const GREEN: Color32 = Color32::from_rgb(20, 130, 60);
 pub const AMBER: Color32 = Color32::from_rgb(180, 110, 0);
+/// Hints and footnotes: egui's `.small()` (9 pt, about 7 px of x-height)
+/// is too small to read; 12 is the smallest UI text.
+pub const HINT_SIZE: f32 = 12.0;
 
 /// How a number field is named for the user: by a visible label, or, in a
 /// table cell, by a tooltip (« Charges du personnel, année 1 »).
@@ -98,6 +101,14 @@ const COUNT: NumberFormat<u32> = NumberFormat {
     show: |x| x.to_string(),
 };
 
+/// What the findings say about one field: whether one blocks, and their
+/// messages (shown on hover over the field's frame).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Flag {
+    pub blocking: bool,
+    pub message: String,
+}
+
 /// The per-frame editing context handed to the tabs.
 pub struct Form<'a> {
     /// The field to bring into view and highlight, if any.
@@ -109,7 +120,7 @@ pub struct Form<'a> {
     /// Text typed in number and date fields, kept as typed while invalid.
     pub buffers: &'a mut HashMap<String, String>,
     /// Fields with a blocking finding, outlined in red.
-    pub flagged: &'a HashMap<String, bool>,
+    pub flagged: &'a HashMap<String, Flag>,
     /// The dossier file's folder: attachment paths are stored relative to it.
     pub base_dir: std::path::PathBuf,
     /// The dossier's mistyped entries, by path (moved out of the dossier
@@ -125,7 +136,7 @@ impl<'a> Form<'a> {
         focus: Option<&'a str>,
         focus_now: bool,
         buffers: &'a mut HashMap<String, String>,
-        flagged: &'a HashMap<String, bool>,
+        flagged: &'a HashMap<String, Flag>,
     ) -> Self {
         Self {
             focus,
@@ -180,8 +191,11 @@ impl<'a> Form<'a> {
         self.changed = Some(String::new());
     }
 
-    /// Highlights and scrolls to the field when it is the focus target.
+    /// Highlights and scrolls to the field when it is the focus target, and
+    /// frames it in red or orange when a finding names it, with the
+    /// finding's message on hover.
     pub fn mark(&self, ui: &Ui, path: &str, response: &egui::Response) {
+        let flag = self.flagged.get(path);
         if self.focus == Some(path) {
             self.focus_seen.set(true);
             if self.focus_now {
@@ -194,14 +208,17 @@ impl<'a> Form<'a> {
                 Stroke::new(2.5, Color32::from_rgb(240, 140, 0)),
                 egui::StrokeKind::Outside,
             );
-        } else if let Some(&blocking) = self.flagged.get(path) {
-            let color = if blocking { RED } else { AMBER };
+        } else if let Some(flag) = flag {
+            let color = if flag.blocking { RED } else { AMBER };
             ui.painter().rect_stroke(
                 response.rect.expand(1.0),
                 2.0,
                 Stroke::new(1.0, color),
                 egui::StrokeKind::Outside,
             );
+        }
+        if let Some(flag) = flag {
+            let _ = response.clone().on_hover_text(&flag.message);
         }
     }
 
@@ -284,7 +301,7 @@ impl<'a> Form<'a> {
                 "{count} caractère{}",
                 if count > 1 { "s" } else { "" }
             ))
-            .small()
+            .size(HINT_SIZE)
             .weak(),
         );
     }
@@ -482,115 +499,4 @@ pub fn title(ui: &mut Ui, text: &str) {
     ui.separator();
 }
 
-/// Row operations requested on a list, applied after it is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RowOp {
-    Up(usize),
-    Down(usize),
-    Duplicate(usize),
-    Delete(usize),
-    Add,
-}
-
-impl RowOp {
-    /// Whether the operation changes a list of `len` rows.
-    pub fn applies(self, len: usize) -> bool {
-        match self {
-            RowOp::Up(i) => i > 0 && i < len,
-            RowOp::Down(i) => i + 1 < len,
-            RowOp::Duplicate(i) | RowOp::Delete(i) => i < len,
-            RowOp::Add => true,
-        }
-    }
-}
-
-/// Applies a row operation; returns the index to select afterwards.
-pub fn apply_row_op<T: Clone + Default>(items: &mut Vec<T>, op: RowOp) -> Option<usize> {
-    match op {
-        RowOp::Up(i) if i > 0 && i < items.len() => {
-            items.swap(i, i - 1);
-            Some(i - 1)
-        }
-        RowOp::Down(i) if i + 1 < items.len() => {
-            items.swap(i, i + 1);
-            Some(i + 1)
-        }
-        RowOp::Duplicate(i) if i < items.len() => {
-            let copy = items[i].clone();
-            items.insert(i + 1, copy);
-            Some(i + 1)
-        }
-        RowOp::Delete(i) if i < items.len() => {
-            items.remove(i);
-            (!items.is_empty()).then(|| i.min(items.len() - 1))
-        }
-        RowOp::Add => {
-            items.push(T::default());
-            Some(items.len() - 1)
-        }
-        _ => None,
-    }
-}
-
-/// The buttons of one row: move up, move down, duplicate, delete.
-pub fn row_buttons(ui: &mut Ui, index: usize, len: usize, ops: &mut Option<RowOp>) {
-    if ui
-        .add_enabled(index > 0, egui::Button::new("⬆"))
-        .on_hover_text("Monter")
-        .clicked()
-    {
-        *ops = Some(RowOp::Up(index));
-    }
-    if ui
-        .add_enabled(index + 1 < len, egui::Button::new("⬇"))
-        .on_hover_text("Descendre")
-        .clicked()
-    {
-        *ops = Some(RowOp::Down(index));
-    }
-    if ui.button("Dupliquer").clicked() {
-        *ops = Some(RowOp::Duplicate(index));
-    }
-    if ui.button("Supprimer").clicked() {
-        *ops = Some(RowOp::Delete(index));
-    }
-}
-
-/// A list of rows, each in its own frame with its buttons, and an « Ajouter »
-/// button: the editor used for projects, partnerships, board members...
-pub fn row_list<T: Clone + Default>(
-    ui: &mut Ui,
-    form: &mut Form,
-    path: &str,
-    items: &mut Vec<T>,
-    add_label: &str,
-    title: impl Fn(usize, &T) -> String,
-    mut body: impl FnMut(&mut Ui, &mut Form, usize, &mut T),
-) {
-    let mut op = None;
-    let len = items.len();
-    for (i, item) in items.iter_mut().enumerate() {
-        ui.push_id((path, i), |ui| {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    row_buttons(ui, i, len, &mut op);
-                    ui.label(RichText::new(title(i, item)).strong());
-                });
-                body(ui, form, i, item);
-            });
-        });
-        ui.add_space(4.0);
-    }
-    // A finding about the list as a whole (« aucun projet saisi ») leads to
-    // the button that adds the first row.
-    let add = ui.button(format!("+ {add_label}"));
-    form.mark(ui, path, &add);
-    if add.clicked() {
-        op = Some(RowOp::Add);
-    }
-    if let Some(op) = op {
-        form.rows_changed(path, op, items.len());
-        apply_row_op(items, op);
-        form.structural();
-    }
-}
+pub use super::rows::{RowOp, apply_row_op, row_buttons, row_list};

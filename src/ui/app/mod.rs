@@ -23,7 +23,7 @@ pub use tab::Tab;
 
 use super::history::History;
 use super::print_job::PrintPanel;
-use super::widgets::Form;
+use super::widgets::{Flag, Form};
 use crate::model::{CallProfile, Dossier, Finding, Section};
 use crate::service::{self, session};
 use crate::store::recovery::{self, Recovery};
@@ -50,7 +50,7 @@ pub struct DossierApp {
     history: History,
     pub(crate) tab: Tab,
     pub(crate) findings: Vec<Finding>,
-    flagged: HashMap<String, bool>,
+    flagged: HashMap<String, Flag>,
     buffers: HashMap<String, String>,
     /// Field to bring into view, and whether that was just asked.
     focus: Option<(String, bool)>,
@@ -161,8 +161,12 @@ impl DossierApp {
         self.findings = service::check::quick(&self.dossier, &self.profile, &self.base_dir());
         self.flagged.clear();
         for f in &self.findings {
-            let e = self.flagged.entry(f.field.to_string()).or_insert(false);
-            *e |= f.is_blocking();
+            let e = self.flagged.entry(f.field.to_string()).or_default();
+            e.blocking |= f.is_blocking();
+            if !e.message.is_empty() {
+                e.message.push('\n');
+            }
+            e.message.push_str(&f.message);
         }
     }
 

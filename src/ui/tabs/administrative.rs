@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::grid;
 use crate::model::CallProfile;
 use crate::model::dossier::{AdminPiece, Dossier, PieceStatus};
-use crate::ui::widgets::{Form, title};
+use crate::ui::widgets::{Form, HINT_SIZE, title};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
     title(ui, "Partie 1 – Dossier administratif");
@@ -24,7 +24,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
         ui.add_space(6.0);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(RichText::new(&def.label).strong());
-            ui.label(RichText::new(&def.requirement).small().weak());
+            ui.label(RichText::new(&def.requirement).size(HINT_SIZE).weak());
             grid(ui, &path, |ui| {
                 let l = ui.label("Statut");
                 let mut kind = match piece.status {

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use super::grid;
 use crate::model::dossier::{Civility, Dossier, OtherDocument};
 use crate::model::{CallProfile, Finding, compute};
-use crate::ui::widgets::{Form, row_list, title};
+use crate::ui::widgets::{Form, HINT_SIZE, row_list, title};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, findings: &[Finding]) {
     title(ui, "Annexe – Déclaration sur l'honneur du Président");
@@ -132,9 +132,9 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, find
             ui.label(RichText::new(&t.signature_label).strong());
         });
     if !ticks.administrative {
-        ui.label(RichText::new("« Dossier administratif » n'est pas coché : une pièce de la Partie 1 reste à fournir.").small());
+        ui.label(RichText::new("« Dossier administratif » n'est pas coché : une pièce de la Partie 1 reste à fournir.").size(HINT_SIZE));
     }
     if !ticks.technical {
-        ui.label(RichText::new("« Dossier technique » n'est pas coché : des points bloquants restent dans la Partie 2.").small());
+        ui.label(RichText::new("« Dossier technique » n'est pas coché : des points bloquants restent dans la Partie 2.").size(HINT_SIZE));
     }
 }

@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use crate::model::Section;
 use crate::ui::app::{Command, DossierApp, Pending, Tab};
-use crate::ui::widgets::{AMBER, GREEN, RED, title};
+use crate::ui::widgets::{AMBER, GREEN, HINT_SIZE, RED, title};
 
 pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     let p = &app.profile;
@@ -12,7 +12,7 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     ui.label(RichText::new(format!("Version {}", env!("CARGO_PKG_VERSION"))).weak());
     ui.label(RichText::new(&p.title).strong());
     ui.label(&p.ministry);
-    ui.label(RichText::new(&p.department).small());
+    ui.label(RichText::new(&p.department).size(HINT_SIZE));
     let days_left =
         crate::now_unix().map(|now| (p.deadline.unix_seconds() - now).div_euclid(86_400));
     let deadline = format!(

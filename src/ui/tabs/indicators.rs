@@ -5,11 +5,11 @@ use egui::{RichText, Ui};
 use super::grid;
 use crate::model::CallProfile;
 use crate::model::dossier::{CustomKpi, Dossier, KpiLine, YEARS};
-use crate::ui::widgets::{Form, row_list, title, year_header};
+use crate::ui::widgets::{Form, HINT_SIZE, row_list, title, year_header};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
     title(ui, "Section 7 – Indicateurs de performance sur cinq ans");
-    ui.label(RichText::new(&p.kpi_note).small().weak());
+    ui.label(RichText::new(&p.kpi_note).size(HINT_SIZE).weak());
     for k in &p.kpi_rows {
         if d.kpi_line(&k.id).is_none() {
             d.indicators.standard.push(KpiLine {

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use super::grid;
 use crate::model::compute;
 use crate::model::dossier::{Activity, CompanySize, Dossier, MajorPartner, Member, MemberCategory};
-use crate::ui::widgets::{Form, RowOp, apply_row_op, row_buttons, row_list, title};
+use crate::ui::widgets::{Form, HINT_SIZE, RowOp, apply_row_op, row_buttons, row_list, title};
 
 /// « 1 membre engagé », « 3 membres engagés », « aucun … » for zero.
 fn count(n: u32, one: &str, many: &str) -> String {
@@ -68,6 +68,33 @@ const ROW_H: f32 = 22.0;
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersView) {
     title(ui, "Section 1.2 – Membres et participants au cluster");
+    summary(ui, d);
+    super::import::show(ui, form, d, &mut view.import);
+    filters(ui, view);
+    let needle = fold(view.search.trim());
+    let visible: Vec<usize> = d
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| matches(m, view, &needle))
+        .map(|(i, _)| i)
+        .collect();
+    // The editor and the row buttons act on what the list shows: a member
+    // hidden by the filter or the search is not edited by mistake.
+    if view.selected.is_some_and(|s| !visible.contains(&s)) {
+        view.selected = None;
+    }
+    let op = toolbar(ui, d, view, visible.len());
+    table(ui, d, view, &visible);
+    if let Some(op) = op {
+        apply(form, d, view, op);
+    }
+    ui.separator();
+    detail(ui, form, d, view);
+}
+
+/// The counts the call's thresholds are measured on.
+fn summary(ui: &mut Ui, d: &Dossier) {
     let counts = compute::member_counts(d);
     ui.label(format!(
         "{} ({} dont {} ; {} ; {}) — {} (non comptées).",
@@ -98,7 +125,10 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
             "entreprises potentiellement intéressées"
         ),
     ));
-    super::import::show(ui, form, d, &mut view.import);
+}
+
+/// Category filter and search.
+fn filters(ui: &mut Ui, view: &mut MembersView) {
     ui.horizontal(|ui| {
         let l = ui.label("Catégorie :");
         egui::ComboBox::from_id_salt("members.filter")
@@ -119,19 +149,10 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
         )
         .labelled_by(l.id);
     });
-    let needle = fold(view.search.trim());
-    let visible: Vec<usize> = d
-        .members
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| matches(m, view, &needle))
-        .map(|(i, _)| i)
-        .collect();
-    // The editor and the row buttons act on what the list shows: a member
-    // hidden by the filter or the search is not edited by mistake.
-    if view.selected.is_some_and(|s| !visible.contains(&s)) {
-        view.selected = None;
-    }
+}
+
+/// Add, and the row buttons of the selected member.
+fn toolbar(ui: &mut Ui, d: &Dossier, view: &MembersView, shown: usize) -> Option<RowOp> {
     let mut op: Option<RowOp> = None;
     ui.horizontal(|ui| {
         if ui.button("+ Ajouter un membre").clicked() {
@@ -140,16 +161,13 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
         if let Some(i) = view.selected.filter(|i| *i < d.members.len()) {
             row_buttons(ui, i, d.members.len(), &mut op);
         }
-        ui.label(
-            RichText::new(format!(
-                "{} affiché(s) sur {}",
-                visible.len(),
-                d.members.len()
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(format!("{} affiché(s) sur {}", shown, d.members.len())).weak());
     });
+    op
+}
 
+/// The register: a header and virtualised rows; a click selects a member.
+fn table(ui: &mut Ui, d: &Dossier, view: &mut MembersView, visible: &[usize]) {
     // Header
     let total = (ui.available_width() - 6.0 * ui.spacing().item_spacing.x - 16.0).max(500.0);
     let widths = [0.05, 0.33, 0.22, 0.12, 0.12, 0.16].map(|f| f * total);
@@ -212,22 +230,26 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
             });
         }
     });
-    if let Some(op) = op {
-        if matches!(op, RowOp::Add) {
-            // The new member must be visible to be filled in.
-            view.filter = None;
-            view.search.clear();
-        }
-        form.rows_changed("members", op, d.members.len());
-        if let Some(sel) = apply_row_op(&mut d.members, op) {
-            view.selected = Some(sel);
-            view.scroll_to_selected = true;
-        } else if d.members.is_empty() {
-            view.selected = None;
-        }
-        form.structural();
+}
+
+fn apply(form: &mut Form, d: &mut Dossier, view: &mut MembersView, op: RowOp) {
+    if matches!(op, RowOp::Add) {
+        // The new member must be visible to be filled in.
+        view.filter = None;
+        view.search.clear();
     }
-    ui.separator();
+    form.rows_changed("members", op, d.members.len());
+    if let Some(sel) = apply_row_op(&mut d.members, op) {
+        view.selected = Some(sel);
+        view.scroll_to_selected = true;
+    } else if d.members.is_empty() {
+        view.selected = None;
+    }
+    form.structural();
+}
+
+/// The selected member's editor, then the major partners.
+fn detail(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersView) {
     egui::ScrollArea::vertical().id_salt("members.detail").auto_shrink([false, false]).show(ui, |ui| {
         match view.selected.filter(|i| *i < d.members.len()) {
             Some(i) => {
@@ -240,7 +262,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
         }
         let partners = &mut d.partners;
         title(ui, "Partenaires majeurs (hors membres)");
-        ui.label(RichText::new("Organismes de formation, techniques ou technologiques dont le lien avec le cluster n'est pas assez permanent pour un siège en assemblée.").small().weak());
+        ui.label(RichText::new("Organismes de formation, techniques ou technologiques dont le lien avec le cluster n'est pas assez permanent pour un siège en assemblée.").size(HINT_SIZE).weak());
         row_list(ui, form, "partners", partners, "Ajouter un partenaire", |i, p: &MajorPartner| format!("Partenaire {} : {}", i + 1, p.name), |ui, form, i, p| {
             grid(ui, &format!("partners[{i}]"), |ui| {
                 form.text(ui, &format!("partners[{i}].name"), "Nom", &mut p.name);

@@ -8,7 +8,7 @@ use crate::model::CallProfile;
 use crate::model::compute;
 use crate::model::dossier::{Action, ActionCategory, Dossier, YEARS};
 use crate::model::money::format_number;
-use crate::ui::widgets::{Form, RED, row_list, title, year_header};
+use crate::ui::widgets::{Form, HINT_SIZE, RED, row_list, title, year_header};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
     title(ui, "6.1 Plan d'action sur cinq ans");
@@ -89,7 +89,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
     );
 
     title(ui, "6.2 Budget prévisionnel (en DH)");
-    ui.label(RichText::new(&p.budget_star_note).small().weak());
+    ui.label(RichText::new(&p.budget_star_note).size(HINT_SIZE).weak());
     let costs = compute::action_costs(d);
     egui::Grid::new("budget")
         .spacing([8.0, 4.0])
@@ -119,7 +119,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
         });
     ui.label(
         RichText::new(compute::SELF_FINANCING_FORMULA)
-            .small()
+            .size(HINT_SIZE)
             .weak(),
     );
     // The rows marked « (à préciser) » say what their amount covers.
@@ -176,11 +176,11 @@ fn budget_rows(
         if row.role == crate::model::call::BudgetRole::Actions && has_actions {
             ui.label(
                 RichText::new("   (total des actions du plan)")
-                    .small()
+                    .size(HINT_SIZE)
                     .weak(),
             );
             for c in costs {
-                ui.label(RichText::new(format_number(*c, 2)).small().weak());
+                ui.label(RichText::new(format_number(*c, 2)).size(HINT_SIZE).weak());
             }
             ui.end_row();
         }

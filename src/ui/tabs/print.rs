@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
+use crate::model::Finding;
 use crate::model::dossier::StampCorner;
 use crate::ui::app::DossierApp;
-use crate::ui::print_job::{self, JobResult, PrintMode};
-use crate::ui::widgets::{GREEN, RED, title};
+use crate::ui::print_job::{self, JobResult, PrintMode, PrintPanel};
+use crate::ui::widgets::{AMBER, GREEN, HINT_SIZE, RED, title};
 
 fn default_output(app: &DossierApp) -> String {
     match &app.path {
@@ -26,6 +27,32 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     if app.print_panel.output.is_empty() {
         app.print_panel.output = default_output(app);
     }
+    let blocking: Vec<Finding> = app
+        .findings
+        .iter()
+        .filter(|f| f.is_blocking())
+        .cloned()
+        .collect();
+    if !app.print_panel.mode_chosen {
+        // The first PDF is the one to hand in when nothing blocks it.
+        app.print_panel.mode = if blocking.is_empty() {
+            PrintMode::Final
+        } else {
+            PrintMode::Draft
+        };
+    }
+    settings(ui, app);
+    ui.add_space(8.0);
+    blocking_notice(ui, app.print_panel.mode, &blocking);
+    generate(ui, app, blocking.is_empty());
+    job_result(ui, app);
+    export_tables(ui, app);
+}
+
+/// Output file, copies, stamp corner, version and files: the print choices
+/// are kept in the dossier (a render is reproducible from the file alone)
+/// and are undoable like any edit.
+fn settings(ui: &mut Ui, app: &mut DossierApp) {
     let mut corner = app.dossier.print.stamp_corner;
     let mut copies = app.dossier.print.copies.unwrap_or(app.profile.copies);
     let mut copies_changed = false;
@@ -43,40 +70,24 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
                 .labelled_by(l.id)
                 .changed();
             ui.end_row();
-            ui.label("Cadre « Signature et cachet »");
-            egui::ComboBox::from_id_salt("print.corner")
+            let l = ui.label("Cadre « Signature et cachet »");
+            let _ = egui::ComboBox::from_id_salt("print.corner")
                 .selected_text(corner.label())
                 .show_ui(ui, |ui| {
                     for c in StampCorner::ALL {
                         ui.selectable_value(&mut corner, c, c.label());
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             ui.end_row();
             ui.label("Version");
-            ui.vertical(|ui| {
-                ui.radio_value(
-                    &mut app.print_panel.mode,
-                    PrintMode::Draft,
-                    "Brouillon (« BROUILLON » sur chaque page)",
-                );
-                ui.radio_value(
-                    &mut app.print_panel.mode,
-                    PrintMode::Final,
-                    "Finale, à déposer (refusée s'il reste des points bloquants)",
-                );
-                ui.radio_value(
-                    &mut app.print_panel.mode,
-                    PrintMode::Blank,
-                    "Formulaire vierge, à remplir à la main",
-                );
-            });
+            ui.vertical(|ui| mode_choice(ui, &mut app.print_panel));
             ui.end_row();
             ui.label("Fichiers");
             ui.checkbox(&mut app.print_panel.per_copy, "un fichier par exemplaire");
             ui.end_row();
         });
-    // Print choices are kept in the dossier, so a render is reproducible
-    // from the file alone; they are undoable like any edit.
     if corner != app.dossier.print.stamp_corner || copies_changed {
         app.dossier.print.stamp_corner = corner;
         app.dossier.print.copies = (copies != app.profile.copies).then_some(copies);
@@ -86,14 +97,33 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
             "print.stamp_corner"
         });
     }
-    ui.add_space(8.0);
-    let blocking: Vec<_> = app
-        .findings
-        .iter()
-        .filter(|f| f.is_blocking())
-        .cloned()
-        .collect();
-    if app.print_panel.mode == PrintMode::Final && !blocking.is_empty() {
+}
+
+fn mode_choice(ui: &mut Ui, panel: &mut PrintPanel) {
+    let choices = [
+        (
+            PrintMode::Draft,
+            "Brouillon (« BROUILLON » sur chaque page)",
+        ),
+        (
+            PrintMode::Final,
+            "Finale, à déposer (refusée s'il reste des points bloquants)",
+        ),
+        (PrintMode::Blank, "Formulaire vierge, à remplir à la main"),
+    ];
+    for (mode, label) in choices {
+        if ui.radio_value(&mut panel.mode, mode, label).clicked() {
+            panel.mode_chosen = true;
+        }
+    }
+}
+
+/// Why the PDF will be a draft, or why the final version is refused.
+fn blocking_notice(ui: &mut Ui, mode: PrintMode, blocking: &[Finding]) {
+    if blocking.is_empty() || mode == PrintMode::Blank {
+        return;
+    }
+    if mode == PrintMode::Final {
         ui.label(
             RichText::new(format!(
                 "Version finale impossible : {} point(s) bloquant(s) :",
@@ -102,26 +132,30 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
             .color(RED)
             .strong(),
         );
-        for f in blocking.iter().take(12) {
-            ui.label(RichText::new(format!("• {} — {}", f.section.label(), f.message)).color(RED));
-        }
-        if blocking.len() > 12 {
-            ui.label(format!(
-                "… et {} autre(s) : voir l'onglet Vérification.",
-                blocking.len() - 12
-            ));
-        }
-    } else if !blocking.is_empty() {
+    } else {
         ui.label(
-            RichText::new(
-                "Le dossier a des points bloquants : chaque page portera la mention « BROUILLON ».",
-            )
-            .weak(),
+            RichText::new(format!(
+                "Brouillon : le dossier a encore {} point(s) bloquant(s), la version finale serait refusée. Chaque page portera la mention « BROUILLON ». Points à corriger :",
+                blocking.len()
+            ))
+            .color(AMBER),
         );
     }
+    for f in blocking.iter().take(12) {
+        ui.label(RichText::new(format!("• {} — {}", f.section.label(), f.message)).color(RED));
+    }
+    if blocking.len() > 12 {
+        ui.label(format!(
+            "… et {} autre(s) : voir l'onglet Vérification.",
+            blocking.len() - 12
+        ));
+    }
+}
+
+fn generate(ui: &mut Ui, app: &mut DossierApp, nothing_blocks: bool) {
     ui.horizontal(|ui| {
         let can = !app.print_panel.running()
-            && (app.print_panel.mode != PrintMode::Final || blocking.is_empty());
+            && (app.print_panel.mode != PrintMode::Final || nothing_blocks);
         if ui
             .add_enabled(can, egui::Button::new("Générer le PDF"))
             .clicked()
@@ -136,6 +170,9 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
             ui.label("Génération en cours…");
         }
     });
+}
+
+fn job_result(ui: &mut Ui, app: &mut DossierApp) {
     let mut action = None;
     match &app.print_panel.last {
         Some(JobResult::Done {
@@ -167,7 +204,7 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
                     }
                 });
             }
-            ui.label(RichText::new("Le PDF contient tous les exemplaires à la suite : imprimez-le une fois, puis signez et cachetez chaque page dans le cadre prévu.").small());
+            ui.label(RichText::new("Le PDF contient tous les exemplaires à la suite : imprimez-le une fois, puis signez et cachetez chaque page dans le cadre prévu.").size(HINT_SIZE));
         }
         Some(JobResult::Refused(findings)) => {
             ui.label(
@@ -189,14 +226,30 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         } else {
             print_job::open_with_system(&file).map(|()| "PDF ouvert".to_string())
         };
+        app.print_panel.unopened = result.is_err().then(|| file.clone());
         app.print_panel.message = Some(match result {
             Ok(m) | Err(m) => m,
         });
     }
+    let failed = app.print_panel.unopened.clone();
     if let Some(m) = &app.print_panel.message {
-        ui.label(m);
+        ui.label(if failed.is_some() {
+            RichText::new(m).color(RED)
+        } else {
+            RichText::new(m)
+        });
     }
+    if let Some(file) = failed
+        && ui.button("Copier le chemin").clicked()
+    {
+        ui.ctx().copy_text(file.display().to_string());
+        app.print_panel.message = Some(format!("Chemin copié : {}", file.display()));
+        app.print_panel.unopened = None;
+    }
+}
 
+/// The budget and indicators as a workbook for the treasurer.
+fn export_tables(ui: &mut Ui, app: &mut DossierApp) {
     title(ui, "Tableaux pour le trésorier");
     ui.label("Le budget prévisionnel et les indicateurs dans un classeur (Excel, LibreOffice), totaux en formules.");
     if app.print_panel.xlsx.is_empty() {
