@@ -10,6 +10,7 @@ pub mod layout;
 pub mod merge;
 pub mod pdf;
 pub mod shape;
+pub mod subset;
 pub mod typeset;
 
 use std::collections::HashMap;

@@ -248,6 +248,9 @@ pub fn write(pages: &[Page], geo: &Geometry, meta: &Metadata) -> Result<Vec<u8>,
     };
     let mut save_warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut save_warnings);
+    // printpdf embeds whole fonts without its heavy text_layout feature:
+    // keep only the glyphs the pages show (same glyph ids, same text).
+    super::subset::subset_document(&mut lo);
     compress_streams(&mut lo);
     let id = stable_id(pages);
     lo.trailer.set(
