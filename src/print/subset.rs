@@ -212,7 +212,7 @@ fn checksum(data: &[u8]) -> u32 {
 /// Writes the sfnt file: table directory (tags ascending), 4-byte aligned
 /// tables, checksums and `head`'s whole-file adjustment.
 fn assemble(mut tables: Vec<([u8; 4], Vec<u8>)>) -> Vec<u8> {
-    tables.sort_by(|a, b| a.0.cmp(&b.0));
+    tables.sort_by_key(|t| t.0);
     let n = tables.len();
     let n16 = u16::try_from(n).unwrap_or(0);
     let pow = if n == 0 { 0 } else { n.ilog2() };
