@@ -43,7 +43,11 @@ fn actions(doc: &mut Doc) {
                 .to_string();
             let mut cells = vec![doc.fill(title), doc.fill(category)];
             cells.extend(a.cost.iter().map(|v| doc.num(*v, 0)));
-            Row::new(cells)
+            Row {
+                cells,
+                lead_bold: true,
+                ..Row::default()
+            }
         })
         .collect();
     let costs = compute::action_costs(d);
