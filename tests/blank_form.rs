@@ -119,7 +119,6 @@ fn structural(words: &[&str], i: usize) -> bool {
     let after = |w: &str| i > 0 && words[i - 1] == w;
     let small_number = word.parse::<u32>().is_ok_and(|n| (1..=9).contains(&n));
     (i == 0 && numbering)
-        || (words.len() == 1 && numbering)
         || (small_number
             && ["Section", "Partie", "Année", "coopération", "collaboratif"]
                 .iter()
