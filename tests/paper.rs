@@ -314,3 +314,43 @@ fn no_heading_is_the_last_line_of_a_page() {
     }
     assert!(seen > 40, "only {seen} heading lines found in the PDF");
 }
+
+#[test]
+fn the_register_of_300_members_takes_at_most_20_pages_of_15_members_or_more() {
+    let (d, r) = large();
+    assert_eq!(d.members.len(), 300);
+    let geo = Geometry::a4(d.print.stamp_corner);
+    let number_column = geo.content.x + 0.05 * geo.content.w;
+    // Per register page (the one with the register's header row), the
+    // row numbers of its members.
+    let register: Vec<Vec<u32>> = pdf_texts(&r.pdfs[0])
+        .iter()
+        .filter(|page| page.iter().any(|t| t.text == "Identifiants"))
+        .map(|page| {
+            page.iter()
+                .filter(|t| t.x < number_column)
+                .filter_map(|t| t.text.trim().parse::<u32>().ok())
+                .collect()
+        })
+        .collect();
+    let members: usize = register.iter().map(Vec::len).sum();
+    assert_eq!(members, 300);
+    assert!(register.len() <= 20, "{} register pages", register.len());
+    // A page the register comes onto and goes on from is a full page: 15
+    // members or more (its first page may hold only the first rows, kept
+    // with the category's heading).
+    let follows = |a: &Vec<u32>, b: &Vec<u32>| matches!((a.last(), b.first()), (Some(x), Some(y)) if *y == x + 1);
+    let mut full = 0;
+    for (i, w) in register.windows(3).enumerate() {
+        if follows(&w[0], &w[1]) && follows(&w[1], &w[2]) {
+            full += 1;
+            assert!(
+                w[1].len() >= 15,
+                "register page {}: {} members",
+                i + 2,
+                w[1].len()
+            );
+        }
+    }
+    assert!(full >= 10, "{full} full pages");
+}

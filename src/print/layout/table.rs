@@ -21,15 +21,31 @@ struct Grid {
     aligns: Vec<Align>,
     header: Cells,
     header_h: f32,
+    dense: bool,
 }
+
+/// A dense table (the member register) is set tighter: lines 1.2 em apart
+/// (an accented capital reaches 0.93 em above the baseline, a descender
+/// 0.24 em below, so lines still never touch) and 2 pt above and below
+/// each row's text, so that more members fit on a page.
+const DENSE_LEADING: f32 = 1.2;
+const DENSE_VPAD: f32 = 2.0;
 
 impl Grid {
     fn line_height(&self) -> f32 {
-        self.style.line_height()
+        if self.dense {
+            self.style.size() * DENSE_LEADING
+        } else {
+            self.style.line_height()
+        }
+    }
+    /// Space above the first line and below the last one of a cell.
+    fn vpad(&self) -> f32 {
+        if self.dense { DENSE_VPAD } else { CELL_PAD }
     }
     fn row_height(&self, cells: &Cells, min_height: f32) -> f32 {
         let n = cells.lines.iter().map(Vec::len).max().unwrap_or(1);
-        (n as f32 * self.line_height() + 2.0 * CELL_PAD).max(min_height)
+        (n as f32 * self.line_height() + 2.0 * self.vpad()).max(min_height)
     }
 }
 
@@ -71,6 +87,7 @@ impl Layouter<'_> {
                 bold_head: 0,
             },
             header_h: 0.0,
+            dense: table.dense,
         };
         let titles: Vec<String> = table.columns.iter().map(|c| c.title.clone()).collect();
         grid.header = self.wrap_cells(&grid, &titles, (true, false));
@@ -161,7 +178,7 @@ impl Layouter<'_> {
                     grid.widths[i] - 2.0 * CELL_PAD,
                     aligns[i],
                 );
-                let baseline = self.y + CELL_PAD + k as f32 * lh + st.ascent();
+                let baseline = self.y + grid.vpad() + k as f32 * lh + st.ascent();
                 self.text_at(x, baseline, st, line.clone());
             }
         }
@@ -230,14 +247,16 @@ impl Layouter<'_> {
         let lh = grid.line_height();
         let mut from = 0;
         while from < n_lines {
-            let fit = ((self.remaining() - 2.0 * CELL_PAD) / lh).floor().max(0.0) as usize;
+            let fit = ((self.remaining() - 2.0 * grid.vpad()) / lh)
+                .floor()
+                .max(0.0) as usize;
             if fit == 0 {
                 self.new_page();
                 self.draw_header(grid);
                 continue;
             }
             let count = fit.min(n_lines - from);
-            let h = count as f32 * lh + 2.0 * CELL_PAD;
+            let h = count as f32 * lh + 2.0 * grid.vpad();
             self.draw_row(grid, &lines, (from, count), h, style, &grid.aligns);
             from += count;
             if from < n_lines {
