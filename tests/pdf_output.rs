@@ -1020,3 +1020,37 @@ fn fonts_are_embedded_as_subsets_that_draw_every_glyph_shown() {
     }
     assert_eq!(fonts, 2);
 }
+
+#[test]
+fn copies_share_their_content_and_differ_only_by_their_copy_number() {
+    let d = example();
+    let three = render(&d, &RenderOptions::default());
+    let one = render(
+        &d,
+        &RenderOptions {
+            copies: Some(1),
+            ..RenderOptions::default()
+        },
+    );
+    assert_eq!(three.copies, 3);
+    // The content is written once: three copies are far from three times
+    // the size of one.
+    assert!(
+        three.pdfs[0].len() * 2 < one.pdfs[0].len() * 3,
+        "{} vs {}",
+        three.pdfs[0].len(),
+        one.pdfs[0].len()
+    );
+    let pages = pdf_pages_text(&three.pdfs[0]);
+    let n = three.pages_per_copy;
+    assert_eq!(pages.len(), 3 * n);
+    for k in 1..3 {
+        for i in 0..n {
+            let first = pages[i].replace("Exemplaire 1 / 3", "Exemplaire K / 3");
+            let other =
+                pages[k * n + i].replace(&format!("Exemplaire {} / 3", k + 1), "Exemplaire K / 3");
+            assert!(first.contains("Exemplaire K / 3"), "page {}", i + 1);
+            assert_eq!(first, other, "copy {} page {}", k + 1, i + 1);
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! boxes ([`layout`], measured with the bundled [`font`]) → per-copy page
 //! furniture ([`furniture`]) → PDF bytes ([`pdf`], the only printpdf user).
 
+pub mod copies;
 pub mod document;
 pub mod font;
 pub mod furniture;
@@ -200,37 +201,35 @@ pub fn render_with(
     };
     let slot = laid.anchor_y.get("cover-copy-slot").copied();
 
-    let copy_pages = |copy: u32| -> Vec<Page> {
-        laid.pages
-            .iter()
-            .enumerate()
-            .map(|(i, content)| {
-                let info = furniture::PageInfo {
-                    page: i + 1,
-                    pages: pages_per_copy,
+    // One copy's furniture pages, made as they are asked for; the content
+    // pages are written once and shared by the copies.
+    let laid_pages = &laid.pages;
+    let copy_pages = |copy: u32| {
+        laid_pages.iter().enumerate().map(move |(i, _)| {
+            let info = furniture::PageInfo {
+                page: i + 1,
+                pages: pages_per_copy,
+                copy,
+                copies,
+                cluster,
+                call_title: &profile.title,
+                draft,
+            };
+            let mut items = furniture::furniture(fonts, &geo, &info);
+            if i == 0
+                && let Some(y) = slot
+            {
+                items.extend(furniture::cover_copy_mark(
+                    fonts,
+                    &geo,
+                    y,
+                    document::COVER_COPY_SLOT,
                     copy,
                     copies,
-                    cluster,
-                    call_title: &profile.title,
-                    draft,
-                };
-                let mut items = furniture::furniture(fonts, &geo, &info);
-                if i == 0
-                    && let Some(y) = slot
-                {
-                    items.extend(furniture::cover_copy_mark(
-                        fonts,
-                        &geo,
-                        y,
-                        document::COVER_COPY_SLOT,
-                        copy,
-                        copies,
-                    ));
-                }
-                items.extend(content.items.iter().cloned());
-                Page { items }
-            })
-            .collect()
+                ));
+            }
+            Page { items }
+        })
     };
     let meta = |copy: Option<u32>| pdf::Metadata {
         title: match copy {
@@ -252,10 +251,24 @@ pub fn render_with(
             * 86_400
             + 12 * 3600,
     };
-    // Writes pages, then puts the attachments' pages in their places.
-    let write = |pages: Vec<Page>, meta: pdf::Metadata| -> Result<Vec<u8>, RenderError> {
-        let bytes = pdf::write(&pages, &geo, &meta)?;
-        let placements = merge::placements(&pages);
+    // Where the attachments' pages go in one copy (furniture adds none).
+    let copy_placements = merge::placements(&laid.pages);
+    // Writes pages, then puts the attachments' pages in their places. The
+    // copies' pages are made one at a time as the writer takes them.
+    let write = |range: std::ops::RangeInclusive<u32>,
+                 meta: pdf::Metadata|
+     -> Result<Vec<u8>, RenderError> {
+        let placements: Vec<merge::Placement> = range
+            .clone()
+            .enumerate()
+            .flat_map(|(n, _)| {
+                copy_placements.iter().map(move |p| merge::Placement {
+                    page_index: p.page_index + n * pages_per_copy,
+                    ..p.clone()
+                })
+            })
+            .collect();
+        let bytes = pdf::write_copies(&laid.pages, range.flat_map(copy_pages), &geo, &meta)?;
         if placements.is_empty() {
             Ok(bytes)
         } else {
@@ -264,11 +277,10 @@ pub fn render_with(
     };
     let pdfs = if options.per_copy {
         (1..=copies)
-            .map(|k| write(copy_pages(k), meta(Some(k))))
+            .map(|k| write(k..=k, meta(Some(k))))
             .collect::<Result<Vec<_>, _>>()?
     } else {
-        let all: Vec<Page> = (1..=copies).flat_map(copy_pages).collect();
-        vec![write(all, meta(None))?]
+        vec![write(1..=copies, meta(None))?]
     };
     let mut warnings: Vec<String> = laid
         .missing
