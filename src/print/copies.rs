@@ -17,9 +17,7 @@ fn err(what: &str) -> String {
 fn resolve(doc: &lo::Document, o: Option<&lo::Object>) -> lo::Dictionary {
     match o {
         Some(lo::Object::Dictionary(d)) => d.clone(),
-        Some(lo::Object::Reference(r)) => {
-            doc.get_dictionary(*r).map(Clone::clone).unwrap_or_default()
-        }
+        Some(lo::Object::Reference(r)) => doc.get_dictionary(*r).cloned().unwrap_or_default(),
         _ => lo::Dictionary::new(),
     }
 }
@@ -68,7 +66,7 @@ fn merged_resources(
 /// from the page tree.
 pub fn share_bodies(doc: &mut lo::Document, body: usize) -> Result<(), String> {
     let pages: Vec<lo::ObjectId> = doc.get_pages().into_values().collect();
-    if body == 0 || pages.len() <= body || (pages.len() - body) % body != 0 {
+    if body == 0 || pages.len() <= body || !(pages.len() - body).is_multiple_of(body) {
         return Err(err("nombre de pages inattendu"));
     }
     let (bodies, furniture) = pages.split_at(body);
