@@ -88,8 +88,9 @@ fn budget(doc: &mut Doc) {
     };
     let line_row = |row: &crate::model::call::BudgetRowDef| {
         let line = d.budget_line(&row.id);
+        // On a blank form, a line to write the detail on, not a dash.
         let detail = if doc.blank {
-            ""
+            "____________"
         } else {
             line.map_or("", |l| l.detail.as_str())
         };
