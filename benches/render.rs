@@ -1,13 +1,102 @@
-//! Render the large reference dossier (300 members, 40 projects, about twelve
-//! paragraphs per text section, 3 copies) with the release binary, as a user
-//! would, and report time, pages and the process's peak memory.
-//! Targets (issue « print package »): ≤ 0.5 s and ≤ 100 MB peak.
+//! Render dossiers with the release binary, as a user would, and report
+//! time, pages per copy, PDF size and the process's peak memory:
+//! - the bundled example (pages per copy, PDF size);
+//! - the large reference dossier (300 members, 40 projects, 3 copies):
+//!   targets ≤ 0.3 s and ≤ 100 MB peak (issue 10);
+//! - 2 000 members (3 copies): peak under 120 MB (issue 10).
 
 #[path = "common.rs"]
 mod common;
 
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
+
+/// One `render` run: its duration, pages per copy and peak memory (MB).
+struct Run {
+    time: std::time::Duration,
+    pages_per_copy: Option<usize>,
+    peak_mb: Option<f64>,
+}
+
+fn render(bin: &str, input: &Path, output: &Path) -> Run {
+    let t = Instant::now();
+    let out = Command::new(bin)
+        .arg("render")
+        .arg(input)
+        .arg("-o")
+        .arg(output)
+        .env("CLUSTER_DOSSIER_STATS", "1")
+        .output()
+        .expect("run render");
+    let time = t.elapsed();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // « 3 exemplaire(s) de 117 pages. »
+    let pages_per_copy = stdout.lines().find_map(|l| {
+        let rest = l.split(" exemplaire(s) de ").nth(1)?;
+        rest.split_whitespace().next()?.parse().ok()
+    });
+    // « Statistiques : 351 pages, mémoire de pointe 61.2 Mo … »
+    let peak_mb = stdout.lines().find_map(|l| {
+        let rest = l.split("mémoire de pointe ").nth(1)?;
+        rest.split_whitespace().next()?.parse().ok()
+    });
+    Run {
+        time,
+        pages_per_copy,
+        peak_mb,
+    }
+}
+
+fn create(bin: &str, args: &[&str], path: &Path) {
+    let status = Command::new(bin)
+        .args(args)
+        .arg(path)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("run new");
+    assert!(status.success());
+}
+
+fn kb(path: &Path) -> u64 {
+    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) / 1024
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok { "OK" } else { "AU-DESSUS DE LA CIBLE" }
+}
+
+/// Renders `input` `runs` times; prints time, pages, size and peak.
+fn measure(bin: &str, name: &str, input: &Path, dir: &Path, runs: usize, targets: (f64, f64)) {
+    let output = dir.join("out.pdf");
+    let mut all: Vec<Run> = (0..runs).map(|_| render(bin, input, &output)).collect();
+    all.sort_by_key(|r| r.time);
+    let times: Vec<_> = all.iter().map(|r| r.time).collect();
+    common::report(name, &times, targets.0);
+    let peak = all
+        .iter()
+        .filter_map(|r| r.peak_mb)
+        .fold(None, |m: Option<f64>, p| Some(m.map_or(p, |m| m.max(p))));
+    let pages = all.first().and_then(|r| r.pages_per_copy);
+    match peak {
+        Some(p) => println!(
+            "    mémoire de pointe {p:.1} Mo (cible < {} Mo) {}",
+            targets.1,
+            verdict(p < targets.1)
+        ),
+        None => println!("    mémoire de pointe inconnue sur ce système"),
+    }
+    println!(
+        "    {} pages par exemplaire, PDF {} Ko",
+        pages.map_or_else(|| "?".into(), |p| p.to_string()),
+        kb(&output)
+    );
+}
 
 fn main() {
     let bin = env!("CARGO_BIN_EXE_cluster-dossier");
@@ -16,40 +105,53 @@ fn main() {
         std::process::id()
     ));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let input = dir.join("reference.ron");
-    let output = dir.join("reference.pdf");
-    let status = Command::new(bin)
-        .args(["new", "--synthetic", "--members", "300", "--projects", "40"])
-        .arg(&input)
-        .status()
-        .expect("run new");
-    assert!(status.success());
 
-    let mut times = Vec::new();
-    let mut last_stdout = String::new();
-    for _ in 0..5 {
-        let t = Instant::now();
-        let out = Command::new(bin)
-            .arg("render")
-            .arg(&input)
-            .arg("-o")
-            .arg(&output)
-            .env("CLUSTER_DOSSIER_STATS", "1")
-            .output()
-            .expect("run render");
-        times.push(t.elapsed());
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        last_stdout = String::from_utf8_lossy(&out.stdout).to_string()
-            + &String::from_utf8_lossy(&out.stderr);
-    }
-    times.sort();
-    println!("{}", last_stdout.trim());
-    common::report("render, processus complet (3 exemplaires)", &times, 500.0);
-    let size = std::fs::metadata(&output).map(|m| m.len()).unwrap_or(0);
-    println!("PDF : {} Ko", size / 1024);
+    let example = dir.join("exemple.ron");
+    create(bin, &["new", "--example"], &example);
+    measure(
+        bin,
+        "render, exemple (3 ex.)",
+        &example,
+        &dir,
+        3,
+        (300.0, 100.0),
+    );
+
+    let reference = dir.join("reference.ron");
+    create(
+        bin,
+        &["new", "--synthetic", "--members", "300", "--projects", "40"],
+        &reference,
+    );
+    measure(
+        bin,
+        "render, 300 membres / 40 projets (3 ex.)",
+        &reference,
+        &dir,
+        5,
+        (300.0, 100.0),
+    );
+
+    let large = dir.join("2000.ron");
+    create(
+        bin,
+        &[
+            "new",
+            "--synthetic",
+            "--members",
+            "2000",
+            "--projects",
+            "40",
+        ],
+        &large,
+    );
+    measure(
+        bin,
+        "render, 2 000 membres (3 ex.)",
+        &large,
+        &dir,
+        3,
+        (1000.0, 120.0),
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

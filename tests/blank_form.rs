@@ -105,3 +105,103 @@ fn the_cli_refuses_blank_with_final_and_prints_the_blank_form() {
     );
     assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
 }
+
+/// A word of the blank form with a digit that is structure, not content:
+/// a heading's or a row's number, « Section 2 », « Année 3 », « A4 »,
+/// « Projet collaboratif 2 », a sommaire page number.
+fn structural(words: &[&str], i: usize) -> bool {
+    let word = words[i].trim_end_matches([':', '.']);
+    let numbering = !word.is_empty()
+        && word
+            .split('.')
+            .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        && word != "0";
+    let after = |w: &str| i > 0 && words[i - 1] == w;
+    let small_number = word.parse::<u32>().is_ok_and(|n| (1..=9).contains(&n));
+    (i == 0 && numbering)
+        || (small_number
+            && ["Section", "Partie", "Année", "coopération", "collaboratif"]
+                .iter()
+                .any(|w| after(w)))
+        || (word.len() == 2 && word.starts_with('A') && small_number_at(word, 1))
+}
+
+fn small_number_at(word: &str, from: usize) -> bool {
+    word[from..]
+        .parse::<u32>()
+        .is_ok_and(|n| (1..=9).contains(&n))
+}
+
+#[test]
+fn the_blank_form_holds_no_digit_outside_furniture_and_the_calls_dates() {
+    let p = profile();
+    // Whatever the dossier holds, the blank form is the same.
+    let large = cluster_dossier::model::synthetic::dossier(&p, 300, 40);
+    let mut texts = Vec::new();
+    for d in [example(), large] {
+        let r = print::render(
+            &d,
+            &p,
+            &findings(&d, &p),
+            &RenderOptions {
+                mode: print::PrintMode::Blank,
+                copies: Some(1),
+                ..RenderOptions::default()
+            },
+        )
+        .expect("renders");
+        texts.push(common::pdf_texts(&r.pdfs[0]));
+    }
+    let lines = |pages: &[Vec<common::PdfText>]| -> Vec<String> {
+        pages.iter().flatten().map(|t| t.text.clone()).collect()
+    };
+    assert_eq!(lines(&texts[0]), lines(&texts[1]));
+
+    let deadline = cluster_dossier::print::typeset::french(&p.deadline.french());
+    let pages = texts[0].len();
+    let mut numbered = 0;
+    for (i, page) in texts[0].iter().enumerate() {
+        for t in page {
+            let furniture = format!("Page {} / {pages}", i + 1);
+            if t.text == furniture || t.text == "Exemplaire 1 / 1" {
+                continue;
+            }
+            let text = t.text.replace(&p.title, "").replace(&deadline, "");
+            assert!(!text.contains("Aucun"), "page {} : « {} »", i + 1, t.text);
+            let words: Vec<&str> = text
+                .split(char::is_whitespace)
+                .filter(|w| !w.is_empty())
+                .collect();
+            for (k, w) in words.iter().enumerate() {
+                if !w.contains(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                numbered += 1;
+                assert!(
+                    structural(&words, k),
+                    "page {} : « {w} » in « {} »",
+                    i + 1,
+                    t.text
+                );
+            }
+        }
+    }
+    // Row and heading numbers are there: the check has something to pass.
+    assert!(numbered > 50, "{numbered}");
+}
+
+#[test]
+fn the_structural_digit_rule_refuses_figures() {
+    let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
+    for (text, k) in [("Section 6 –", 1), ("1.2 Membres", 0), ("12", 0), ("A3", 0)] {
+        assert!(structural(&words(text), k), "{text}");
+    }
+    for (text, k) in [
+        ("0 sur 20", 0),
+        ("soit 0,0 %", 1),
+        ("Total 1 200", 1),
+        ("(20)", 0),
+    ] {
+        assert!(!structural(&words(text), k), "{text}");
+    }
+}

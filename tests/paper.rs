@@ -163,3 +163,194 @@ fn a_long_word_breaks_with_a_hyphen() {
     // The soft hyphen is drawn with a visible glyph of the bundled font.
     assert!(fonts.regular.advance('\u{ad}').is_some_and(|a| a > 0.1));
 }
+
+// ------------------------------------------------------------------ Large dossier
+
+/// The large synthetic dossier (300 members, 40 projects), one copy.
+fn large() -> (cluster_dossier::model::Dossier, print::Rendered) {
+    let d = cluster_dossier::model::synthetic::dossier(&profile(), 300, 40);
+    let r = one_copy(&d);
+    (d, r)
+}
+
+/// The texts of each page that belong to the content (not the running
+/// header, the page numbers, the stamp zone or the draft mark).
+fn content_texts(pdf: &[u8], geo: &Geometry) -> Vec<Vec<common::PdfText>> {
+    let area = geo.content;
+    pdf_texts(pdf)
+        .into_iter()
+        .map(|page| {
+            page.into_iter()
+                .filter(|t| {
+                    !t.rotated
+                        && t.y > area.y
+                        && t.y <= area.bottom() + 1.0
+                        && !t.bbox().intersects(&geo.stamp)
+                        && !t.bbox().intersects(&geo.info_band)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `b` is the line right under `a` in the same column (same left or right
+/// edge, one line height lower): the continuation of a wrapped text.
+fn continues(a: &common::PdfText, b: &common::PdfText) -> bool {
+    let dy = b.y - a.y;
+    (a.size - b.size).abs() < 0.01
+        && dy > 0.5 * a.size
+        && dy < 1.6 * a.size
+        && ((a.x - b.x).abs() < 0.5 || (a.x + a.width - b.x - b.width).abs() < 0.5)
+}
+
+/// Places where a number runs from the end of one line into the next.
+fn split_numbers(pages: &[Vec<common::PdfText>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        for pair in page.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let end = a.text.trim_end();
+            let start = b.text.trim_start();
+            if end.ends_with(|c: char| c.is_ascii_digit())
+                && start.starts_with(|c: char| c.is_ascii_digit() || c == ',')
+                && continues(a, b)
+            {
+                out.push(format!("page {} : « {end} » / « {start} »", p + 1));
+            }
+        }
+    }
+    out
+}
+
+fn at(x: f32, y: f32, text: &str) -> common::PdfText {
+    common::PdfText {
+        x,
+        y,
+        size: 8.0,
+        width: 40.0,
+        text: text.into(),
+        rotated: false,
+    }
+}
+
+#[test]
+fn the_split_number_detector_sees_a_split_and_only_that() {
+    let split = vec![vec![at(100.0, 200.0, "1 200 00"), at(100.0, 210.5, "0")]];
+    assert_eq!(split_numbers(&split).len(), 1);
+    // Two cells of one row, and the next row of a column: not a wrap.
+    let apart = vec![vec![
+        at(100.0, 200.0, "1 200 000"),
+        at(150.0, 200.0, "300 000"),
+        at(150.0, 230.0, "2 000"),
+    ]];
+    assert!(split_numbers(&apart).is_empty());
+}
+
+#[test]
+fn no_number_is_split_across_lines_in_the_large_dossier() {
+    let (d, r) = large();
+    let geo = Geometry::a4(d.print.stamp_corner);
+    let pages = content_texts(&r.pdfs[0], &geo);
+    let numbers: usize = pages
+        .iter()
+        .flatten()
+        .filter(|t| t.text.contains(|c: char| c.is_ascii_digit()))
+        .count();
+    assert!(numbers > 1000, "{numbers} lines with a number");
+    let split = split_numbers(&pages);
+    assert!(split.is_empty(), "{split:#?}");
+}
+
+/// Letters and digits only, apostrophes as typed: a heading and a line of it
+/// compare whatever spaces and hyphens the typesetting put in.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+#[test]
+fn no_heading_is_the_last_line_of_a_page() {
+    let (d, r) = large();
+    let p = profile();
+    let f = findings(&d, &p);
+    let attachments = cluster_dossier::attach::Attachments::default();
+    let pages_map = std::collections::HashMap::new();
+    let input = print::document::DocumentInput {
+        dossier: &d,
+        profile: &p,
+        findings: &f,
+        draft: r.draft,
+        blank: false,
+        attachments: &attachments,
+        pages: &pages_map,
+    };
+    let headings: Vec<String> = print::document::build(&input)
+        .iter()
+        .filter_map(|b| match b {
+            print::layout::Block::Heading { text, .. } => Some(letters(text)),
+            _ => None,
+        })
+        .filter(|h| h.chars().count() >= 4)
+        .collect();
+    assert!(headings.len() > 40, "{} headings", headings.len());
+    let is_heading_line = |t: &common::PdfText| {
+        let l = letters(&t.text);
+        t.size >= 9.5 && l.chars().count() >= 4 && headings.iter().any(|h| h.contains(&l))
+    };
+    let geo = Geometry::a4(d.print.stamp_corner);
+    let pages = content_texts(&r.pdfs[0], &geo);
+    assert_eq!(pages.len(), r.pages_per_copy);
+    let mut seen = 0;
+    for (i, page) in pages.iter().enumerate() {
+        seen += page.iter().filter(|t| is_heading_line(t)).count();
+        let Some(last) = page.iter().max_by(|a, b| a.y.total_cmp(&b.y)) else {
+            continue;
+        };
+        assert!(
+            !is_heading_line(last),
+            "page {} ends with the heading « {} »",
+            i + 1,
+            last.text
+        );
+    }
+    assert!(seen > 40, "only {seen} heading lines found in the PDF");
+}
+
+#[test]
+fn the_register_of_300_members_takes_at_most_20_pages_of_15_members_or_more() {
+    let (d, r) = large();
+    assert_eq!(d.members.len(), 300);
+    let geo = Geometry::a4(d.print.stamp_corner);
+    let number_column = geo.content.x + 0.05 * geo.content.w;
+    // Per register page (the one with the register's header row), the
+    // row numbers of its members.
+    let register: Vec<Vec<u32>> = pdf_texts(&r.pdfs[0])
+        .iter()
+        .filter(|page| page.iter().any(|t| t.text == "Identifiants"))
+        .map(|page| {
+            page.iter()
+                .filter(|t| t.x < number_column)
+                .filter_map(|t| t.text.trim().parse::<u32>().ok())
+                .collect()
+        })
+        .collect();
+    let members: usize = register.iter().map(Vec::len).sum();
+    assert_eq!(members, 300);
+    assert!(register.len() <= 20, "{} register pages", register.len());
+    // A page the register comes onto and goes on from is a full page: 15
+    // members or more (its first page may hold only the first rows, kept
+    // with the category's heading).
+    let follows = |a: &Vec<u32>, b: &Vec<u32>| matches!((a.last(), b.first()), (Some(x), Some(y)) if *y == x + 1);
+    let mut full = 0;
+    for (i, w) in register.windows(3).enumerate() {
+        if follows(&w[0], &w[1]) && follows(&w[1], &w[2]) {
+            full += 1;
+            assert!(
+                w[1].len() >= 15,
+                "register page {}: {} members",
+                i + 2,
+                w[1].len()
+            );
+        }
+    }
+    assert!(full >= 10, "{full} full pages");
+}

@@ -944,3 +944,113 @@ fn the_pdf_metadata_has_title_author_and_subject() {
     );
     assert_eq!(pdf_info(pdf, "Subject"), Some(profile().title));
 }
+
+#[test]
+fn fonts_are_embedded_as_subsets_that_draw_every_glyph_shown() {
+    let r = render(&example(), &RenderOptions::default());
+    let pdf = &r.pdfs[0];
+    assert!(pdf.len() <= 600_000, "{} bytes", pdf.len());
+    let doc = lopdf::Document::load_mem(pdf).expect("the PDF parses");
+    let mut fonts = 0;
+    for font in doc.objects.values().filter_map(|o| o.as_dict().ok()) {
+        if font.get(b"Subtype").and_then(|s| s.as_name()).ok() != Some(b"Type0".as_slice()) {
+            continue;
+        }
+        fonts += 1;
+        let name = font
+            .get(b"BaseFont")
+            .and_then(|n| n.as_name())
+            .expect("a name");
+        assert_eq!(
+            name.get(6),
+            Some(&b'+'),
+            "{}",
+            String::from_utf8_lossy(name)
+        );
+        let descendants = font
+            .get(b"DescendantFonts")
+            .and_then(|d| d.as_array())
+            .expect("CID");
+        let cid = descendants[0].as_dict().expect("a CID font");
+        let descriptor = doc
+            .get_dictionary(
+                cid.get(b"FontDescriptor")
+                    .and_then(|d| d.as_reference())
+                    .expect("ref"),
+            )
+            .expect("a descriptor");
+        let program = doc
+            .get_object(
+                descriptor
+                    .get(b"FontFile2")
+                    .and_then(|f| f.as_reference())
+                    .expect("ref"),
+            )
+            .and_then(|o| o.as_stream())
+            .expect("an embedded program")
+            .decompressed_content()
+            .expect("it inflates");
+        assert!(program.len() < 150_000, "{} bytes", program.len());
+        let face = ttf_parser::Face::parse(&program, 0).expect("a readable TrueType font");
+        let bundled = if name.ends_with(b"-Bold") {
+            print::font::BOLD_TTF
+        } else {
+            print::font::REGULAR_TTF
+        };
+        let whole = ttf_parser::Face::parse(bundled, 0).expect("the bundled font");
+        // Every glyph the pages show (listed in /W) keeps its outline,
+        // unless the whole font has none for it (spaces).
+        let w = cid.get(b"W").and_then(|w| w.as_array()).expect("widths");
+        let mut shown = 0;
+        for pair in w.chunks(2) {
+            let first = pair[0].as_i64().expect("a glyph id") as u16;
+            for k in 0..pair[1].as_array().expect("a run").len() as u16 {
+                let gid = ttf_parser::GlyphId(first + k);
+                shown += 1;
+                if whole.glyph_bounding_box(gid).is_some() {
+                    assert!(
+                        face.glyph_bounding_box(gid).is_some(),
+                        "glyph {} lost",
+                        gid.0
+                    );
+                }
+            }
+        }
+        assert!(shown > 50);
+    }
+    assert_eq!(fonts, 2);
+}
+
+#[test]
+fn copies_share_their_content_and_differ_only_by_their_copy_number() {
+    let d = example();
+    let three = render(&d, &RenderOptions::default());
+    let one = render(
+        &d,
+        &RenderOptions {
+            copies: Some(1),
+            ..RenderOptions::default()
+        },
+    );
+    assert_eq!(three.copies, 3);
+    // The content is written once: three copies are far from three times
+    // the size of one.
+    assert!(
+        three.pdfs[0].len() * 2 < one.pdfs[0].len() * 3,
+        "{} vs {}",
+        three.pdfs[0].len(),
+        one.pdfs[0].len()
+    );
+    let pages = pdf_pages_text(&three.pdfs[0]);
+    let n = three.pages_per_copy;
+    assert_eq!(pages.len(), 3 * n);
+    for k in 1..3 {
+        for i in 0..n {
+            let first = pages[i].replace("Exemplaire 1 / 3", "Exemplaire K / 3");
+            let other =
+                pages[k * n + i].replace(&format!("Exemplaire {} / 3", k + 1), "Exemplaire K / 3");
+            assert!(first.contains("Exemplaire K / 3"), "page {}", i + 1);
+            assert_eq!(first, other, "copy {} page {}", k + 1, i + 1);
+        }
+    }
+}

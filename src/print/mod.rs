@@ -2,6 +2,7 @@
 //! boxes ([`layout`], measured with the bundled [`font`]) → per-copy page
 //! furniture ([`furniture`]) → PDF bytes ([`pdf`], the only printpdf user).
 
+pub mod copies;
 pub mod document;
 pub mod font;
 pub mod furniture;
@@ -11,6 +12,7 @@ pub mod merge;
 pub mod pdf;
 pub mod preview;
 pub mod shape;
+pub mod subset;
 pub mod typeset;
 
 use std::collections::HashMap;
@@ -186,6 +188,14 @@ pub(crate) struct Furnish<'a> {
 impl Furnish<'_> {
     /// Page `i` (0-based) of copy `copy`, out of `pages`.
     pub fn page(&self, content: &Page, i: usize, pages: usize, copy: u32) -> Page {
+        let mut page = self.furniture(i, pages, copy);
+        page.items.extend(content.items.iter().cloned());
+        page
+    }
+
+    /// The furniture alone of page `i` of copy `copy` (the PDF writer
+    /// shares the content between copies).
+    pub fn furniture(&self, i: usize, pages: usize, copy: u32) -> Page {
         let info = furniture::PageInfo {
             page: i + 1,
             pages,
@@ -208,18 +218,7 @@ impl Furnish<'_> {
                 self.copies,
             ));
         }
-        items.extend(content.items.iter().cloned());
         Page { items }
-    }
-
-    /// Every page of copy `copy`.
-    pub fn pages(&self, laid: &Laid, copy: u32) -> Vec<Page> {
-        let n = laid.pages.len();
-        laid.pages
-            .iter()
-            .enumerate()
-            .map(|(i, content)| self.page(content, i, n, copy))
-            .collect()
     }
 }
 
@@ -281,7 +280,11 @@ pub fn render_with(
         draft,
         slot: laid.anchor_y.get("cover-copy-slot").copied(),
     };
-    let copy_pages = |copy: u32| furnish.pages(&laid, copy);
+    // One copy's furniture pages, made as they are asked for; the content
+    // pages are written once and shared by the copies.
+    let furnish = &furnish;
+    let copy_pages =
+        |copy: u32| (0..pages_per_copy).map(move |i| furnish.furniture(i, pages_per_copy, copy));
     let meta = |copy: Option<u32>| pdf::Metadata {
         title: match copy {
             Some(k) => format!("Dossier de candidature — {cluster} — exemplaire {k} sur {copies}"),
@@ -302,10 +305,24 @@ pub fn render_with(
             * 86_400
             + 12 * 3600,
     };
-    // Writes pages, then puts the attachments' pages in their places.
-    let write = |pages: Vec<Page>, meta: pdf::Metadata| -> Result<Vec<u8>, RenderError> {
-        let bytes = pdf::write(&pages, &geo, &meta)?;
-        let placements = merge::placements(&pages);
+    // Where the attachments' pages go in one copy (furniture adds none).
+    let copy_placements = merge::placements(&laid.pages);
+    // Writes pages, then puts the attachments' pages in their places. The
+    // copies' pages are made one at a time as the writer takes them.
+    let write = |range: std::ops::RangeInclusive<u32>,
+                 meta: pdf::Metadata|
+     -> Result<Vec<u8>, RenderError> {
+        let placements: Vec<merge::Placement> = range
+            .clone()
+            .enumerate()
+            .flat_map(|(n, _)| {
+                copy_placements.iter().map(move |p| merge::Placement {
+                    page_index: p.page_index + n * pages_per_copy,
+                    ..p.clone()
+                })
+            })
+            .collect();
+        let bytes = pdf::write_copies(&laid.pages, range.flat_map(copy_pages), &geo, &meta)?;
         if placements.is_empty() {
             Ok(bytes)
         } else {
@@ -314,11 +331,10 @@ pub fn render_with(
     };
     let pdfs = if options.per_copy {
         (1..=copies)
-            .map(|k| write(copy_pages(k), meta(Some(k))))
+            .map(|k| write(k..=k, meta(Some(k))))
             .collect::<Result<Vec<_>, _>>()?
     } else {
-        let all: Vec<Page> = (1..=copies).flat_map(copy_pages).collect();
-        vec![write(all, meta(None))?]
+        vec![write(1..=copies, meta(None))?]
     };
     let mut warnings: Vec<String> = laid
         .missing

@@ -205,7 +205,39 @@ fn page_ops(page: &Page, page_h: f32) -> Vec<Op> {
 }
 
 /// Writes the pages as one PDF.
-pub fn write(pages: &[Page], geo: &Geometry, meta: &Metadata) -> Result<Vec<u8>, PdfError> {
+///
+/// Pages are taken one at a time and turned into PDF operations at once,
+/// so a package of several copies never holds all its pages twice (the
+/// peak memory of a large dossier's three copies).
+pub fn write(
+    pages: impl IntoIterator<Item = Page>,
+    geo: &Geometry,
+    meta: &Metadata,
+) -> Result<Vec<u8>, PdfError> {
+    write_with(pages, 0, geo, meta)
+}
+
+/// Writes copies of the same content: `body` is one copy's content pages,
+/// `furniture` the furniture pages of every copy in order (a multiple of
+/// `body`). Each page shows its furniture, then its body page, whose
+/// content stream all copies share (see [`super::copies`]).
+pub fn write_copies(
+    body: &[Page],
+    furniture: impl IntoIterator<Item = Page>,
+    geo: &Geometry,
+    meta: &Metadata,
+) -> Result<Vec<u8>, PdfError> {
+    write_with(body.iter().cloned().chain(furniture), body.len(), geo, meta)
+}
+
+/// Writes `pages`; the first `shared` are content pages drawn under the
+/// furniture pages that follow (none when `shared` is 0).
+fn write_with(
+    pages: impl IntoIterator<Item = Page>,
+    shared: usize,
+    geo: &Geometry,
+    meta: &Metadata,
+) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&meta.title);
     let mut warnings = Vec::new();
     for (id, bytes) in [("DejaVuSans", REGULAR_TTF), ("DejaVuSans-Bold", BOLD_TTF)] {
@@ -229,14 +261,19 @@ pub fn write(pages: &[Page], geo: &Geometry, meta: &Metadata) -> Result<Vec<u8>,
     info.creation_date = when;
     info.modification_date = when;
     info.metadata_date = when;
-    info.identifier = stable_id(pages);
 
     let w = printpdf::Mm(geo.page_w * 25.4 / 72.0);
     let h = printpdf::Mm(geo.page_h * 25.4 / 72.0);
+    let mut id = StableId::new();
     let pdf_pages: Vec<PdfPage> = pages
-        .iter()
-        .map(|p| PdfPage::new(w, h, page_ops(p, geo.page_h)))
+        .into_iter()
+        .map(|p| {
+            id.eat_page(&p);
+            PdfPage::new(w, h, page_ops(&p, geo.page_h))
+        })
         .collect();
+    let id = id.finish(pdf_pages.len());
+    doc.metadata.info.identifier = id.clone();
     doc.with_pages(pdf_pages);
     // printpdf's own compression uses zlib's slowest level; compressing
     // here at the fast level keeps the file small and the render quick
@@ -248,8 +285,16 @@ pub fn write(pages: &[Page], geo: &Geometry, meta: &Metadata) -> Result<Vec<u8>,
     };
     let mut save_warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut save_warnings);
+    // The operations are in the content streams now: free them before
+    // compressing.
+    drop(doc);
+    if shared > 0 {
+        super::copies::share_bodies(&mut lo, shared).map_err(PdfError)?;
+    }
+    // printpdf embeds whole fonts without its heavy text_layout feature:
+    // keep only the glyphs the pages show (same glyph ids, same text).
+    super::subset::subset_document(&mut lo);
     compress_streams(&mut lo);
-    let id = stable_id(pages);
     lo.trailer.set(
         "ID",
         printpdf_lopdf::Object::Array(vec![
@@ -308,24 +353,34 @@ fn compress_streams(doc: &mut printpdf_lopdf::Document) {
 }
 
 /// A 32-character id derived from the content (FNV-1a), instead of
-/// printpdf's process-global counter.
-fn stable_id(pages: &[Page]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
+/// printpdf's process-global counter, fed one page at a time.
+struct StableId(u64);
+
+impl StableId {
+    fn new() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn eat(&mut self, bytes: &[u8]) {
         for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
-    };
-    eat(&pages.len().to_le_bytes());
-    for p in pages {
-        for item in &p.items {
+    }
+
+    fn eat_page(&mut self, page: &Page) {
+        for item in &page.items {
             if let Item::Text { text, x, y, .. } = item {
-                eat(text.as_bytes());
-                eat(&x.to_le_bytes());
-                eat(&y.to_le_bytes());
+                self.eat(text.as_bytes());
+                self.eat(&x.to_le_bytes());
+                self.eat(&y.to_le_bytes());
             }
         }
     }
-    format!("{h:016x}{:016x}", h.rotate_left(29) ^ 0x5bd1_e995_5bd1_e995)
+
+    fn finish(mut self, pages: usize) -> String {
+        self.eat(&pages.to_le_bytes());
+        let h = self.0;
+        format!("{h:016x}{:016x}", h.rotate_left(29) ^ 0x5bd1_e995_5bd1_e995)
+    }
 }

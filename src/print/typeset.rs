@@ -151,6 +151,11 @@ pub fn break_points(word: &str) -> Vec<(usize, bool)> {
             .map(|(i, c)| (i + c.len_utf8(), false))
             .filter(|(i, _)| *i < word.len())
             .collect(),
+        // Words glued with no-break spaces around figures (a date, « 298
+        // 000 DH », « année 2 ») were glued to stay on one line.
+        WordKind::Word if word.chars().any(|c| c.is_ascii_digit()) && word.contains(is_space) => {
+            Vec::new()
+        }
         WordKind::Word => word_breaks(word),
     }
 }
@@ -224,6 +229,12 @@ fn syllable_ends(word: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_glued_with_no_break_spaces_is_not_hyphenated() {
+        assert!(break_points("14\u{a0}novembre\u{a0}2023").is_empty());
+        assert!(!break_points("novembre").is_empty());
+    }
 
     #[test]
     fn spaces_before_high_punctuation_do_not_break() {

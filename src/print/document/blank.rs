@@ -9,7 +9,25 @@ pub fn blank_dossier(profile: &CallProfile, print: &PrintOptions) -> Dossier {
     let mut d = Dossier::new_for(profile);
     d.identity.legal_form.clear();
     d.print = print.clone();
-    d.members = vec![Member::default(); 20];
+    // Rows in every category of the register, so none prints « Aucun. »:
+    // the call's minimum of engaged members, a few for the others.
+    d.members = MemberCategory::ALL
+        .iter()
+        .flat_map(|&category| {
+            let rows = match category {
+                MemberCategory::EngagedCompany => profile.thresholds.min_members as usize,
+                MemberCategory::InterestedCompany => 5,
+                _ => 3,
+            };
+            std::iter::repeat_n(
+                Member {
+                    category,
+                    ..Member::default()
+                },
+                rows,
+            )
+        })
+        .collect();
     d.partners = vec![MajorPartner::default(); 4];
     d.governance.board = vec![BoardMember::default(); 9];
     d.governance.fee_categories = vec![FeeCategory::default(); 4];

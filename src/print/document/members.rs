@@ -46,10 +46,15 @@ pub(super) fn members(doc: &mut Doc) {
             .iter()
             .filter(|m| m.category == category)
             .collect();
-        doc.heading(
-            super::RUBRIC,
-            format!("{} ({})", category.label(), list.len()),
-        );
+        // A blank form states no count: its rows are there to be filled.
+        if doc.blank {
+            doc.heading(super::RUBRIC, category.label());
+        } else {
+            doc.heading(
+                super::RUBRIC,
+                format!("{} ({})", category.label(), list.len()),
+            );
+        }
         if list.is_empty() {
             doc.para("Aucun.");
             continue;

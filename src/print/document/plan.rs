@@ -43,7 +43,11 @@ fn actions(doc: &mut Doc) {
                 .to_string();
             let mut cells = vec![doc.fill(title), doc.fill(category)];
             cells.extend(a.cost.iter().map(|v| doc.num(*v, 0)));
-            Row::new(cells)
+            Row {
+                cells,
+                lead_bold: true,
+                ..Row::default()
+            }
         })
         .collect();
     let costs = compute::action_costs(d);
@@ -84,8 +88,9 @@ fn budget(doc: &mut Doc) {
     };
     let line_row = |row: &crate::model::call::BudgetRowDef| {
         let line = d.budget_line(&row.id);
+        // On a blank form, a line to write the detail on, not a dash.
         let detail = if doc.blank {
-            ""
+            "____________"
         } else {
             line.map_or("", |l| l.detail.as_str())
         };

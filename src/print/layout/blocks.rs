@@ -5,6 +5,18 @@ use super::{Align, Block, Item, PARA_GAP, Style, TocEntry, WRITING_LINE_GAP, wra
 use crate::print::font::Weight;
 use crate::print::geometry::Rect;
 
+/// Share of the width for the labels of a key-value block, and the gap
+/// before the values.
+const KEY_SHARE: f32 = 0.34;
+const KEY_GAP: f32 = 8.0;
+
+/// Lines of a key-value pair that must start on the same page: a short
+/// pair stays whole; a long value flows across pages, its first two lines
+/// together.
+fn pair_kept_lines(n: usize) -> usize {
+    if n <= 6 { n } else { 2 }
+}
+
 impl Layouter<'_> {
     pub(super) fn heading(&mut self, level: u8, text: &str, anchor: Option<&str>, next: &[Block]) {
         let (cx, cw) = (self.geo.content.x, self.geo.content.w);
@@ -62,12 +74,28 @@ impl Layouter<'_> {
         self.y += PARA_GAP;
     }
 
+    /// Height the first pair of a key-value block keeps together: what a
+    /// heading above it must find room for on its page.
+    pub(super) fn key_values_lead(&self, pairs: &[(String, String)]) -> f32 {
+        let Some((key, value)) = pairs.first() else {
+            return 0.0;
+        };
+        let cw = self.geo.content.w;
+        let (key_w, gap) = (cw * KEY_SHARE, KEY_GAP);
+        let key = crate::print::typeset::french(key);
+        let value = crate::print::typeset::french(value);
+        let n = wrap(&key, key_w, self.fonts, Style::BodyBold)
+            .len()
+            .max(wrap(&value, cw - key_w - gap, self.fonts, Style::Body).len());
+        pair_kept_lines(n).max(2) as f32 * Style::Body.line_height()
+    }
+
     pub(super) fn key_values(&mut self, pairs: &[(String, String)]) {
         let (cx, cw) = (self.geo.content.x, self.geo.content.w);
-        let key_w = cw * 0.34;
-        let gap = 8.0;
-        for (k, (key, value)) in pairs.iter().enumerate() {
-            self.part = super::Part::Pair(k);
+        let key_w = cw * KEY_SHARE;
+        let gap = KEY_GAP;
+        for (pair, (key, value)) in pairs.iter().enumerate() {
+            self.part = super::Part::Pair(pair);
             let key = self.prepared(key, Style::BodyBold, "libellé");
             let value = if value.trim().is_empty() {
                 "—".to_string()
@@ -79,10 +107,7 @@ impl Layouter<'_> {
             let lh = Style::Body.line_height();
             let ascent = Style::Body.ascent();
             let n = key_lines.len().max(value_lines.len());
-            // Short pairs stay together; long values flow across pages.
-            if n <= 6 {
-                self.ensure(n as f32 * lh);
-            }
+            self.ensure(pair_kept_lines(n) as f32 * lh);
             for k in 0..n {
                 if lh > self.remaining() {
                     self.new_page();

@@ -218,9 +218,8 @@ impl<'a> Layouter<'a> {
         };
         match block {
             Block::Paragraph { style, .. } => style.line_height() * 2.0,
-            Block::Bullets(_) | Block::KeyValues(_) | Block::Checkbox { .. } => {
-                Style::Body.line_height() * 2.0
-            }
+            Block::KeyValues(pairs) => self.key_values_lead(pairs),
+            Block::Bullets(_) | Block::Checkbox { .. } => Style::Body.line_height() * 2.0,
             Block::Table(t) => self.table_lead(t),
             Block::Heading { level, text, .. } => {
                 let style = Self::heading_style(*level);

@@ -93,6 +93,9 @@ pub struct Row {
     pub shaded: bool,
     /// Minimum height in points (signature cells leave room to sign).
     pub min_height: f32,
+    /// The first cell's first line (up to its first `\n`) is set in bold
+    /// above the rest (an action's title over its description).
+    pub lead_bold: bool,
 }
 
 impl Row {

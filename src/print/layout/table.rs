@@ -5,6 +5,13 @@ use super::engine::Layouter;
 use super::{Align, CELL_PAD, Item, PARA_GAP, Row, Style, Table, wrap};
 use crate::print::geometry::Rect;
 
+/// A row's cells broken into lines; the first `bold_head` lines of the
+/// first cell are bold whatever the row's weight.
+struct Cells {
+    lines: Vec<Vec<String>>,
+    bold_head: usize,
+}
+
 /// A table's geometry once its columns are measured.
 struct Grid {
     style: Style,
@@ -12,17 +19,33 @@ struct Grid {
     xs: Vec<f32>,
     widths: Vec<f32>,
     aligns: Vec<Align>,
-    header: Vec<Vec<String>>,
+    header: Cells,
     header_h: f32,
+    dense: bool,
 }
+
+/// A dense table (the member register) is set tighter: lines 1.2 em apart
+/// (an accented capital reaches 0.93 em above the baseline, a descender
+/// 0.24 em below, so lines still never touch) and 2 pt above and below
+/// each row's text, so that more members fit on a page.
+const DENSE_LEADING: f32 = 1.2;
+const DENSE_VPAD: f32 = 2.0;
 
 impl Grid {
     fn line_height(&self) -> f32 {
-        self.style.line_height()
+        if self.dense {
+            self.style.size() * DENSE_LEADING
+        } else {
+            self.style.line_height()
+        }
     }
-    fn row_height(&self, lines: &[Vec<String>], min_height: f32) -> f32 {
-        let n = lines.iter().map(Vec::len).max().unwrap_or(1);
-        (n as f32 * self.line_height() + 2.0 * CELL_PAD).max(min_height)
+    /// Space above the first line and below the last one of a cell.
+    fn vpad(&self) -> f32 {
+        if self.dense { DENSE_VPAD } else { CELL_PAD }
+    }
+    fn row_height(&self, cells: &Cells, min_height: f32) -> f32 {
+        let n = cells.lines.iter().map(Vec::len).max().unwrap_or(1);
+        (n as f32 * self.line_height() + 2.0 * self.vpad()).max(min_height)
     }
 }
 
@@ -59,11 +82,15 @@ impl Layouter<'_> {
             xs,
             widths,
             aligns: table.columns.iter().map(|c| c.align).collect(),
-            header: Vec::new(),
+            header: Cells {
+                lines: Vec::new(),
+                bold_head: 0,
+            },
             header_h: 0.0,
+            dense: table.dense,
         };
         let titles: Vec<String> = table.columns.iter().map(|c| c.title.clone()).collect();
-        grid.header = self.wrap_cells(&grid, &titles, true);
+        grid.header = self.wrap_cells(&grid, &titles, (true, false));
         grid.header_h = grid.row_height(&grid.header, 0.0);
         grid
     }
@@ -85,22 +112,39 @@ impl Layouter<'_> {
         mins
     }
 
-    fn wrap_cells(&mut self, grid: &Grid, cells: &[String], bold: bool) -> Vec<Vec<String>> {
+    /// `(bold, lead_bold)`: the row's weight, and whether the first cell's
+    /// first line is bold above the rest.
+    fn wrap_cells(&mut self, grid: &Grid, cells: &[String], weight: (bool, bool)) -> Cells {
+        let (bold, lead_bold) = weight;
         let st = if bold { grid.bold } else { grid.style };
-        (0..grid.widths.len())
+        let mut bold_head = 0;
+        let lines = (0..grid.widths.len())
             .map(|i| {
                 let text = cells.get(i).map(String::as_str).unwrap_or("");
+                let width = grid.widths[i] - 2.0 * CELL_PAD;
+                if i == 0 && lead_bold && !bold {
+                    let (head, rest) = text.split_once('\n').unwrap_or((text, ""));
+                    let head = self.prepared(head, grid.bold, "tableau");
+                    let mut lines = wrap(&head, width, self.fonts, grid.bold);
+                    bold_head = lines.len();
+                    if !rest.trim().is_empty() {
+                        let rest = self.prepared(rest, st, "tableau");
+                        lines.extend(wrap(&rest, width, self.fonts, st));
+                    }
+                    return lines;
+                }
                 let text = self.prepared(text, st, "tableau");
-                wrap(&text, grid.widths[i] - 2.0 * CELL_PAD, self.fonts, st)
+                wrap(&text, width, self.fonts, st)
             })
-            .collect()
+            .collect();
+        Cells { lines, bold_head }
     }
 
     /// Draws lines `from..from + count` of each cell in a row `h` tall.
     fn draw_row(
         &mut self,
         grid: &Grid,
-        lines: &[Vec<String>],
+        cells: &Cells,
         (from, count): (usize, usize),
         h: f32,
         row: (bool, bool),
@@ -109,7 +153,7 @@ impl Layouter<'_> {
         let (bold, shaded) = row;
         let st = if bold { grid.bold } else { grid.style };
         let lh = grid.line_height();
-        for (i, cell) in lines.iter().enumerate() {
+        for (i, cell) in cells.lines.iter().enumerate() {
             let rect = Rect {
                 x: grid.xs[i],
                 y: self.y,
@@ -125,6 +169,11 @@ impl Layouter<'_> {
                 .data_row
                 .map_or(super::Part::Header, |r| super::Part::Cell(r, i));
             for (k, line) in cell.iter().skip(from).take(count).enumerate() {
+                let st = if i == 0 && from + k < cells.bold_head {
+                    grid.bold
+                } else {
+                    st
+                };
                 let x = self.aligned_x(
                     line,
                     st,
@@ -132,7 +181,7 @@ impl Layouter<'_> {
                     grid.widths[i] - 2.0 * CELL_PAD,
                     aligns[i],
                 );
-                let baseline = self.y + CELL_PAD + k as f32 * lh + st.ascent();
+                let baseline = self.y + grid.vpad() + k as f32 * lh + st.ascent();
                 self.text_at(x, baseline, st, line.clone());
             }
         }
@@ -142,7 +191,10 @@ impl Layouter<'_> {
     /// The header row, drawn first and again on every new page.
     fn draw_header(&mut self, grid: &Grid) {
         let centred = vec![Align::Center; grid.widths.len()];
-        let header = grid.header.clone();
+        let header = Cells {
+            lines: grid.header.lines.clone(),
+            bold_head: 0,
+        };
         let row = self.data_row.take();
         self.draw_row(
             grid,
@@ -160,7 +212,7 @@ impl Layouter<'_> {
     pub(super) fn table_lead(&mut self, table: &Table) -> f32 {
         let grid = self.grid(table);
         let first_h = table.rows.first().map_or(0.0, |r| {
-            let l = self.wrap_cells(&grid, &r.cells, r.bold);
+            let l = self.wrap_cells(&grid, &r.cells, (r.bold, r.lead_bold));
             grid.row_height(&l, r.min_height)
         });
         grid.header_h + first_h + 4.0
@@ -170,7 +222,7 @@ impl Layouter<'_> {
         let grid = self.grid(table);
         // The header and the first row must start on the same page.
         let first_h = table.rows.first().map_or(0.0, |r| {
-            let l = self.wrap_cells(&grid, &r.cells, r.bold);
+            let l = self.wrap_cells(&grid, &r.cells, (r.bold, r.lead_bold));
             grid.row_height(&l, r.min_height)
         });
         self.ensure(grid.header_h + first_h.min(self.geo.full_content().h - grid.header_h));
@@ -184,8 +236,8 @@ impl Layouter<'_> {
     }
 
     fn table_row(&mut self, grid: &Grid, row: &Row) {
-        let lines = self.wrap_cells(grid, &row.cells, row.bold);
-        let n_lines = lines.iter().map(Vec::len).max().unwrap_or(1);
+        let lines = self.wrap_cells(grid, &row.cells, (row.bold, row.lead_bold));
+        let n_lines = lines.lines.iter().map(Vec::len).max().unwrap_or(1);
         let natural = grid.row_height(&lines, row.min_height);
         let fresh = self.geo.full_content().h - grid.header_h;
         let style = (row.bold, row.shaded);
@@ -202,14 +254,16 @@ impl Layouter<'_> {
         let lh = grid.line_height();
         let mut from = 0;
         while from < n_lines {
-            let fit = ((self.remaining() - 2.0 * CELL_PAD) / lh).floor().max(0.0) as usize;
+            let fit = ((self.remaining() - 2.0 * grid.vpad()) / lh)
+                .floor()
+                .max(0.0) as usize;
             if fit == 0 {
                 self.new_page();
                 self.draw_header(grid);
                 continue;
             }
             let count = fit.min(n_lines - from);
-            let h = count as f32 * lh + 2.0 * CELL_PAD;
+            let h = count as f32 * lh + 2.0 * grid.vpad();
             self.draw_row(grid, &lines, (from, count), h, style, &grid.aligns);
             from += count;
             if from < n_lines {
