@@ -380,6 +380,15 @@ impl CallProfile {
         }
     }
 
+    /// The deadline's time as people say it: « heure légale du Maroc »
+    /// rather than a time-zone id.
+    pub fn time_zone_label(&self) -> String {
+        match self.time_zone.as_str() {
+            "Africa/Casablanca" | "Africa/El_Aaiun" => "heure légale du Maroc".to_string(),
+            other => format!("heure de {other}"),
+        }
+    }
+
     pub fn admin_piece(&self, id: &str) -> Option<&AdminPieceDef> {
         self.admin_pieces.iter().find(|p| p.id == id)
     }

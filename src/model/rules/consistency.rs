@@ -37,11 +37,7 @@ fn deadline(out: &mut Vec<Finding>, profile: &CallProfile, ctx: &CheckContext) {
                 "La date limite de dépôt de l'appel {} est passée : {} ({})",
                 profile.edition,
                 profile.deadline.french(),
-                if profile.time_zone == "Africa/Casablanca" {
-                    "heure légale du Maroc".to_string()
-                } else {
-                    format!("heure de {}", profile.time_zone)
-                }
+                profile.time_zone_label()
             ),
         ));
     }

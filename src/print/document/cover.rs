@@ -63,7 +63,7 @@ pub(super) fn cover(doc: &mut Doc) {
         format!(
             "Date limite : {} ({})",
             p.deadline.french(),
-            time_zone_words(&p.time_zone)
+            p.time_zone_label()
         ),
         Style::Small,
         Align::Center,
@@ -100,14 +100,6 @@ fn blocking_list(doc: &mut Doc) {
             .map(|f| format!("{} — {}", f.section.label(), f.message))
             .collect(),
     ));
-}
-
-/// The deadline's time zone as the call says it, not as an IANA id.
-fn time_zone_words(zone: &str) -> String {
-    match zone {
-        "Africa/Casablanca" | "Africa/El_Aaiun" => "heure légale du Maroc".to_string(),
-        other => format!("heure de {other}"),
-    }
 }
 
 /// « adresse, ville », without repeating a city the address already names.

@@ -22,6 +22,18 @@ impl DossierApp {
                     self.push(Command::Redo);
                 }
             });
+            ui.menu_button("Affichage", |ui| {
+                let mut open = self.preview_open;
+                if ui
+                    .checkbox(&mut open, "Aperçu des pages à côté du formulaire (F9)")
+                    .clicked()
+                {
+                    self.toggle_preview();
+                }
+                if ui.button("Aperçu en plein écran").clicked() {
+                    self.push(Command::GoTo(Tab::Preview));
+                }
+            });
             ui.separator();
             ui.label(RichText::new(self.title()).weak());
         });
@@ -80,6 +92,9 @@ impl DossierApp {
         let cmd = Modifiers::COMMAND;
         let shift = Modifiers::COMMAND | Modifiers::SHIFT;
         let pressed = |m, k| ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+        if pressed(Modifiers::NONE, Key::F9) {
+            self.toggle_preview();
+        }
         // Longer combinations first: Ctrl+Shift+S must not trigger Ctrl+S.
         if pressed(shift, Key::S) {
             self.push(Command::AskSaveAs);
@@ -155,7 +170,7 @@ impl DossierApp {
                     self.tab = tab;
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if tab == Tab::Print {
+                    if matches!(tab, Tab::Print | Tab::Preview) {
                         return;
                     }
                     if blocking > 0 {

@@ -8,6 +8,7 @@
 mod chrome;
 mod commands;
 mod dialogs;
+mod preview;
 mod tab;
 
 use std::collections::HashMap;
@@ -78,6 +79,11 @@ pub struct DossierApp {
     quit_requested: bool,
     fonts_ready: bool,
     last_title: String,
+    /// The page preview, shown beside the form or in its own tab.
+    pub(crate) preview: super::preview::PreviewPane,
+    pub(crate) preview_open: bool,
+    /// The dossier changed since the preview was last fed.
+    preview_stale: bool,
 }
 
 /// Where new files go: the user's Documents folder, else the home folder,
@@ -139,6 +145,9 @@ impl DossierApp {
             quit_requested: false,
             fonts_ready: false,
             last_title: String::new(),
+            preview: super::preview::PreviewPane::new(),
+            preview_open: false,
+            preview_stale: true,
         };
         app.recheck();
         if let Some(dirs) = &app.dirs
@@ -171,6 +180,7 @@ impl DossierApp {
     }
 
     fn after_change(&mut self) {
+        self.preview_stale = true;
         self.dirty = self.dossier != self.saved;
         self.last_change = Some(Instant::now());
         self.autosaved = false;
@@ -190,6 +200,7 @@ impl DossierApp {
         self.focus = None;
         self.members_view = Default::default();
         self.autosaved = true;
+        self.preview_stale = true;
         self.recheck();
     }
 
@@ -482,7 +493,18 @@ impl DossierApp {
             .resizable(false)
             .default_size(250.0)
             .show(ui, |ui| super::eligibility::panel(ui, self));
+        if self.preview_open && self.tab != Tab::Preview {
+            // Beside the form, the page never takes more than about half of
+            // a laptop's window: the form stays usable.
+            let width = ui.available_width();
+            egui::Panel::right("preview")
+                .resizable(true)
+                .default_size((width * 0.36).max(320.0))
+                .size_range(280.0..=(width * 0.5).max(320.0))
+                .show(ui, |ui| self.preview_ui(ui));
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| self.central(ui));
+        self.feed_preview();
         self.dialogs(ui);
         self.apply_commands();
         self.print_panel.poll(ui);
@@ -496,6 +518,10 @@ impl DossierApp {
     /// the dossier through a [`Form`] and are recorded for undo.
     fn central(&mut self, ui: &mut Ui) {
         let tab = self.tab;
+        if tab == Tab::Preview {
+            self.preview_ui(ui);
+            return;
+        }
         if matches!(tab, Tab::Home | Tab::Verification | Tab::Print) {
             egui::ScrollArea::vertical()
                 .id_salt(("tab", tab))
@@ -554,6 +580,7 @@ impl DossierApp {
             && self.history.record(&self.dossier, &key)
         {
             self.after_change();
+            self.preview_follow(&key);
         }
     }
 }

@@ -19,10 +19,12 @@ pub enum Tab {
     Declaration,
     Verification,
     Print,
+    /// The printed pages, full screen.
+    Preview,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 14] = [
+    pub const ALL: [Tab; 15] = [
         Tab::Home,
         Tab::Administrative,
         Tab::Identity,
@@ -37,6 +39,7 @@ impl Tab {
         Tab::Declaration,
         Tab::Verification,
         Tab::Print,
+        Tab::Preview,
     ];
 
     pub fn label(self) -> &'static str {
@@ -55,6 +58,7 @@ impl Tab {
             Tab::Declaration => "Annexe Déclaration",
             Tab::Verification => "Vérification",
             Tab::Print => "Impression",
+            Tab::Preview => "Aperçu des pages",
         }
     }
 
@@ -73,7 +77,7 @@ impl Tab {
             Tab::Indicators => Section::Indicators,
             Tab::Criteria => Section::Criteria,
             Tab::Declaration => Section::Declaration,
-            Tab::Verification | Tab::Print => return None,
+            Tab::Verification | Tab::Print | Tab::Preview => return None,
         })
     }
 

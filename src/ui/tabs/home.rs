@@ -16,9 +16,9 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     let days_left =
         crate::now_unix().map(|now| (p.deadline.unix_seconds() - now).div_euclid(86_400));
     let deadline = format!(
-        "Date limite de dépôt : {} (heure de {})",
+        "Date limite de dépôt : {} ({})",
         p.deadline.french(),
-        p.time_zone
+        p.time_zone_label()
     );
     match days_left {
         Some(d) if d < 0 => ui.label(RichText::new(format!("{deadline} — dépassée")).color(RED)),

@@ -43,7 +43,7 @@ pub fn show(
         Tab::Indicators => indicators::show(ui, form, d, p),
         Tab::Criteria => criteria::show(ui, form, d, p),
         Tab::Declaration => declaration::show(ui, form, d, p, findings),
-        Tab::Home | Tab::Members | Tab::Verification | Tab::Print => {}
+        Tab::Home | Tab::Members | Tab::Verification | Tab::Print | Tab::Preview => {}
     }
 }
 
