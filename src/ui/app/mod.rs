@@ -499,7 +499,7 @@ impl DossierApp {
             let width = ui.available_width();
             egui::Panel::right("preview")
                 .resizable(true)
-                .default_size((width * 0.36).max(320.0))
+                .default_size((width * 0.42).max(320.0))
                 .size_range(280.0..=(width * 0.5).max(320.0))
                 .show(ui, |ui| self.preview_ui(ui));
         }

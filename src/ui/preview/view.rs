@@ -12,7 +12,7 @@ const OUTLINE: Color32 = Color32::from_rgb(0, 110, 220);
 impl PreviewPane {
     pub(super) fn toolbar(&mut self, ui: &mut Ui) {
         let scale = self.placement.map(|p| p.scale);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.strong("Aperçu");
             if ui
                 .selectable_label(self.zoom == Zoom::PageWidth, "Largeur de page")
