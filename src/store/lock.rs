@@ -149,3 +149,27 @@ impl DossierLock {
         &self.path
     }
 }
+
+/// Who holds the dossier's lock right now, if another program does (for
+/// the wizard to say so); `None` when nobody does or it cannot be told.
+pub fn held_by_other(path: &Path) -> Option<String> {
+    let lock = lock_path(path);
+    let mut file = OpenOptions::new().read(true).write(true).open(&lock).ok()?;
+    match file.try_lock() {
+        Ok(()) => {
+            let _ = file.unlock();
+            None
+        }
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder = holder.trim();
+            Some(if holder.is_empty() {
+                "un autre programme".to_string()
+            } else {
+                holder.to_string()
+            })
+        }
+        Err(std::fs::TryLockError::Error(_)) => None,
+    }
+}

@@ -138,6 +138,10 @@ impl DossierApp {
                 ui.separator();
                 ui.label(RichText::new(e).color(RED));
             }
+            if let Some(note) = &self.disk_note {
+                ui.separator();
+                ui.label(RichText::new(note).color(AMBER));
+            }
         });
     }
 

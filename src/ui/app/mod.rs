@@ -8,6 +8,7 @@
 mod chrome;
 mod commands;
 mod dialogs;
+mod disk;
 mod preview;
 mod tab;
 
@@ -84,6 +85,9 @@ pub struct DossierApp {
     pub(crate) preview_open: bool,
     /// The dossier changed since the preview was last fed.
     preview_stale: bool,
+    /// When the file on disk was last looked at, and what was found.
+    disk_checked: Option<Instant>,
+    pub(crate) disk_note: Option<String>,
 }
 
 /// Where new files go: the user's Documents folder, else the home folder,
@@ -148,6 +152,8 @@ impl DossierApp {
             preview: super::preview::PreviewPane::new(),
             preview_open: false,
             preview_stale: true,
+            disk_checked: None,
+            disk_note: None,
         };
         app.recheck();
         if let Some(dirs) = &app.dirs
@@ -469,6 +475,7 @@ impl DossierApp {
             return;
         }
         self.shortcuts(ui);
+        self.watch_disk(ui.ctx());
         if ui.ctx().input(|i| i.viewport().close_requested()) && self.dirty && !self.allow_close {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
