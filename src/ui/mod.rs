@@ -107,3 +107,5 @@ mod tests;
 mod tests_edition;
 #[cfg(test)]
 mod tests_focus;
+#[cfg(test)]
+mod tests_secretary;

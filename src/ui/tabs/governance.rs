@@ -11,6 +11,8 @@ use crate::ui::widgets::{Form, row_list, title};
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     title(ui, "Section 2 – Gouvernance et pilotage");
     ui.strong("Composition du Conseil d'Administration");
+    super::officers::panel(ui, form, d);
+    let before = d.governance.board.clone();
     row_list(
         ui,
         form,
@@ -42,6 +44,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
             });
         },
     );
+    super::officers::follow_board(d, &before);
     let g = &mut d.governance;
     form.multiline(
         ui,

@@ -1,0 +1,61 @@
+//! The wizard in a secretary's hands (issue 11): officers typed once, a
+//! welcoming first screen, rows pasted from a spreadsheet. Driven by role
+//! and label, as a user would (egui_kittest).
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use super::app::{DossierApp, Tab};
+use crate::model::dossier::BoardRole;
+
+fn harness(app: DossierApp) -> Harness<'static, DossierApp> {
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_max_steps(24)
+        .build_ui_state(|ui, app: &mut DossierApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+fn type_into(h: &mut Harness<'static, DossierApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+#[test]
+fn a_president_typed_in_identite_shows_in_the_board() {
+    let mut h = harness(DossierApp::new(None));
+    h.get_by_label("Nouveau dossier").click();
+    h.run();
+    assert_eq!(h.state().tab, Tab::Identity);
+    type_into(&mut h, "Président : nom et prénom", "Karim Bennani");
+    type_into(&mut h, "Trésorier : nom et prénom", "Salma Idrissi");
+    h.get_by_label("2 Gouvernance").click();
+    h.run();
+    // The board rows, as the Gouvernance tab shows them.
+    assert!(
+        h.query_by_label("1 : Karim Bennani (Président)").is_some(),
+        "the president heads the board"
+    );
+    assert!(h.query_by_label("2 : Salma Idrissi (Trésorier)").is_some());
+    assert!(
+        h.query_by_label_contains("Président : Karim Bennani (saisi en 1 Identité")
+            .is_some()
+    );
+    // An edit in Identité follows; one typed in the board goes back.
+    h.get_by_label("1 Identité").click();
+    h.run();
+    type_into(&mut h, "Président : téléphone", "0522 00 00 00");
+    let board = &h.state().dossier.governance.board;
+    assert_eq!(board[0].role, BoardRole::President);
+    assert_eq!(board[0].phone, "0522 00 00 00");
+    // One Ctrl+Z per field, board included: nothing left behind.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().dossier.governance.board[0].phone, "");
+    assert_eq!(h.state().dossier.identity.president.phone, "");
+}
