@@ -59,3 +59,36 @@ fn a_president_typed_in_identite_shows_in_the_board() {
     assert_eq!(h.state().dossier.governance.board[0].phone, "");
     assert_eq!(h.state().dossier.identity.president.phone, "");
 }
+
+#[test]
+fn the_first_screen_welcomes_instead_of_alarming() {
+    let mut h = harness(DossierApp::new(None));
+    assert_eq!(h.state().tab, Tab::Home);
+    assert!(h.state().is_blank());
+    assert!(
+        h.query_by_label_contains("point(s) bloquant(s)").is_none(),
+        "no count of missing fields before the user has started"
+    );
+    assert!(
+        h.query_by_label_contains("Votre dossier est vide : 11 parties à remplir")
+            .is_some()
+    );
+    h.get_by_label("Commencer par l'identité du cluster")
+        .click();
+    h.run();
+    assert_eq!(h.state().tab, Tab::Identity);
+    type_into(&mut h, "Dénomination", "Cluster Atlas");
+    assert!(!h.state().is_blank(), "started once something is typed");
+    h.get_by_label("Accueil").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Votre dossier est vide")
+            .is_none()
+    );
+    // The progress text stands on its own line, beside the bar.
+    assert!(
+        h.query_by_label_contains("parties sur 11 sans point bloquant")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("point(s) bloquant(s)").is_some());
+}
