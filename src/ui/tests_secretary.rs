@@ -92,3 +92,34 @@ fn the_first_screen_welcomes_instead_of_alarming() {
     );
     assert!(h.query_by_label_contains("point(s) bloquant(s)").is_some());
 }
+
+#[test]
+fn long_values_wrap_instead_of_hiding() {
+    let mut app = DossierApp::new(None);
+    app.new_dossier();
+    let mut h = harness(app);
+    let address = "Parc industriel de Kénitra, lot 12, zone d'accélération industrielle Atlantic Free Zone, route de Sidi Yahya du Gharb, 14000 Kénitra";
+    let label = "Siège : adresse";
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    let one_line = h
+        .get_by_role_and_label(Role::MultilineTextInput, label)
+        .rect()
+        .height();
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text(address);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let field = h.get_by_role_and_label(Role::MultilineTextInput, label);
+    assert!(
+        field.rect().height() > one_line * 1.5,
+        "the field grows to show the whole address"
+    );
+    assert_eq!(
+        h.state().dossier.identity.address,
+        address,
+        "Enter adds no line break"
+    );
+}

@@ -32,8 +32,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
                     &BoardRole::ALL,
                     BoardRole::label,
                 );
-                form.text(ui, &p("organisation"), "Organisme", &mut b.organisation);
-                form.text(
+                form.long_text(ui, &p("organisation"), "Organisme", &mut b.organisation);
+                form.long_text(
                     ui,
                     &p("function"),
                     "Fonction dans l'organisme",
@@ -77,7 +77,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
             let p = |f: &str| format!("governance.fee_categories[{i}].{f}");
             grid(ui, &p("grid"), |ui| {
                 form.text(ui, &p("name"), "Nom de la catégorie", &mut c.name);
-                form.text(ui, &p("description"), "Description", &mut c.description);
+                form.long_text(ui, &p("description"), "Description", &mut c.description);
                 form.money(
                     ui,
                     &p("annual_amount"),

@@ -16,7 +16,7 @@ fn person(ui: &mut Ui, form: &mut Form, path: &str, heading: &str, p: &mut Perso
             &format!("{heading} : nom et prénom"),
             &mut p.name,
         );
-        form.text(
+        form.long_text(
             ui,
             &format!("{path}.organisation"),
             &format!("{heading} : organisme"),
@@ -58,7 +58,7 @@ fn fields(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     grid(ui, "identity", |ui| {
         form.text(ui, "identity.name", "Dénomination", &mut id.name);
         form.text(ui, "identity.acronym", "Sigle", &mut id.acronym);
-        form.text(
+        form.long_text(
             ui,
             "identity.legal_form",
             "Forme juridique",
@@ -70,9 +70,9 @@ fn fields(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
             "Date de création",
             &mut id.creation_date,
         );
-        form.text(ui, "identity.address", "Siège : adresse", &mut id.address);
+        form.long_text(ui, "identity.address", "Siège : adresse", &mut id.address);
         form.text(ui, "identity.city", "Siège : ville", &mut id.city);
-        form.text(ui, "identity.sector", "Secteur", &mut id.sector);
+        form.long_text(ui, "identity.sector", "Secteur", &mut id.sector);
     });
     title(ui, "Gouvernance et contacts");
     ui.label(
