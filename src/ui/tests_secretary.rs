@@ -123,3 +123,58 @@ fn long_values_wrap_instead_of_hiding() {
         "Enter adds no line break"
     );
 }
+
+#[test]
+fn rows_pasted_from_a_spreadsheet_join_the_register_in_one_undo() {
+    let mut h = harness(DossierApp::new(None));
+    h.get_by_label("Nouveau dossier").click();
+    h.run();
+    h.get_by_label("1.2 Membres").click();
+    h.run();
+    // As Excel puts three selected rows (with their header) on the clipboard.
+    let tsv = "Raison sociale\tCatégorie\tActivité\tVille\r\n\
+               Atlas Câbles\tEntreprise engagée\tIndustrielle\tKénitra\r\n\
+               Fès Textiles\tEntreprise engagée\tIndustrielle\tFès\r\n\
+               Université Ibn Tofail\tUniversité\tIndustrielle\tKénitra\r\n";
+    h.event(egui::Event::Paste(tsv.into()));
+    h.run();
+    assert!(
+        h.query_by_label_contains("3 ligne(s) de données").is_some(),
+        "the pasted rows are previewed as a file is"
+    );
+    assert!(
+        h.query_by_label_contains("3 membres importés").is_some(),
+        "the plan is shown before importing"
+    );
+    assert!(h.state().dossier.members.is_empty(), "nothing added yet");
+    h.get_by_label("Importer").click();
+    h.run();
+    let names: Vec<String> = h
+        .state()
+        .dossier
+        .members
+        .iter()
+        .map(|m| m.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        ["Atlas Câbles", "Fès Textiles", "Université Ibn Tofail"]
+    );
+    assert_eq!(h.state().dossier.members[1].city, "Fès");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(
+        h.state().dossier.members.is_empty(),
+        "one Ctrl+Z removes the pasted rows"
+    );
+}
+
+#[test]
+fn pasted_rows_without_header_keep_their_first_row() {
+    let mut st = super::tabs::import::ImportState::default();
+    st.load_text("Atlas Câbles\tKénitra\nFès Textiles\tFès\n");
+    let sheet = st.sheet.clone().expect("a sheet");
+    assert_eq!(sheet.rows.len(), 2, "no data row taken for a header");
+    assert_eq!(sheet.headers, ["Colonne A", "Colonne B"]);
+    assert_eq!(st.mapping[0], crate::import::Field::Name);
+}

@@ -69,6 +69,13 @@ const ROW_H: f32 = 22.0;
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersView) {
     title(ui, "Section 1.2 – Membres et participants au cluster");
     summary(ui, d);
+    ui.label(
+        RichText::new(
+            "Astuce : copiez des lignes dans Excel ou LibreOffice, puis Ctrl+V ici pour les ajouter au registre (aperçu et contrôle des doublons avant l'ajout).",
+        )
+        .size(HINT_SIZE)
+        .weak(),
+    );
     super::import::show(ui, form, d, &mut view.import);
     filters(ui, view);
     let needle = fold(view.search.trim());
