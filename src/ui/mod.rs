@@ -109,3 +109,5 @@ mod tests_edition;
 mod tests_focus;
 #[cfg(test)]
 mod tests_preview;
+#[cfg(test)]
+mod tests_secretary;

@@ -23,10 +23,15 @@ fn harness(app: DossierApp) -> Harness<'static, DossierApp> {
 }
 
 fn type_into(h: &mut Harness<'static, DossierApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
+    // Long fields (« Raison sociale »…) wrap: they are multi-line inputs.
+    let role = if h.query_by_role_and_label(Role::TextInput, label).is_some() {
+        Role::TextInput
+    } else {
+        Role::MultilineTextInput
+    };
+    h.get_by_role_and_label(role, label).focus();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
+    h.get_by_role_and_label(role, label).type_text(text);
     h.run();
 }
 

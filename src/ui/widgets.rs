@@ -246,6 +246,35 @@ impl<'a> Form<'a> {
         r
     }
 
+    /// A labelled text that wraps instead of scrolling out of sight
+    /// (Forme juridique, Adresse, Observation…): one line while short,
+    /// growing as it is typed. Enter does not add a line break, as in a
+    /// one-line field.
+    pub fn long_text(
+        &mut self,
+        ui: &mut Ui,
+        path: &str,
+        label: &str,
+        value: &mut String,
+    ) -> egui::Response {
+        let l = ui.label(label);
+        let r = ui
+            .add(
+                egui::TextEdit::multiline(value)
+                    .id_salt(path)
+                    .desired_rows(1)
+                    .return_key(None)
+                    .desired_width(ui.available_width().clamp(120.0, 560.0)),
+            )
+            .labelled_by(l.id);
+        if r.changed() {
+            self.touch(path);
+        }
+        self.mark(ui, path, &r);
+        ui.end_row();
+        r
+    }
+
     /// A labelled path to a scan, with « Parcourir… »; a chosen file is
     /// stored relative to the dossier's folder when it lies below it.
     pub fn file(&mut self, ui: &mut Ui, path: &str, label: &str, value: &mut String) -> bool {

@@ -166,6 +166,9 @@ impl DossierApp {
         ui.add_space(4.0);
         ui.heading("Dossier");
         ui.add_space(4.0);
+        // Before the user has started, what is left is work to do, not an
+        // alarm: the counts stay, quiet.
+        let blank = self.is_blank();
         for tab in Tab::ALL {
             let (blocking, warnings) = self.counts(tab);
             ui.horizontal(|ui| {
@@ -177,7 +180,10 @@ impl DossierApp {
                     if matches!(tab, Tab::Print | Tab::Preview) {
                         return;
                     }
-                    if blocking > 0 {
+                    if blank && blocking + warnings > 0 {
+                        ui.label(RichText::new((blocking + warnings).to_string()).weak())
+                            .on_hover_text("à remplir");
+                    } else if blocking > 0 {
                         ui.label(RichText::new(format!("✖ {blocking}")).color(RED))
                             .on_hover_text(format!("{blocking} point(s) bloquant(s)"));
                     } else if warnings > 0 {

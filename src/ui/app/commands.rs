@@ -26,6 +26,8 @@ pub enum Command {
     /// The native file dialogs of « Ouvrir » and « Enregistrer sous ».
     BrowseOpen,
     BrowseSave,
+    /// The native dialog closed without a file.
+    NoFileChosen,
     Undo,
     Redo,
     GoTo(Tab),
@@ -82,6 +84,7 @@ impl DossierApp {
             Command::OpenPath(p) => self.open_path(&p),
             Command::BrowseOpen => self.browse_open(),
             Command::BrowseSave => self.browse_save(),
+            Command::NoFileChosen => self.dialog_note = Some(NO_FILE_CHOSEN.into()),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::GoTo(tab) => self.tab = tab,

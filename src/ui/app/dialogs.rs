@@ -3,6 +3,8 @@
 //! happen once the frame is drawn, in `DossierApp::apply`.
 
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
 
 use egui::{Key, RichText, Ui};
 
@@ -44,19 +46,26 @@ type Out = Vec<Command>;
 impl DossierApp {
     /// Draws the current dialog, if any; its buttons push commands.
     pub(super) fn dialogs(&mut self, ui: &mut Ui) {
+        let picked = poll_pick(ui.ctx());
+        self.commands.extend(picked);
+        let busy = picking(ui.ctx());
         let Some(dialog) = &mut self.dialog else {
             self.dialog_note = None;
             return;
         };
-        let note = self.dialog_note.as_deref();
+        let note = if busy {
+            Some(PICKING)
+        } else {
+            self.dialog_note.as_deref()
+        };
         let mut out: Out = Vec::new();
         let ctx = ui.ctx().clone();
         let modal = egui::Modal::new(egui::Id::unique("dialog")).show(&ctx, |ui| {
             ui.set_max_width(560.0);
             match dialog {
                 Dialog::ConfirmDiscard { then } => confirm_discard(ui, then, &mut out),
-                Dialog::OpenPath { text } => open_path(ui, text, note, &mut out),
-                Dialog::SaveAsPath { text } => save_as_path(ui, text, note, &mut out),
+                Dialog::OpenPath { text } => open_path(ui, text, note, busy, &mut out),
+                Dialog::SaveAsPath { text } => save_as_path(ui, text, note, busy, &mut out),
                 Dialog::Recovery(r) => recovery(ui, r, &mut out),
                 Dialog::Overwrite => overwrite(ui, &mut out),
                 Dialog::Error(message) => error(ui, message, &mut out),
@@ -102,12 +111,15 @@ fn path_field(ui: &mut Ui, text: &mut String, note: Option<&str>) -> bool {
     r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))
 }
 
-fn open_path(ui: &mut Ui, text: &mut String, note: Option<&str>, out: &mut Out) {
+fn open_path(ui: &mut Ui, text: &mut String, note: Option<&str>, busy: bool, out: &mut Out) {
     ui.heading("Ouvrir un dossier");
     let entered = path_field(ui, text, note);
     ui.horizontal(|ui| {
-        if ui.button("Parcourir…").clicked() {
-            out.push(Command::BrowseOpen);
+        if ui
+            .add_enabled(!busy, egui::Button::new("Parcourir…"))
+            .clicked()
+        {
+            start_pick(ui.ctx(), Pick::Open);
         }
         if ui.button("Ouvrir").clicked() || entered {
             out.extend([
@@ -121,12 +133,15 @@ fn open_path(ui: &mut Ui, text: &mut String, note: Option<&str>, out: &mut Out) 
     });
 }
 
-fn save_as_path(ui: &mut Ui, text: &mut String, note: Option<&str>, out: &mut Out) {
+fn save_as_path(ui: &mut Ui, text: &mut String, note: Option<&str>, busy: bool, out: &mut Out) {
     ui.heading("Enregistrer sous");
     let entered = path_field(ui, text, note);
     ui.horizontal(|ui| {
-        if ui.button("Parcourir…").clicked() {
-            out.push(Command::BrowseSave);
+        if ui
+            .add_enabled(!busy, egui::Button::new("Parcourir…"))
+            .clicked()
+        {
+            start_pick(ui.ctx(), Pick::Save);
         }
         if ui.button("Enregistrer").clicked() || entered {
             let mut p = PathBuf::from(text.trim());
@@ -194,5 +209,147 @@ fn info(ui: &mut Ui, title: &str, lines: &[String], out: &mut Out) {
         });
     if ui.button("OK").clicked() {
         out.push(Command::CloseDialog);
+    }
+}
+
+const PICKING: &str =
+    "La fenêtre de sélection de fichier est ouverte (elle peut être derrière cette fenêtre).";
+
+/// Which native file dialog to open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pick {
+    Open,
+    Save,
+}
+
+/// The running native dialog's answer, kept in egui's memory (the app
+/// state has no slot for it): `None` once collected.
+type Slot = Arc<Mutex<Option<Receiver<Vec<Command>>>>>;
+
+fn slot_id() -> egui::Id {
+    egui::Id::unique("dossier.native_file_dialog")
+}
+
+/// Opens the native file dialog in a worker thread: the window keeps
+/// drawing (and answering the system) while it is open, and the choice
+/// comes back as the commands the « Ouvrir » and « Enregistrer » buttons
+/// push.
+pub(crate) fn start_pick(ctx: &egui::Context, pick: Pick) {
+    let (tx, rx) = channel();
+    let slot: Slot = Arc::new(Mutex::new(Some(rx)));
+    ctx.data_mut(|d| d.insert_temp(slot_id(), slot));
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let file = block_on(native_dialog(pick));
+        let commands = match (pick, file) {
+            (Pick::Open, Some(p)) => vec![Command::CloseDialog, Command::OpenPath(p)],
+            (Pick::Save, Some(p)) => vec![Command::CloseDialog, Command::SaveTo(p)],
+            (_, None) => vec![Command::NoFileChosen],
+        };
+        // The window may be gone: nothing to deliver then.
+        let _ = tx.send(commands);
+        ctx.request_repaint();
+    });
+}
+
+async fn native_dialog(pick: Pick) -> Option<PathBuf> {
+    let dialog = rfd::AsyncFileDialog::new().add_filter("Dossier cluster", &["ron"]);
+    let file = match pick {
+        Pick::Open => dialog.pick_file().await,
+        Pick::Save => {
+            dialog
+                .set_file_name("dossier-cluster.ron")
+                .save_file()
+                .await
+        }
+    };
+    file.map(|f| f.path().to_path_buf())
+}
+
+fn slot(ctx: &egui::Context) -> Option<Slot> {
+    ctx.data(|d| d.get_temp::<Slot>(slot_id()))
+}
+
+/// Whether a native dialog is open.
+fn picking(ctx: &egui::Context) -> bool {
+    slot(ctx).is_some_and(|s| s.lock().is_ok_and(|g| g.is_some()))
+}
+
+/// The commands of a native dialog that just closed.
+fn poll_pick(ctx: &egui::Context) -> Vec<Command> {
+    let Some(slot) = slot(ctx) else {
+        return Vec::new();
+    };
+    let Ok(mut guard) = slot.lock() else {
+        return Vec::new();
+    };
+    let Some(rx) = guard.as_ref() else {
+        return Vec::new();
+    };
+    match rx.try_recv() {
+        Ok(commands) => {
+            *guard = None;
+            commands
+        }
+        Err(TryRecvError::Empty) => Vec::new(),
+        Err(TryRecvError::Disconnected) => {
+            *guard = None;
+            vec![Command::NoFileChosen]
+        }
+    }
+}
+
+/// Wakes the worker thread parked in [`block_on`].
+struct Unpark(std::thread::Thread);
+
+impl std::task::Wake for Unpark {
+    fn wake(self: Arc<Self>) {
+        self.0.unpark();
+    }
+}
+
+/// Runs rfd's dialog future on the worker thread (no async runtime is
+/// needed for one future).
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let waker = std::task::Waker::from(Arc::new(Unpark(std::thread::current())));
+    let mut cx = std::task::Context::from_waker(&waker);
+    loop {
+        match future.as_mut().poll(&mut cx) {
+            std::task::Poll::Ready(v) => return v,
+            std::task::Poll::Pending => std::thread::park(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finished_dialog_is_delivered_once_as_commands() {
+        let ctx = egui::Context::default();
+        let (tx, rx) = channel();
+        let slot: Slot = Arc::new(Mutex::new(Some(rx)));
+        ctx.data_mut(|d| d.insert_temp(slot_id(), slot));
+        assert!(picking(&ctx));
+        assert!(poll_pick(&ctx).is_empty(), "still open");
+        let chosen = PathBuf::from("/tmp/cluster.ron");
+        tx.send(vec![
+            Command::CloseDialog,
+            Command::OpenPath(chosen.clone()),
+        ])
+        .expect("send");
+        assert_eq!(
+            poll_pick(&ctx),
+            [Command::CloseDialog, Command::OpenPath(chosen)]
+        );
+        assert!(!picking(&ctx));
+        assert!(poll_pick(&ctx).is_empty(), "delivered once");
+    }
+
+    #[test]
+    fn block_on_runs_a_future_to_its_end() {
+        assert_eq!(block_on(async { 41 + 1 }), 42);
     }
 }

@@ -12,10 +12,7 @@ const EVERY: Duration = Duration::from_secs(2);
 
 impl DossierApp {
     pub(crate) fn watch_disk(&mut self, ctx: &egui::Context) {
-        if self
-            .disk_checked
-            .is_some_and(|at| at.elapsed() < EVERY)
-        {
+        if self.disk_checked.is_some_and(|at| at.elapsed() < EVERY) {
             return;
         }
         self.disk_checked = Some(Instant::now());

@@ -53,7 +53,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                     form.file(ui, &path, "Fichier (PDF, JPEG, PNG)", file);
                 }
                 form.date(ui, &format!("{path}.date"), "Date", &mut piece.date);
-                form.text(ui, &format!("{path}.note"), "Observation", &mut piece.note);
+                form.long_text(ui, &format!("{path}.note"), "Observation", &mut piece.note);
             });
         });
     }

@@ -22,7 +22,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
         |ui, form, i, p| {
             let f = |n: &str| format!("cooperation.cooperation_projects[{i}].{n}");
             grid(ui, &f("grid"), |ui| {
-                form.text(ui, &f("title"), "Intitulé", &mut p.title);
+                form.long_text(ui, &f("title"), "Intitulé", &mut p.title);
             });
             form.multiline(ui, &f("nature"), "Nature", &mut p.nature);
             form.multiline(
@@ -51,7 +51,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
         |ui, form, i, p| {
             let f = |n: &str| format!("cooperation.collaborative_projects[{i}].{n}");
             grid(ui, &f("grid"), |ui| {
-                form.text(ui, &f("title"), "Intitulé", &mut p.title);
+                form.long_text(ui, &f("title"), "Intitulé", &mut p.title);
             });
             form.multiline(ui, &f("objectives"), "Objectifs", &mut p.objectives);
             form.multiline(ui, &f("actors"), "Acteurs impliqués", &mut p.actors);
@@ -74,7 +74,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
         |ui, form, i, p| {
             let f = |n: &str| format!("cooperation.partnerships[{i}].{n}");
             grid(ui, &f("grid"), |ui| {
-                form.text(ui, &f("body"), "Organisme", &mut p.body);
+                form.long_text(ui, &f("body"), "Organisme", &mut p.body);
                 form.choice(
                     ui,
                     &f("kind"),
@@ -100,7 +100,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
                     &[PartnershipStatus::Envisaged, PartnershipStatus::Established],
                     PartnershipStatus::label,
                 );
-                form.text(ui, &f("purpose"), "Objet du partenariat", &mut p.purpose);
+                form.long_text(ui, &f("purpose"), "Objet du partenariat", &mut p.purpose);
             });
         },
     );

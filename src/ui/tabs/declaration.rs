@@ -22,25 +22,25 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, find
         );
         form.text(ui, "declaration.first_name", "Prénom", &mut dec.first_name);
         form.text(ui, "declaration.last_name", "Nom", &mut dec.last_name);
-        form.text(
+        form.long_text(
             ui,
             "declaration.position_in_organisation",
             "Qualité au sein de l'organisme d'appartenance",
             &mut dec.position_in_organisation,
         );
-        form.text(
+        form.long_text(
             ui,
             "declaration.position_in_association",
             "Qualité au sein de l'association",
             &mut dec.position_in_association,
         );
-        form.text(
+        form.long_text(
             ui,
             "declaration.association_name",
             "Dénomination (vide : celle de la section 1)",
             &mut dec.association_name,
         );
-        form.text(
+        form.long_text(
             ui,
             "declaration.legal_form",
             "Forme juridique (vide : celle de la section 1)",
@@ -59,7 +59,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, find
         |i, x: &OtherDocument| format!("Document {} : {}", i + 1, x.title),
         |ui, form, i, x| {
             grid(ui, &format!("declaration.other_documents[{i}]"), |ui| {
-                form.text(
+                form.long_text(
                     ui,
                     &format!("declaration.other_documents[{i}].title"),
                     "Intitulé",

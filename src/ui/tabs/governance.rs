@@ -11,6 +11,8 @@ use crate::ui::widgets::{Form, row_list, title};
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     title(ui, "Section 2 – Gouvernance et pilotage");
     ui.strong("Composition du Conseil d'Administration");
+    super::officers::panel(ui, form, d);
+    let before = d.governance.board.clone();
     row_list(
         ui,
         form,
@@ -30,8 +32,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
                     &BoardRole::ALL,
                     BoardRole::label,
                 );
-                form.text(ui, &p("organisation"), "Organisme", &mut b.organisation);
-                form.text(
+                form.long_text(ui, &p("organisation"), "Organisme", &mut b.organisation);
+                form.long_text(
                     ui,
                     &p("function"),
                     "Fonction dans l'organisme",
@@ -42,6 +44,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
             });
         },
     );
+    super::officers::follow_board(d, &before);
     let g = &mut d.governance;
     form.multiline(
         ui,
@@ -74,7 +77,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
             let p = |f: &str| format!("governance.fee_categories[{i}].{f}");
             grid(ui, &p("grid"), |ui| {
                 form.text(ui, &p("name"), "Nom de la catégorie", &mut c.name);
-                form.text(ui, &p("description"), "Description", &mut c.description);
+                form.long_text(ui, &p("description"), "Description", &mut c.description);
                 form.money(
                     ui,
                     &p("annual_amount"),

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::Section;
+use crate::model::{Dossier, Section};
 use crate::ui::app::{Command, DossierApp, Pending, Tab};
 use crate::ui::widgets::{AMBER, GREEN, HINT_SIZE, RED, title};
 
@@ -33,30 +33,10 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     };
     ui.label(format!("Dossier à remettre en {} exemplaires, signé et cacheté par le Président sur toutes les pages du dossier technique.", p.copies));
 
-    title(ui, "Avancement");
-    let sections: Vec<Section> = Section::ALL
-        .into_iter()
-        .filter(|s| *s != Section::General)
-        .collect();
-    let complete = sections
-        .iter()
-        .filter(|s| {
-            !app.findings
-                .iter()
-                .any(|f| f.section == **s && f.is_blocking())
-        })
-        .count();
-    let progress = complete as f32 / sections.len() as f32;
-    ui.add(egui::ProgressBar::new(progress).text(format!(
-        "{complete} parties sur {} sans point bloquant",
-        sections.len()
-    )));
-    let (blocking, warnings) = crate::model::rules::summary(&app.findings);
-    ui.label(format!(
-        "{blocking} point(s) bloquant(s), {warnings} avertissement(s)."
-    ));
-    if ui.button("Voir la vérification").clicked() {
-        app.tab = Tab::Verification;
+    if app.is_blank() {
+        welcome(ui, app);
+    } else {
+        progress(ui, app);
     }
 
     title(ui, "Commencer");
@@ -80,5 +60,73 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         if ui.link(path.display().to_string()).clicked() {
             app.push(Command::Request(Pending::Open(path)));
         }
+    }
+}
+
+impl DossierApp {
+    /// Whether the user has not started: an untitled dossier with nothing
+    /// typed. The counts of missing fields mean nothing yet, so they are
+    /// not shouted (the navigation can show them quietly too).
+    pub fn is_blank(&self) -> bool {
+        self.path.is_none() && self.dossier == Dossier::new_for(&self.profile)
+    }
+}
+
+/// The parts of the dossier the progress counts (the tabs with a section).
+fn parts() -> Vec<Section> {
+    Section::ALL
+        .into_iter()
+        .filter(|s| *s != Section::General)
+        .collect()
+}
+
+/// The first screen of an empty dossier: what to do next, not what is missing.
+fn welcome(ui: &mut Ui, app: &mut DossierApp) {
+    title(ui, "Bienvenue");
+    ui.label(format!(
+        "Votre dossier est vide : {} parties à remplir, une par onglet de la colonne de gauche, dans l'ordre du dossier.",
+        parts().len()
+    ));
+    ui.label(
+        RichText::new(
+            "L'application vérifie au fur et à mesure ce qui manque ; « Vérification » en fait la liste.",
+        )
+        .size(HINT_SIZE)
+        .weak(),
+    );
+    ui.add_space(6.0);
+    let start = egui::Button::new(RichText::new("Commencer par l'identité du cluster").strong())
+        .min_size(egui::vec2(0.0, 32.0));
+    if ui.add(start).clicked() {
+        app.push(Command::GoTo(Tab::Identity));
+    }
+}
+
+/// Progress once the user has started: parts without blocking points.
+fn progress(ui: &mut Ui, app: &mut DossierApp) {
+    title(ui, "Avancement");
+    let sections = parts();
+    let complete = sections
+        .iter()
+        .filter(|s| {
+            !app.findings
+                .iter()
+                .any(|f| f.section == **s && f.is_blocking())
+        })
+        .count();
+    // The text beside the bar, not inside it: at 0 the bar's rounded fill
+    // sat over the first words.
+    ui.label(format!(
+        "{complete} parties sur {} sans point bloquant",
+        sections.len()
+    ));
+    let fraction = complete as f32 / sections.len() as f32;
+    ui.add(egui::ProgressBar::new(fraction).desired_width(360.0));
+    let (blocking, warnings) = crate::model::rules::summary(&app.findings);
+    ui.label(format!(
+        "{blocking} point(s) bloquant(s), {warnings} avertissement(s)."
+    ));
+    if ui.button("Voir la vérification").clicked() {
+        app.tab = Tab::Verification;
     }
 }

@@ -1,10 +1,10 @@
 //! Section 1.1: identity, governance contacts, sector, territory, history.
 
-use egui::Ui;
+use egui::{RichText, Ui};
 
 use super::grid;
 use crate::model::dossier::{Dossier, Person};
-use crate::ui::widgets::{Form, title};
+use crate::ui::widgets::{Form, HINT_SIZE, title};
 
 fn person(ui: &mut Ui, form: &mut Form, path: &str, heading: &str, p: &mut Person) {
     ui.add_space(6.0);
@@ -16,7 +16,7 @@ fn person(ui: &mut Ui, form: &mut Form, path: &str, heading: &str, p: &mut Perso
             &format!("{heading} : nom et prénom"),
             &mut p.name,
         );
-        form.text(
+        form.long_text(
             ui,
             &format!("{path}.organisation"),
             &format!("{heading} : organisme"),
@@ -44,12 +44,21 @@ fn person(ui: &mut Ui, form: &mut Form, path: &str, heading: &str, p: &mut Perso
 }
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
+    let before = super::officers::snapshot(&d.identity);
+    fields(ui, form, d);
+    // Same frame, same undo step: the board follows the officers typed here.
+    if super::officers::follow_identity(d, &before) {
+        form.buffers.clear();
+    }
+}
+
+fn fields(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     let id = &mut d.identity;
     title(ui, "Section 1.1 – Description générale");
     grid(ui, "identity", |ui| {
         form.text(ui, "identity.name", "Dénomination", &mut id.name);
         form.text(ui, "identity.acronym", "Sigle", &mut id.acronym);
-        form.text(
+        form.long_text(
             ui,
             "identity.legal_form",
             "Forme juridique",
@@ -61,11 +70,18 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
             "Date de création",
             &mut id.creation_date,
         );
-        form.text(ui, "identity.address", "Siège : adresse", &mut id.address);
+        form.long_text(ui, "identity.address", "Siège : adresse", &mut id.address);
         form.text(ui, "identity.city", "Siège : ville", &mut id.city);
-        form.text(ui, "identity.sector", "Secteur", &mut id.sector);
+        form.long_text(ui, "identity.sector", "Secteur", &mut id.sector);
     });
     title(ui, "Gouvernance et contacts");
+    ui.label(
+        RichText::new(
+            "Le président, le vice-président et le trésorier sont aussi repris dans le Conseil d'Administration (2 Gouvernance) : inutile de les saisir deux fois.",
+        )
+        .size(HINT_SIZE)
+        .weak(),
+    );
     person(
         ui,
         form,

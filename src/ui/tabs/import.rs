@@ -26,6 +26,10 @@ pub struct ImportState {
     pub options: PlanOptions,
     pub error: Option<String>,
     pub done: Option<String>,
+    /// Rows pasted into the paste zone, waiting to be read.
+    pub pasted: String,
+    /// Open the section on the next frame (rows were just pasted).
+    open_now: bool,
     job: Option<Job>,
     planned: Option<Planned>,
 }
@@ -188,6 +192,64 @@ impl ImportState {
         false
     }
 
+    /// Rows copied from a spreadsheet (tab-separated text, as Excel and
+    /// LibreOffice put on the clipboard) become a sheet, previewed and
+    /// planned as a file is. A first row that names no known column is
+    /// data, not a header: it is kept, under « Colonne A »…, and the first
+    /// column is offered as the company name (shown, and changeable, in the
+    /// preview).
+    pub fn load_text(&mut self, text: &str) {
+        self.done = None;
+        self.error = None;
+        self.planned = None;
+        self.job = None;
+        self.open_now = true;
+        let records = match import::csv::parse(text, &import::Limits::default()) {
+            Ok(r) => r,
+            Err(_) => {
+                self.error = Some(
+                    "Trop de lignes ou de colonnes collées pour un registre de membres.".into(),
+                );
+                return;
+            }
+        };
+        let mut rows = records.records;
+        if rows.is_empty() {
+            self.error = Some("Le texte collé ne contient aucune ligne.".into());
+            return;
+        }
+        let first = rows.remove(0);
+        let guessed = import::guess_mapping(&first.1);
+        let (headers, mapping) = if guessed.contains(&Field::Name) {
+            (first.1, guessed)
+        } else {
+            let width = rows
+                .iter()
+                .chain(std::iter::once(&first))
+                .map(|(_, r)| r.len())
+                .max()
+                .unwrap_or(0);
+            rows.insert(0, first);
+            let headers: Vec<String> = (0..width)
+                .map(|c| format!("Colonne {}", import::sheet::column_name(c as u32)))
+                .collect();
+            let mut mapping = vec![Field::Ignore; width];
+            if let Some(m) = mapping.first_mut() {
+                *m = Field::Name;
+            }
+            (headers, mapping)
+        };
+        self.path.clear();
+        self.mapping = mapping;
+        self.sheet = Some(Arc::new(Sheet {
+            headers,
+            rows,
+            bad_rows: records.bad,
+            notes: Vec::new(),
+            encoding: None,
+        }));
+    }
+
     /// The running job's progress bar, once it has taken more than a moment.
     fn progress_bar(&self, ui: &mut Ui) {
         let Some(job) = &self.job else { return };
@@ -215,9 +277,41 @@ impl ImportState {
 }
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
+    // Rows pasted while no field has the keyboard (Ctrl+V on the register):
+    // a field with the focus keeps its own paste.
+    if ui.memory(|m| m.focused().is_none())
+        && let Some(text) = ui.input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(t) if t.contains('\t') => Some(t.clone()),
+                _ => None,
+            })
+        })
+    {
+        st.load_text(&text);
+    }
+    let open = std::mem::take(&mut st.open_now).then_some(true);
     egui::CollapsingHeader::new("Importer des membres depuis un tableur (CSV, Excel, LibreOffice)")
         .id_salt("members.import")
+        .open(open)
         .show(ui, |ui| body(ui, form, d, st));
+}
+
+/// Where rows copied in a spreadsheet can be pasted (Ctrl+V).
+fn paste_zone(ui: &mut Ui, st: &mut ImportState) {
+    let l = ui.label("Ou collez ici des lignes copiées dans Excel ou LibreOffice (Ctrl+V) :");
+    let r = ui
+        .add(
+            egui::TextEdit::multiline(&mut st.pasted)
+                .id_salt("import.paste")
+                .desired_rows(2)
+                .desired_width(360.0)
+                .hint_text("lignes du tableur"),
+        )
+        .labelled_by(l.id);
+    if r.changed() && st.pasted.contains(['\t', '\n']) {
+        let text = std::mem::take(&mut st.pasted);
+        st.load_text(&text);
+    }
 }
 
 fn file_row(ui: &mut Ui, st: &mut ImportState) {
@@ -242,6 +336,7 @@ fn file_row(ui: &mut Ui, st: &mut ImportState) {
 
 fn body(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
     file_row(ui, st);
+    paste_zone(ui, st);
     let running = st.poll(ui.ctx());
     if let Some(e) = &st.error {
         ui.label(RichText::new(e).color(RED));

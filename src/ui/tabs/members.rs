@@ -69,6 +69,13 @@ const ROW_H: f32 = 22.0;
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersView) {
     title(ui, "Section 1.2 – Membres et participants au cluster");
     summary(ui, d);
+    ui.label(
+        RichText::new(
+            "Astuce : copiez des lignes dans Excel ou LibreOffice, puis Ctrl+V ici pour les ajouter au registre (aperçu et contrôle des doublons avant l'ajout).",
+        )
+        .size(HINT_SIZE)
+        .weak(),
+    );
     super::import::show(ui, form, d, &mut view.import);
     filters(ui, view);
     let needle = fold(view.search.trim());
@@ -266,9 +273,9 @@ fn detail(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersView)
         row_list(ui, form, "partners", partners, "Ajouter un partenaire", |i, p: &MajorPartner| format!("Partenaire {} : {}", i + 1, p.name), |ui, form, i, p| {
             grid(ui, &format!("partners[{i}]"), |ui| {
                 form.text(ui, &format!("partners[{i}].name"), "Nom", &mut p.name);
-                form.text(ui, &format!("partners[{i}].kind"), "Nature (formation, technique…)", &mut p.kind);
+                form.long_text(ui, &format!("partners[{i}].kind"), "Nature (formation, technique…)", &mut p.kind);
                 form.text(ui, &format!("partners[{i}].city"), "Ville", &mut p.city);
-                form.text(ui, &format!("partners[{i}].link"), "Nature du lien", &mut p.link);
+                form.long_text(ui, &format!("partners[{i}].link"), "Nature du lien", &mut p.link);
             });
         });
     });
@@ -287,7 +294,7 @@ fn member_editor(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member, fees: &
     ui.strong(format!("Membre n° {}", i + 1));
     let p = |f: &str| format!("members[{i}].{f}");
     grid(ui, &p("grid"), |ui| {
-        form.text(ui, &p("name"), "Raison sociale", &mut m.name);
+        form.long_text(ui, &p("name"), "Raison sociale", &mut m.name);
         form.choice(
             ui,
             &p("category"),
@@ -304,7 +311,7 @@ fn member_editor(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member, fees: &
             &Activity::ALL,
             Activity::label,
         );
-        form.text(ui, &p("sector"), "Secteur", &mut m.sector);
+        form.long_text(ui, &p("sector"), "Secteur", &mut m.sector);
         form.text(ui, &p("city"), "Ville", &mut m.city);
         form.choice(
             ui,
@@ -315,7 +322,7 @@ fn member_editor(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member, fees: &
             CompanySize::label,
         );
         form.text(ui, &p("ice"), "ICE (15 chiffres)", &mut m.ice);
-        form.text(ui, &p("rc"), "RC (numéro et tribunal)", &mut m.rc);
+        form.long_text(ui, &p("rc"), "RC (numéro et tribunal)", &mut m.rc);
         form.text(ui, &p("tax_id"), "Identifiant fiscal (IF)", &mut m.tax_id);
         form.text(ui, &p("cnss"), "N° d'affiliation CNSS", &mut m.cnss);
         form.text(ui, &p("contact.name"), "Contact : nom", &mut m.contact.name);

@@ -11,6 +11,7 @@ pub mod identity;
 pub mod import;
 pub mod indicators;
 pub mod members;
+pub mod officers;
 pub mod plan;
 pub mod print;
 pub mod startups;

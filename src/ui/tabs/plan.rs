@@ -36,7 +36,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
         |ui, form, i, a| {
             let f = |n: &str| format!("plan.actions[{i}].{n}");
             grid(ui, &f("grid"), |ui| {
-                form.text(ui, &f("title"), "Intitulé", &mut a.title);
+                form.long_text(ui, &f("title"), "Intitulé", &mut a.title);
                 let path = f("category");
                 let l = ui.label("Catégorie");
                 let current = match &a.category {
