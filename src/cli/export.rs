@@ -38,7 +38,7 @@ pub fn run(args: &[OsString]) -> u8 {
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("Erreur : {e}");
+            eprintln!("Erreur : {}", crate::service::describe_error(&e));
             EXIT_UNREADABLE
         }
     }

@@ -83,7 +83,7 @@ pub fn run(args: &[OsString]) -> u8 {
             return EXIT_BLOCKING;
         }
         Err(e) => {
-            eprintln!("Erreur : {e}");
+            eprintln!("Erreur : {}", crate::service::describe_error(&e));
             return EXIT_UNREADABLE;
         }
     };

@@ -9,8 +9,9 @@
 
 use printpdf_lopdf as lo;
 
-fn err(what: &str) -> String {
-    format!("copies partagées : {what}")
+/// The step of sharing the copies' content that failed.
+fn err(what: &'static str) -> &'static str {
+    what
 }
 
 /// A dictionary given directly or through a reference.
@@ -64,7 +65,7 @@ fn merged_resources(
 /// pages of every copy (a multiple of `body`); makes each furniture page
 /// draw its body page's content after its own and removes the body pages
 /// from the page tree.
-pub fn share_bodies(doc: &mut lo::Document, body: usize) -> Result<(), String> {
+pub fn share_bodies(doc: &mut lo::Document, body: usize) -> Result<(), &'static str> {
     let pages: Vec<lo::ObjectId> = doc.get_pages().into_values().collect();
     if body == 0 || pages.len() <= body || !(pages.len() - body).is_multiple_of(body) {
         return Err(err("nombre de pages inattendu"));

@@ -27,19 +27,13 @@ pub struct FontMetrics {
 }
 
 /// Why a bundled font could not be read (only a corrupted build can do this).
-#[derive(Debug, thiserror::Error)]
-#[error("police intégrée illisible : {0}")]
-pub struct FontError(String);
-
-impl FontError {
-    pub fn from_message(message: String) -> Self {
-        Self(message)
-    }
-}
+#[derive(Clone, Debug, thiserror::Error)]
+#[error("police intégrée illisible")]
+pub struct FontError(#[source] pub ttf_parser::FaceParsingError);
 
 impl FontMetrics {
     pub fn parse(bytes: &[u8]) -> Result<Self, FontError> {
-        let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| FontError(e.to_string()))?;
+        let face = ttf_parser::Face::parse(bytes, 0).map_err(FontError)?;
         let upem = f32::from(face.units_per_em());
         let advance = |c: char| {
             face.glyph_index(c)

@@ -41,8 +41,8 @@ pub fn placements(pages: &[Page]) -> Vec<Placement> {
         .collect()
 }
 
-fn err(e: impl std::fmt::Display) -> PdfError {
-    PdfError::from_message(format!("insertion des pièces jointes : {e}"))
+fn err(e: lopdf::Error) -> PdfError {
+    PdfError::Attachments(e)
 }
 
 fn flate(data: &[u8]) -> Vec<u8> {
@@ -304,6 +304,6 @@ pub fn insert(
     }
     doc.prune_objects();
     let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(err)?;
+    doc.save_to(&mut out).map_err(PdfError::Write)?;
     Ok(out)
 }

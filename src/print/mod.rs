@@ -75,11 +75,11 @@ pub enum RenderError {
 
 /// The bundled fonts, parsed once per process.
 pub fn fonts() -> Result<&'static Fonts, font::FontError> {
-    static FONTS: OnceLock<Result<Fonts, String>> = OnceLock::new();
+    static FONTS: OnceLock<Result<Fonts, font::FontError>> = OnceLock::new();
     FONTS
-        .get_or_init(|| Fonts::bundled().map_err(|e| e.to_string()))
+        .get_or_init(Fonts::bundled)
         .as_ref()
-        .map_err(|e| font::FontError::from_message(e.clone()))
+        .map_err(Clone::clone)
 }
 
 /// Lays out one copy, repeating until the sommaire's page numbers are stable.

@@ -20,14 +20,20 @@ pub struct Metadata {
     pub date_unix: i64,
 }
 
+/// Why the PDF could not be written; the libraries' errors are kept as
+/// sources, the French text is made once, here.
 #[derive(Debug, thiserror::Error)]
-#[error("écriture du PDF impossible : {0}")]
-pub struct PdfError(String);
-
-impl PdfError {
-    pub fn from_message(message: String) -> Self {
-        Self(message)
-    }
+pub enum PdfError {
+    #[error("écriture du PDF impossible : police {0} illisible")]
+    Font(&'static str),
+    #[error("écriture du PDF impossible : date du document invalide ({0})")]
+    Date(&'static str),
+    #[error("écriture du PDF impossible : copies partagées, {0}")]
+    Copies(&'static str),
+    #[error("écriture du PDF impossible")]
+    Write(#[source] std::io::Error),
+    #[error("insertion des pièces jointes impossible")]
+    Attachments(#[source] lopdf::Error),
 }
 
 fn gray(level: f32) -> Color {
@@ -241,8 +247,7 @@ fn write_with(
     let mut doc = PdfDocument::new(&meta.title);
     let mut warnings = Vec::new();
     for (id, bytes) in [("DejaVuSans", REGULAR_TTF), ("DejaVuSans-Bold", BOLD_TTF)] {
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
-            .ok_or_else(|| PdfError(format!("police {id} illisible")))?;
+        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or(PdfError::Font(id))?;
         // Fixed ids (not printpdf's generated ones) keep the output identical
         // from one render to the next.
         doc.resources
@@ -250,8 +255,8 @@ fn write_with(
             .map
             .insert(FontId(id.to_string()), PdfFont::new(parsed));
     }
-    let when = printpdf::OffsetDateTime::from_unix_timestamp(meta.date_unix)
-        .map_err(|e| PdfError(e.to_string()))?;
+    let when =
+        printpdf::OffsetDateTime::from_unix_timestamp(meta.date_unix).map_err(PdfError::Date)?;
     let info = &mut doc.metadata.info;
     info.document_title = meta.title.clone();
     info.author = meta.author.clone();
@@ -289,7 +294,7 @@ fn write_with(
     // compressing.
     drop(doc);
     if shared > 0 {
-        super::copies::share_bodies(&mut lo, shared).map_err(PdfError)?;
+        super::copies::share_bodies(&mut lo, shared).map_err(PdfError::Copies)?;
     }
     // printpdf embeds whole fonts without its heavy text_layout feature:
     // keep only the glyphs the pages show (same glyph ids, same text).
@@ -306,8 +311,7 @@ fn write_with(
         ]),
     );
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
-        .map_err(|e| PdfError(e.to_string()))?;
+    lo.save_to(&mut bytes).map_err(PdfError::Write)?;
     Ok(bytes)
 }
 

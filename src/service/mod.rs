@@ -24,3 +24,20 @@ pub fn base_dir(dossier_path: Option<&Path>) -> PathBuf {
         _ => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
     }
 }
+
+/// An error and its causes as one French sentence for the user: the
+/// message, then each underlying cause after « : » (the libraries' own
+/// words, which only a maintainer needs, come last).
+pub fn describe_error(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        let more = cause.to_string();
+        if !text.contains(&more) {
+            text.push_str(" : ");
+            text.push_str(&more);
+        }
+        source = cause.source();
+    }
+    text
+}

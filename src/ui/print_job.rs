@@ -100,7 +100,7 @@ impl PrintPanel {
                     warnings: p.warnings,
                 },
                 Err(JobError::Blocking(f)) => JobResult::Refused(f),
-                Err(e) => JobResult::Failed(e.to_string()),
+                Err(e) => JobResult::Failed(crate::service::describe_error(&e)),
             };
             let _ = tx.send(result);
             ctx.request_repaint();
@@ -129,40 +129,65 @@ impl PrintPanel {
     }
 }
 
+/// Why the system could not open or print the PDF; each message says
+/// what to do instead.
+#[derive(Debug, thiserror::Error)]
+pub enum SystemError {
+    #[error(
+        "Impossible d'ouvrir le PDF ({}) : ouvrez « {} » avec votre lecteur de PDF.",
+        crate::store::french_io(.source),
+        .path.display()
+    )]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "Sous Windows, ouvrez « {} » et utilisez la commande Imprimer du lecteur de PDF.",
+        .0.display()
+    )]
+    PrintOnWindows(PathBuf),
+    #[error("L'impression a échoué : {0}. Ouvrez le PDF et imprimez-le depuis votre lecteur.")]
+    PrintFailed(String),
+    #[error(
+        "Aucune commande d'impression (lp) sur ce système : ouvrez « {} » et imprimez-le depuis votre lecteur de PDF.",
+        .path.display()
+    )]
+    NoPrintCommand {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
 /// Opens a file with the system's viewer (the `open` crate tries xdg-open,
 /// gio and kde-open on Linux and waits for the opener's verdict, so a
 /// failure is reported rather than announced as a success).
-pub fn open_with_system(path: &Path) -> Result<(), String> {
-    open::that(path).map_err(|e| {
-        format!(
-            "Impossible d'ouvrir le PDF ({}) : ouvrez « {} » avec votre lecteur de PDF.",
-            crate::store::french_io(&e),
-            path.display()
-        )
+pub fn open_with_system(path: &Path) -> Result<(), SystemError> {
+    open::that(path).map_err(|source| SystemError::Open {
+        path: path.to_path_buf(),
+        source,
     })
 }
 
 /// Sends a file to the default printer with `lp` (Linux, macOS). The PDF
 /// already holds every copy in sequence, so it is printed once.
-pub fn print_with_system(path: &Path) -> Result<String, String> {
+pub fn print_with_system(path: &Path) -> Result<String, SystemError> {
     if cfg!(target_os = "windows") {
-        return Err(format!(
-            "Sous Windows, ouvrez « {} » et utilisez la commande Imprimer du lecteur de PDF.",
-            path.display()
-        ));
+        return Err(SystemError::PrintOnWindows(path.to_path_buf()));
     }
     match std::process::Command::new("lp").arg(path).output() {
         Ok(out) if out.status.success() => Ok(format!(
             "Envoyé à l'imprimante : {}",
             String::from_utf8_lossy(&out.stdout).trim()
         )),
-        Ok(out) => Err(format!(
-            "L'impression a échoué : {}. Ouvrez le PDF et imprimez-le depuis votre lecteur.",
-            String::from_utf8_lossy(&out.stderr).trim()
+        Ok(out) => Err(SystemError::PrintFailed(
+            String::from_utf8_lossy(&out.stderr).trim().to_string(),
         )),
-        Err(_) => Err(format!(
-            "Aucune commande d'impression (lp) sur ce système : ouvrez « {} » et imprimez-le depuis votre lecteur de PDF.",
-            path.display()
-        )),
+        Err(source) => Err(SystemError::NoPrintCommand {
+            path: path.to_path_buf(),
+            source,
+        }),
     }
 }

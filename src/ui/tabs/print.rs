@@ -228,7 +228,8 @@ fn job_result(ui: &mut Ui, app: &mut DossierApp) {
         };
         app.print_panel.unopened = result.is_err().then(|| file.clone());
         app.print_panel.message = Some(match result {
-            Ok(m) | Err(m) => m,
+            Ok(m) => m,
+            Err(e) => e.to_string(),
         });
     }
     let failed = app.print_panel.unopened.clone();
