@@ -168,6 +168,15 @@ impl PartialEq<str> for FieldPath {
     }
 }
 
+/// A path reads as its text wherever a `&str` is expected (widget keys,
+/// egui ids), so no caller needs to spell it out.
+impl std::ops::Deref for FieldPath {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl AsRef<str> for FieldPath {
     fn as_ref(&self) -> &str {
         &self.0

@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use super::grid;
 use crate::model::CallProfile;
 use crate::model::dossier::{AdminPiece, Dossier, PieceStatus};
+use crate::model::field::*;
 use crate::ui::widgets::{Form, HINT_SIZE, title};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
@@ -20,7 +21,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
         let Some(piece) = d.administrative.iter_mut().find(|x| x.id == def.id) else {
             continue;
         };
-        let path = format!("administrative.{}", def.id);
+        let path = FieldPath::admin_piece(&def.id);
         ui.add_space(6.0);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(RichText::new(&def.label).strong());
@@ -47,13 +48,23 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                         1 => PieceStatus::OnPaper,
                         _ => PieceStatus::Attached(String::new()),
                     };
-                    form.touch(&format!("{path}.status"));
+                    form.touch(&path.clone().field(AdminField::Status));
                 }
                 if let PieceStatus::Attached(file) = &mut piece.status {
                     form.file(ui, &path, "Fichier (PDF, JPEG, PNG)", file);
                 }
-                form.date(ui, &format!("{path}.date"), "Date", &mut piece.date);
-                form.long_text(ui, &format!("{path}.note"), "Observation", &mut piece.note);
+                form.date(
+                    ui,
+                    &path.clone().field(AdminField::Date),
+                    "Date",
+                    &mut piece.date,
+                );
+                form.long_text(
+                    ui,
+                    &path.clone().field(AdminField::Note),
+                    "Observation",
+                    &mut piece.note,
+                );
             });
         });
     }

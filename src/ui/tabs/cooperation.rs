@@ -7,6 +7,7 @@ use crate::model::dossier::{
     CollaborativeProject, CooperationProject, Dossier, PartnerBodyKind, Partnership,
     PartnershipScope, PartnershipStatus,
 };
+use crate::model::field::*;
 use crate::ui::widgets::{Form, row_list, title};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
@@ -15,26 +16,39 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     row_list(
         ui,
         form,
-        "cooperation.cooperation_projects",
+        &FieldPath::cooperation(CooperationField::CooperationProjects),
         &mut c.cooperation_projects,
         "Ajouter un projet de coopération",
         |i, p: &CooperationProject| format!("Projet de coopération {} : {}", i + 1, p.title),
         |ui, form, i, p| {
-            let f = |n: &str| format!("cooperation.cooperation_projects[{i}].{n}");
-            grid(ui, &f("grid"), |ui| {
-                form.long_text(ui, &f("title"), "Intitulé", &mut p.title);
-            });
-            form.multiline(ui, &f("nature"), "Nature", &mut p.nature);
+            let f = |n: ProjectField| {
+                FieldPath::cooperation(CooperationField::CooperationProjects)
+                    .row(i)
+                    .field(n)
+            };
+            grid(
+                ui,
+                &FieldPath::cooperation(CooperationField::CooperationProjects).row(i),
+                |ui| {
+                    form.long_text(ui, &f(ProjectField::Title), "Intitulé", &mut p.title);
+                },
+            );
+            form.multiline(ui, &f(ProjectField::Nature), "Nature", &mut p.nature);
             form.multiline(
                 ui,
-                &f("stakeholders"),
+                &f(ProjectField::Stakeholders),
                 "Parties prenantes",
                 &mut p.stakeholders,
             );
-            form.multiline(ui, &f("means"), "Moyens mobilisés", &mut p.means);
             form.multiline(
                 ui,
-                &f("expected_results"),
+                &f(ProjectField::Means),
+                "Moyens mobilisés",
+                &mut p.means,
+            );
+            form.multiline(
+                ui,
+                &f(ProjectField::ExpectedResults),
                 "Résultats attendus",
                 &mut p.expected_results,
             );
@@ -44,20 +58,38 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     row_list(
         ui,
         form,
-        "cooperation.collaborative_projects",
+        &FieldPath::cooperation(CooperationField::CollaborativeProjects),
         &mut c.collaborative_projects,
         "Ajouter un projet collaboratif",
         |i, p: &CollaborativeProject| format!("Projet collaboratif {} : {}", i + 1, p.title),
         |ui, form, i, p| {
-            let f = |n: &str| format!("cooperation.collaborative_projects[{i}].{n}");
-            grid(ui, &f("grid"), |ui| {
-                form.long_text(ui, &f("title"), "Intitulé", &mut p.title);
-            });
-            form.multiline(ui, &f("objectives"), "Objectifs", &mut p.objectives);
-            form.multiline(ui, &f("actors"), "Acteurs impliqués", &mut p.actors);
+            let f = |n: ProjectField| {
+                FieldPath::cooperation(CooperationField::CollaborativeProjects)
+                    .row(i)
+                    .field(n)
+            };
+            grid(
+                ui,
+                &FieldPath::cooperation(CooperationField::CollaborativeProjects).row(i),
+                |ui| {
+                    form.long_text(ui, &f(ProjectField::Title), "Intitulé", &mut p.title);
+                },
+            );
             form.multiline(
                 ui,
-                &f("expected_results"),
+                &f(ProjectField::Objectives),
+                "Objectifs",
+                &mut p.objectives,
+            );
+            form.multiline(
+                ui,
+                &f(ProjectField::Actors),
+                "Acteurs impliqués",
+                &mut p.actors,
+            );
+            form.multiline(
+                ui,
+                &f(ProjectField::ExpectedResults),
                 "Résultats attendus",
                 &mut p.expected_results,
             );
@@ -67,41 +99,54 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     row_list(
         ui,
         form,
-        "cooperation.partnerships",
+        &FieldPath::cooperation(CooperationField::Partnerships),
         &mut c.partnerships,
         "Ajouter un partenariat",
         |i, p: &Partnership| format!("Partenariat {} : {} ({})", i + 1, p.body, p.scope.label()),
         |ui, form, i, p| {
-            let f = |n: &str| format!("cooperation.partnerships[{i}].{n}");
-            grid(ui, &f("grid"), |ui| {
-                form.long_text(ui, &f("body"), "Organisme", &mut p.body);
-                form.choice(
-                    ui,
-                    &f("kind"),
-                    "Type d'organisme",
-                    &mut p.kind,
-                    &PartnerBodyKind::ALL,
-                    PartnerBodyKind::label,
-                );
-                form.choice(
-                    ui,
-                    &f("scope"),
-                    "Portée",
-                    &mut p.scope,
-                    &[PartnershipScope::National, PartnershipScope::International],
-                    PartnershipScope::label,
-                );
-                form.text(ui, &f("country"), "Pays", &mut p.country);
-                form.choice(
-                    ui,
-                    &f("status"),
-                    "État",
-                    &mut p.status,
-                    &[PartnershipStatus::Envisaged, PartnershipStatus::Established],
-                    PartnershipStatus::label,
-                );
-                form.long_text(ui, &f("purpose"), "Objet du partenariat", &mut p.purpose);
-            });
+            let f = |n: PartnershipField| {
+                FieldPath::cooperation(CooperationField::Partnerships)
+                    .row(i)
+                    .field(n)
+            };
+            grid(
+                ui,
+                &FieldPath::cooperation(CooperationField::Partnerships).row(i),
+                |ui| {
+                    form.long_text(ui, &f(PartnershipField::Body), "Organisme", &mut p.body);
+                    form.choice(
+                        ui,
+                        &f(PartnershipField::Kind),
+                        "Type d'organisme",
+                        &mut p.kind,
+                        &PartnerBodyKind::ALL,
+                        PartnerBodyKind::label,
+                    );
+                    form.choice(
+                        ui,
+                        &f(PartnershipField::Scope),
+                        "Portée",
+                        &mut p.scope,
+                        &[PartnershipScope::National, PartnershipScope::International],
+                        PartnershipScope::label,
+                    );
+                    form.text(ui, &f(PartnershipField::Country), "Pays", &mut p.country);
+                    form.choice(
+                        ui,
+                        &f(PartnershipField::Status),
+                        "État",
+                        &mut p.status,
+                        &[PartnershipStatus::Envisaged, PartnershipStatus::Established],
+                        PartnershipStatus::label,
+                    );
+                    form.long_text(
+                        ui,
+                        &f(PartnershipField::Purpose),
+                        "Objet du partenariat",
+                        &mut p.purpose,
+                    );
+                },
+            );
         },
     );
 }

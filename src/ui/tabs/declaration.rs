@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 
 use super::grid;
 use crate::model::dossier::{Civility, Dossier, OtherDocument};
+use crate::model::field::*;
 use crate::model::{CallProfile, Finding, compute};
 use crate::ui::widgets::{Form, HINT_SIZE, row_list, title};
 
@@ -14,61 +15,81 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, find
     grid(ui, "declaration", |ui| {
         form.choice(
             ui,
-            "declaration.civility",
+            &FieldPath::declaration(DeclarationField::Civility),
             "Civilité",
             &mut dec.civility,
             &[Civility::Monsieur, Civility::Madame],
             Civility::label,
         );
-        form.text(ui, "declaration.first_name", "Prénom", &mut dec.first_name);
-        form.text(ui, "declaration.last_name", "Nom", &mut dec.last_name);
+        form.text(
+            ui,
+            &FieldPath::declaration(DeclarationField::FirstName),
+            "Prénom",
+            &mut dec.first_name,
+        );
+        form.text(
+            ui,
+            &FieldPath::declaration(DeclarationField::LastName),
+            "Nom",
+            &mut dec.last_name,
+        );
         form.long_text(
             ui,
-            "declaration.position_in_organisation",
+            &FieldPath::declaration(DeclarationField::PositionInOrganisation),
             "Qualité au sein de l'organisme d'appartenance",
             &mut dec.position_in_organisation,
         );
         form.long_text(
             ui,
-            "declaration.position_in_association",
+            &FieldPath::declaration(DeclarationField::PositionInAssociation),
             "Qualité au sein de l'association",
             &mut dec.position_in_association,
         );
         form.long_text(
             ui,
-            "declaration.association_name",
+            &FieldPath::declaration(DeclarationField::AssociationName),
             "Dénomination (vide : celle de la section 1)",
             &mut dec.association_name,
         );
         form.long_text(
             ui,
-            "declaration.legal_form",
+            &FieldPath::declaration(DeclarationField::LegalForm),
             "Forme juridique (vide : celle de la section 1)",
             &mut dec.legal_form,
         );
-        form.text(ui, "declaration.place", "Fait à", &mut dec.place);
-        form.date(ui, "declaration.date", "Le", &mut dec.date);
+        form.text(
+            ui,
+            &FieldPath::declaration(DeclarationField::Place),
+            "Fait à",
+            &mut dec.place,
+        );
+        form.date(
+            ui,
+            &FieldPath::declaration(DeclarationField::Date),
+            "Le",
+            &mut dec.date,
+        );
     });
     ui.strong("Autres documents fournis pour appuyer la candidature");
     row_list(
         ui,
         form,
-        "declaration.other_documents",
+        &FieldPath::declaration(DeclarationField::OtherDocuments),
         &mut dec.other_documents,
         "Ajouter un document",
         |i, x: &OtherDocument| format!("Document {} : {}", i + 1, x.title),
         |ui, form, i, x| {
-            grid(ui, &format!("declaration.other_documents[{i}]"), |ui| {
+            grid(ui, &FieldPath::other_document(i), |ui| {
                 form.long_text(
                     ui,
-                    &format!("declaration.other_documents[{i}].title"),
+                    &FieldPath::other_document(i).field(DocumentField::Title),
                     "Intitulé",
                     &mut x.title,
                 );
                 let mut file = x.attachment.clone().unwrap_or_default();
                 let changed = form.file(
                     ui,
-                    &format!("declaration.other_documents[{i}].attachment"),
+                    &FieldPath::other_document(i).field(DocumentField::Attachment),
                     "Fichier joint (PDF, JPEG, PNG ; facultatif)",
                     &mut file,
                 );

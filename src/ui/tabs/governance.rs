@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use super::grid;
 use crate::model::compute;
 use crate::model::dossier::{BoardMember, BoardRole, Dossier, FeeCategory};
+use crate::model::field::*;
 use crate::model::money::format_dh;
 use crate::ui::widgets::{Form, row_list, title};
 
@@ -16,45 +17,58 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     row_list(
         ui,
         form,
-        "governance.board",
+        &FieldPath::governance(GovernanceField::Board),
         &mut d.governance.board,
         "Ajouter un administrateur",
         |i, b: &BoardMember| format!("{} : {} ({})", i + 1, b.name, b.role.label()),
         |ui, form, i, b| {
-            let p = |f: &str| format!("governance.board[{i}].{f}");
-            grid(ui, &p("grid"), |ui| {
-                form.text(ui, &p("name"), "Nom et prénom", &mut b.name);
-                form.choice(
-                    ui,
-                    &p("role"),
-                    "Qualité au CA",
-                    &mut b.role,
-                    &BoardRole::ALL,
-                    BoardRole::label,
-                );
-                form.long_text(ui, &p("organisation"), "Organisme", &mut b.organisation);
-                form.long_text(
-                    ui,
-                    &p("function"),
-                    "Fonction dans l'organisme",
-                    &mut b.function,
-                );
-                form.text(ui, &p("phone"), "Téléphone", &mut b.phone);
-                form.text(ui, &p("email"), "E-mail", &mut b.email);
-            });
+            let p = |f: BoardField| {
+                FieldPath::governance(GovernanceField::Board)
+                    .row(i)
+                    .field(f)
+            };
+            grid(
+                ui,
+                &FieldPath::governance(GovernanceField::Board).row(i),
+                |ui| {
+                    form.text(ui, &p(BoardField::Name), "Nom et prénom", &mut b.name);
+                    form.choice(
+                        ui,
+                        &p(BoardField::Role),
+                        "Qualité au CA",
+                        &mut b.role,
+                        &BoardRole::ALL,
+                        BoardRole::label,
+                    );
+                    form.long_text(
+                        ui,
+                        &p(BoardField::Organisation),
+                        "Organisme",
+                        &mut b.organisation,
+                    );
+                    form.long_text(
+                        ui,
+                        &p(BoardField::Function),
+                        "Fonction dans l'organisme",
+                        &mut b.function,
+                    );
+                    form.text(ui, &p(BoardField::Phone), "Téléphone", &mut b.phone);
+                    form.text(ui, &p(BoardField::Email), "E-mail", &mut b.email);
+                },
+            );
         },
     );
     super::officers::follow_board(d, &before);
     let g = &mut d.governance;
     form.multiline(
         ui,
-        "governance.internal_organisation",
+        &FieldPath::governance(GovernanceField::InternalOrganisation),
         "Organisation interne de l'association",
         &mut g.internal_organisation,
     );
     form.multiline(
         ui,
-        "governance.membership_terms",
+        &FieldPath::governance(GovernanceField::MembershipTerms),
         "Modalités d'adhésion des membres à la structure de gouvernance",
         &mut g.membership_terms,
     );
@@ -62,7 +76,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     row_list(
         ui,
         form,
-        "governance.fee_categories",
+        &FieldPath::governance(GovernanceField::FeeCategories),
         &mut g.fee_categories,
         "Ajouter une catégorie",
         |i, c: &FeeCategory| {
@@ -74,22 +88,35 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
             format!("Catégorie {} : {name}", i + 1)
         },
         |ui, form, i, c| {
-            let p = |f: &str| format!("governance.fee_categories[{i}].{f}");
-            grid(ui, &p("grid"), |ui| {
-                form.text(ui, &p("name"), "Nom de la catégorie", &mut c.name);
-                form.long_text(ui, &p("description"), "Description", &mut c.description);
-                form.money(
-                    ui,
-                    &p("annual_amount"),
-                    "Cotisation annuelle",
-                    &mut c.annual_amount,
-                );
-            });
+            let p = |f: FeeField| {
+                FieldPath::governance(GovernanceField::FeeCategories)
+                    .row(i)
+                    .field(f)
+            };
+            grid(
+                ui,
+                &FieldPath::governance(GovernanceField::FeeCategories).row(i),
+                |ui| {
+                    form.text(ui, &p(FeeField::Name), "Nom de la catégorie", &mut c.name);
+                    form.long_text(
+                        ui,
+                        &p(FeeField::Description),
+                        "Description",
+                        &mut c.description,
+                    );
+                    form.money(
+                        ui,
+                        &p(FeeField::AnnualAmount),
+                        "Cotisation annuelle",
+                        &mut c.annual_amount,
+                    );
+                },
+            );
         },
     );
     form.multiline(
         ui,
-        "governance.fee_calculation",
+        &FieldPath::governance(GovernanceField::FeeCalculation),
         "Mode de calcul des cotisations",
         &mut g.fee_calculation,
     );

@@ -4,39 +4,40 @@ use egui::{RichText, Ui};
 
 use super::grid;
 use crate::model::dossier::{Dossier, Person};
+use crate::model::field::*;
 use crate::ui::widgets::{Form, HINT_SIZE, title};
 
-fn person(ui: &mut Ui, form: &mut Form, path: &str, heading: &str, p: &mut Person) {
+fn person(ui: &mut Ui, form: &mut Form, path: &FieldPath, heading: &str, p: &mut Person) {
     ui.add_space(6.0);
     ui.strong(heading);
     grid(ui, path, |ui| {
         form.text(
             ui,
-            &format!("{path}.name"),
+            &path.clone().field(PersonField::Name),
             &format!("{heading} : nom et prénom"),
             &mut p.name,
         );
         form.long_text(
             ui,
-            &format!("{path}.organisation"),
+            &path.clone().field(PersonField::Organisation),
             &format!("{heading} : organisme"),
             &mut p.organisation,
         );
         form.text(
             ui,
-            &format!("{path}.function"),
+            &path.clone().field(PersonField::Function),
             &format!("{heading} : fonction"),
             &mut p.function,
         );
         form.text(
             ui,
-            &format!("{path}.phone"),
+            &path.clone().field(PersonField::Phone),
             &format!("{heading} : téléphone"),
             &mut p.phone,
         );
         form.text(
             ui,
-            &format!("{path}.email"),
+            &path.clone().field(PersonField::Email),
             &format!("{heading} : e-mail"),
             &mut p.email,
         );
@@ -56,23 +57,48 @@ fn fields(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     let id = &mut d.identity;
     title(ui, "Section 1.1 – Description générale");
     grid(ui, "identity", |ui| {
-        form.text(ui, "identity.name", "Dénomination", &mut id.name);
-        form.text(ui, "identity.acronym", "Sigle", &mut id.acronym);
+        form.text(
+            ui,
+            &FieldPath::identity(IdentityField::Name),
+            "Dénomination",
+            &mut id.name,
+        );
+        form.text(
+            ui,
+            &FieldPath::identity(IdentityField::Acronym),
+            "Sigle",
+            &mut id.acronym,
+        );
         form.long_text(
             ui,
-            "identity.legal_form",
+            &FieldPath::identity(IdentityField::LegalForm),
             "Forme juridique",
             &mut id.legal_form,
         );
         form.date(
             ui,
-            "identity.creation_date",
+            &FieldPath::identity(IdentityField::CreationDate),
             "Date de création",
             &mut id.creation_date,
         );
-        form.long_text(ui, "identity.address", "Siège : adresse", &mut id.address);
-        form.text(ui, "identity.city", "Siège : ville", &mut id.city);
-        form.long_text(ui, "identity.sector", "Secteur", &mut id.sector);
+        form.long_text(
+            ui,
+            &FieldPath::identity(IdentityField::Address),
+            "Siège : adresse",
+            &mut id.address,
+        );
+        form.text(
+            ui,
+            &FieldPath::identity(IdentityField::City),
+            "Siège : ville",
+            &mut id.city,
+        );
+        form.long_text(
+            ui,
+            &FieldPath::identity(IdentityField::Sector),
+            "Secteur",
+            &mut id.sector,
+        );
     });
     title(ui, "Gouvernance et contacts");
     ui.label(
@@ -85,74 +111,79 @@ fn fields(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     person(
         ui,
         form,
-        "identity.president",
+        &FieldPath::identity(IdentityField::President),
         "Président",
         &mut id.president,
     );
     person(
         ui,
         form,
-        "identity.vice_president",
+        &FieldPath::identity(IdentityField::VicePresident),
         "Vice-président",
         &mut id.vice_president,
     );
     person(
         ui,
         form,
-        "identity.treasurer",
+        &FieldPath::identity(IdentityField::Treasurer),
         "Trésorier",
         &mut id.treasurer,
     );
     person(
         ui,
         form,
-        "identity.director",
+        &FieldPath::identity(IdentityField::Director),
         "Directeur (facultatif)",
         &mut id.director,
     );
     title(ui, "Secteur et thématiques");
     form.multiline(
         ui,
-        "identity.activities",
+        &FieldPath::identity(IdentityField::Activities),
         "Activités principales et thématiques",
         &mut id.activities,
     );
     form.multiline(
         ui,
-        "identity.sector_importance",
+        &FieldPath::identity(IdentityField::SectorImportance),
         "Importance sectorielle",
         &mut id.sector_importance,
     );
     form.multiline(
         ui,
-        "identity.strategic_justification",
+        &FieldPath::identity(IdentityField::StrategicJustification),
         "Justification stratégique",
         &mut id.strategic_justification,
     );
     title(ui, "Territoire");
     form.multiline(
         ui,
-        "identity.core_territory",
+        &FieldPath::identity(IdentityField::CoreTerritory),
         "Périmètre du noyau central (entreprises adhérentes)",
         &mut id.core_territory,
     );
     form.multiline(
         ui,
-        "identity.productive_area",
+        &FieldPath::identity(IdentityField::ProductiveArea),
         "Périmètre de l'agglomération productive (coopérations futures)",
         &mut id.productive_area,
     );
     title(ui, "Historique");
-    form.multiline(ui, "identity.genesis", "Genèse du cluster", &mut id.genesis);
     form.multiline(
         ui,
-        "identity.territorial_anchoring",
+        &FieldPath::identity(IdentityField::Genesis),
+        "Genèse du cluster",
+        &mut id.genesis,
+    );
+    form.multiline(
+        ui,
+        &FieldPath::identity(IdentityField::TerritorialAnchoring),
         "Ancrage territorial",
         &mut id.territorial_anchoring,
     );
     form.multiline(
         ui,
-        "identity.joint_initiatives",
+        &FieldPath::identity(IdentityField::JointInitiatives),
         "Initiatives communes déjà engagées",
         &mut id.joint_initiatives,
     );

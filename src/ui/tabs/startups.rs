@@ -6,6 +6,7 @@ use super::grid;
 use crate::model::dossier::{
     Dossier, PreparationKind, PreparationStep, SupportService, SupportType,
 };
+use crate::model::field::*;
 use crate::ui::widgets::{Form, row_list, title};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
@@ -13,7 +14,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     title(ui, "Section 5 – Création et accompagnement des start-up");
     form.multiline(
         ui,
-        "startups.strategy",
+        &FieldPath::startups(StartupsField::Strategy),
         "Stratégie de soutien à l'entrepreneuriat innovant",
         &mut s.strategy,
     );
@@ -21,24 +22,37 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     row_list(
         ui,
         form,
-        "startups.preparation",
+        &FieldPath::startups(StartupsField::Preparation),
         &mut s.preparation,
         "Ajouter une étape",
         |i, p: &PreparationStep| format!("Étape {} : {}", i + 1, p.kind.label()),
         |ui, form, i, p| {
-            let f = |n: &str| format!("startups.preparation[{i}].{n}");
-            grid(ui, &f("grid"), |ui| {
-                form.choice(
-                    ui,
-                    &f("kind"),
-                    "Type d'étape",
-                    &mut p.kind,
-                    &PreparationKind::ALL,
-                    PreparationKind::label,
-                );
-                form.text(ui, &f("partners"), "Partenaires", &mut p.partners);
-            });
-            form.multiline(ui, &f("description"), "Description", &mut p.description);
+            let f = |n: StepField| {
+                FieldPath::startups(StartupsField::Preparation)
+                    .row(i)
+                    .field(n)
+            };
+            grid(
+                ui,
+                &FieldPath::startups(StartupsField::Preparation).row(i),
+                |ui| {
+                    form.choice(
+                        ui,
+                        &f(StepField::Kind),
+                        "Type d'étape",
+                        &mut p.kind,
+                        &PreparationKind::ALL,
+                        PreparationKind::label,
+                    );
+                    form.text(ui, &f(StepField::Partners), "Partenaires", &mut p.partners);
+                },
+            );
+            form.multiline(
+                ui,
+                &f(StepField::Description),
+                "Description",
+                &mut p.description,
+            );
         },
     );
     title(
@@ -48,23 +62,36 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     row_list(
         ui,
         form,
-        "startups.post_creation",
+        &FieldPath::startups(StartupsField::PostCreation),
         &mut s.post_creation,
         "Ajouter un type de soutien",
         |i, p: &SupportService| format!("Soutien {} : {}", i + 1, p.support_type.label()),
         |ui, form, i, p| {
-            let f = |n: &str| format!("startups.post_creation[{i}].{n}");
-            grid(ui, &f("grid"), |ui| {
-                form.choice(
-                    ui,
-                    &f("support_type"),
-                    "Type de soutien",
-                    &mut p.support_type,
-                    &SupportType::ALL,
-                    SupportType::label,
-                );
-            });
-            form.multiline(ui, &f("services"), "Services offerts", &mut p.services);
+            let f = |n: StepField| {
+                FieldPath::startups(StartupsField::PostCreation)
+                    .row(i)
+                    .field(n)
+            };
+            grid(
+                ui,
+                &FieldPath::startups(StartupsField::PostCreation).row(i),
+                |ui| {
+                    form.choice(
+                        ui,
+                        &f(StepField::SupportType),
+                        "Type de soutien",
+                        &mut p.support_type,
+                        &SupportType::ALL,
+                        SupportType::label,
+                    );
+                },
+            );
+            form.multiline(
+                ui,
+                &f(StepField::Services),
+                "Services offerts",
+                &mut p.services,
+            );
         },
     );
 }
