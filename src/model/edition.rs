@@ -25,9 +25,15 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Starts a dossier for `profile` from `source`.
 pub fn carry_over(source: &Dossier, profile: &CallProfile) -> NewEdition {
+    NewEdition {
+        dossier: carried(source, profile),
+        not_carried: not_carried(source, profile),
+    }
+}
+
+/// The new dossier: what describes the cluster, nothing dated or yearly.
+fn carried(source: &Dossier, profile: &CallProfile) -> Dossier {
     let mut d = Dossier::new_for(profile);
-    let mut not_carried = Vec::new();
-    let edition = &profile.edition;
 
     d.identity = source.identity.clone();
     d.members = source.members.clone();
@@ -54,7 +60,13 @@ pub fn carry_over(source: &Dossier, profile: &CallProfile) -> NewEdition {
         legal_form: source.declaration.legal_form.clone(),
         ..d.declaration
     };
+    d
+}
 
+/// What was left behind, part by part, in French.
+fn not_carried(source: &Dossier, profile: &CallProfile) -> Vec<String> {
+    let mut not_carried = Vec::new();
+    let edition = &profile.edition;
     let provided = source
         .administrative
         .iter()
@@ -149,10 +161,7 @@ pub fn carry_over(source: &Dossier, profile: &CallProfile) -> NewEdition {
             profile.copies
         ));
     }
-    NewEdition {
-        dossier: d,
-        not_carried,
-    }
+    not_carried
 }
 
 #[cfg(test)]
