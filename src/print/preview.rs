@@ -6,6 +6,7 @@
 use super::geometry::Rect;
 use super::layout::Item;
 use super::{Furnish, RenderError, RenderOptions, cluster_name, copies_and_draft, fonts};
+use crate::model::field::{FieldPath, IdentityField};
 use crate::model::{CallProfile, Dossier, Finding};
 
 /// A field printed on a page: the box of its text and the wizard's path.
@@ -143,7 +144,7 @@ fn running_name(
     }
     rect.map(|rect| FieldBox {
         rect,
-        path: "identity.name".to_string(),
+        path: FieldPath::identity(IdentityField::Name).to_string(),
     })
 }
 
@@ -271,5 +272,79 @@ mod tests {
         assert!(member_rect.w > 0.0);
         assert!(doc.find("members[999].ice").is_none());
         assert!(doc.find("nothing.at.all").is_none());
+    }
+
+    /// The page `path` prints on holds a box with exactly that path.
+    fn printed_exactly(doc: &PreviewDoc, path: &FieldPath) -> usize {
+        let (page, rect) = doc.find(path.as_str()).expect("the field is placed");
+        let hit = doc.pages[page]
+            .field_at(rect.x + rect.w / 2.0, rect.y + rect.h / 2.0)
+            .expect("a field under its box");
+        assert_eq!(hit.path, path.as_str());
+        page
+    }
+
+    /// The text drawn inside the box of `path`.
+    fn text_in(doc: &PreviewDoc, path: &FieldPath) -> String {
+        let (page, r) = doc.find(path.as_str()).expect("the field is placed");
+        let inside = doc.pages[page].items.iter().filter_map(|i| match i {
+            Item::Text { x, y, text, .. }
+                if *x >= r.x - 0.5 && *x <= r.right() && *y >= r.y && *y <= r.bottom() =>
+            {
+                Some(text.as_str())
+            }
+            _ => None,
+        });
+        inside.collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn sections_two_to_seven_and_the_declaration_are_mapped() {
+        use crate::model::field::{ActionField, BoardField, DeclarationField};
+        let (d, p) = example();
+        let doc = preview_pages(&d, &p, &[]).expect("preview");
+        let text_of = |page: usize| doc.pages[page].texts().collect::<Vec<_>>().join(" ");
+
+        let cost = FieldPath::action(0, ActionField::Cost).year(0);
+        printed_exactly(&doc, &cost);
+        let typed = d.plan.actions[0].cost[0].map_or_else(
+            || "—".to_string(),
+            |v| crate::model::money::format_number(v, 0),
+        );
+        assert_eq!(text_in(&doc, &cost), typed);
+
+        let kpi = FieldPath::kpi(&p.kpi_rows[0].id).year(2);
+        printed_exactly(&doc, &kpi);
+        let typed = d
+            .kpi_line(&p.kpi_rows[0].id)
+            .and_then(|l| l.values[2])
+            .map_or_else(|| "—".to_string(), crate::model::money::format_typed);
+        assert_eq!(text_in(&doc, &kpi), typed);
+
+        // The board prints twice (Partie 1 to sign, Section 2): the first
+        // is the table to sign, with the member's name.
+        let board = FieldPath::board(1, BoardField::Name);
+        let page = printed_exactly(&doc, &board);
+        assert!(text_of(page).contains(d.governance.board[1].name.trim()));
+
+        let place = FieldPath::declaration(DeclarationField::Place);
+        let page = printed_exactly(&doc, &place);
+        assert!(text_of(page).contains(d.declaration.place.trim()));
+        assert!(
+            page + 1 >= doc.pages.len() - 1,
+            "the déclaration closes the copy"
+        );
+
+        // A field of a record with no box of its own leads to its record.
+        let description = FieldPath::action(0, ActionField::Description);
+        let (page, _) = doc.find(description.as_str()).expect("the action's cell");
+        assert_eq!(
+            page,
+            doc.find(FieldPath::action(0, ActionField::Title).as_str())
+                .expect("the title")
+                .0
+        );
+        let criterion = FieldPath::criterion(&p.criteria[0].id);
+        printed_exactly(&doc, &criterion);
     }
 }
