@@ -44,11 +44,29 @@ pub fn preview_pages(
     profile: &CallProfile,
     findings: &[Finding],
 ) -> Result<PreviewDoc, RenderError> {
+    let none = crate::attach::Attachments::default();
+    preview_pages_with(dossier, profile, findings, &none)
+}
+
+/// Lays out copy 1 as [`super::render_with`] does with these attachments
+/// (see [`crate::attach::load`]): the same pages and page numbers, each
+/// inserted page drawn as a labelled placeholder, not its image.
+pub fn preview_pages_with(
+    dossier: &Dossier,
+    profile: &CallProfile,
+    findings: &[Finding],
+    attachments: &crate::attach::Attachments,
+) -> Result<PreviewDoc, RenderError> {
     let (copies, draft) = copies_and_draft(dossier, profile, findings, &RenderOptions::default())?;
     let fonts = fonts()?;
-    let none = crate::attach::Attachments::default();
-    let (mut laid, geo, settled) =
-        super::layout_pages(dossier, profile, findings, (draft, false), &none, fonts);
+    let (mut laid, geo, settled) = super::layout_pages(
+        dossier,
+        profile,
+        findings,
+        (draft, false),
+        attachments,
+        fonts,
+    );
     let furnish = Furnish {
         fonts,
         geo,
@@ -77,7 +95,14 @@ pub fn preview_pages(
             let items = furnish.page(content, i, n, 1).items;
             let furniture = &items[..items.len() - content.items.len()];
             fields.extend(running_name(furniture, &geo, fonts));
-            PreviewPage { items, fields }
+            let mut page = PreviewPage { items, fields };
+            placeholders(&mut page, &geo, fonts, |key| {
+                (
+                    attachment_label(dossier, profile, key),
+                    attachments.pages(key).unwrap_or(1),
+                )
+            });
+            page
         })
         .collect();
     let mut warnings: Vec<String> = laid
@@ -96,6 +121,79 @@ pub fn preview_pages(
         draft,
         warnings,
     })
+}
+
+/// Shade and stroke of an inserted page's stand-in.
+const PLACEHOLDER_FILL: f32 = 0.93;
+const PLACEHOLDER_TEXT: f32 = 11.0;
+
+/// Replaces each inserted page of an attachment by a shaded box over the
+/// content area titled « Pièce jointe : <label> — page k / n »; the box
+/// leads to the attachment's field. The scan itself is not drawn: the
+/// preview shows where it goes and how many pages it takes.
+fn placeholders(
+    page: &mut PreviewPage,
+    geo: &super::geometry::Geometry,
+    fonts: &super::font::Fonts,
+    describe: impl Fn(&str) -> (String, usize),
+) {
+    let mut items = Vec::with_capacity(page.items.len());
+    for item in std::mem::take(&mut page.items) {
+        let Item::Placeholder { key, page: k } = item else {
+            items.push(item);
+            continue;
+        };
+        let (label, n) = describe(&key);
+        let rect = geo.full_content();
+        items.push(Item::Rect {
+            rect,
+            stroke: Some(0.6),
+            fill: Some(PLACEHOLDER_FILL),
+        });
+        let text = format!("Pièce jointe : {label} — page {} / {n}", k + 1);
+        // Long titles shrink to stay inside the box.
+        let room = rect.w - 24.0;
+        let natural = fonts.regular.width(&text, PLACEHOLDER_TEXT);
+        let size = if natural > room {
+            PLACEHOLDER_TEXT * room / natural
+        } else {
+            PLACEHOLDER_TEXT
+        };
+        let w = fonts.regular.width(&text, size);
+        items.push(Item::Text {
+            x: rect.x + (rect.w - w) / 2.0,
+            y: rect.y + rect.h / 2.0,
+            size,
+            weight: super::font::Weight::Regular,
+            text,
+            gray: 0.3,
+        });
+        page.fields.push(FieldBox { rect, path: key });
+    }
+    page.items = items;
+}
+
+/// The name the dossier gives an attachment: the piece's label in the
+/// call, or the title the user typed for another document.
+fn attachment_label(dossier: &Dossier, profile: &CallProfile, key: &str) -> String {
+    let piece = profile
+        .admin_pieces
+        .iter()
+        .find(|def| FieldPath::admin_piece(&def.id) == key)
+        .map(|def| def.label.clone());
+    let other = || {
+        dossier
+            .declaration
+            .other_documents
+            .iter()
+            .enumerate()
+            .find(|(i, _)| FieldPath::other_document(*i) == key)
+            .map(|(_, doc)| doc.title.trim().to_string())
+            .filter(|t| !t.is_empty())
+    };
+    piece
+        .or_else(other)
+        .unwrap_or_else(|| "document".to_string())
 }
 
 /// The cluster's name in the running band of the page furniture (bold
