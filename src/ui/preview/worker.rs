@@ -192,3 +192,42 @@ fn scan_key(d: &Dossier, p: &CallProfile, dir: &std::path::Path) -> ScanKey {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_are_read_again_only_when_a_file_changes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = CallProfile::edition_2026();
+        let mut d = crate::example_dossier().expect("the example loads");
+        let id = p.admin_pieces[0].id.clone();
+        let piece = d
+            .administrative
+            .iter_mut()
+            .find(|x| x.id == id)
+            .expect("the example lists the piece");
+        piece.status = PieceStatus::Attached("scan.pdf".into());
+        let mut cache = ScanCache::default();
+        let (findings, attachments) = cache.check(&d, &p, dir.path());
+        assert!(attachments.items.is_empty());
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.is_blocking() && f.message.contains("scan.pdf")),
+            "a missing scan blocks as in print"
+        );
+        let before = scan_key(&d, &p, dir.path());
+        assert_eq!(before, scan_key(&d, &p, dir.path()), "nothing changed");
+        std::fs::write(dir.path().join("scan.pdf"), b"not a pdf").expect("written");
+        assert_ne!(before, scan_key(&d, &p, dir.path()), "the file appeared");
+        let (findings, _) = cache.check(&d, &p, dir.path());
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.is_blocking() && f.message.contains("scan.pdf")),
+            "an unreadable scan blocks as in print"
+        );
+    }
+}
