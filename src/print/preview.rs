@@ -433,15 +433,25 @@ mod tests {
             "the déclaration closes the copy"
         );
 
-        // A field of a record with no box of its own leads to its record.
+        // The action's first cell: the title in bold, the description under it.
+        assert!(!d.plan.actions[0].description.trim().is_empty());
+        let title = FieldPath::action(0, ActionField::Title);
         let description = FieldPath::action(0, ActionField::Description);
-        let (page, _) = doc.find(description.as_str()).expect("the action's cell");
-        assert_eq!(
-            page,
-            doc.find(FieldPath::action(0, ActionField::Title).as_str())
-                .expect("the title")
-                .0
+        printed_exactly(&doc, &title);
+        printed_exactly(&doc, &description);
+        let (t, d_rect) = (
+            doc.find(title.as_str()).expect("title").1,
+            doc.find(description.as_str()).expect("description").1,
         );
+        assert!(
+            d_rect.y >= t.bottom() - 0.5,
+            "the description under the title"
+        );
+        // A field of a record with no box of its own leads to its record.
+        let (page, _) = doc
+            .find(FieldPath::action(0, ActionField::Cost).as_str())
+            .expect("the action's row");
+        assert_eq!(page, doc.find(title.as_str()).expect("title").0);
         let criterion = FieldPath::criterion(&p.criteria[0].id);
         printed_exactly(&doc, &criterion);
     }

@@ -69,10 +69,13 @@ fn actions(doc: &mut Doc) {
     ];
     columns.extend(years.iter().map(|y| (y.as_str(), 0.09, Align::Right)));
     doc.table(&columns, rows);
-    // The first cell prints the title then the description: one field per
-    // cell, the title's (a search for the description falls back to it).
+    // The first cell prints the title in bold, then the description.
     for i in 0..d.plan.actions.len() {
         doc.table_source(Part::Cell(i, 0), FieldPath::action(i, ActionField::Title));
+        doc.table_source(
+            Part::CellTail(i, 0),
+            FieldPath::action(i, ActionField::Description),
+        );
         doc.table_source(
             Part::Cell(i, 1),
             FieldPath::action(i, ActionField::Category),
