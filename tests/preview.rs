@@ -67,3 +67,100 @@ fn a_long_register_previews_as_it_prints() {
         assert!(page > 2, "member {i} on page {page}");
     }
 }
+
+/// A two-page PDF of blank pages, as a scanner would hand it over.
+fn two_page_pdf() -> Vec<u8> {
+    use lopdf::{Document, Object, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let kids: Vec<Object> = (0..2)
+        .map(|_| {
+            Object::Reference(doc.add_object(dictionary! {
+                "Type" => "Page",
+                "Parent" => pages_id,
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            }))
+        })
+        .collect();
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 2 }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("pdf written");
+    out
+}
+
+/// The stand-in the preview draws for a page of an attachment.
+fn is_placeholder(text: &str) -> bool {
+    text.starts_with("Pièce jointe : ") && text.contains(" — page ")
+}
+
+#[test]
+fn attachments_take_their_pages_in_the_preview_as_in_print() {
+    use cluster_dossier::model::dossier::{OtherDocument, PieceStatus};
+    use cluster_dossier::print::preview::preview_pages_with;
+    use cluster_dossier::print::render_with;
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("pv.pdf"), two_page_pdf()).expect("pdf");
+    let (mut d, p) = (common::example(), common::profile());
+    let piece = d
+        .administrative
+        .iter_mut()
+        .find(|x| x.id == "pv_agc")
+        .expect("the example has the piece");
+    piece.status = PieceStatus::Attached("pv.pdf".into());
+    d.declaration.other_documents.push(OtherDocument {
+        title: "Attestation bancaire".into(),
+        attachment: Some("pv.pdf".into()),
+    });
+    let (attachments, findings) = cluster_dossier::service::check::full(&d, &p, dir.path());
+    assert_eq!(attachments.pages("administrative.pv_agc"), Some(2));
+
+    let preview = preview_pages_with(&d, &p, &findings, &attachments).expect("preview");
+    let options = RenderOptions {
+        per_copy: true,
+        ..RenderOptions::default()
+    };
+    let rendered = render_with(&d, &p, &findings, &options, &attachments).expect("render");
+    assert_eq!(preview.pages.len(), rendered.pages_per_copy);
+    let pdf = common::pdf_pages_text(&rendered.pdfs[0]);
+    assert_eq!(preview.pages.len(), pdf.len(), "pages of copy 1");
+    let without = preview_pages(&d, &p, &findings).expect("preview");
+    assert_eq!(preview.pages.len(), without.pages.len() + 4);
+
+    // Page by page the same text (page numbers, sommaire's and bordereau's
+    // ranges), the stand-ins' titles aside.
+    let mut stand_ins = Vec::new();
+    for (i, (page, printed)) in preview.pages.iter().zip(&pdf).enumerate() {
+        let shown: String = page.texts().filter(|t| !is_placeholder(t)).collect();
+        assert_eq!(squeeze(&shown), squeeze(printed), "text of page {}", i + 1);
+        stand_ins.extend(page.texts().filter(|t| is_placeholder(t)).map(|t| (i, t)));
+    }
+    let piece = &p
+        .admin_pieces
+        .iter()
+        .find(|x| x.id == "pv_agc")
+        .expect("piece")
+        .label;
+    let want = [
+        format!("Pièce jointe : {piece} — page 1 / 2"),
+        format!("Pièce jointe : {piece} — page 2 / 2"),
+        "Pièce jointe : Attestation bancaire — page 1 / 2".to_string(),
+        "Pièce jointe : Attestation bancaire — page 2 / 2".to_string(),
+    ];
+    let got: Vec<&str> = stand_ins.iter().map(|(_, t)| *t).collect();
+    assert_eq!(got, want);
+    // Each on its own page, the other document's after the déclaration.
+    assert_eq!(stand_ins[1].0, stand_ins[0].0 + 1);
+    assert_eq!(stand_ins[3].0, preview.pages.len() - 1);
+    // A click on the stand-in opens the piece.
+    let (page, rect) = preview.find("administrative.pv_agc").expect("placed");
+    assert!(page < stand_ins[0].0, "the bordereau names it first");
+    let hit = preview.pages[stand_ins[0].0]
+        .field_at(rect.x.max(100.0), 400.0)
+        .expect("the stand-in is a field");
+    assert_eq!(hit.path, "administrative.pv_agc");
+}

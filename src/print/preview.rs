@@ -6,6 +6,7 @@
 use super::geometry::Rect;
 use super::layout::Item;
 use super::{Furnish, RenderError, RenderOptions, cluster_name, copies_and_draft, fonts};
+use crate::model::field::{FieldPath, IdentityField};
 use crate::model::{CallProfile, Dossier, Finding};
 
 /// A field printed on a page: the box of its text and the wizard's path.
@@ -43,11 +44,29 @@ pub fn preview_pages(
     profile: &CallProfile,
     findings: &[Finding],
 ) -> Result<PreviewDoc, RenderError> {
+    let none = crate::attach::Attachments::default();
+    preview_pages_with(dossier, profile, findings, &none)
+}
+
+/// Lays out copy 1 as [`super::render_with`] does with these attachments
+/// (see [`crate::attach::load`]): the same pages and page numbers, each
+/// inserted page drawn as a labelled placeholder, not its image.
+pub fn preview_pages_with(
+    dossier: &Dossier,
+    profile: &CallProfile,
+    findings: &[Finding],
+    attachments: &crate::attach::Attachments,
+) -> Result<PreviewDoc, RenderError> {
     let (copies, draft) = copies_and_draft(dossier, profile, findings, &RenderOptions::default())?;
     let fonts = fonts()?;
-    let none = crate::attach::Attachments::default();
-    let (mut laid, geo, settled) =
-        super::layout_pages(dossier, profile, findings, (draft, false), &none, fonts);
+    let (mut laid, geo, settled) = super::layout_pages(
+        dossier,
+        profile,
+        findings,
+        (draft, false),
+        attachments,
+        fonts,
+    );
     let furnish = Furnish {
         fonts,
         geo,
@@ -76,7 +95,14 @@ pub fn preview_pages(
             let items = furnish.page(content, i, n, 1).items;
             let furniture = &items[..items.len() - content.items.len()];
             fields.extend(running_name(furniture, &geo, fonts));
-            PreviewPage { items, fields }
+            let mut page = PreviewPage { items, fields };
+            placeholders(&mut page, &geo, fonts, |key| {
+                (
+                    attachment_label(dossier, profile, key),
+                    attachments.pages(key).unwrap_or(1),
+                )
+            });
+            page
         })
         .collect();
     let mut warnings: Vec<String> = laid
@@ -95,6 +121,79 @@ pub fn preview_pages(
         draft,
         warnings,
     })
+}
+
+/// Shade and stroke of an inserted page's stand-in.
+const PLACEHOLDER_FILL: f32 = 0.93;
+const PLACEHOLDER_TEXT: f32 = 11.0;
+
+/// Replaces each inserted page of an attachment by a shaded box over the
+/// content area titled « Pièce jointe : <label> — page k / n »; the box
+/// leads to the attachment's field. The scan itself is not drawn: the
+/// preview shows where it goes and how many pages it takes.
+fn placeholders(
+    page: &mut PreviewPage,
+    geo: &super::geometry::Geometry,
+    fonts: &super::font::Fonts,
+    describe: impl Fn(&str) -> (String, usize),
+) {
+    let mut items = Vec::with_capacity(page.items.len());
+    for item in std::mem::take(&mut page.items) {
+        let Item::Placeholder { key, page: k } = item else {
+            items.push(item);
+            continue;
+        };
+        let (label, n) = describe(&key);
+        let rect = geo.full_content();
+        items.push(Item::Rect {
+            rect,
+            stroke: Some(0.6),
+            fill: Some(PLACEHOLDER_FILL),
+        });
+        let text = format!("Pièce jointe : {label} — page {} / {n}", k + 1);
+        // Long titles shrink to stay inside the box.
+        let room = rect.w - 24.0;
+        let natural = fonts.regular.width(&text, PLACEHOLDER_TEXT);
+        let size = if natural > room {
+            PLACEHOLDER_TEXT * room / natural
+        } else {
+            PLACEHOLDER_TEXT
+        };
+        let w = fonts.regular.width(&text, size);
+        items.push(Item::Text {
+            x: rect.x + (rect.w - w) / 2.0,
+            y: rect.y + rect.h / 2.0,
+            size,
+            weight: super::font::Weight::Regular,
+            text,
+            gray: 0.3,
+        });
+        page.fields.push(FieldBox { rect, path: key });
+    }
+    page.items = items;
+}
+
+/// The name the dossier gives an attachment: the piece's label in the
+/// call, or the title the user typed for another document.
+fn attachment_label(dossier: &Dossier, profile: &CallProfile, key: &str) -> String {
+    let piece = profile
+        .admin_pieces
+        .iter()
+        .find(|def| FieldPath::admin_piece(&def.id) == key)
+        .map(|def| def.label.clone());
+    let other = || {
+        dossier
+            .declaration
+            .other_documents
+            .iter()
+            .enumerate()
+            .find(|(i, _)| FieldPath::other_document(*i) == key)
+            .map(|(_, doc)| doc.title.trim().to_string())
+            .filter(|t| !t.is_empty())
+    };
+    piece
+        .or_else(other)
+        .unwrap_or_else(|| "document".to_string())
 }
 
 /// The cluster's name in the running band of the page furniture (bold
@@ -143,7 +242,7 @@ fn running_name(
     }
     rect.map(|rect| FieldBox {
         rect,
-        path: "identity.name".to_string(),
+        path: FieldPath::identity(IdentityField::Name).to_string(),
     })
 }
 
@@ -271,5 +370,89 @@ mod tests {
         assert!(member_rect.w > 0.0);
         assert!(doc.find("members[999].ice").is_none());
         assert!(doc.find("nothing.at.all").is_none());
+    }
+
+    /// The page `path` prints on holds a box with exactly that path.
+    fn printed_exactly(doc: &PreviewDoc, path: &FieldPath) -> usize {
+        let (page, rect) = doc.find(path.as_str()).expect("the field is placed");
+        let hit = doc.pages[page]
+            .field_at(rect.x + rect.w / 2.0, rect.y + rect.h / 2.0)
+            .expect("a field under its box");
+        assert_eq!(hit.path, path.as_str());
+        page
+    }
+
+    /// The text drawn inside the box of `path`.
+    fn text_in(doc: &PreviewDoc, path: &FieldPath) -> String {
+        let (page, r) = doc.find(path.as_str()).expect("the field is placed");
+        let inside = doc.pages[page].items.iter().filter_map(|i| match i {
+            Item::Text { x, y, text, .. }
+                if *x >= r.x - 0.5 && *x <= r.right() && *y >= r.y && *y <= r.bottom() =>
+            {
+                Some(text.as_str())
+            }
+            _ => None,
+        });
+        inside.collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn sections_two_to_seven_and_the_declaration_are_mapped() {
+        use crate::model::field::{ActionField, BoardField, DeclarationField};
+        let (d, p) = example();
+        let doc = preview_pages(&d, &p, &[]).expect("preview");
+        let text_of = |page: usize| doc.pages[page].texts().collect::<Vec<_>>().join(" ");
+
+        let cost = FieldPath::action(0, ActionField::Cost).year(0);
+        printed_exactly(&doc, &cost);
+        let typed = d.plan.actions[0].cost[0].map_or_else(
+            || "—".to_string(),
+            |v| crate::model::money::format_number(v, 0),
+        );
+        assert_eq!(text_in(&doc, &cost), typed);
+
+        let kpi = FieldPath::kpi(&p.kpi_rows[0].id).year(2);
+        printed_exactly(&doc, &kpi);
+        let typed = d
+            .kpi_line(&p.kpi_rows[0].id)
+            .and_then(|l| l.values[2])
+            .map_or_else(|| "—".to_string(), crate::model::money::format_typed);
+        assert_eq!(text_in(&doc, &kpi), typed);
+
+        // The board prints twice (Partie 1 to sign, Section 2): the first
+        // is the table to sign, with the member's name.
+        let board = FieldPath::board(1, BoardField::Name);
+        let page = printed_exactly(&doc, &board);
+        assert!(text_of(page).contains(d.governance.board[1].name.trim()));
+
+        let place = FieldPath::declaration(DeclarationField::Place);
+        let page = printed_exactly(&doc, &place);
+        assert!(text_of(page).contains(d.declaration.place.trim()));
+        assert!(
+            page + 1 >= doc.pages.len() - 1,
+            "the déclaration closes the copy"
+        );
+
+        // The action's first cell: the title in bold, the description under it.
+        assert!(!d.plan.actions[0].description.trim().is_empty());
+        let title = FieldPath::action(0, ActionField::Title);
+        let description = FieldPath::action(0, ActionField::Description);
+        printed_exactly(&doc, &title);
+        printed_exactly(&doc, &description);
+        let (t, d_rect) = (
+            doc.find(title.as_str()).expect("title").1,
+            doc.find(description.as_str()).expect("description").1,
+        );
+        assert!(
+            d_rect.y >= t.bottom() - 0.5,
+            "the description under the title"
+        );
+        // A field of a record with no box of its own leads to its record.
+        let (page, _) = doc
+            .find(FieldPath::action(0, ActionField::Cost).as_str())
+            .expect("the action's row");
+        assert_eq!(page, doc.find(title.as_str()).expect("title").0);
+        let criterion = FieldPath::criterion(&p.criteria[0].id);
+        printed_exactly(&doc, &criterion);
     }
 }

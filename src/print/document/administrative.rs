@@ -3,7 +3,8 @@
 
 use super::{Doc, or_dash};
 use crate::model::dossier::PieceStatus;
-use crate::print::layout::{Align, Block, Row};
+use crate::model::field::{AdminField, BoardField, FieldPath};
+use crate::print::layout::{Align, Block, Part, Row};
 
 pub(super) fn partie1(doc: &mut Doc) {
     doc.push(Block::PageBreak);
@@ -26,7 +27,7 @@ pub(super) fn partie1(doc: &mut Doc) {
     });
     // The scanned pieces, in the bordereau's order.
     for def in &doc.p.admin_pieces {
-        let key = format!("administrative.{}", def.id);
+        let key = FieldPath::admin_piece(&def.id).to_string();
         if let Some(pages) = doc.input.attachments.pages(&key) {
             doc.push(Block::Attachment { key, pages });
         }
@@ -45,7 +46,7 @@ fn bordereau(doc: &mut Doc) {
             let status = piece.map_or(PieceStatus::ToProvide, |x| x.status.clone());
             let status_text = match &status {
                 PieceStatus::Attached(path) => {
-                    match doc.page_range(&format!("administrative.{}", def.id)) {
+                    match doc.page_range(FieldPath::admin_piece(&def.id).as_str()) {
                         Some(range) => format!("Fichier joint : {path}\nInséré, {range}"),
                         None => format!("Fichier joint : {path}\n(fichier manquant ou illisible)"),
                     }
@@ -71,6 +72,12 @@ fn bordereau(doc: &mut Doc) {
         ],
         rows,
     );
+    for (r, def) in doc.p.admin_pieces.iter().enumerate() {
+        let piece = FieldPath::admin_piece(&def.id);
+        doc.table_source(Part::Row(r), piece.clone());
+        doc.table_source(Part::Cell(r, 3), piece.clone().field(AdminField::Date));
+        doc.table_source(Part::Cell(r, 4), piece.field(AdminField::Note));
+    }
 }
 
 fn board_to_sign(doc: &mut Doc) {
@@ -116,4 +123,12 @@ fn board_to_sign(doc: &mut Doc) {
         ],
         rows,
     );
+    for i in 0..d.governance.board.len() {
+        doc.table_source(Part::Row(i), FieldPath::board(i, BoardField::Name));
+        doc.table_source(
+            Part::Cell(i, 2),
+            FieldPath::board(i, BoardField::Organisation),
+        );
+        doc.table_source(Part::Cell(i, 3), FieldPath::board(i, BoardField::Role));
+    }
 }

@@ -3,7 +3,10 @@
 
 use super::{Doc, RUBRIC, or_dash};
 use crate::model::dossier::PartnershipScope;
-use crate::print::layout::{Align, Row};
+use crate::model::field::{
+    CooperationField, FieldPath, PartnershipField, ProjectField, StartupsField, StepField,
+};
+use crate::print::layout::{Align, Part, Row};
 
 pub(super) fn cooperation(doc: &mut Doc) {
     let c = &doc.d.cooperation;
@@ -16,12 +19,24 @@ pub(super) fn cooperation(doc: &mut Doc) {
     for (i, x) in c.cooperation_projects.iter().enumerate() {
         let title = project_title("Projet de coopération", i, &x.title, doc.blank);
         doc.heading(RUBRIC + 1, title);
+        let row = FieldPath::cooperation(CooperationField::CooperationProjects).row(i);
+        doc.source(Part::Whole, row.clone().field(ProjectField::Title));
         doc.key_values(vec![
             ("Nature", x.nature.clone()),
             ("Parties prenantes", x.stakeholders.clone()),
             ("Moyens mobilisés", x.means.clone()),
             ("Résultats attendus", x.expected_results.clone()),
         ]);
+        pair_sources(
+            doc,
+            &row,
+            &[
+                ProjectField::Nature,
+                ProjectField::Stakeholders,
+                ProjectField::Means,
+                ProjectField::ExpectedResults,
+            ],
+        );
     }
     doc.heading(RUBRIC, "Projets collaboratifs");
     if c.collaborative_projects.is_empty() {
@@ -30,11 +45,22 @@ pub(super) fn cooperation(doc: &mut Doc) {
     for (i, x) in c.collaborative_projects.iter().enumerate() {
         let title = project_title("Projet collaboratif", i, &x.title, doc.blank);
         doc.heading(RUBRIC + 1, title);
+        let row = FieldPath::cooperation(CooperationField::CollaborativeProjects).row(i);
+        doc.source(Part::Whole, row.clone().field(ProjectField::Title));
         doc.key_values(vec![
             ("Objectifs", x.objectives.clone()),
             ("Acteurs impliqués", x.actors.clone()),
             ("Résultats attendus", x.expected_results.clone()),
         ]);
+        pair_sources(
+            doc,
+            &row,
+            &[
+                ProjectField::Objectives,
+                ProjectField::Actors,
+                ProjectField::ExpectedResults,
+            ],
+        );
     }
     doc.heading(3, "4.2 Partenariats");
     for scope in [PartnershipScope::National, PartnershipScope::International] {
@@ -52,6 +78,15 @@ fn partnerships(doc: &mut Doc, scope: PartnershipScope) {
             "Partenariats internationaux"
         },
     );
+    let shown: Vec<usize> = doc
+        .d
+        .cooperation
+        .partnerships
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.scope == scope)
+        .map(|(i, _)| i)
+        .collect();
     let rows: Vec<Row> = doc
         .d
         .cooperation
@@ -82,6 +117,28 @@ fn partnerships(doc: &mut Doc, scope: PartnershipScope) {
         ],
         rows,
     );
+    for (r, i) in shown.into_iter().enumerate() {
+        let row = FieldPath::cooperation(CooperationField::Partnerships).row(i);
+        for (c, field) in [
+            PartnershipField::Body,
+            PartnershipField::Kind,
+            PartnershipField::Country,
+            PartnershipField::Status,
+            PartnershipField::Purpose,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            doc.table_source(Part::Cell(r, c), row.clone().field(field));
+        }
+    }
+}
+
+/// The last key-value block's pairs and the fields of `row` they print.
+fn pair_sources(doc: &mut Doc, row: &FieldPath, fields: &[ProjectField]) {
+    for (k, field) in fields.iter().enumerate() {
+        doc.source(Part::Pair(k), row.clone().field(*field));
+    }
 }
 
 pub(super) fn startups(doc: &mut Doc) {
@@ -95,6 +152,7 @@ pub(super) fn startups(doc: &mut Doc) {
         "Stratégie de soutien à l'entrepreneuriat innovant",
         &s.strategy,
     );
+    doc.source(Part::Whole, FieldPath::startups(StartupsField::Strategy));
     doc.heading(
         RUBRIC,
         "Processus de préparation à la création d'entreprise",
@@ -118,6 +176,11 @@ pub(super) fn startups(doc: &mut Doc) {
         ],
         rows,
     );
+    step_sources(
+        doc,
+        StartupsField::Preparation,
+        &[StepField::Kind, StepField::Description, StepField::Partners],
+    );
     doc.heading(
         RUBRIC,
         "Accompagnement post-création : services par type de soutien",
@@ -134,6 +197,26 @@ pub(super) fn startups(doc: &mut Doc) {
         ],
         rows,
     );
+    step_sources(
+        doc,
+        StartupsField::PostCreation,
+        &[StepField::SupportType, StepField::Services],
+    );
+}
+
+/// The last table's rows, one per row of `list`, one field per column.
+fn step_sources(doc: &mut Doc, list: StartupsField, fields: &[StepField]) {
+    let n = match list {
+        StartupsField::Preparation => doc.d.startups.preparation.len(),
+        StartupsField::PostCreation => doc.d.startups.post_creation.len(),
+        StartupsField::Strategy => 0,
+    };
+    for r in 0..n {
+        let row = FieldPath::startups(list).row(r);
+        for (c, field) in fields.iter().enumerate() {
+            doc.table_source(Part::Cell(r, c), row.clone().field(*field));
+        }
+    }
 }
 
 /// « Projet collaboratif 2 : Titre », with a line to write the title on a

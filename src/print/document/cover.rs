@@ -3,6 +3,7 @@
 
 use super::{Doc, date_text, or_dash};
 use crate::model::dossier::Identity;
+use crate::model::field::{DeclarationField, FieldPath, IdentityField};
 use crate::model::finding::Finding;
 use crate::print::layout::{Align, Block, Part, Style};
 
@@ -32,7 +33,7 @@ pub(super) fn cover(doc: &mut Doc) {
             Style::Title,
             Align::Center,
         ));
-        doc.source(Part::Whole, "identity.name");
+        doc.source(Part::Whole, FieldPath::identity(IdentityField::Name));
     }
     if !d.identity.acronym.trim().is_empty() {
         doc.push(Block::styled(
@@ -40,12 +41,12 @@ pub(super) fn cover(doc: &mut Doc) {
             Style::Subtitle,
             Align::Center,
         ));
-        doc.source(Part::Whole, "identity.acronym");
+        doc.source(Part::Whole, FieldPath::identity(IdentityField::Acronym));
     }
     let place = address_line(&d.identity);
     if !place.is_empty() {
         doc.push(Block::styled(place, Style::Body, Align::Center));
-        doc.source(Part::Whole, "identity.address");
+        doc.source(Part::Whole, FieldPath::identity(IdentityField::Address));
     }
     doc.push(Block::Spacer(16.0));
     let filed = if doc.blank {
@@ -58,7 +59,7 @@ pub(super) fn cover(doc: &mut Doc) {
         Style::Body,
         Align::Center,
     ));
-    doc.source(Part::Whole, "declaration.date");
+    doc.source(Part::Whole, FieldPath::declaration(DeclarationField::Date));
     doc.push(Block::styled(
         format!(
             "Date limite : {} ({})",

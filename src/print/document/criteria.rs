@@ -2,7 +2,8 @@
 
 use super::Doc;
 use crate::model::call::CriterionGroup;
-use crate::print::layout::Block;
+use crate::model::field::FieldPath;
+use crate::print::layout::{Block, Part};
 
 pub(super) fn partie3(doc: &mut Doc) {
     let (d, p) = (doc.d, doc.p);
@@ -17,6 +18,7 @@ pub(super) fn partie3(doc: &mut Doc) {
                 d.criterion_answer(&c.id)
                     .map_or("", |a| a.argument.as_str()),
             );
+            doc.source(Part::Whole, FieldPath::criterion(&c.id));
         }
     }
 }

@@ -4,7 +4,8 @@
 use super::{Doc, date_text, or_dash};
 use crate::model::compute::{self, DeclarationTicks};
 use crate::model::dossier::{Civility, Dossier, OtherDocument};
-use crate::print::layout::{Align, Block, Style};
+use crate::model::field::{DeclarationField, FieldPath};
+use crate::print::layout::{Align, Block, Part, Style};
 
 /// Height of a signature and stamp box: the page's stamp zone's clear
 /// area (45 mm), a round stamp and a signature across it.
@@ -66,7 +67,7 @@ pub(super) fn declaration(doc: &mut Doc) {
     ));
     // The other documents' scans, after the déclaration that lists them.
     for k in docs {
-        let key = format!("declaration.other_documents[{k}]");
+        let key = FieldPath::other_document(k).to_string();
         if let Some(pages) = doc.input.attachments.pages(&key) {
             doc.push(Block::Attachment { key, pages });
         }
@@ -114,6 +115,19 @@ fn signatory(doc: &mut Doc) {
         ]
     };
     doc.push(Block::KeyValues(pairs));
+    // The name pair prints the civility and both names; the quality pair
+    // both positions: each leads to its first field.
+    for (k, field) in [
+        DeclarationField::FirstName,
+        DeclarationField::PositionInOrganisation,
+        DeclarationField::AssociationName,
+        DeclarationField::LegalForm,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        doc.source(Part::Pair(k), FieldPath::declaration(field));
+    }
 }
 
 /// The numbered list of other documents (at least four lines, as in the
@@ -130,7 +144,7 @@ fn listed_documents(doc: &mut Doc) -> Vec<usize> {
     let lines = docs.len().max(4);
     let listed = (0..lines)
         .map(|i| match docs.get(i) {
-            Some((k, x)) => match doc.page_range(&format!("declaration.other_documents[{k}]")) {
+            Some((k, x)) => match doc.page_range(FieldPath::other_document(*k).as_str()) {
                 Some(range) => format!("{}. {} (joint, {range})", i + 1, x.title.trim()),
                 None => format!("{}. {}", i + 1, x.title.trim()),
             },
@@ -140,6 +154,10 @@ fn listed_documents(doc: &mut Doc) -> Vec<usize> {
         .join("\n");
     let indices = docs.iter().map(|(k, _)| *k).collect();
     doc.para(listed);
+    doc.source(
+        Part::Whole,
+        FieldPath::declaration(DeclarationField::OtherDocuments),
+    );
     indices
 }
 
@@ -153,6 +171,7 @@ fn place_and_date(doc: &mut Doc) {
             or_dash(&dec.place),
             date_text(dec.date)
         ));
+        doc.source(Part::Whole, FieldPath::declaration(DeclarationField::Place));
     }
 }
 

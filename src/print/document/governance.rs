@@ -3,8 +3,9 @@
 
 use super::{Doc, RUBRIC, joined, title_for};
 use crate::model::compute;
+use crate::model::field::{BoardField, FeeField, FieldPath, GovernanceField};
 use crate::model::money::format_dh;
-use crate::print::layout::{Align, Row};
+use crate::print::layout::{Align, Part, Row};
 
 pub(super) fn governance(doc: &mut Doc) {
     let g = &doc.d.governance;
@@ -35,13 +36,34 @@ pub(super) fn governance(doc: &mut Doc) {
         ],
         rows,
     );
+    for i in 0..g.board.len() {
+        for (c, field) in [
+            BoardField::Name,
+            BoardField::Role,
+            BoardField::Organisation,
+            BoardField::Phone,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            doc.table_source(Part::Cell(i, c), FieldPath::board(i, field));
+        }
+    }
     doc.text_section(
         "Organisation interne de l'association",
         &g.internal_organisation,
     );
+    doc.source(
+        Part::Whole,
+        FieldPath::governance(GovernanceField::InternalOrganisation),
+    );
     doc.text_section(
         "Modalités d'adhésion des membres à la structure de gouvernance",
         &g.membership_terms,
+    );
+    doc.source(
+        Part::Whole,
+        FieldPath::governance(GovernanceField::MembershipTerms),
     );
     doc.heading(RUBRIC, "Recettes de cotisation et mode de calcul");
     fee_schedule(doc);
@@ -89,6 +111,26 @@ pub(super) fn fee_schedule(doc: &mut Doc) {
         ],
         rows,
     );
+    // The count and the revenue are computed: they lead to the category.
+    let priced = revenue
+        .per_category
+        .len()
+        .min(d.governance.fee_categories.len());
+    for i in 0..priced {
+        doc.table_source(Part::Row(i), FieldPath::fee_category(i, FeeField::Name));
+        doc.table_source(
+            Part::Cell(i, 1),
+            FieldPath::fee_category(i, FeeField::Description),
+        );
+        doc.table_source(
+            Part::Cell(i, 2),
+            FieldPath::fee_category(i, FeeField::AnnualAmount),
+        );
+    }
     doc.heading(RUBRIC, "Mode de calcul");
     doc.free_text(&d.governance.fee_calculation);
+    doc.source(
+        Part::Whole,
+        FieldPath::governance(GovernanceField::FeeCalculation),
+    );
 }

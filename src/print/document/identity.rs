@@ -2,6 +2,7 @@
 
 use super::cover::address_line;
 use super::{Doc, RUBRIC, joined, or_dash, title_for};
+use crate::model::field::{FieldPath, IdentityField, PersonField};
 use crate::print::layout::{Align, Block, Part, Row};
 
 pub(super) fn partie2(doc: &mut Doc) {
@@ -21,17 +22,17 @@ pub(super) fn partie2(doc: &mut Doc) {
         ("Secteur", id.sector.clone()),
     ]);
     for (k, field) in [
-        "name",
-        "acronym",
-        "legal_form",
-        "creation_date",
-        "address",
-        "sector",
+        IdentityField::Name,
+        IdentityField::Acronym,
+        IdentityField::LegalForm,
+        IdentityField::CreationDate,
+        IdentityField::Address,
+        IdentityField::Sector,
     ]
     .into_iter()
     .enumerate()
     {
-        doc.source(Part::Pair(k), format!("identity.{field}"));
+        doc.source(Part::Pair(k), FieldPath::identity(field));
     }
     doc.heading(RUBRIC, "Gouvernance et contacts");
     let rows = person_rows(doc);
@@ -45,64 +46,74 @@ pub(super) fn partie2(doc: &mut Doc) {
         rows,
     );
     person_sources(doc);
-    for (title, text) in [
+    for (title, text, field) in [
         (
             "Secteur et thématiques : activités principales",
             &id.activities,
+            IdentityField::Activities,
         ),
-        ("Importance sectorielle", &id.sector_importance),
-        ("Justification stratégique", &id.strategic_justification),
-        ("Territoire : noyau central", &id.core_territory),
-        ("Territoire : agglomération productive", &id.productive_area),
-        ("Historique : genèse du cluster", &id.genesis),
+        (
+            "Importance sectorielle",
+            &id.sector_importance,
+            IdentityField::SectorImportance,
+        ),
+        (
+            "Justification stratégique",
+            &id.strategic_justification,
+            IdentityField::StrategicJustification,
+        ),
+        (
+            "Territoire : noyau central",
+            &id.core_territory,
+            IdentityField::CoreTerritory,
+        ),
+        (
+            "Territoire : agglomération productive",
+            &id.productive_area,
+            IdentityField::ProductiveArea,
+        ),
+        (
+            "Historique : genèse du cluster",
+            &id.genesis,
+            IdentityField::Genesis,
+        ),
         (
             "Historique : ancrage territorial",
             &id.territorial_anchoring,
+            IdentityField::TerritorialAnchoring,
         ),
         (
             "Historique : initiatives communes déjà engagées",
             &id.joint_initiatives,
+            IdentityField::JointInitiatives,
         ),
     ] {
         doc.text_section(title, text);
-        if let Some(path) = text_path(id, text) {
-            doc.source(Part::Whole, path);
-        }
+        doc.source(Part::Whole, FieldPath::identity(field));
     }
-}
-
-/// The wizard's path of one of the identity's free texts.
-fn text_path(id: &crate::model::dossier::Identity, text: &String) -> Option<&'static str> {
-    [
-        (&id.activities, "identity.activities"),
-        (&id.sector_importance, "identity.sector_importance"),
-        (
-            &id.strategic_justification,
-            "identity.strategic_justification",
-        ),
-        (&id.core_territory, "identity.core_territory"),
-        (&id.productive_area, "identity.productive_area"),
-        (&id.genesis, "identity.genesis"),
-        (&id.territorial_anchoring, "identity.territorial_anchoring"),
-        (&id.joint_initiatives, "identity.joint_initiatives"),
-    ]
-    .into_iter()
-    .find(|(t, _)| std::ptr::eq(*t, text))
-    .map(|(_, p)| p)
 }
 
 /// The person table's cells and the fields they print (the same rows
 /// [`person_rows`] keeps).
 fn person_sources(doc: &mut Doc) {
     let (id, blank) = (&doc.d.identity, doc.blank);
-    let shown: Vec<&str> = ["president", "vice_president", "treasurer", "director"]
-        .into_iter()
-        .filter(|f| *f != "director" || !id.director.is_empty() || blank)
-        .collect();
+    let shown: Vec<IdentityField> = [
+        IdentityField::President,
+        IdentityField::VicePresident,
+        IdentityField::Treasurer,
+        IdentityField::Director,
+    ]
+    .into_iter()
+    .filter(|f| *f != IdentityField::Director || !id.director.is_empty() || blank)
+    .collect();
     for (r, field) in shown.into_iter().enumerate() {
-        let p = format!("identity.{field}");
-        for (c, sub) in [(0, "name"), (1, "name"), (2, "organisation"), (3, "phone")] {
-            doc.table_source(Part::Cell(r, c), format!("{p}.{sub}"));
+        for (c, sub) in [
+            (0, PersonField::Name),
+            (1, PersonField::Name),
+            (2, PersonField::Organisation),
+            (3, PersonField::Phone),
+        ] {
+            doc.table_source(Part::Cell(r, c), FieldPath::identity(field).field(sub));
         }
     }
 }

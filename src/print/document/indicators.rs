@@ -2,8 +2,9 @@
 //! cluster's own.
 
 use super::{Doc, as_columns, or_dash, year_columns};
+use crate::model::field::{CustomKpiField, FieldPath};
 use crate::model::money::format_typed;
-use crate::print::layout::{Align, Block, Row, Style};
+use crate::print::layout::{Align, Block, Part, Row, Style};
 
 pub(super) fn indicators(doc: &mut Doc) {
     let (d, p) = (doc.d, doc.p);
@@ -30,6 +31,23 @@ pub(super) fn indicators(doc: &mut Doc) {
         &as_columns(&year_columns("Indicateurs de performance", 0.40)),
         rows,
     );
+    let standard = p.kpi_rows.iter().map(|k| FieldPath::kpi(&k.id));
+    let custom = (0..d.indicators.custom.len()).map(|i| {
+        (
+            FieldPath::custom_kpi(i, CustomKpiField::Label),
+            FieldPath::custom_kpi(i, CustomKpiField::Values),
+        )
+    });
+    let lines = standard
+        .map(|path| (path.clone(), path))
+        .chain(custom)
+        .enumerate();
+    for (r, (label, values)) in lines.collect::<Vec<_>>() {
+        doc.table_source(Part::Cell(r, 0), label);
+        for y in 0..5 {
+            doc.table_source(Part::Cell(r, y + 1), values.clone().year(y));
+        }
+    }
     doc.push(Block::styled(
         format!("† {}", p.kpi_note),
         Style::Small,

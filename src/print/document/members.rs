@@ -4,6 +4,7 @@
 use super::{Doc, joined, or_dash};
 use crate::model::compute;
 use crate::model::dossier::{Member, MemberCategory};
+use crate::model::field::{FieldPath, MemberField, PartnerField};
 use crate::model::money::format_percent;
 use crate::print::layout::{Align, Part, Row};
 
@@ -67,13 +68,7 @@ pub(super) fn members(doc: &mut Doc) {
             .filter(|(_, m)| m.category == category)
             .map(|(i, _)| i);
         for (r, i) in indices.enumerate() {
-            doc.table_source(
-                Part::Row(r),
-                crate::model::field::FieldPath::member_field(
-                    i,
-                    crate::model::field::MemberField::Name,
-                ),
-            );
+            doc.table_source(Part::Row(r), FieldPath::member_field(i, MemberField::Name));
         }
     }
     partners(doc);
@@ -166,4 +161,17 @@ fn partners(doc: &mut Doc) {
         ],
         rows,
     );
+    for i in 0..doc.d.partners.len() {
+        for (c, field) in [
+            PartnerField::Name,
+            PartnerField::Kind,
+            PartnerField::City,
+            PartnerField::Link,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            doc.table_source(Part::Cell(i, c), FieldPath::partner(i, field));
+        }
+    }
 }

@@ -27,6 +27,7 @@ use super::layout::{Align, Block, Column, Part, Row, SourceMap, Table, TocEntry}
 use crate::model::Date;
 use crate::model::call::CallProfile;
 use crate::model::dossier::{Civility, Dossier};
+use crate::model::field::FieldPath;
 use crate::model::finding::Finding;
 use crate::model::money::{format_dh, format_number};
 
@@ -343,7 +344,7 @@ fn toc(input: &DocumentInput) -> Vec<TocEntry> {
         .profile
         .admin_pieces
         .iter()
-        .filter_map(|def| attached(format!("administrative.{}", def.id), &def.label));
+        .filter_map(|def| attached(FieldPath::admin_piece(&def.id).to_string(), &def.label));
     let others = input
         .dossier
         .declaration
@@ -351,10 +352,7 @@ fn toc(input: &DocumentInput) -> Vec<TocEntry> {
         .iter()
         .enumerate()
         .filter_map(|(i, doc)| {
-            attached(
-                format!("declaration.other_documents[{i}]"),
-                doc.title.trim(),
-            )
+            attached(FieldPath::other_document(i).to_string(), doc.title.trim())
         });
     let mut entries = vec![
         e(1, "Partie 1 – Dossier administratif", "p1"),

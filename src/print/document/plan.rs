@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::{Doc, as_columns, or_dash, year_columns};
 use crate::model::compute;
 use crate::model::dossier::ActionCategory;
+use crate::model::field::{ActionField, BudgetField, FieldPath, PlanField};
 use crate::model::money::{format_number, format_percent};
 use crate::print::layout::{Align, Part, Row, Style};
 
@@ -16,10 +17,12 @@ pub(super) fn plan(doc: &mut Doc) {
     doc.anchored(2, "Section 6 – Plan d'action et budget prévisionnels", "s6");
     doc.heading(3, "6.1 Plan d'action");
     doc.text_section("Orientations", &d.plan.orientations);
+    doc.source(Part::Whole, FieldPath::plan(PlanField::Orientations));
     doc.text_section(
         "Objectifs et grandes lignes du plan d'action",
         &d.plan.objectives,
     );
+    doc.source(Part::Whole, FieldPath::plan(PlanField::Objectives));
     actions(doc);
     budget(doc);
 }
@@ -66,6 +69,24 @@ fn actions(doc: &mut Doc) {
     ];
     columns.extend(years.iter().map(|y| (y.as_str(), 0.09, Align::Right)));
     doc.table(&columns, rows);
+    // The first cell prints the title in bold, then the description.
+    for i in 0..d.plan.actions.len() {
+        doc.table_source(Part::Cell(i, 0), FieldPath::action(i, ActionField::Title));
+        doc.table_source(
+            Part::CellTail(i, 0),
+            FieldPath::action(i, ActionField::Description),
+        );
+        doc.table_source(
+            Part::Cell(i, 1),
+            FieldPath::action(i, ActionField::Category),
+        );
+        for y in 0..5 {
+            doc.table_source(
+                Part::Cell(i, y + 2),
+                FieldPath::action(i, ActionField::Cost).year(y),
+            );
+        }
+    }
 }
 
 fn budget(doc: &mut Doc) {
@@ -154,11 +175,16 @@ fn budget_sources(doc: &mut Doc) {
     );
     for (r, def) in placed.collect::<Vec<_>>() {
         for year in 0..5 {
-            let path = crate::model::field::budget_cell(&def.id, year);
-            doc.table_source(Part::Cell(r, year + 1), path);
+            doc.table_source(
+                Part::Cell(r, year + 1),
+                FieldPath::budget_cell(&def.id, year),
+            );
         }
         if def.needs_detail {
-            doc.table_source(Part::Cell(r, 0), format!("budget.{}.detail", def.id));
+            doc.table_source(
+                Part::Cell(r, 0),
+                FieldPath::budget_row(&def.id).field(BudgetField::Detail),
+            );
         }
     }
 }

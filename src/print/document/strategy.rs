@@ -1,7 +1,9 @@
 //! Section 3 – Stratégie générale du cluster.
 
 use super::{Doc, as_columns, year_columns};
+use crate::model::field::{FieldPath, StrategyField};
 use crate::model::money::{format_number, format_typed};
+use crate::print::layout::Part;
 
 pub(super) fn strategy(doc: &mut Doc) {
     let s = &doc.d.strategy;
@@ -10,7 +12,12 @@ pub(super) fn strategy(doc: &mut Doc) {
         3,
         "3.1 Description générale de la stratégie et de ses objectifs",
     );
-    doc.text_section("Stratégie globale du cluster", &s.global_strategy);
+    text(
+        doc,
+        "Stratégie globale du cluster",
+        &s.global_strategy,
+        StrategyField::GlobalStrategy,
+    );
     doc.heading(super::RUBRIC, "Objectifs chiffrés sur cinq ans");
     let rows = vec![
         doc.five_year_row("Projets de R&D (nombre)", &s.rd_projects, |v| v.to_string()),
@@ -22,17 +29,38 @@ pub(super) fn strategy(doc: &mut Doc) {
         }),
     ];
     doc.table(&as_columns(&year_columns("Objectif", 0.35)), rows);
+    year_sources(
+        doc,
+        &[
+            StrategyField::RdProjects,
+            StrategyField::FundsRaised,
+            StrategyField::ExportShare,
+        ],
+    );
     if !s.objectives_comment.trim().is_empty() {
         doc.para(s.objectives_comment.clone());
+        doc.source(
+            Part::Whole,
+            FieldPath::strategy(StrategyField::ObjectivesComment),
+        );
     }
-    doc.text_section("Technologies et marchés visés", &s.technologies_markets);
-    doc.text_section(
+    text(
+        doc,
+        "Technologies et marchés visés",
+        &s.technologies_markets,
+        StrategyField::TechnologiesMarkets,
+    );
+    text(
+        doc,
         "Positionnement concurrentiel national",
         &s.national_positioning,
+        StrategyField::NationalPositioning,
     );
-    doc.text_section(
+    text(
+        doc,
         "Positionnement concurrentiel international",
         &s.international_positioning,
+        StrategyField::InternationalPositioning,
     );
     doc.heading(
         super::RUBRIC,
@@ -49,4 +77,27 @@ pub(super) fn strategy(doc: &mut Doc) {
         ),
     ];
     doc.table(&as_columns(&year_columns("Prévision", 0.35)), rows);
+    year_sources(
+        doc,
+        &[
+            StrategyField::ForecastMembers,
+            StrategyField::ForecastFeeRevenue,
+        ],
+    );
+}
+
+/// A titled free text and its field.
+fn text(doc: &mut Doc, title: &str, value: &str, field: StrategyField) {
+    doc.text_section(title, value);
+    doc.source(Part::Whole, FieldPath::strategy(field));
+}
+
+/// The last five-year table's rows, one field per row, one cell per year.
+fn year_sources(doc: &mut Doc, fields: &[StrategyField]) {
+    for (r, field) in fields.iter().enumerate() {
+        doc.table_source(Part::Row(r), FieldPath::strategy(*field));
+        for y in 0..5 {
+            doc.table_source(Part::Cell(r, y + 1), FieldPath::strategy(*field).year(y));
+        }
+    }
 }

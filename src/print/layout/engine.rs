@@ -55,6 +55,10 @@ impl<'a> Layouter<'a> {
         let get = |part: Part| self.sources.get(&(b, part));
         match self.part {
             Part::Header => None,
+            Part::CellTail(r, c) => get(Part::CellTail(r, c))
+                .or_else(|| get(Part::Cell(r, c)))
+                .or_else(|| get(Part::Row(r)))
+                .or_else(|| get(Part::Whole)),
             Part::Cell(r, c) => get(Part::Cell(r, c))
                 .or_else(|| get(Part::Row(r)))
                 .or_else(|| get(Part::Whole)),

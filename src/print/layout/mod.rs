@@ -268,6 +268,9 @@ pub enum Part {
     Row(usize),
     /// One cell: row, column.
     Cell(usize, usize),
+    /// The lines of a cell after its bold lead ([`Row::lead_bold`]): an
+    /// action's description under its title. Falls back to the cell.
+    CellTail(usize, usize),
     /// A table's header row: never a field.
     Header,
 }

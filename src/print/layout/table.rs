@@ -169,11 +169,15 @@ impl Layouter<'_> {
                 .data_row
                 .map_or(super::Part::Header, |r| super::Part::Cell(r, i));
             for (k, line) in cell.iter().skip(from).take(count).enumerate() {
-                let st = if i == 0 && from + k < cells.bold_head {
-                    grid.bold
-                } else {
-                    st
-                };
+                let lead = i == 0 && from + k < cells.bold_head;
+                let st = if lead { grid.bold } else { st };
+                if i == 0
+                    && cells.bold_head > 0
+                    && !lead
+                    && let Some(r) = self.data_row
+                {
+                    self.part = super::Part::CellTail(r, 0);
+                }
                 let x = self.aligned_x(
                     line,
                     st,

@@ -139,3 +139,63 @@ fn zoom_and_pages_follow_the_buttons() {
     h.run_steps(3);
     assert_eq!(h.state().pane.current_page(), 1);
 }
+
+/// Every field the preview of the example places leads to a widget of
+/// the wizard keyed by the same path: a click on it opens that field.
+/// Row labels of five-year tables name the whole line (`strategy.rd_projects`),
+/// which no single widget carries: they open the tab, their cells the widgets.
+#[test]
+fn every_placed_field_opens_a_widget_of_the_wizard() {
+    use crate::model::field::section_of;
+    use crate::ui::app::DossierApp;
+    let mut d = crate::example_dossier().expect("the example loads");
+    // Every list holds a row, so each kind of path is tried.
+    if d.declaration.other_documents.is_empty() {
+        d.declaration
+            .other_documents
+            .push(crate::model::dossier::OtherDocument {
+                title: "Attestation".into(),
+                attachment: None,
+            });
+    }
+    let p = CallProfile::edition_2026();
+    let doc = crate::print::preview::preview_pages(&d, &p, &[]).expect("preview");
+    let mut paths: Vec<String> = doc
+        .pages
+        .iter()
+        .flat_map(|page| page.fields.iter().map(|f| f.path.clone()))
+        .collect();
+    paths.sort();
+    paths.dedup();
+    // A register of members is long: a few rows stand for all.
+    let members = crate::model::field::FieldPath::part(crate::model::field::Part::Members);
+    paths.retain(|x| crate::model::field::row_index(x, members.as_str()).is_none_or(|i| i < 2));
+    let sections: std::collections::BTreeSet<_> = paths.iter().map(|x| section_of(x)).collect();
+    assert_eq!(
+        sections.len(),
+        11,
+        "every section has placed fields: {sections:?}"
+    );
+    let mut app = DossierApp::new(None);
+    app.replace(d, crate::service::profiles::latest_bundled(), None);
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut DossierApp| app.show(ui), app);
+    h.run();
+    let mut missed = Vec::new();
+    for path in &paths {
+        h.state_mut().go_to(section_of(path), path);
+        h.run_steps(4);
+        let served = h.state().focus_served.as_deref() == Some(path.as_str());
+        // A line's label: its year cells are placed (and tried) too.
+        let line = paths.contains(&format!("{path}[0]"));
+        if !served && !line {
+            missed.push(path.clone());
+        }
+    }
+    assert!(
+        missed.is_empty(),
+        "placed fields no widget carries: {missed:#?}"
+    );
+}
