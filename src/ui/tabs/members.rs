@@ -93,7 +93,9 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
         view.selected = None;
     }
     let op = toolbar(ui, d, view, visible.len());
-    table(ui, d, view, &visible);
+    // In its own scope: the resize lines are drawn down to the bottom of
+    // the enclosing `Ui`, which would cross the editor below.
+    ui.scope(|ui| table(ui, d, view, &visible));
     if let Some(op) = op {
         apply(form, d, view, op);
     }
@@ -174,16 +176,28 @@ fn toolbar(ui: &mut Ui, d: &Dossier, view: &MembersView, shown: usize) -> Option
     op
 }
 
-/// The register's columns: header, share of the width at first show, and
-/// the narrowest a drag can make them.
+/// The register's columns: header, share of the width left once N° and
+/// ICE have theirs, and the narrowest a drag can make them.
 const COLUMNS: [(&str, f32, f32); 6] = [
     ("N°", 0.0, 44.0),
-    ("Raison sociale", 0.30, 120.0),
-    ("Catégorie", 0.22, 80.0),
-    ("Activité", 0.14, 70.0),
-    ("Ville", 0.14, 60.0),
+    ("Raison sociale", 0.36, 120.0),
+    ("Catégorie", 0.26, 80.0),
+    ("Activité", 0.18, 70.0),
+    ("Ville", 0.20, 60.0),
     ("ICE", 0.0, 70.0),
 ];
+
+/// An ICE's 15 digits laid out in the body font, plus the cell's margin:
+/// the last column never cuts a full ICE at the first width.
+fn ice_width(ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let w = ui.fonts_mut(|f| {
+        f.layout_no_wrap("000000000000000".into(), font, egui::Color32::PLACEHOLDER)
+            .size()
+            .x
+    });
+    (w + 2.0 * ui.spacing().item_spacing.x).ceil()
+}
 
 /// One cell's text, cut with « … » when the column is too narrow; the full
 /// value shows on hover, so nothing typed is hidden for good.
@@ -196,7 +210,9 @@ fn cell(ui: &mut Ui, text: &str) {
 /// rows (`body.rows`), so 2 000 members draw as fast as 20; a click on a
 /// row selects its member.
 fn table(ui: &mut Ui, d: &Dossier, view: &mut MembersView, visible: &[usize]) {
-    let width = ui.available_width();
+    let ice = ice_width(ui);
+    let spacing = ui.spacing().item_spacing.x * COLUMNS.len() as f32;
+    let shared = (ui.available_width() - COLUMNS[0].2 - ice - spacing).max(0.0);
     let table_h = (ui.available_height() * 0.45).max(160.0);
     let mut builder = TableBuilder::new(ui)
         .id_salt("members.table")
@@ -212,8 +228,8 @@ fn table(ui: &mut Ui, d: &Dossier, view: &mut MembersView, visible: &[usize]) {
             0 => Column::exact(*min),
             // The last column takes what is left: a long activity or city
             // never pushes it past the right edge.
-            5 => Column::remainder().at_least(*min).clip(true),
-            _ => Column::initial(share * width).at_least(*min).clip(true),
+            5 => Column::remainder().at_least(min.min(ice)).clip(true),
+            _ => Column::initial(share * shared).at_least(*min).clip(true),
         });
     }
     if view.scroll_to_selected
