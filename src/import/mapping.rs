@@ -220,6 +220,12 @@ pub fn parse_category(word: &str) -> Option<MemberCategory> {
     if w.is_empty() {
         return None;
     }
+    if let Some(c) = MemberCategory::ALL
+        .into_iter()
+        .find(|c| normalise(c.label()) == w)
+    {
+        return Some(c);
+    }
     let has = |p: &str| w.contains(p);
     Some(
         if has("potentiel") || has("interess") || has("prospect") || has("candidat") {
@@ -265,8 +271,18 @@ pub fn parse_category(word: &str) -> Option<MemberCategory> {
 pub fn parse_activity(word: &str) -> Option<Activity> {
     let w = normalise(word);
     let has = |p: &str| w.contains(p);
+    // The app's own labels first (a register copied out and pasted back):
+    // « Autre (ni industrielle, ni technologique, …) » names the others.
+    if let Some(a) = Activity::ALL
+        .into_iter()
+        .find(|a| normalise(a.label()) == w)
+    {
+        return Some(a);
+    }
     if w.is_empty() {
         None
+    } else if w.starts_with("autre") || has("ni industri") {
+        Some(Activity::Other)
     } else if has("techno") || has("numerique") || has("digital") || has("tic") {
         Some(Activity::Technological)
     } else if has("specifique") {
@@ -372,5 +388,23 @@ mod tests {
         assert_eq!(parse_size("Grande entreprise"), CompanySize::Large);
         assert_eq!(parse_size("PME"), CompanySize::Pme);
         assert_eq!(Field::from_key("Téléphone"), Some(Field::Phone));
+    }
+
+    #[cfg(test)]
+    mod own_labels {
+        use super::*;
+
+        /// A register copied out of the app and pasted back keeps every
+        /// member's activity and category (« Autre (ni … technologique …) » is
+        /// not technological).
+        #[test]
+        fn the_apps_own_labels_read_back_as_themselves() {
+            for a in Activity::ALL {
+                assert_eq!(parse_activity(a.label()), Some(a), "{}", a.label());
+            }
+            for c in MemberCategory::ALL {
+                assert_eq!(parse_category(c.label()), Some(c), "{}", c.label());
+            }
+        }
     }
 }

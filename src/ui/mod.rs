@@ -111,3 +111,5 @@ mod tests_focus;
 mod tests_preview;
 #[cfg(test)]
 mod tests_secretary;
+#[cfg(test)]
+mod tests_tables;

@@ -42,6 +42,21 @@ fn row_label(ui: &mut Ui, label: &str) {
     });
 }
 
+/// The widest amount a five-year grid must show whole (issue 11: Stratégie
+/// showed « 1 500 000,( »).
+/// 9 999 999 999 hundredths = 2 × 2³² + 1 410 065 407.
+pub const WIDEST_AMOUNT: Decimal = Decimal::from_parts(1_410_065_407, 2, 0, false, 2);
+
+/// Width of a money cell: « 99 999 999,99 » laid out in the field's font,
+/// plus the field's inner margins and room for the cursor. Measured rather
+/// than guessed, so a larger font or another typeface still fits.
+pub fn money_cell_width(ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text = format_number(WIDEST_AMOUNT, 2);
+    let w = ui.fonts_mut(|f| f.layout_no_wrap(text, font, Color32::PLACEHOLDER).size().x);
+    (w + 2.0 * ui.spacing().button_padding.x + 8.0).ceil()
+}
+
 /// How a number field reads and writes its value.
 pub struct NumberFormat<T> {
     pub parse: fn(&str) -> Result<T, AmountError>,
@@ -453,12 +468,13 @@ impl<'a> Form<'a> {
         money: bool,
     ) {
         row_label(ui, label);
+        let money_width = money_cell_width(ui);
         for (year, v) in values.iter_mut().enumerate().take(YEARS) {
             let p = format!("{path}[{year}]");
             let hover = format!("{label}, année {}", year + 1);
             ui.vertical(|ui| {
                 let error = if money {
-                    self.number_field(ui, &p, Name::Hover(&hover), v, 86.0, AMOUNT)
+                    self.number_field(ui, &p, Name::Hover(&hover), v, money_width, AMOUNT)
                 } else {
                     self.number_field(ui, &p, Name::Hover(&hover), v, 70.0, PLAIN)
                 };

@@ -1,7 +1,8 @@
-//! Section 1.2: the member register (virtualised table, filter, search,
+//! Section 1.2: the member register (virtualised table with columns, filter, search,
 //! detail editor) and the major partners.
 
 use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
 
 use super::grid;
 use crate::model::compute;
@@ -92,7 +93,9 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
         view.selected = None;
     }
     let op = toolbar(ui, d, view, visible.len());
-    table(ui, d, view, &visible);
+    // In its own scope: the resize lines are drawn down to the bottom of
+    // the enclosing `Ui`, which would cross the editor below.
+    ui.scope(|ui| table(ui, d, view, &visible));
     if let Some(op) = op {
         apply(form, d, view, op);
     }
@@ -173,70 +176,111 @@ fn toolbar(ui: &mut Ui, d: &Dossier, view: &MembersView, shown: usize) -> Option
     op
 }
 
-/// The register: a header and virtualised rows; a click selects a member.
-fn table(ui: &mut Ui, d: &Dossier, view: &mut MembersView, visible: &[usize]) {
-    // Header
-    let total = (ui.available_width() - 6.0 * ui.spacing().item_spacing.x - 16.0).max(500.0);
-    let widths = [0.05, 0.33, 0.22, 0.12, 0.12, 0.16].map(|f| f * total);
-    ui.horizontal(|ui| {
-        for (w, h) in widths.iter().zip([
-            "N°",
-            "Raison sociale",
-            "Catégorie",
-            "Activité",
-            "Ville",
-            "ICE",
-        ]) {
-            ui.add_sized([*w, 18.0], egui::Label::new(RichText::new(h).strong()));
-        }
+/// The register's columns: header, share of the width left once N° and
+/// ICE have theirs, and the narrowest a drag can make them.
+const COLUMNS: [(&str, f32, f32); 6] = [
+    ("N°", 0.0, 44.0),
+    ("Raison sociale", 0.36, 120.0),
+    ("Catégorie", 0.26, 80.0),
+    ("Activité", 0.18, 70.0),
+    ("Ville", 0.20, 60.0),
+    ("ICE", 0.0, 70.0),
+];
+
+/// An ICE's 15 digits laid out in the body font, plus the cell's margin:
+/// the last column never cuts a full ICE at the first width.
+fn ice_width(ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let w = ui.fonts_mut(|f| {
+        f.layout_no_wrap("000000000000000".into(), font, egui::Color32::PLACEHOLDER)
+            .size()
+            .x
     });
+    (w + 2.0 * ui.spacing().item_spacing.x).ceil()
+}
+
+/// One cell's text, cut with « … » when the column is too narrow; the full
+/// value shows on hover, so nothing typed is hidden for good.
+fn cell(ui: &mut Ui, text: &str) {
+    // Not selectable: a click on the cell selects the row.
+    ui.add(egui::Label::new(text).truncate().selectable(false));
+}
+
+/// The register: a fixed header, aligned resizable columns and virtualised
+/// rows (`body.rows`), so 2 000 members draw as fast as 20; a click on a
+/// row selects its member.
+fn table(ui: &mut Ui, d: &Dossier, view: &mut MembersView, visible: &[usize]) {
+    let ice = ice_width(ui);
+    let spacing = ui.spacing().item_spacing.x * COLUMNS.len() as f32;
+    let shared = (ui.available_width() - COLUMNS[0].2 - ice - spacing).max(0.0);
     let table_h = (ui.available_height() * 0.45).max(160.0);
-    let mut area = egui::ScrollArea::vertical()
+    let mut builder = TableBuilder::new(ui)
         .id_salt("members.table")
-        .max_height(table_h)
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .min_scrolled_height(table_h)
+        .max_scroll_height(table_h)
         .auto_shrink([false, true]);
+    for (i, (_, share, min)) in COLUMNS.iter().enumerate() {
+        builder = builder.column(match i {
+            0 => Column::exact(*min),
+            // The last column takes what is left: a long activity or city
+            // never pushes it past the right edge.
+            5 => Column::remainder().at_least(min.min(ice)).clip(true),
+            _ => Column::initial(share * shared).at_least(*min).clip(true),
+        });
+    }
     if view.scroll_to_selected
         && let Some(sel) = view.selected
         && let Some(pos) = visible.iter().position(|i| *i == sel)
     {
-        area = area.vertical_scroll_offset(
-            (pos as f32 * (ROW_H + ui.spacing().item_spacing.y) - table_h / 3.0).max(0.0),
-        );
+        builder = builder.scroll_to_row(pos, Some(egui::Align::Center));
         view.scroll_to_selected = false;
     }
-    area.show_rows(ui, ROW_H, visible.len(), |ui, range| {
-        for &i in &visible[range] {
-            let m = &d.members[i];
-            let selected = view.selected == Some(i);
-            ui.horizontal(|ui| {
-                ui.add_sized([widths[0], ROW_H], egui::Label::new((i + 1).to_string()));
-                let name = if m.name.trim().is_empty() {
-                    "(sans nom)"
-                } else {
-                    m.name.as_str()
-                };
-                if ui
-                    .add_sized(
-                        [widths[1], ROW_H],
-                        egui::Button::selectable(selected, name).truncate(),
-                    )
-                    .clicked()
-                {
-                    view.selected = Some(i);
+    let mut clicked = None;
+    builder
+        .header(ROW_H, |mut header| {
+            for (h, _, _) in COLUMNS {
+                header.col(|ui| {
+                    ui.strong(h);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_H, visible.len(), |mut row| {
+                let i = visible[row.index()];
+                let m = &d.members[i];
+                let selected = view.selected == Some(i);
+                row.set_selected(selected);
+                row.col(|ui| {
+                    ui.label((i + 1).to_string());
+                });
+                row.col(|ui| {
+                    let name = if m.name.trim().is_empty() {
+                        "(sans nom)"
+                    } else {
+                        m.name.as_str()
+                    };
+                    let r = ui.add(egui::Button::selectable(selected, name).truncate());
+                    if r.clicked() {
+                        clicked = Some(i);
+                    }
+                    r.on_hover_text(name);
+                });
+                row.col(|ui| cell(ui, m.category.label()));
+                row.col(|ui| cell(ui, m.activity.label()));
+                row.col(|ui| cell(ui, &m.city));
+                row.col(|ui| cell(ui, &m.ice));
+                if row.response().clicked() {
+                    clicked = Some(i);
                 }
-                ui.add_sized(
-                    [widths[2], ROW_H],
-                    egui::Label::new(m.category.label()).truncate(),
-                );
-                ui.add_sized([widths[3], ROW_H], egui::Label::new(m.activity.label()));
-                ui.add_sized(
-                    [widths[4], ROW_H],
-                    egui::Label::new(m.city.as_str()).truncate(),
-                );
-                ui.add_sized([widths[5], ROW_H], egui::Label::new(m.ice.as_str()));
             });
-        }
-    });
+        });
+    if clicked.is_some() {
+        view.selected = clicked;
+    }
 }
 
 fn apply(form: &mut Form, d: &mut Dossier, view: &mut MembersView, op: RowOp) {
