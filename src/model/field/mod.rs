@@ -70,6 +70,12 @@ impl FieldPath {
                 && matches!(self.0.as_bytes().get(other.0.len()), Some(b'.' | b'[')))
     }
 
+    /// The row of `list` this path lies in: `members[12].ice` in
+    /// `members` → 12.
+    pub fn row_of(&self, list: &FieldPath) -> Option<usize> {
+        row_index(&self.0, &list.0)
+    }
+
     /// The dossier section the path belongs to.
     pub fn section(&self) -> Section {
         section_of(&self.0)

@@ -417,7 +417,10 @@ impl DossierApp {
     pub fn go_to(&mut self, section: Section, field: &str) {
         self.tab = Tab::for_section(section);
         self.focus = Some((field.to_string(), true));
-        super::tabs::members::select_from_path(&mut self.members_view, field);
+        super::tabs::members::select_from_path(
+            &mut self.members_view,
+            &crate::model::field::FieldPath::from_stored(field),
+        );
     }
 
     pub fn title(&self) -> String {

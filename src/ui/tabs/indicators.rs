@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use super::grid;
 use crate::model::CallProfile;
 use crate::model::dossier::{CustomKpi, Dossier, KpiLine, YEARS};
+use crate::model::field::*;
 use crate::ui::widgets::{Form, HINT_SIZE, row_list, title, year_header};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
@@ -27,7 +28,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                 if let Some(line) = d.indicators.standard.iter_mut().find(|l| l.id == k.id) {
                     form.year_decimals(
                         ui,
-                        &format!("indicators.{}", k.id),
+                        &FieldPath::kpi(&k.id),
                         &k.label,
                         &mut line.values,
                         false,
@@ -40,21 +41,33 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
     row_list(
         ui,
         form,
-        "indicators.custom",
+        &FieldPath::part(Part::Indicators).field(IndicatorsField::Custom),
         &mut d.indicators.custom,
         "Ajouter un indicateur",
         |i, k: &CustomKpi| format!("Indicateur {} : {}", i + 1, k.label),
         |ui, form, i, k| {
-            let f = |n: &str| format!("indicators.custom[{i}].{n}");
-            grid(ui, &f("grid"), |ui| {
-                form.text(ui, &f("label"), "Libellé", &mut k.label);
-                form.text(ui, &f("unit"), "Unité", &mut k.unit);
-            });
-            egui::Grid::new(f("values"))
+            let f = |n: CustomKpiField| FieldPath::custom_kpi(i, n);
+            grid(
+                ui,
+                &FieldPath::part(Part::Indicators)
+                    .field(IndicatorsField::Custom)
+                    .row(i),
+                |ui| {
+                    form.text(ui, &f(CustomKpiField::Label), "Libellé", &mut k.label);
+                    form.text(ui, &f(CustomKpiField::Unit), "Unité", &mut k.unit);
+                },
+            );
+            egui::Grid::new(FieldPath::custom_kpi(i, CustomKpiField::Values).to_string() + ".grid")
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
                     year_header(ui, "");
-                    form.year_decimals(ui, &f("values"), "Valeurs", &mut k.values, false);
+                    form.year_decimals(
+                        ui,
+                        &f(CustomKpiField::Values),
+                        "Valeurs",
+                        &mut k.values,
+                        false,
+                    );
                     ui.end_row();
                 });
         },

@@ -7,6 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::grid;
 use crate::model::compute;
 use crate::model::dossier::{Activity, CompanySize, Dossier, MajorPartner, Member, MemberCategory};
+use crate::model::field::*;
 use crate::ui::widgets::{Form, HINT_SIZE, RowOp, apply_row_op, row_buttons, row_list, title};
 
 /// « 1 membre engagé », « 3 membres engagés », « aucun … » for zero.
@@ -28,12 +29,9 @@ pub struct MembersView {
     pub import: super::import::ImportState,
 }
 
-/// `members[12].ice` selects member 12.
-pub fn select_from_path(view: &mut MembersView, path: &str) {
-    if let Some(rest) = path.strip_prefix("members[")
-        && let Some((index, _)) = rest.split_once(']')
-        && let Ok(i) = index.parse()
-    {
+/// A path in member 12 (`members[12].ice`) selects member 12.
+pub fn select_from_path(view: &mut MembersView, path: &FieldPath) {
+    if let Some(i) = path.row_of(&FieldPath::part(Part::Members)) {
         view.selected = Some(i);
         view.filter = None;
         view.search.clear();
@@ -289,7 +287,7 @@ fn apply(form: &mut Form, d: &mut Dossier, view: &mut MembersView, op: RowOp) {
         view.filter = None;
         view.search.clear();
     }
-    form.rows_changed("members", op, d.members.len());
+    form.rows_changed(&FieldPath::part(Part::Members), op, d.members.len());
     if let Some(sel) = apply_row_op(&mut d.members, op) {
         view.selected = Some(sel);
         view.scroll_to_selected = true;
@@ -314,12 +312,12 @@ fn detail(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersView)
         let partners = &mut d.partners;
         title(ui, "Partenaires majeurs (hors membres)");
         ui.label(RichText::new("Organismes de formation, techniques ou technologiques dont le lien avec le cluster n'est pas assez permanent pour un siège en assemblée.").size(HINT_SIZE).weak());
-        row_list(ui, form, "partners", partners, "Ajouter un partenaire", |i, p: &MajorPartner| format!("Partenaire {} : {}", i + 1, p.name), |ui, form, i, p| {
-            grid(ui, &format!("partners[{i}]"), |ui| {
-                form.text(ui, &format!("partners[{i}].name"), "Nom", &mut p.name);
-                form.long_text(ui, &format!("partners[{i}].kind"), "Nature (formation, technique…)", &mut p.kind);
-                form.text(ui, &format!("partners[{i}].city"), "Ville", &mut p.city);
-                form.long_text(ui, &format!("partners[{i}].link"), "Nature du lien", &mut p.link);
+        row_list(ui, form, &FieldPath::part(Part::Partners), partners, "Ajouter un partenaire", |i, p: &MajorPartner| format!("Partenaire {} : {}", i + 1, p.name), |ui, form, i, p| {
+            grid(ui, &FieldPath::part(Part::Partners).row(i), |ui| {
+                form.text(ui, &FieldPath::partner(i, PartnerField::Name), "Nom", &mut p.name);
+                form.long_text(ui, &FieldPath::partner(i, PartnerField::Kind), "Nature (formation, technique…)", &mut p.kind);
+                form.text(ui, &FieldPath::partner(i, PartnerField::City), "Ville", &mut p.city);
+                form.long_text(ui, &FieldPath::partner(i, PartnerField::Link), "Nature du lien", &mut p.link);
             });
         });
     });
@@ -336,12 +334,13 @@ fn fee_names(d: &Dossier) -> Vec<String> {
 
 fn member_editor(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member, fees: &[String]) {
     ui.strong(format!("Membre n° {}", i + 1));
-    let p = |f: &str| format!("members[{i}].{f}");
-    grid(ui, &p("grid"), |ui| {
-        form.long_text(ui, &p("name"), "Raison sociale", &mut m.name);
+    let p = |f: MemberField| FieldPath::member_field(i, f);
+    let contact = |f: PersonField| FieldPath::member_field(i, MemberField::Contact).field(f);
+    grid(ui, &FieldPath::member(i), |ui| {
+        form.long_text(ui, &p(MemberField::Name), "Raison sociale", &mut m.name);
         form.choice(
             ui,
-            &p("category"),
+            &p(MemberField::Category),
             "Catégorie",
             &mut m.category,
             &MemberCategory::ALL,
@@ -349,47 +348,72 @@ fn member_editor(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member, fees: &
         );
         form.choice(
             ui,
-            &p("activity"),
+            &p(MemberField::Activity),
             "Activité (industrielle, technologique, spécifique)",
             &mut m.activity,
             &Activity::ALL,
             Activity::label,
         );
-        form.long_text(ui, &p("sector"), "Secteur", &mut m.sector);
-        form.text(ui, &p("city"), "Ville", &mut m.city);
+        form.long_text(ui, &p(MemberField::Sector), "Secteur", &mut m.sector);
+        form.text(ui, &p(MemberField::City), "Ville", &mut m.city);
         form.choice(
             ui,
-            &p("size"),
+            &p(MemberField::Size),
             "Taille",
             &mut m.size,
             &CompanySize::ALL,
             CompanySize::label,
         );
-        form.text(ui, &p("ice"), "ICE (15 chiffres)", &mut m.ice);
-        form.long_text(ui, &p("rc"), "RC (numéro et tribunal)", &mut m.rc);
-        form.text(ui, &p("tax_id"), "Identifiant fiscal (IF)", &mut m.tax_id);
-        form.text(ui, &p("cnss"), "N° d'affiliation CNSS", &mut m.cnss);
-        form.text(ui, &p("contact.name"), "Contact : nom", &mut m.contact.name);
+        form.text(ui, &p(MemberField::Ice), "ICE (15 chiffres)", &mut m.ice);
+        form.long_text(
+            ui,
+            &p(MemberField::Rc),
+            "RC (numéro et tribunal)",
+            &mut m.rc,
+        );
         form.text(
             ui,
-            &p("contact.function"),
+            &p(MemberField::TaxId),
+            "Identifiant fiscal (IF)",
+            &mut m.tax_id,
+        );
+        form.text(
+            ui,
+            &p(MemberField::Cnss),
+            "N° d'affiliation CNSS",
+            &mut m.cnss,
+        );
+        form.text(
+            ui,
+            &contact(PersonField::Name),
+            "Contact : nom",
+            &mut m.contact.name,
+        );
+        form.text(
+            ui,
+            &contact(PersonField::Function),
             "Contact : fonction",
             &mut m.contact.function,
         );
         form.text(
             ui,
-            &p("contact.phone"),
+            &contact(PersonField::Phone),
             "Contact : téléphone",
             &mut m.contact.phone,
         );
         form.text(
             ui,
-            &p("contact.email"),
+            &contact(PersonField::Email),
             "Contact : e-mail",
             &mut m.contact.email,
         );
-        form.date(ui, &p("joined"), "Date d'adhésion", &mut m.joined);
-        let path = p("fee_category");
+        form.date(
+            ui,
+            &p(MemberField::Joined),
+            "Date d'adhésion",
+            &mut m.joined,
+        );
+        let path = p(MemberField::FeeCategory);
         let l = ui.label("Catégorie de cotisation");
         let r = egui::ComboBox::from_id_salt(&path)
             .selected_text(if m.fee_category.is_empty() {

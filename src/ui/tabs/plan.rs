@@ -7,6 +7,7 @@ use super::grid;
 use crate::model::CallProfile;
 use crate::model::compute;
 use crate::model::dossier::{Action, ActionCategory, Dossier, YEARS};
+use crate::model::field::*;
 use crate::model::money::format_number;
 use crate::ui::widgets::{Form, HINT_SIZE, RED, row_list, title, year_header};
 
@@ -14,13 +15,13 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
     title(ui, "6.1 Plan d'action sur cinq ans");
     form.multiline(
         ui,
-        "plan.orientations",
+        &FieldPath::plan(PlanField::Orientations),
         "Orientations",
         &mut d.plan.orientations,
     );
     form.multiline(
         ui,
-        "plan.objectives",
+        &FieldPath::plan(PlanField::Objectives),
         "Objectifs et grandes lignes du plan d'action",
         &mut d.plan.objectives,
     );
@@ -29,15 +30,15 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
     row_list(
         ui,
         form,
-        "plan.actions",
+        &FieldPath::plan(PlanField::Actions),
         &mut d.plan.actions,
         "Ajouter une action",
         |i, a: &Action| format!("Action {} : {}", i + 1, a.title),
         |ui, form, i, a| {
-            let f = |n: &str| format!("plan.actions[{i}].{n}");
-            grid(ui, &f("grid"), |ui| {
-                form.long_text(ui, &f("title"), "Intitulé", &mut a.title);
-                let path = f("category");
+            let f = |n: ActionField| FieldPath::action(i, n);
+            grid(ui, &FieldPath::plan(PlanField::Actions).row(i), |ui| {
+                form.long_text(ui, &f(ActionField::Title), "Intitulé", &mut a.title);
+                let path = f(ActionField::Category);
                 let l = ui.label("Catégorie");
                 let current = match &a.category {
                     ActionCategory::Eligible(id) => p
@@ -77,12 +78,17 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                 form.mark(ui, &path, &response);
                 ui.end_row();
             });
-            form.multiline(ui, &f("description"), "Description", &mut a.description);
-            egui::Grid::new(f("costs"))
+            form.multiline(
+                ui,
+                &f(ActionField::Description),
+                "Description",
+                &mut a.description,
+            );
+            egui::Grid::new(FieldPath::action(i, ActionField::Cost).to_string() + ".grid")
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
                     year_header(ui, "");
-                    form.year_decimals(ui, &f("cost"), "Coût (DH)", &mut a.cost, true);
+                    form.year_decimals(ui, &f(ActionField::Cost), "Coût (DH)", &mut a.cost, true);
                     ui.end_row();
                 });
         },
@@ -129,7 +135,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
             let line = d.budget_line_mut(&row.id);
             form.text(
                 ui,
-                &format!("budget.{}.detail", row.id),
+                &FieldPath::budget_row(&row.id).field(BudgetField::Detail),
                 &format!("{} : à préciser", row.label),
                 &mut line.detail,
             );
@@ -167,7 +173,7 @@ fn budget_rows(
         let line = d.budget_line_mut(&row.id);
         form.year_decimals(
             ui,
-            &format!("budget.{}", row.id),
+            &FieldPath::budget_row(&row.id),
             &label,
             &mut line.amounts,
             true,

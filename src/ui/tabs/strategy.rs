@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use crate::model::dossier::Dossier;
+use crate::model::field::*;
 use crate::ui::widgets::{Form, title, year_header};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
@@ -10,7 +11,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     title(ui, "Section 3 – Stratégie générale du cluster");
     form.multiline(
         ui,
-        "strategy.global_strategy",
+        &FieldPath::strategy(StrategyField::GlobalStrategy),
         "Stratégie globale du cluster",
         &mut s.global_strategy,
     );
@@ -21,14 +22,14 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
             year_header(ui, "Objectif");
             form.year_counts(
                 ui,
-                "strategy.rd_projects",
+                &FieldPath::strategy(StrategyField::RdProjects),
                 "Projets de R&D (nombre)",
                 &mut s.rd_projects,
             );
             ui.end_row();
             form.year_decimals(
                 ui,
-                "strategy.funds_raised",
+                &FieldPath::strategy(StrategyField::FundsRaised),
                 "Financements levés (DH)",
                 &mut s.funds_raised,
                 true,
@@ -36,7 +37,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
             ui.end_row();
             form.year_decimals(
                 ui,
-                "strategy.export_share",
+                &FieldPath::strategy(StrategyField::ExportShare),
                 "Parts de marché à l'export (%)",
                 &mut s.export_share,
                 false,
@@ -45,25 +46,25 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
         });
     form.multiline(
         ui,
-        "strategy.objectives_comment",
+        &FieldPath::strategy(StrategyField::ObjectivesComment),
         "Commentaire sur les objectifs (facultatif)",
         &mut s.objectives_comment,
     );
     form.multiline(
         ui,
-        "strategy.technologies_markets",
+        &FieldPath::strategy(StrategyField::TechnologiesMarkets),
         "Technologies et marchés visés",
         &mut s.technologies_markets,
     );
     form.multiline(
         ui,
-        "strategy.national_positioning",
+        &FieldPath::strategy(StrategyField::NationalPositioning),
         "Positionnement concurrentiel national",
         &mut s.national_positioning,
     );
     form.multiline(
         ui,
-        "strategy.international_positioning",
+        &FieldPath::strategy(StrategyField::InternationalPositioning),
         "Positionnement concurrentiel international",
         &mut s.international_positioning,
     );
@@ -74,14 +75,14 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
             year_header(ui, "Prévision");
             form.year_counts(
                 ui,
-                "strategy.forecast_members",
+                &FieldPath::strategy(StrategyField::ForecastMembers),
                 "Nombre d'adhérents",
                 &mut s.forecast_members,
             );
             ui.end_row();
             form.year_decimals(
                 ui,
-                "strategy.forecast_fee_revenue",
+                &FieldPath::strategy(StrategyField::ForecastFeeRevenue),
                 "Recettes de cotisation (DH)",
                 &mut s.forecast_fee_revenue,
                 true,
