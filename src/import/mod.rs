@@ -17,6 +17,7 @@ mod ods;
 pub mod plan;
 pub mod progress;
 mod report;
+pub mod rows_out;
 pub mod sheet;
 pub mod text;
 mod workbook;

@@ -104,6 +104,8 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_copy;
+#[cfg(test)]
 mod tests_edition;
 #[cfg(test)]
 mod tests_focus;

@@ -90,6 +90,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
     if view.selected.is_some_and(|s| !visible.contains(&s)) {
         view.selected = None;
     }
+    copy_rows(ui, d, &visible);
     let op = toolbar(ui, d, view, visible.len());
     // In its own scope: the resize lines are drawn down to the bottom of
     // the enclosing `Ui`, which would cross the editor below.
@@ -133,6 +134,27 @@ fn summary(ui: &mut Ui, d: &Dossier) {
             "entreprises potentiellement intéressées"
         ),
     ));
+}
+
+/// Copies the rows the list shows (filter and search choose them) as
+/// tab-separated text: Excel and LibreOffice paste it as columns, and a
+/// paste back into a register imports the same members.
+fn copy_rows(ui: &mut Ui, d: &Dossier, visible: &[usize]) {
+    let label = match visible.len() {
+        0 => return,
+        1 => "Copier la ligne affichée (pour un tableur)".to_string(),
+        n => format!("Copier les {n} lignes affichées (pour un tableur)"),
+    };
+    if ui
+        .button(label)
+        .on_hover_text(
+            "Colonnes séparées par des tabulations : collez-les dans Excel ou LibreOffice",
+        )
+        .clicked()
+    {
+        let tsv = crate::import::rows_out::members_tsv(visible.iter().map(|&i| &d.members[i]));
+        ui.ctx().copy_text(tsv);
+    }
 }
 
 /// Category filter and search.
