@@ -68,14 +68,15 @@ impl DossierApp {
             out.push(Command::AskSaveAs);
         }
         ui.separator();
+        // The native dialogs run on a worker: the window keeps drawing.
         if ui.button("Profil de l'appel…").clicked() {
-            out.push(Command::ChooseProfile);
+            super::dialogs::start_pick(ui.ctx(), super::dialogs::Pick::Profile);
         }
         if ui
             .button("Nouvelle édition à partir de ce dossier…")
             .clicked()
         {
-            out.push(Command::ChooseNewEdition);
+            super::dialogs::start_pick(ui.ctx(), super::dialogs::Pick::NewEdition);
         }
         ui.separator();
         if ui.button("Imprimer… (Ctrl+P)").clicked() {

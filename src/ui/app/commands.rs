@@ -23,9 +23,6 @@ pub enum Command {
     /// Saves over a file that changed on disk, as the user confirmed.
     Overwrite,
     OpenPath(PathBuf),
-    /// The native file dialogs of « Ouvrir » and « Enregistrer sous ».
-    BrowseOpen,
-    BrowseSave,
     /// The native dialog closed without a file.
     NoFileChosen,
     Undo,
@@ -34,11 +31,10 @@ pub enum Command {
     CloseDialog,
     RestoreRecovery,
     ClearRecovery,
-    /// « Profil de l'appel… »: a profile file chosen in the native dialog.
-    ChooseProfile,
+    /// « Profil de l'appel… »: the profile file chosen (the native dialog
+    /// runs on a worker, see `dialogs::start_pick`).
     UseProfile(PathBuf),
-    /// « Nouvelle édition à partir de ce dossier… ».
-    ChooseNewEdition,
+    /// « Nouvelle édition à partir de ce dossier… »: the new profile.
     NewEdition(PathBuf),
 }
 
@@ -82,8 +78,6 @@ impl DossierApp {
                 }
             }
             Command::OpenPath(p) => self.open_path(&p),
-            Command::BrowseOpen => self.browse_open(),
-            Command::BrowseSave => self.browse_save(),
             Command::NoFileChosen => self.dialog_note = Some(NO_FILE_CHOSEN.into()),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
@@ -94,45 +88,8 @@ impl DossierApp {
             }
             Command::RestoreRecovery => self.restore_recovery(),
             Command::ClearRecovery => self.clear_recovery(),
-            Command::ChooseProfile => {
-                if let Some(p) = pick_profile("Profil de l'appel") {
-                    self.use_profile(&p);
-                }
-            }
             Command::UseProfile(p) => self.use_profile(&p),
-            Command::ChooseNewEdition => {
-                if let Some(p) = pick_profile("Profil de la nouvelle édition") {
-                    self.new_edition(&p);
-                }
-            }
             Command::NewEdition(p) => self.new_edition(&p),
-        }
-    }
-
-    fn browse_open(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .add_filter("Dossier cluster", &["ron"])
-            .pick_file();
-        match picked {
-            Some(p) => {
-                self.apply(Command::CloseDialog);
-                self.open_path(&p);
-            }
-            None => self.dialog_note = Some(NO_FILE_CHOSEN.into()),
-        }
-    }
-
-    fn browse_save(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .add_filter("Dossier cluster", &["ron"])
-            .set_file_name("dossier-cluster.ron")
-            .save_file();
-        match picked {
-            Some(p) => {
-                self.apply(Command::CloseDialog);
-                self.save_to(&p);
-            }
-            None => self.dialog_note = Some(NO_FILE_CHOSEN.into()),
         }
     }
 
@@ -234,11 +191,4 @@ fn absolute(file: &Path) -> PathBuf {
     std::fs::canonicalize(file)
         .or_else(|_| std::path::absolute(file))
         .unwrap_or_else(|_| file.to_path_buf())
-}
-
-fn pick_profile(title: &str) -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .set_title(title)
-        .add_filter("Profil d'appel", &["ron"])
-        .pick_file()
 }

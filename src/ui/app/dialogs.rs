@@ -220,6 +220,10 @@ const PICKING: &str =
 pub(crate) enum Pick {
     Open,
     Save,
+    /// « Profil de l'appel… ».
+    Profile,
+    /// « Nouvelle édition à partir de ce dossier… »: the new profile.
+    NewEdition,
 }
 
 /// The running native dialog's answer, kept in egui's memory (the app
@@ -244,6 +248,10 @@ pub(crate) fn start_pick(ctx: &egui::Context, pick: Pick) {
         let commands = match (pick, file) {
             (Pick::Open, Some(p)) => vec![Command::CloseDialog, Command::OpenPath(p)],
             (Pick::Save, Some(p)) => vec![Command::CloseDialog, Command::SaveTo(p)],
+            (Pick::Profile, Some(p)) => vec![Command::UseProfile(p)],
+            (Pick::NewEdition, Some(p)) => vec![Command::NewEdition(p)],
+            // Cancelled from a menu: nothing was asked, nothing to say.
+            (Pick::Profile | Pick::NewEdition, None) => Vec::new(),
             (_, None) => vec![Command::NoFileChosen],
         };
         // The window may be gone: nothing to deliver then.
@@ -253,8 +261,15 @@ pub(crate) fn start_pick(ctx: &egui::Context, pick: Pick) {
 }
 
 async fn native_dialog(pick: Pick) -> Option<PathBuf> {
+    let profile = |title: &str| {
+        rfd::AsyncFileDialog::new()
+            .set_title(title)
+            .add_filter("Profil d'appel", &["ron"])
+    };
     let dialog = rfd::AsyncFileDialog::new().add_filter("Dossier cluster", &["ron"]);
     let file = match pick {
+        Pick::Profile => profile("Profil de l'appel").pick_file().await,
+        Pick::NewEdition => profile("Profil de la nouvelle édition").pick_file().await,
         Pick::Open => dialog.pick_file().await,
         Pick::Save => {
             dialog
