@@ -7,6 +7,7 @@ pub mod app;
 pub mod eligibility;
 pub mod history;
 pub mod identity;
+pub mod picker;
 pub mod preview;
 pub mod print_job;
 mod rows;

@@ -308,15 +308,29 @@ impl<'a> Form<'a> {
                 self.touch(path);
             }
             self.mark(ui, path, &r);
-            if ui.button("Parcourir…").clicked()
-                && let Some(file) = rfd::FileDialog::new()
-                    .add_filter("PDF ou image", &["pdf", "jpg", "jpeg", "png"])
-                    .set_directory(&self.base_dir)
-                    .pick_file()
-            {
+            // The native dialog runs on a worker; its answer comes back on
+            // a later frame, for this field only.
+            let pick = egui::Id::unique(("pick-attachment", path));
+            if let super::picker::Picked::Chosen(file) = super::picker::poll(ui.ctx(), pick) {
                 *value = crate::attach::relative_to(&self.base_dir, &file);
                 changed = true;
                 self.touch(path);
+            }
+            let busy = super::picker::busy(ui.ctx(), pick);
+            if ui
+                .add_enabled(!busy, egui::Button::new("Parcourir…"))
+                .clicked()
+            {
+                super::picker::start(
+                    ui.ctx(),
+                    pick,
+                    super::picker::Request {
+                        title: "Pièce jointe",
+                        filter: "PDF ou image",
+                        extensions: &["pdf", "jpg", "jpeg", "png"],
+                        folder: Some(self.base_dir.clone()),
+                    },
+                );
             }
         });
         ui.end_row();

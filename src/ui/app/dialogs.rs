@@ -325,7 +325,7 @@ impl std::task::Wake for Unpark {
 
 /// Runs rfd's dialog future on the worker thread (no async runtime is
 /// needed for one future).
-fn block_on<F: std::future::Future>(future: F) -> F::Output {
+pub(crate) fn block_on<F: std::future::Future>(future: F) -> F::Output {
     let mut future = std::pin::pin!(future);
     let waker = std::task::Waker::from(Arc::new(Unpark(std::thread::current())));
     let mut cx = std::task::Context::from_waker(&waker);

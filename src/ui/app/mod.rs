@@ -8,6 +8,7 @@
 mod chrome;
 mod commands;
 mod dialogs;
+pub(crate) use dialogs::block_on;
 mod disk;
 mod preview;
 mod tab;

@@ -319,14 +319,28 @@ fn file_row(ui: &mut Ui, st: &mut ImportState) {
         let l = ui.label("Fichier :");
         ui.add(egui::TextEdit::singleline(&mut st.path).desired_width(360.0).hint_text("chemin du tableur"))
             .labelled_by(l.id);
-        if ui.button("Parcourir…").clicked() {
-            match rfd::FileDialog::new().add_filter("Tableur", &["csv", "txt", "tsv", "xlsx", "xlsm", "xlsb", "xls", "ods"]).pick_file() {
-                Some(p) => {
-                    st.path = p.display().to_string();
-                    st.start_reading(ui.ctx());
-                }
-                None => st.error = Some("Aucun fichier choisi : saisissez le chemin du tableur si la fenêtre de sélection ne s'ouvre pas.".into()),
+        // The native dialog runs on a worker; the window keeps drawing.
+        let pick = egui::Id::unique("pick-member-sheet");
+        match crate::ui::picker::poll(ui.ctx(), pick) {
+            crate::ui::picker::Picked::Chosen(p) => {
+                st.path = p.display().to_string();
+                st.start_reading(ui.ctx());
             }
+            crate::ui::picker::Picked::Cancelled => st.error = Some("Aucun fichier choisi : saisissez le chemin du tableur si la fenêtre de sélection ne s'ouvre pas.".into()),
+            crate::ui::picker::Picked::Nothing => {}
+        }
+        let busy = crate::ui::picker::busy(ui.ctx(), pick);
+        if ui.add_enabled(!busy, egui::Button::new("Parcourir…")).clicked() {
+            crate::ui::picker::start(
+                ui.ctx(),
+                pick,
+                crate::ui::picker::Request {
+                    title: "Registre des membres",
+                    filter: "Tableur",
+                    extensions: &["csv", "txt", "tsv", "xlsx", "xlsm", "xlsb", "xls", "ods"],
+                    folder: None,
+                },
+            );
         }
         if ui.button("Lire le fichier").clicked() {
             st.start_reading(ui.ctx());
