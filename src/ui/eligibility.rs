@@ -8,8 +8,21 @@ use super::widgets::{GREEN, HINT_SIZE, RED};
 use crate::model::money::format_percent;
 use crate::model::rules::eligibility;
 
-fn line(ui: &mut Ui, ok: bool, title: &str, measured: String, threshold: String) {
-    let (mark, color) = if ok { ("✔", GREEN) } else { ("✖", RED) };
+/// Whether a threshold is met, not yet, or not yet started on (a new,
+/// empty dossier: nothing to alarm about).
+#[derive(Clone, Copy)]
+enum State {
+    Met,
+    Missed,
+    ToFill,
+}
+
+fn line(ui: &mut Ui, state: State, title: &str, measured: String, threshold: String) {
+    let (mark, color) = match state {
+        State::Met => ("✔", GREEN),
+        State::Missed => ("✖", RED),
+        State::ToFill => ("○", ui.visuals().weak_text_color()),
+    };
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(mark).color(color).strong());
         ui.label(RichText::new(title).strong());
@@ -21,12 +34,18 @@ fn line(ui: &mut Ui, ok: bool, title: &str, measured: String, threshold: String)
 
 pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
     let e = eligibility::measure(&app.dossier, &app.profile);
+    let blank = app.is_blank();
+    let state = |ok: bool| match (ok, blank) {
+        (true, _) => State::Met,
+        (false, true) => State::ToFill,
+        (false, false) => State::Missed,
+    };
     ui.add_space(4.0);
     ui.heading("Éligibilité");
     ui.add_space(4.0);
     line(
         ui,
-        e.members_ok(),
+        state(e.members_ok()),
         "Membres engagés",
         format!(
             "{} membre{}",
@@ -37,7 +56,7 @@ pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
     );
     line(
         ui,
-        e.share_ok(),
+        state(e.share_ok()),
         "Entreprises industrielles, technologiques ou spécifiques",
         e.industrial_share
             .map_or_else(|| "aucun membre".to_string(), format_percent),
@@ -45,7 +64,7 @@ pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
     );
     line(
         ui,
-        e.self_financing_ok(),
+        state(e.self_financing_ok()),
         "Autofinancement année 1",
         e.self_financing_year1
             .map_or_else(|| "budget non saisi".to_string(), format_percent),
@@ -53,6 +72,10 @@ pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
     );
     ui.separator();
     let (blocking, warnings) = crate::model::rules::summary(&app.findings);
+    if blank {
+        ui.label(RichText::new(format!("{} rubriques à remplir", blocking + warnings)).weak());
+        return;
+    }
     if blocking == 0 {
         ui.label(RichText::new("Aucun point bloquant").color(GREEN).strong());
     } else {
