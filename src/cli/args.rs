@@ -43,6 +43,20 @@ impl<'a> Args<'a> {
         }
     }
 
+    /// The files of a command that takes no option: at most `max` of them,
+    /// `too_many` said when there are more.
+    pub fn files_only(&mut self, max: usize, too_many: &str) -> Result<Vec<PathBuf>, String> {
+        let mut files = Vec::new();
+        while let Some(arg) = self.next()? {
+            match arg {
+                Arg::Option(o) => return Err(format!("option inconnue « {o} »")),
+                Arg::Positional(_) if files.len() == max => return Err(too_many.to_string()),
+                Arg::Positional(a) => files.push(PathBuf::from(a)),
+            }
+        }
+        Ok(files)
+    }
+
     /// The value of an option that names a file.
     pub fn path(&mut self, missing: &str) -> Result<PathBuf, String> {
         self.items

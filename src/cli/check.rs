@@ -2,29 +2,20 @@
 //! without blocking finding, 1 with, 2 when the file cannot be read.
 
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::args::{Arg, Args, positional};
+use super::args::Args;
 use super::{EXIT_BLOCKING, EXIT_OK, EXIT_UNREADABLE, open_or_report, usage_error, write_report};
 use crate::service::{self, check};
 
 pub fn run(args: &[OsString]) -> u8 {
     let mut args = Args::new(args);
-    let mut file: Option<PathBuf> = None;
-    loop {
-        match args.next() {
-            Ok(None) => break,
-            Ok(Some(Arg::Positional(a))) => {
-                if let Err(e) = positional(&mut file, a, "un seul fichier attendu") {
-                    return usage_error(&e);
-                }
-            }
-            Ok(Some(Arg::Option(o))) => return usage_error(&format!("option inconnue « {o} »")),
-            Err(e) => return usage_error(&e),
-        }
-    }
-    let Some(path) = file else {
-        return usage_error("« check » attend un fichier");
+    let path = match args.files_only(1, "un seul fichier attendu") {
+        Ok(files) => match files.into_iter().next() {
+            Some(p) => p,
+            None => return usage_error("« check » attend un fichier"),
+        },
+        Err(e) => return usage_error(&e),
     };
     let Some((dossier, profile)) = open_or_report(&path, args.profile.as_deref()) else {
         return EXIT_UNREADABLE;

@@ -94,22 +94,11 @@ fn create(file: &Path, kind: Kind, explicit: Option<&Path>) -> u8 {
 
 pub fn run_edition(args: &[OsString]) -> u8 {
     let mut args = Args::new(args);
-    let (mut source, mut target): (Option<PathBuf>, Option<PathBuf>) = (None, None);
-    loop {
-        let step = match args.next() {
-            Ok(None) => break,
-            Ok(Some(Arg::Option(o))) => Err(format!("option inconnue « {o} »")),
-            Ok(Some(Arg::Positional(a))) if source.is_none() => {
-                positional(&mut source, a, "deux fichiers attendus")
-            }
-            Ok(Some(Arg::Positional(a))) => positional(&mut target, a, "deux fichiers attendus"),
-            Err(e) => Err(e),
-        };
-        if let Err(e) = step {
-            return usage_error(&e);
-        }
-    }
-    let (Some(source), Some(target)) = (source, target) else {
+    let files = match args.files_only(2, "deux fichiers attendus") {
+        Ok(files) => files,
+        Err(e) => return usage_error(&e),
+    };
+    let Ok([source, target]) = <[PathBuf; 2]>::try_from(files) else {
         return usage_error("« new-edition » attend le dossier source et le nouveau fichier");
     };
     let Some(profile_path) = args.profile.clone() else {

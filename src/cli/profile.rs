@@ -12,18 +12,10 @@ use crate::store;
 
 pub fn check(args: &[OsString]) -> u8 {
     let mut args = Args::new(args);
-    let mut file: Option<PathBuf> = None;
-    loop {
-        let step = match args.next() {
-            Ok(None) => break,
-            Ok(Some(Arg::Option(o))) => Err(format!("option inconnue « {o} »")),
-            Ok(Some(Arg::Positional(a))) => positional(&mut file, a, "un seul profil attendu"),
-            Err(e) => Err(e),
-        };
-        if let Err(e) = step {
-            return usage_error(&e);
-        }
-    }
+    let file = match args.files_only(1, "un seul profil attendu") {
+        Ok(files) => files.into_iter().next(),
+        Err(e) => return usage_error(&e),
+    };
     let Some(file) = file.or(args.profile) else {
         return usage_error("« check-profile » attend le fichier du profil");
     };

@@ -6,25 +6,10 @@
 use super::mapping::Field;
 use crate::model::dossier::Member;
 
-/// The columns written, in order.
-const COLUMNS: [Field; 16] = [
-    Field::Name,
-    Field::Category,
-    Field::Activity,
-    Field::Sector,
-    Field::City,
-    Field::Size,
-    Field::Ice,
-    Field::Rc,
-    Field::TaxId,
-    Field::Cnss,
-    Field::ContactName,
-    Field::Function,
-    Field::Email,
-    Field::Phone,
-    Field::Joined,
-    Field::FeeCategory,
-];
+/// The columns written, in order: every field the import knows.
+fn columns() -> impl Iterator<Item = Field> {
+    Field::ALL.into_iter().filter(|f| *f != Field::Ignore)
+}
 
 /// A tab or line break inside a value would split the row: spaces instead.
 fn cell(text: &str) -> String {
@@ -61,11 +46,10 @@ fn value(m: &Member, field: Field) -> String {
 
 /// The members as tab-separated text with a header row.
 pub fn members_tsv<'a>(members: impl IntoIterator<Item = &'a Member>) -> String {
-    let mut out = COLUMNS.map(Field::label).join("\t");
-    out.push('\n');
+    let line = |cells: Vec<String>| cells.join("\t") + "\n";
+    let mut out = line(columns().map(|f| f.label().to_string()).collect());
     for m in members {
-        out.push_str(&COLUMNS.map(|f| value(m, f)).join("\t"));
-        out.push('\n');
+        out.push_str(&line(columns().map(|f| value(m, f)).collect()));
     }
     out
 }
@@ -86,7 +70,11 @@ mod tests {
         let mut rows = records.records;
         let header = rows.remove(0).1;
         let mapping = import::guess_mapping(&header);
-        assert_eq!(mapping, COLUMNS.to_vec(), "every column is recognised");
+        assert_eq!(
+            mapping,
+            columns().collect::<Vec<_>>(),
+            "every column is recognised"
+        );
         let sheet = import::Sheet {
             headers: header,
             rows,

@@ -84,6 +84,14 @@ pub fn lock_path(path: &Path) -> PathBuf {
     real.with_file_name(name)
 }
 
+/// Who the lock file says holds it, if it says.
+fn holder(file: &mut File) -> Option<String> {
+    let mut text = String::new();
+    let _ = file.read_to_string(&mut text);
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
 fn holder_text() -> String {
     let host = std::env::var("HOSTNAME")
         .or_else(|_| std::env::var("COMPUTERNAME"))
@@ -126,12 +134,9 @@ impl DossierLock {
                     std::thread::sleep(Duration::from_millis(25));
                 }
                 Err(std::fs::TryLockError::WouldBlock) => {
-                    let mut holder = String::new();
-                    let _ = file.read_to_string(&mut holder);
-                    let holder = holder.trim();
                     return Err(StoreError::Locked {
                         path: path.to_path_buf(),
-                        holder: (!holder.is_empty()).then(|| holder.to_string()),
+                        holder: holder(&mut file),
                     });
                 }
                 Err(std::fs::TryLockError::Error(e)) => return Err(write_err(e)),
@@ -161,14 +166,7 @@ pub fn held_by_other(path: &Path) -> Option<String> {
             None
         }
         Err(std::fs::TryLockError::WouldBlock) => {
-            let mut holder = String::new();
-            let _ = file.read_to_string(&mut holder);
-            let holder = holder.trim();
-            Some(if holder.is_empty() {
-                "un autre programme".to_string()
-            } else {
-                holder.to_string()
-            })
+            Some(holder(&mut file).unwrap_or_else(|| "un autre programme".to_string()))
         }
         Err(std::fs::TryLockError::Error(_)) => None,
     }

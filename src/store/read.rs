@@ -42,12 +42,13 @@ pub fn french_io(e: &io::Error) -> String {
 
 /// Reads at most `limit` bytes of a regular file; anything else (folder,
 /// FIFO, device, socket) or anything larger is refused without reading it.
-pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
+/// The metadata of a regular file (symlinks followed: a link to a dossier
+/// reads the dossier); a folder, FIFO, device or socket is refused.
+fn regular_file(path: &Path) -> Result<fs::Metadata, StoreError> {
     let read_err = |source: io::Error| StoreError::Read {
         path: path.to_path_buf(),
         source,
     };
-    // `metadata` follows symlinks: a link to a dossier reads the dossier.
     let meta = fs::metadata(path).map_err(read_err)?;
     if meta.is_dir() {
         return Err(read_err(io::Error::from(io::ErrorKind::IsADirectory)));
@@ -58,6 +59,15 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
             kind: kind_of(&meta),
         });
     }
+    Ok(meta)
+}
+
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
+    let read_err = |source: io::Error| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = regular_file(path)?;
     if meta.len() > limit {
         return Err(StoreError::TooLarge {
             path: path.to_path_buf(),
@@ -88,13 +98,7 @@ pub fn read_head(path: &Path, n: u64) -> Result<Vec<u8>, StoreError> {
         path: path.to_path_buf(),
         source,
     };
-    let meta = fs::metadata(path).map_err(read_err)?;
-    if !meta.is_file() {
-        return Err(StoreError::NotRegular {
-            path: path.to_path_buf(),
-            kind: kind_of(&meta),
-        });
-    }
+    regular_file(path)?;
     let mut bytes = Vec::new();
     File::open(path)
         .map_err(read_err)?

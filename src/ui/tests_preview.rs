@@ -2,8 +2,6 @@
 //! name on the cover) and leads back to fields (a click on a budget cell
 //! opens « 6 Plan d'action et budget » on that cell).
 
-use std::time::Duration;
-
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -24,15 +22,7 @@ fn harness() -> Harness<'static, DossierApp> {
 
 /// Frames until the preview shows the latest dossier.
 fn settle(h: &mut Harness<'static, DossierApp>) {
-    for _ in 0..3000 {
-        h.step();
-        if !h.state().preview.is_pending() && h.state().preview.doc().is_some() {
-            h.run_steps(2);
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    panic!("the preview never finished its layout");
+    super::preview::tests::run_until_laid_out(h, |app| &app.preview);
 }
 
 #[test]

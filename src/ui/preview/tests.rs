@@ -56,16 +56,23 @@ fn harness() -> Harness<'static, Bench> {
 
 /// Runs frames until the pane shows the last edit (the layout thread
 /// answers in well under a second; the bound only stops a hung test).
-fn settle(h: &mut Harness<'static, Bench>) {
+pub(crate) fn run_until_laid_out<S>(
+    h: &mut Harness<'static, S>,
+    pane: impl Fn(&S) -> &PreviewPane,
+) {
     for _ in 0..3000 {
         h.step();
-        if !h.state().pane.is_pending() && h.state().pane.doc().is_some() {
+        if !pane(h.state()).is_pending() && pane(h.state()).doc().is_some() {
             h.run_steps(2);
             return;
         }
         std::thread::sleep(Duration::from_millis(5));
     }
     panic!("the preview never finished its layout");
+}
+
+fn settle(h: &mut Harness<'static, Bench>) {
+    run_until_laid_out(h, |b| &b.pane);
 }
 
 #[test]
