@@ -175,17 +175,14 @@ fn parse(args: &[OsString]) -> Result<Request, Usage> {
 
 /// Runs a command line and reports how it ended (see [`Exit`]).
 pub fn main(args: Vec<OsString>) -> ExitCode {
+    // A help read through `| head` stops early: not an error.
+    let show = |text: String| {
+        let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
+        Ok(Outcome::Done)
+    };
     let result = match parse(&args) {
-        Ok(Request::Help(None)) => {
-            print!("{}", help::general(SPECS));
-            Ok(Outcome::Done)
-        }
-        Ok(Request::Help(Some(name))) => {
-            if let Some(s) = spec(name) {
-                print!("{}", help::command(s));
-            }
-            Ok(Outcome::Done)
-        }
+        Ok(Request::Help(None)) => show(help::general(SPECS)),
+        Ok(Request::Help(Some(name))) => show(spec(name).map(help::command).unwrap_or_default()),
         Ok(Request::Version) => {
             println!("cluster-dossier {}", env!("CARGO_PKG_VERSION"));
             Ok(Outcome::Done)
