@@ -401,7 +401,17 @@ fn a_missing_value_names_the_option() {
         (
             vec!["render", f, "-o", "x.pdf", "--copies="],
             "render",
-            "« --copies » attend un nombre",
+            "« --copies » attend une valeur (N)",
+        ),
+        (
+            vec!["render", f, "-o", "x.pdf", "--copies=trois"],
+            "render",
+            "« --copies » attend un nombre entier positif, pas « trois »",
+        ),
+        (
+            vec!["render", f, "-o="],
+            "render",
+            "« -o » attend une valeur",
         ),
         (
             vec!["import-members", "m.csv", "--into"],

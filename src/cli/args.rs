@@ -204,15 +204,17 @@ pub fn read(spec: &'static Spec, args: &[OsString]) -> Result<Given, Usage> {
 }
 
 /// The value of the option just read: joined (`--copies=3`, `-o=F`, `-oF`)
-/// or the next argument, unless that one looks like an option.
+/// or the next argument, unless that one looks like an option. An empty
+/// value (`-o=`, `-o ""`) is no value: no command wants an empty name.
 fn value(parser: &mut lexopt::Parser) -> Option<OsString> {
-    if let Some(v) = parser.optional_value() {
-        return Some(v);
-    }
-    parser
-        .raw_args()
-        .ok()?
-        .next_if(|next| !looks_like_option(next))
+    let value = match parser.optional_value() {
+        Some(v) => v,
+        None => parser
+            .raw_args()
+            .ok()?
+            .next_if(|next| !looks_like_option(next))?,
+    };
+    (!value.is_empty()).then_some(value)
 }
 
 fn looks_like_option(arg: &OsStr) -> bool {

@@ -378,7 +378,12 @@ fn exclusive_flags_and_bare_numbers() {
     assert!(
         usage_of("render d.ron -o s.pdf --copies=")
             .message
-            .contains("nombre")
+            .contains("« --copies » attend une valeur")
+    );
+    assert!(
+        usage_of("render d.ron -o= --final")
+            .message
+            .contains("« -o » attend une valeur")
     );
 }
 
