@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::args::{Arg, Args, positional};
 use super::{EXIT_OK, EXIT_UNREADABLE, open_or_report, profile_or_latest, usage_error};
 use crate::model::{Dossier, edition};
-use crate::service::{profiles, session};
+use crate::service::{jobs, profiles, session};
 
 enum Kind {
     Empty,
@@ -76,6 +76,15 @@ fn create(file: &Path, kind: Kind, explicit: Option<&Path>) -> u8 {
         },
         Kind::Empty => Dossier::new_for(&profile),
     };
+    // The profile it reads is no place for it; an existing file says what it is.
+    let mut protected = jobs::Protected::none();
+    if let Some(p) = explicit {
+        protected = protected.with(p.to_path_buf(), jobs::Role::Profile);
+    }
+    if let Err(e) = jobs::check_new_file(file, &protected) {
+        eprintln!("Erreur : {e}");
+        return EXIT_UNREADABLE;
+    }
     if let Some(p) = explicit {
         dossier.edition = profile.edition.clone();
         dossier.call_profile = Some(profiles::remembered_path(file, p));
@@ -106,9 +115,16 @@ pub fn run_edition(args: &[OsString]) -> u8 {
             "« new-edition » attend --appel PROFIL.ron (le profil de la nouvelle édition)",
         );
     };
-    let Some((old, _)) = open_or_report(&source, None) else {
+    let Some((old, old_profile)) = open_or_report(&source, None) else {
         return EXIT_UNREADABLE;
     };
+    // Everything the source reads, and the new profile, stay untouched.
+    let protected = jobs::Protected::of(&old, &old_profile, Some(&source), None)
+        .with(profile_path.clone(), jobs::Role::EditionProfile);
+    if let Err(e) = jobs::check_new_file(&target, &protected) {
+        eprintln!("Erreur : {e}");
+        return EXIT_UNREADABLE;
+    }
     let profile = match profiles::from_file(&profile_path) {
         Ok(p) => p,
         Err(e) => {

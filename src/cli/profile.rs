@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use super::args::{Arg, Args, positional};
 use super::{EXIT_OK, EXIT_UNREADABLE, usage_error};
-use crate::service::profiles;
+use crate::service::{jobs, profiles};
 use crate::store;
 
 pub fn check(args: &[OsString]) -> u8 {
@@ -63,11 +63,9 @@ pub fn export(args: &[OsString]) -> u8 {
         eprintln!("Erreur : cette version ne fournit pas l'édition « {edition} ».");
         return EXIT_UNREADABLE;
     };
-    if std::fs::symlink_metadata(&file).is_ok() {
-        eprintln!(
-            "Erreur : « {} » existe déjà ; il n'a pas été modifié.",
-            file.display()
-        );
+    // Only a new file: the refusal says what the existing one is.
+    if let Err(e) = jobs::check_new_file(&file, &jobs::Protected::none()) {
+        eprintln!("Erreur : {e}");
         return EXIT_UNREADABLE;
     }
     match store::write_atomic(&file, text.as_bytes(), false) {

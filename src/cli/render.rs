@@ -69,6 +69,7 @@ pub fn run(args: &[OsString]) -> u8 {
         dossier: &dossier,
         profile: &profile,
         dossier_path: Some(&request.input),
+        profile_file: request.profile.as_deref(),
         options: request.options,
         output: request.output,
     };
