@@ -32,7 +32,8 @@ pub fn run(args: &[OsString]) -> u8 {
     let Some((dossier, profile)) = open_or_report(&input, args.profile.as_deref()) else {
         return EXIT_UNREADABLE;
     };
-    match jobs::export_tables(&dossier, &profile, Some(&input), args.profile.as_deref(), &output) {
+    let explicit = args.profile.as_deref();
+    match jobs::export_tables(&dossier, &profile, Some(&input), explicit, &output) {
         Ok(()) => {
             println!("Tableaux exportés : {}", output.display());
             EXIT_OK

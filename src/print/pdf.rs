@@ -303,8 +303,9 @@ fn write_with(
         // A PDF text string: UTF-16BE after its byte order mark.
         let text = [0xFE, 0xFF].into_iter();
         let text = text.chain(source.encode_utf16().flat_map(u16::to_be_bytes));
-        let value = printpdf_lopdf::StringFormat::Hexadecimal;
-        dict.set(SOURCE_KEY, printpdf_lopdf::Object::String(text.collect(), value));
+        let hex = printpdf_lopdf::StringFormat::Hexadecimal;
+        let value = printpdf_lopdf::Object::String(text.collect(), hex);
+        dict.set(SOURCE_KEY, value);
     }
     // The operations are in the content streams now: free them before
     // compressing.
