@@ -257,6 +257,18 @@ impl Protected {
         for input in inputs(dossier, profile, dossier_path, profile_file) {
             p = p.with(input.path, input.role);
         }
+        // Its existing companions by identity too (a link to the backup is
+        // the backup); names not yet taken are caught by name.
+        if let Some(real) = p.dossier.clone()
+            && let Some(dir) = real.parent()
+            && let Ok(entries) = std::fs::read_dir(dir)
+        {
+            for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+                if is_companion(&real, &path) {
+                    p = p.with(path, Role::Companion);
+                }
+            }
+        }
         p
     }
 
@@ -308,7 +320,10 @@ impl Protected {
                 kind: store::kind_of(&meta),
             }),
             Ok(_) => match (kind, what_is(output)) {
-                (_, What::Dossier) => refuse("un autre dossier de candidature"),
+                // The dossier itself was matched above: this is another one.
+                (_, What::Dossier) if self.dossier.is_some() => {
+                    refuse("un autre dossier de candidature")
+                }
                 (_, What::Profile) => refuse("un profil d'appel"),
                 (Output::Document(_), _) => Ok(()),
                 (_, other) => refuse(other.describe()),
