@@ -55,14 +55,36 @@ fn commands(fx: &outputs_support::Fixture, target: &Path) -> Vec<(Vec<PathBuf>, 
     let o = |s: &str| PathBuf::from(s);
     vec![
         (vec![o("render"), d.clone(), o("-o"), t.clone()], true),
-        (vec![o("render"), d.clone(), o("-o"), t.clone(), o("--draft")], true),
-        (vec![o("render"), d.clone(), o("-o"), t.clone(), o("--per-copy")], true),
-        (vec![o("render"), d.clone(), o("-o"), t.clone(), o("--appel"), appel.clone()], true),
-        (vec![o("export-tables"), d.clone(), o("-o"), t.clone()], true),
+        (
+            vec![o("render"), d.clone(), o("-o"), t.clone(), o("--draft")],
+            true,
+        ),
+        (
+            vec![o("render"), d.clone(), o("-o"), t.clone(), o("--per-copy")],
+            true,
+        ),
+        (
+            vec![
+                o("render"),
+                d.clone(),
+                o("-o"),
+                t.clone(),
+                o("--appel"),
+                appel.clone(),
+            ],
+            true,
+        ),
+        (
+            vec![o("export-tables"), d.clone(), o("-o"), t.clone()],
+            true,
+        ),
         (vec![o("export-profile"), t.clone()], false),
         (vec![o("new"), t.clone()], false),
         (vec![o("new"), o("--example"), t.clone()], false),
-        (vec![o("new"), t.clone(), o("--appel"), appel.clone()], false),
+        (
+            vec![o("new"), t.clone(), o("--appel"), appel.clone()],
+            false,
+        ),
         (vec![o("new-edition"), d, o("--appel"), appel, t], true),
     ]
 }
@@ -135,7 +157,11 @@ fn per_copy_files_are_checked_before_any_is_written() {
             assert_french(&err);
             assert!(err.contains(&copy.display().to_string()), "{err}");
             assert!(err.contains(&case.what), "{err}");
-            assert!(snapshot(fx.dir()) == before, "copy {k} over {}", case.path.display());
+            assert!(
+                snapshot(fx.dir()) == before,
+                "copy {k} over {}",
+                case.path.display()
+            );
             for other in 1..=3 {
                 let f = jobs::per_copy_path(&output, other);
                 assert!(other == k || !f.exists(), "{} written", f.display());
@@ -195,7 +221,11 @@ fn every_wizard_action_refuses_every_input_of_the_dossier() {
         assert_french(&e.to_string());
         assert!(e.to_string().contains(&case.path.display().to_string()));
         runs += 4;
-        assert!(snapshot(fx.dir()) == before, "{} changed", case.path.display());
+        assert!(
+            snapshot(fx.dir()) == before,
+            "{} changed",
+            case.path.display()
+        );
     }
     eprintln!("{runs} refused wizard actions over {} paths", cases.len());
 }
@@ -234,7 +264,10 @@ fn a_printed_pdf_names_its_dossier() {
         jobs::written_by(&fx.dir().join("scans/statuts.pdf")),
         Writer::Other
     );
-    assert_eq!(jobs::written_by(&fx.dir().join("absent.pdf")), Writer::Other);
+    assert_eq!(
+        jobs::written_by(&fx.dir().join("absent.pdf")),
+        Writer::Other
+    );
 }
 
 /// Outputs that are no input still work: a new PDF and workbook beside the
@@ -244,9 +277,17 @@ fn ordinary_outputs_are_still_written_and_rewritten() {
     let fx = fixture();
     for _ in 0..2 {
         for (args, file) in [
-            (vec![p("render"), &fx.path, p("-o"), &fx.dir().join("acme.pdf")], "acme.pdf"),
             (
-                vec![p("export-tables"), &fx.path, p("-o"), &fx.dir().join("acme.xlsx")],
+                vec![p("render"), &fx.path, p("-o"), &fx.dir().join("acme.pdf")],
+                "acme.pdf",
+            ),
+            (
+                vec![
+                    p("export-tables"),
+                    &fx.path,
+                    p("-o"),
+                    &fx.dir().join("acme.xlsx"),
+                ],
                 "acme.xlsx",
             ),
         ] {

@@ -104,7 +104,11 @@ pub fn fixture() -> Fixture {
     store::save(&path, &d).expect("saved");
     store::save(&path, &d).expect("saved again (a backup now)");
     let other = dir.path().join("autre.ron");
-    store::save(&other, &cluster_dossier::example_dossier().expect("example")).expect("other");
+    store::save(
+        &other,
+        &cluster_dossier::example_dossier().expect("example"),
+    )
+    .expect("other");
     let opened = session::open(&path, None).expect("opens");
     assert_eq!(opened.dossier, d);
     Fixture {
@@ -188,7 +192,12 @@ pub fn protected(fx: &Fixture) -> Vec<Case> {
             what: i.role.to_string(),
         })
         .collect();
-    let name = fx.path.file_name().expect("name").to_string_lossy().to_string();
+    let name = fx
+        .path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .to_string();
     for entry in std::fs::read_dir(fx.dir()).expect("listing") {
         let p = entry.expect("entry").path();
         let n = p.file_name().expect("name").to_string_lossy().to_string();
@@ -224,11 +233,9 @@ pub fn spellings(fx: &Fixture, cases: &[Case]) -> Vec<Case> {
         let name = c.path.file_name().expect("name");
         let parent = c.path.parent().expect("parent");
         out.push(Case {
-            path: sub.join("..").join(
-                c.path
-                    .strip_prefix(fx.dir())
-                    .unwrap_or(Path::new(name)),
-            ),
+            path: sub
+                .join("..")
+                .join(c.path.strip_prefix(fx.dir()).unwrap_or(Path::new(name))),
             ..c.clone()
         });
         out.push(Case {
