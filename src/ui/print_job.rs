@@ -323,3 +323,46 @@ pub fn print_with_system(path: &Path) -> Result<String, SystemError> {
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::store::recovery::Recovery;
+    use crate::ui::app::{Command, Dialog, DossierApp};
+    use crate::ui::tabs::print::default_output;
+
+    /// « Restaurer » replaces the dossier like opening one: the paths typed
+    /// for the previous dossier are forgotten (the next frame fills the
+    /// restored dossier's own, as `tests/outputs_wizard.rs` shows for open).
+    #[test]
+    fn restoring_work_forgets_the_previous_dossiers_outputs() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = crate::example_dossier().expect("example");
+        let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+        crate::store::save(&a, &d).expect("a");
+        crate::store::save(&b, &d).expect("b");
+        let mut app = DossierApp::new(None);
+        app.open_path(&a);
+        app.print_panel.output = dir.path().join("a-moi.pdf").display().to_string();
+        app.print_panel.xlsx = dir.path().join("a-moi.xlsx").display().to_string();
+        app.print_panel.per_copy = true;
+        app.dialog = Some(Dialog::Recovery(Box::new(Recovery {
+            source: Some(b.clone()),
+            saved_at: 0,
+            dossier: d,
+        })));
+        app.apply(Command::RestoreRecovery);
+        assert_eq!(app.path.as_deref(), Some(b.as_path()));
+        let panel = &app.print_panel;
+        assert!(panel.output.is_empty() && panel.xlsx.is_empty() && !panel.per_copy);
+        assert!(panel.confirm.is_none() && panel.last.is_none());
+    }
+
+    #[test]
+    fn an_unsaved_dossier_is_named_after_its_acronym() {
+        let beside = default_output(Some(std::path::Path::new("/d/acme.ron")), "X", "pdf");
+        assert_eq!(beside, std::path::Path::new("/d/acme.pdf"));
+        let named = default_output(None, " Agro/Sud 2 ", "xlsx");
+        assert!(named.ends_with("agro-sud-2.xlsx"), "{}", named.display());
+        assert!(default_output(None, " / ", "pdf").ends_with("dossier-cluster.pdf"));
+    }
+}
