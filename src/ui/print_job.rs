@@ -261,6 +261,24 @@ impl PrintPanel {
     }
 }
 
+impl crate::ui::app::DossierApp {
+    /// « Enregistrer sous » goes to the dossier's own file or a new one,
+    /// never over what it reads nor any other file (the core's rule,
+    /// [`jobs::check_save_as`]); a refusal is shown and nothing written.
+    pub(crate) fn may_save_as(&mut self, path: &Path) -> bool {
+        let current = self.path.as_deref();
+        match jobs::check_save_as(&self.dossier, &self.profile, current, path) {
+            Ok(()) => true,
+            Err(e) => {
+                self.status = format!("Échec de l'enregistrement : {e}");
+                self.status_is_error = true;
+                self.dialog = Some(crate::ui::app::Dialog::Error(e.to_string()));
+                false
+            }
+        }
+    }
+}
+
 /// Why the system could not open or print the PDF; each message says
 /// what to do instead.
 #[derive(Debug, thiserror::Error)]

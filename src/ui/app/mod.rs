@@ -206,8 +206,7 @@ impl DossierApp {
         self.buffers.clear();
         self.focus = None;
         self.members_view = Default::default();
-        // The output paths belong to the dossier: the new one's defaults.
-        self.print_panel.reset();
+        self.print_panel.reset(); // Its output paths go with the old dossier.
         self.autosaved = true;
         self.preview_stale = true;
         self.recheck();
@@ -299,15 +298,7 @@ impl DossierApp {
 
     /// Writes the dossier to `path` (a new place: nothing to compare with).
     pub fn save_to(&mut self, path: &Path) -> bool {
-        // Its own file or a new one: never what it reads, nor another file.
-        let (d, p) = (&self.dossier, &self.profile);
-        if let Err(e) = service::jobs::check_save_as(d, p, self.path.as_deref(), path) {
-            self.status = format!("Échec de l'enregistrement : {e}");
-            self.status_is_error = true;
-            self.dialog = Some(Dialog::Error(e.to_string()));
-            return false;
-        }
-        self.write(path, None)
+        self.may_save_as(path) && self.write(path, None)
     }
 
     /// Writes the dossier under its lock; with `expected`, only if the file
