@@ -125,6 +125,8 @@ impl PrintPanel {
         ctx: &egui::Context,
     ) {
         self.confirm = None;
+        self.message = None;
+        self.unopened = None;
         let output = PathBuf::from(self.output.trim());
         if output.as_os_str().is_empty() {
             self.last = Some(JobResult::Failed(

@@ -402,7 +402,7 @@ enum What {
 impl What {
     fn describe(self) -> &'static str {
         match self {
-            What::Dossier => "un autre dossier de candidature",
+            What::Dossier => "un dossier de candidature",
             What::Profile => "un profil d'appel",
             What::Pdf => "un document PDF",
             What::Image => "une image",

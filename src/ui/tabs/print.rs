@@ -17,6 +17,8 @@ use crate::ui::widgets::{AMBER, GREEN, HINT_SIZE, RED, title};
 /// after its acronym.
 pub fn default_output(path: Option<&Path>, acronym: &str, extension: &str) -> PathBuf {
     if let Some(p) = path {
+        // Absolute: a path she can find again, whatever the working folder.
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
         return p.with_extension(extension);
     }
     static FOLDER: OnceLock<PathBuf> = OnceLock::new();
