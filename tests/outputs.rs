@@ -297,3 +297,58 @@ fn ordinary_outputs_are_still_written_and_rewritten() {
         }
     }
 }
+
+/// The class of spellings: any path that reaches an input through `.`,
+/// `sub/..` or a link to the folder (in any order, any number) is that
+/// input, for every kind of output.
+#[cfg(unix)]
+#[test]
+fn any_spelling_of_an_input_is_refused() {
+    use jobs::{Output, Protected, guard_output};
+    use proptest::prelude::*;
+
+    let fx = fixture();
+    let cases = protected(&fx);
+    std::os::unix::fs::symlink(fx.dir(), fx.dir().join("boucle")).expect("loop link");
+    std::fs::create_dir(fx.dir().join("sous")).expect("sub");
+    let guard = Protected::of(&fx.dossier, &fx.profile, Some(&fx.path), None);
+    let before = snapshot(fx.dir());
+    let detour = prop_oneof![Just("."), Just("sous/.."), Just("boucle")];
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 512,
+        ..ProptestConfig::default()
+    });
+    runner
+        .run(
+            &(0..cases.len(), proptest::collection::vec(detour, 0..6)),
+            |(i, detours)| {
+                let case = &cases[i];
+                let rel = case.path.strip_prefix(fx.dir()).expect("inside");
+                let mut path = fx.dir().to_path_buf();
+                for d in &detours {
+                    path.push(d);
+                }
+                path.push(rel);
+                for kind in [
+                    Output::Document(".pdf"),
+                    Output::NewFile,
+                    Output::DossierCopy,
+                ] {
+                    let result = guard_output(&path, &guard, kind);
+                    if kind == Output::DossierCopy && case.what == Role::Dossier.to_string() {
+                        prop_assert!(result.is_ok());
+                        continue;
+                    }
+                    let message = result.err().map(|e| e.to_string()).unwrap_or_default();
+                    prop_assert!(
+                        message.contains(&case.what),
+                        "{}: {message}",
+                        path.display()
+                    );
+                }
+                Ok(())
+            },
+        )
+        .expect("every spelling refused");
+    assert!(snapshot(fx.dir()) == before);
+}
