@@ -194,7 +194,12 @@ fn render_writes_the_same_pdf_as_the_library() {
             now_unix: cluster_dossier::now_unix(),
         },
     );
-    let expected = print::render(&d, &pr, &findings, &RenderOptions::default()).expect("renders");
+    // The CLI's PDF names the dossier it came from (`jobs::source_mark`).
+    let mark = cluster_dossier::service::jobs::source_mark(&file);
+    let none = cluster_dossier::attach::Attachments::default();
+    let options = RenderOptions::default();
+    let expected =
+        print::render_marked(&d, &pr, &findings, &options, &none, Some(&mark)).expect("renders");
     assert!(
         bytes == expected.pdfs[0],
         "the CLI's PDF differs from the library's"

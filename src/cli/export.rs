@@ -57,8 +57,15 @@ pub fn run(args: ExportTables) -> Result<Outcome, Failure> {
         output,
         profile,
     } = args;
-    let (dossier, profile) = open(&input, profile.as_deref())?;
-    match jobs::export_tables(&dossier, &profile, Some(&input), &output) {
+    let profile_path = profile;
+    let (dossier, profile) = open(&input, profile_path.as_deref())?;
+    match jobs::export_tables(
+        &dossier,
+        &profile,
+        Some(&input),
+        profile_path.as_deref(),
+        &output,
+    ) {
         Ok(()) => {
             println!("Tableaux exportés : {}", output.display());
             Ok(Outcome::Done)

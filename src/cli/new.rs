@@ -8,7 +8,7 @@ use super::args::{Exit, Given, Opt, Spec, Usage};
 use super::outcome::{Failure, Outcome};
 use super::{Declared, open, profile_or_latest};
 use crate::model::{Dossier, edition};
-use crate::service::{profiles, session};
+use crate::service::{jobs, profiles, session};
 
 #[derive(Debug, PartialEq)]
 pub enum Kind {
@@ -156,6 +156,12 @@ fn create(file: &Path, kind: Kind, explicit: Option<&Path>) -> Result<Outcome, F
         Kind::Example => crate::example_dossier()?,
         Kind::Empty => Dossier::new_for(&profile),
     };
+    // The profile it reads is no place for it; an existing file says what it is.
+    let mut protected = jobs::Protected::none();
+    if let Some(p) = explicit {
+        protected = protected.with(p.to_path_buf(), jobs::Role::Profile);
+    }
+    jobs::check_new_file(file, &protected)?;
     if let Some(p) = explicit {
         dossier.edition = profile.edition.clone();
         dossier.call_profile = Some(profiles::remembered_path(file, p));
@@ -171,7 +177,11 @@ pub fn run_edition(args: NewEdition) -> Result<Outcome, Failure> {
         target,
         profile: profile_path,
     } = args;
-    let (old, _) = open(&source, None)?;
+    let (old, old_profile) = open(&source, None)?;
+    // Everything the source reads, and the new profile, stay untouched.
+    let protected = jobs::Protected::of(&old, &old_profile, Some(&source), None)
+        .with(profile_path.clone(), jobs::Role::EditionProfile);
+    jobs::check_new_file(&target, &protected)?;
     let profile = profiles::from_file(&profile_path)?;
     let mut new = edition::carry_over(&old, &profile);
     new.dossier.call_profile = Some(profiles::remembered_path(&target, &profile_path));

@@ -11,7 +11,7 @@ use super::args::{Exit, Usage};
 use super::write_report;
 use crate::model::Finding;
 use crate::service::ProfileError;
-use crate::service::jobs::JobError;
+use crate::service::jobs::{JobError, OutputError};
 use crate::service::session::SessionError;
 use crate::store::StoreError;
 
@@ -48,8 +48,9 @@ pub enum Failure {
     Import(String),
     #[error("cette version ne fournit pas l'édition « {0} ».")]
     NoEdition(String),
-    #[error("« {} » existe déjà ; il n'a pas été modifié.", .0.display())]
-    Exists(PathBuf),
+    /// An output the core's output rule refused; nothing was written.
+    #[error(transparent)]
+    Output(#[from] OutputError),
 }
 
 impl Outcome {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::Declared;
 use super::args::{Exit, Given, Opt, Spec, Usage};
 use super::outcome::{Failure, Outcome};
-use crate::service::profiles;
+use crate::service::{jobs, profiles};
 use crate::store;
 
 #[derive(Debug, PartialEq)]
@@ -123,9 +123,8 @@ pub fn export(args: ExportProfile) -> Result<Outcome, Failure> {
     let Some(text) = profiles::bundled_text(&edition) else {
         return Err(Failure::NoEdition(edition));
     };
-    if std::fs::symlink_metadata(&file).is_ok() {
-        return Err(Failure::Exists(file));
-    }
+    // Only a new file: the refusal says what the existing one is.
+    jobs::check_new_file(&file, &jobs::Protected::none())?;
     match store::write_atomic(&file, text.as_bytes(), false) {
         Ok(()) => {
             println!(

@@ -120,6 +120,7 @@ pub fn run(request: Render) -> Result<Outcome, Failure> {
         dossier: &dossier,
         profile: &profile,
         dossier_path: Some(&request.input),
+        profile_file: request.profile.as_deref(),
         options: request.options,
         output: request.output,
     };

@@ -405,7 +405,15 @@ fn every_end_has_its_exit_code_and_one_message() {
         text,
         "Erreur : « render » attend -o SORTIE.pdf.\nVoir « cluster-dossier render --help ».\n"
     );
-    assert_eq!(Failure::Exists(PathBuf::from("p.ron")).exit().code(), 2);
+    assert_eq!(
+        Failure::Output(crate::service::jobs::OutputError::NotRegular {
+            output: PathBuf::from("p.ron"),
+            kind: "un dossier",
+        })
+        .exit()
+        .code(),
+        2
+    );
 }
 
 proptest! {
