@@ -63,6 +63,10 @@ pub fn export(args: &[OsString]) -> u8 {
         eprintln!("Erreur : cette version ne fournit pas l'édition « {edition} ».");
         return EXIT_UNREADABLE;
     };
+    if let Err(e) = store::paths::check_file_name(&file) {
+        eprintln!("Erreur : {e}");
+        return EXIT_UNREADABLE;
+    }
     if std::fs::symlink_metadata(&file).is_ok() {
         eprintln!(
             "Erreur : « {} » existe déjà ; il n'a pas été modifié.",

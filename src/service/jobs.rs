@@ -27,6 +27,8 @@ pub enum OutputError {
     },
     #[error("« {output} » est {kind}, pas un fichier ordinaire : rien n'a été écrit.")]
     NotRegular { output: PathBuf, kind: &'static str },
+    #[error(transparent)]
+    Name(#[from] store::paths::NameError),
 }
 
 /// Why a job did not complete.
@@ -89,6 +91,7 @@ pub fn guard_output(
     protected: &[&Path],
     extension: &'static str,
 ) -> Result<(), OutputError> {
+    store::paths::check_file_name(output)?;
     if protected.iter().any(|p| same_file(output, p)) {
         return Err(OutputError::IsTheDossier {
             output: output.to_path_buf(),
