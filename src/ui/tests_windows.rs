@@ -177,3 +177,76 @@ fn save_as_refuses_a_name_windows_cannot_hold() {
     }
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
 }
+
+/// The whole class of names Windows refuses, as « Enregistrer sous » gets
+/// them: each forbidden character, each control character, a trailing dot
+/// or space, each reserved device name in three cases, with and without
+/// an extension.
+fn forbidden_names() -> Vec<String> {
+    use crate::store::paths::FORBIDDEN_CHARS;
+    let mut names: Vec<String> = FORBIDDEN_CHARS
+        .iter()
+        .filter(|c| **c != '/' && !(cfg!(windows) && **c == '\\'))
+        .map(|c| format!("Dossier {c} été.ron"))
+        .collect();
+    names.extend(
+        (1u32..0x20)
+            .filter_map(char::from_u32)
+            .map(|c| format!("dossier{c}.ron")),
+    );
+    names.extend(["dossier.ron.", "dossier.ron ", "dossier."].map(String::from));
+    for port in ["COM", "LPT"] {
+        for d in "0123456789¹²³".chars() {
+            names.push(format!("{port}{d}"));
+        }
+    }
+    for device in ["CON", "PRN", "AUX", "NUL"] {
+        names.push(device.to_string());
+    }
+    let devices = names.split_off(names.len() - 30);
+    for device in devices {
+        names.push(format!("{device}.ron"));
+        names.push(format!("{}.ron", device.to_lowercase()));
+        names.push(device);
+    }
+    names
+}
+
+#[test]
+fn save_as_refuses_the_whole_forbidden_class_and_keeps_the_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = DossierApp::new(None);
+    app.dossier.identity.acronym = "ATLAS".into();
+    let names = forbidden_names();
+    assert!(names.len() > 120, "{}", names.len());
+    for name in &names {
+        assert!(!app.save_to(&dir.path().join(name)), "{name:?} saved");
+        assert!(
+            app.status
+                .contains("Windows n'accepte pas ce nom de fichier"),
+            "{name:?}: {}",
+            app.status
+        );
+        assert_eq!(app.dossier.identity.acronym, "ATLAS");
+        assert!(app.path.is_none());
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
+    // A name Windows accepts still saves.
+    assert!(app.save_to(&dir.path().join("Dossier été 2026.ron")));
+}
+
+#[test]
+fn a_dossier_opened_under_an_old_forbidden_name_still_saves_in_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = dir.path().join("ancien: nom.ron");
+    let dossier = crate::example_dossier().expect("example");
+    crate::store::save(&old, &dossier).expect("saved by an earlier version");
+    let mut app = DossierApp::new(None);
+    app.open_path(&old);
+    assert_eq!(app.path.as_deref(), Some(old.as_path()), "{}", app.status);
+    app.dossier.identity.acronym = "NOUVEAU".into();
+    app.save();
+    assert!(!app.status_is_error, "{}", app.status);
+    let saved = crate::store::load(&old).expect("reads");
+    assert_eq!(saved.identity.acronym, "NOUVEAU");
+}

@@ -1,15 +1,16 @@
 //! File names Windows cannot hold are refused where files are created, on
 //! every OS, so a dossier made on Linux can always be copied to a Windows
-//! laptop: the core (session::create, session::save to a new place,
-//! jobs::guard_output) over the whole forbidden class, then each command
-//! that creates a file, run as the built binary.
+//! laptop: dossier creation in the core and the two kinds of file the
+//! commands create (a dossier, an output) over the whole forbidden class,
+//! then every command that creates a file on one name of each kind. « Enregistrer
+//! sous » is tested in the wizard (src/ui/tests_windows.rs).
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use cluster_dossier::model::Dossier;
-use cluster_dossier::service::{jobs, profiles, session};
+use cluster_dossier::service::{profiles, session};
 use cluster_dossier::store::paths::{FORBIDDEN_CHARS, NameError};
 
 /// Every device name Windows reserves.
@@ -86,7 +87,7 @@ fn example() -> Dossier {
 }
 
 #[test]
-fn creating_or_saving_a_dossier_under_a_forbidden_name_writes_nothing() {
+fn creating_a_dossier_under_a_forbidden_name_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let dossier = example();
     let names = all_forbidden("ron");
@@ -100,28 +101,8 @@ fn creating_or_saving_a_dossier_under_a_forbidden_name_writes_nothing() {
             }
             other => panic!("{name:?}: {other:?}"),
         }
-        match session::save(&path, &dossier, None) {
-            Err(session::SessionError::Name(_)) => {}
-            other => panic!("{name:?}: {other:?}"),
-        }
     }
     // Nothing at all: no dossier, no lock file, no temporary file.
-    assert_eq!(listing(dir.path()), Vec::<PathBuf>::new());
-}
-
-#[test]
-fn an_output_under_a_forbidden_name_is_refused_before_anything_is_written() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for extension in ["pdf", "xlsx"] {
-        for name in all_forbidden(extension) {
-            let path = dir.path().join(&name);
-            let refused = jobs::guard_output(&path, &[], ".pdf");
-            assert!(
-                matches!(refused, Err(jobs::OutputError::Name(_))),
-                "{name:?}: {refused:?}"
-            );
-        }
-    }
     assert_eq!(listing(dir.path()), Vec::<PathBuf>::new());
 }
 
@@ -139,14 +120,15 @@ fn a_name_windows_accepts_still_works_everywhere() {
         let path = dir.path().join(name);
         session::create(&path, &dossier).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(path.is_file(), "{name}");
-        assert!(jobs::guard_output(&path.with_extension("pdf"), &[&path], ".pdf").is_ok());
+        let pdf = path.with_extension("pdf");
+        let out = run(&os(&[&"render", &path, &"-o", &pdf]));
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(pdf.is_file(), "{name}");
     }
-    // The file a secretary opened keeps saving under its own name, even if
-    // an older version let her create it.
-    let old = dir.path().join("ancien:nom.ron");
-    cluster_dossier::store::save(&old, &dossier).expect("saved by the store itself");
-    let opened = session::open(&old, None).expect("opens");
-    session::save(&old, &dossier, Some(opened.fingerprint)).expect("saved in place");
 }
 
 fn run(args: &[OsString]) -> Output {
@@ -186,6 +168,25 @@ fn assert_refused(out: &Output, name: &str) {
             && err.contains("rien n'a été écrit"),
         "{name:?}: {err}"
     );
+}
+
+#[test]
+fn new_and_render_refuse_the_whole_forbidden_class() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let source = d.join("source.ron");
+    session::create(&source, &example()).expect("source");
+    let before = listing(d);
+    for name in all_forbidden("ron") {
+        assert_refused(&run(&os(&[&"new", &d.join(&name)])), &name);
+    }
+    for name in all_forbidden("pdf") {
+        assert_refused(
+            &run(&os(&[&"render", &source, &"-o", &d.join(&name)])),
+            &name,
+        );
+    }
+    assert_eq!(listing(d), before, "a command wrote something");
 }
 
 #[test]
