@@ -195,15 +195,10 @@ fn forbidden_names() -> Vec<String> {
             .map(|c| format!("dossier{c}.ron")),
     );
     names.extend(["dossier.ron.", "dossier.ron ", "dossier."].map(String::from));
+    let mut devices: Vec<String> = ["CON", "PRN", "AUX", "NUL"].map(String::from).to_vec();
     for port in ["COM", "LPT"] {
-        for d in "0123456789¹²³".chars() {
-            names.push(format!("{port}{d}"));
-        }
+        devices.extend("0123456789¹²³".chars().map(|d| format!("{port}{d}")));
     }
-    for device in ["CON", "PRN", "AUX", "NUL"] {
-        names.push(device.to_string());
-    }
-    let devices = names.split_off(names.len() - 30);
     for device in devices {
         names.push(format!("{device}.ron"));
         names.push(format!("{}.ron", device.to_lowercase()));
