@@ -167,6 +167,8 @@ pub enum OutputError {
     RonName { output: PathBuf, kind: Output },
     #[error("« {} » est {kind}, pas un fichier ordinaire : rien n'a été écrit.", .output.display())]
     NotRegular { output: PathBuf, kind: &'static str },
+    #[error(transparent)]
+    Name(#[from] store::paths::NameError),
 }
 
 impl OutputError {
@@ -177,6 +179,7 @@ impl OutputError {
             | OutputError::Occupied { output, .. }
             | OutputError::RonName { output, .. }
             | OutputError::NotRegular { output, .. } => output,
+            OutputError::Name(e) => &e.path,
         }
     }
 }
@@ -349,6 +352,9 @@ impl Protected {
 /// for a new file or a dossier copy — any existing file. Nothing is
 /// written on refusal; the message names the file and what it is.
 pub fn guard_output(output: &Path, protected: &Protected, kind: Output) -> Result<(), OutputError> {
+    // A name Windows cannot hold is refused on every OS, so a dossier's
+    // files can always be copied to the secretaries' Windows laptops.
+    store::paths::check_file_name(output)?;
     protected.check(output, kind)
 }
 
