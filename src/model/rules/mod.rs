@@ -42,7 +42,7 @@ pub fn summary(findings: &[Finding]) -> (usize, usize) {
         .iter()
         .filter(|f| f.severity == Severity::Blocking)
         .count();
-    (blocking, findings.len() - blocking)
+    (blocking, findings.len().saturating_sub(blocking))
 }
 
 /// A ratio for a message: the one percent format of the whole program
@@ -53,7 +53,7 @@ pub(crate) fn percent_text(value: Decimal) -> String {
 
 /// « année 3 ».
 pub(crate) fn year_label(index: usize) -> String {
-    format!("année {}", index + 1)
+    format!("année {}", crate::model::field::nth(index))
 }
 
 #[cfg(test)]
