@@ -404,3 +404,141 @@ pub fn set_aside_out_of_bounds(d: &mut Dossier) -> Vec<FieldPath> {
     }
     moved
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn the_amount_bound_is_ten_to_the_twelfth() {
+        assert_eq!(MAX_AMOUNT, Decimal::from(1_000_000_000_000_i64));
+        assert_eq!(NumberKind::Amount.check(MAX_AMOUNT), Ok(()));
+        assert!(matches!(
+            NumberKind::Amount.check(dec!(1_000_000_000_000.01)),
+            Err(AmountError::TooLarge(_))
+        ));
+        assert_eq!(
+            NumberKind::Amount.check(dec!(-1)),
+            Err(AmountError::Negative)
+        );
+        assert!(matches!(
+            NumberKind::Amount.check(dec!(0.001)),
+            Err(AmountError::TooManyDecimals(_))
+        ));
+        // Trailing zeros are no decimals: « 12,500 » is 12,5.
+        assert_eq!(NumberKind::Amount.check(dec!(12.500)), Ok(()));
+    }
+
+    #[test]
+    fn each_kind_has_its_bound() {
+        assert_eq!(NumberKind::Percent.check(dec!(100)), Ok(()));
+        assert!(NumberKind::Percent.check(dec!(100.0001)).is_err());
+        assert_eq!(NumberKind::Figure.check(dec!(-1_000_000_000_000)), Ok(()));
+        assert!(NumberKind::Figure.check(dec!(-1_000_000_000_001)).is_err());
+        assert_eq!(NumberKind::Figure.check(dec!(0.0001)), Ok(()));
+        assert!(NumberKind::Figure.check(dec!(0.00001)).is_err());
+        assert!(
+            NumberKind::Figure
+                .check(Decimal::from_i128_with_scale(1, 28))
+                .is_err()
+        );
+        assert_eq!(NumberKind::Count.check(dec!(1_000_000)), Ok(()));
+        assert!(NumberKind::Count.check(dec!(1_000_001)).is_err());
+        assert_eq!(
+            NumberKind::Count.check(dec!(1.5)),
+            Err(AmountError::NotWhole)
+        );
+        for extreme in [Decimal::MAX, Decimal::MIN] {
+            for kind in [
+                NumberKind::Amount,
+                NumberKind::Percent,
+                NumberKind::Figure,
+                NumberKind::Count,
+            ] {
+                assert!(kind.check(extreme).is_err(), "{kind:?} {extreme}");
+            }
+        }
+    }
+
+    #[test]
+    fn typed_text_beyond_a_decimal_is_refused_never_rounded() {
+        let huge = "9".repeat(29);
+        assert!(matches!(
+            NumberKind::Amount.parse(&huge),
+            Err(AmountError::TooLarge(_))
+        ));
+        let message = NumberKind::Amount
+            .parse(&huge)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(message.contains("mille milliards"), "{message}");
+        // 29 decimals: a Decimal would round it to 0, so it is refused.
+        let tiny = format!("0,{}1", "0".repeat(28));
+        assert!(NumberKind::Figure.parse(&tiny).is_err());
+        assert_eq!(
+            NumberKind::Amount.parse("1 000 000 000 000 DH"),
+            Ok(MAX_AMOUNT)
+        );
+        assert!(NumberKind::Amount.parse("1 000 000 000 000,01").is_err());
+        assert_eq!(NumberKind::Figure.parse("-12,5"), Ok(dec!(-12.5)));
+        assert_eq!(parse_count("1 200"), Ok(1200));
+        assert_eq!(
+            parse_count("4294967296"),
+            Err(NumberKind::Count.too_large())
+        );
+        assert_eq!(parse_count("3,5"), Err(AmountError::NotWhole));
+        assert_eq!(parse_count("-1"), Err(AmountError::Negative));
+        assert_eq!(parse_count(""), Err(AmountError::Empty));
+    }
+
+    #[test]
+    fn out_of_bound_values_are_set_aside_with_their_text() {
+        let mut d = Dossier::default();
+        d.budget.push(super::super::dossier::BudgetLine {
+            row: "personnel".into(),
+            amounts: [
+                Some(Decimal::MAX),
+                Some(dec!(1500.50)),
+                None,
+                Some(dec!(-3)),
+                None,
+            ],
+            detail: String::new(),
+        });
+        d.strategy.forecast_members[2] = Some(u32::MAX);
+        d.strategy.export_share[0] = Some(dec!(12.5));
+        // Typed text already kept for a path wins over the file's value.
+        d.invalid_entries
+            .insert("budget.personnel[3]".into(), "-3 DH".into());
+        let moved = set_aside_out_of_bounds(&mut d);
+        assert_eq!(moved.len(), 3, "{moved:?}");
+        assert_eq!(
+            d.budget[0].amounts,
+            [None, Some(dec!(1500.50)), None, None, None]
+        );
+        assert_eq!(
+            d.invalid_entries
+                .get("budget.personnel[0]")
+                .map(String::as_str),
+            Some("79228162514264337593543950335")
+        );
+        assert_eq!(
+            d.invalid_entries
+                .get("budget.personnel[3]")
+                .map(String::as_str),
+            Some("-3 DH")
+        );
+        assert_eq!(
+            d.invalid_entries
+                .get("strategy.forecast_members[2]")
+                .map(String::as_str),
+            Some("4294967295")
+        );
+        assert_eq!(d.strategy.forecast_members[2], None);
+        assert_eq!(d.strategy.export_share[0], Some(dec!(12.5)));
+        // Idempotent: a second pass finds nothing.
+        assert!(set_aside_out_of_bounds(&mut d).is_empty());
+    }
+}

@@ -175,6 +175,74 @@ pub fn format_typed(value: Decimal) -> String {
     format_number(value, value.scale())
 }
 
+/// How the dossier's decimal fields read from a file: the text `Decimal`
+/// writes (`"1500.50"`), refused in French, with the text, when no
+/// `Decimal` can hold it (more than 28 digits on either side of the point,
+/// or not a number at all). Within that, a value beyond its field's bound
+/// is read, then set aside as an invalid entry (see
+/// [`super::limits::set_aside_out_of_bounds`]).
+pub mod from_file {
+    use rust_decimal::Decimal;
+    use serde::de::{Deserializer, Error, Visitor};
+
+    use super::super::dossier::{YEARS, Years};
+
+    /// One decimal as the file writes it.
+    struct Text(Decimal);
+
+    impl<'de> serde::Deserialize<'de> for Text {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_str(TextVisitor)
+        }
+    }
+
+    struct TextVisitor;
+
+    impl Visitor<'_> for TextVisitor {
+        type Value = Text;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("un nombre entre guillemets, par exemple \"1500.50\"")
+        }
+
+        fn visit_str<E: Error>(self, v: &str) -> Result<Text, E> {
+            let t = v.trim();
+            let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+            let numeric = !digits.is_empty()
+                && digits.matches('.').count() <= 1
+                && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+            let fraction = digits
+                .split_once('.')
+                .map_or("", |(_, f)| f.trim_end_matches('0'));
+            if !numeric {
+                return Err(E::custom(format!("« {v} » n'est pas un nombre")));
+            }
+            if fraction.len() > super::MAX_SCALE {
+                return Err(E::custom(format!(
+                    "« {v} » a plus de 28 décimales : aucun nombre du dossier n'en a autant"
+                )));
+            }
+            t.parse::<Decimal>().map(Text).map_err(|_| {
+                E::custom(format!(
+                    "« {v} » est trop grand pour un nombre du dossier (un montant va jusqu'à 1\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{A0}DH)"
+                ))
+            })
+        }
+    }
+
+    /// For `Option<Decimal>` fields.
+    pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        let value: Option<Text> = serde::Deserialize::deserialize(d)?;
+        Ok(value.map(|t| t.0))
+    }
+
+    /// For five-year `Years<Decimal>` fields.
+    pub fn years<'de, D: Deserializer<'de>>(d: D) -> Result<Years<Decimal>, D::Error> {
+        let values: [Option<Text>; YEARS] = serde::Deserialize::deserialize(d)?;
+        Ok(values.map(|v| v.map(|t| t.0)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
