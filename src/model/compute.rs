@@ -400,6 +400,43 @@ mod tests {
     }
 
     #[test]
+    fn a_sum_that_would_overflow_is_unknown_not_a_panic() {
+        let mut s = Sum::default();
+        s.add(Some(Decimal::MAX));
+        s.add(Some(Decimal::ONE));
+        assert!(s.unknown);
+        assert_eq!(s.value, Decimal::MAX);
+        // A value beyond the amount bound is left out, and said so.
+        let mut s = Sum::default();
+        s.add_amount(Some(dec!(1_000_000_000_000.01)));
+        s.add_amount(None);
+        s.add_amount(Some(dec!(12.50)));
+        assert_eq!((s.value, s.unknown), (dec!(12.50), true));
+        assert_eq!(
+            sum_years(&[Some(dec!(1)), None, Some(dec!(2)), None, None]),
+            Some(dec!(3))
+        );
+        assert_eq!(
+            sum_years(&[Some(Decimal::MAX), None, None, None, None]),
+            None
+        );
+        assert_eq!(ratio_percent(Decimal::MAX, Decimal::ONE), None);
+    }
+
+    #[test]
+    fn budget_cells_beyond_the_bound_make_their_year_unknown() {
+        let (mut d, p) =
+            dossier_with_budget(&[("personnel", [1_000; 5]), ("cotisations", [500; 5])]);
+        d.budget_line_mut("location").amounts[0] = Some(Decimal::MAX);
+        d.budget_line_mut("investissement").amounts[0] = Some(Decimal::MAX);
+        let t = budget_totals(&d, &p);
+        assert!(t.unknown[0] && !t.unknown[1]);
+        assert_eq!(t.charges[0], dec!(1000));
+        assert_eq!(self_financing_percent(&t)[0], None);
+        assert_eq!(self_financing_percent(&t)[1], Some(dec!(50)));
+    }
+
+    #[test]
     fn no_charges_means_no_ratio() {
         let (d, p) = dossier_with_budget(&[]);
         assert_eq!(self_financing_percent(&budget_totals(&d, &p)), [None; 5]);
