@@ -278,6 +278,49 @@ pub fn describe(path: &str, profile: &CallProfile) -> String {
     if let Some(i) = row_index(path, FieldPath::plan(PlanField::Actions).as_str()) {
         return format!("Action n° {}{}", nth(i), year.unwrap_or_default());
     }
+    let year = year.unwrap_or_default();
+    for (field, label) in [
+        (
+            StrategyField::RdProjects,
+            "Objectifs chiffrés, projets de R&D",
+        ),
+        (
+            StrategyField::FundsRaised,
+            "Objectifs chiffrés, financements levés",
+        ),
+        (
+            StrategyField::ExportShare,
+            "Objectifs chiffrés, parts de marché à l'export",
+        ),
+        (
+            StrategyField::ForecastMembers,
+            "Évolution prévisionnelle du nombre d'adhérents",
+        ),
+        (
+            StrategyField::ForecastFeeRevenue,
+            "Évolution prévisionnelle des recettes de cotisation",
+        ),
+    ] {
+        if row_index(path, FieldPath::strategy(field).as_str()).is_some() {
+            return format!("{label}{year}");
+        }
+    }
+    let custom = FieldPath::part(Part::Indicators).field(IndicatorsField::Custom);
+    if let Some(i) = row_index(path, custom.as_str()) {
+        return format!("Indicateur supplémentaire n° {}{year}", nth(i));
+    }
+    if let Some(rest) = path
+        .strip_prefix(FieldPath::part(Part::Indicators).as_str())
+        .and_then(|r| r.strip_prefix('.'))
+        && let Some((id, _)) = rest.split_once('[')
+        && let Some(def) = profile.kpi(id)
+    {
+        return format!("Indicateur « {} »{year}", def.label);
+    }
+    let fees = FieldPath::governance(GovernanceField::FeeCategories);
+    if let Some(i) = row_index(path, fees.as_str()) {
+        return format!("Catégorie de cotisation n° {}, cotisation annuelle", nth(i));
+    }
     format!("{} ({path})", section_of(path).label())
 }
 

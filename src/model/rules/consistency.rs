@@ -49,6 +49,11 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
         .budget_row_by_role(BudgetRole::StateSubsidy)
         .map_or("subventions", |r| r.id.as_str());
     for year in 0..YEARS {
+        // A year with a cell left out (mistyped, beyond its bound) has
+        // totals that would mislead: its cell is reported on its own.
+        if totals.unknown[year] {
+            continue;
+        }
         if totals.state_subsidy[year] > totals.subsidisable_charges[year] {
             out.push(Finding::blocking(
                 Section::Plan,
@@ -141,6 +146,9 @@ fn impossible_budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile)
     let totals = compute::budget_totals(d, profile);
     let hundred = Decimal::ONE_HUNDRED;
     for year in 0..YEARS {
+        if totals.unknown[year] {
+            continue;
+        }
         let Some(own) = compute::ratio_percent(totals.own_resources[year], totals.charges[year])
         else {
             continue;

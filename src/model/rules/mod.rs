@@ -28,7 +28,13 @@ pub struct CheckContext {
 pub fn check(dossier: &Dossier, profile: &CallProfile, ctx: &CheckContext) -> Vec<Finding> {
     let mut findings = entries::check(dossier, profile);
     findings.extend(eligibility::check(dossier, profile));
-    findings.extend(completeness::check(dossier, profile));
+    // A field holding mistyped text is reported once, by `entries`, not
+    // also as « non renseigné ».
+    findings.extend(
+        completeness::check(dossier, profile)
+            .into_iter()
+            .filter(|f| !dossier.invalid_entries.contains_key(f.field.as_str())),
+    );
     findings.extend(consistency::check(dossier, profile, ctx));
     findings.extend(identifiers::check(dossier));
     // Stable sort keeps each rule's own order within a section.
