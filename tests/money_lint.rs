@@ -127,44 +127,88 @@ fn no_iterator_sum_hides_an_unchecked_addition_in_the_model() {
     }
 }
 
-/// Tokens that name an amount or a figure outside the model.
-const AMOUNT_TOKENS: [&str; 14] = [
-    "Decimal",
-    "dec!",
-    "totals.",
-    "costs",
-    "revenue.",
-    ".amounts",
+/// Fields that hold amounts and figures, and the model's computed ones.
+const AMOUNT_FIELDS: [&str; 15] = [
+    "amounts",
+    "cost",
+    "values",
     "annual_amount",
-    ".cost",
-    ".values",
-    "subtotal",
     "funds_raised",
     "export_share",
     "forecast_fee_revenue",
-    "ratio",
+    "charges",
+    "products",
+    "result",
+    "own_resources",
+    "state_subsidy",
+    "subsidisable_charges",
+    "total",
+    "per_category",
+];
+/// Local names the code gives amounts and ratios.
+const AMOUNT_LOCALS: [&str; 8] = [
+    "totals", "costs", "revenue", "subtotal", "ratio", "ratios", "fees", "amount",
 ];
 
-fn arithmetic(line: &str) -> bool {
-    let code = line.split("//").next().unwrap_or_default();
-    [
-        " + ", " - ", " * ", " / ", " % ", "+=", "-=", "*=", "/=", "%=",
-    ]
-    .iter()
-    .any(|op| code.contains(op))
-        || [
-            ".checked_add(",
-            ".checked_sub(",
-            ".checked_mul(",
-            ".checked_div(",
-            ".saturating_add(",
-            ".saturating_sub(",
-            ".saturating_mul(",
-            ".sum()",
-            ".sum::<",
-        ]
-        .iter()
-        .any(|op| code.contains(op))
+/// Whether an operand names an amount: a decimal, an amount field
+/// (`line.amounts[y]`, `totals.charges[y]`) or an amount's usual local name.
+fn is_amount(operand: &str) -> bool {
+    if operand.contains("Decimal") || operand.contains("dec!") {
+        return true;
+    }
+    let fields = operand.split('.').skip(1).map(|f| {
+        f.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .next()
+            .unwrap_or_default()
+    });
+    let head = operand
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    fields.into_iter().any(|f| AMOUNT_FIELDS.contains(&f)) || AMOUNT_LOCALS.contains(&head)
+}
+
+fn operand_char(c: char) -> bool {
+    c.is_alphanumeric() || "_.[]()!:&*".contains(c)
+}
+
+/// The operands on either side of each arithmetic operator of `code`.
+fn operands(code: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let binary = [
+        " + ", " - ", " * ", " / ", " % ", " += ", " -= ", " *= ", " /= ", " %= ",
+    ];
+    let methods = [
+        ".checked_add(",
+        ".checked_sub(",
+        ".checked_mul(",
+        ".checked_div(",
+        ".saturating_add(",
+        ".saturating_sub(",
+        ".saturating_mul(",
+    ];
+    // A sum adds whatever its chain yields: the whole line is its operand.
+    if code.contains(".sum()") || code.contains(".sum::<") {
+        out.push((code.to_string(), String::new()));
+    }
+    for op in binary.iter().chain(methods.iter()) {
+        for (at, _) in code.match_indices(op) {
+            let left: String = code[..at]
+                .chars()
+                .rev()
+                .take_while(|c| operand_char(*c))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let right: String = code[at + op.len()..]
+                .chars()
+                .take_while(|c| operand_char(*c))
+                .collect();
+            out.push((left, right));
+        }
+    }
+    out
 }
 
 #[test]
@@ -175,7 +219,11 @@ fn no_amount_arithmetic_outside_the_model() {
         .filter(|p| !in_model(p) && !is_test_file(p))
     {
         for (n, line) in code_lines(path) {
-            if arithmetic(&line) && AMOUNT_TOKENS.iter().any(|t| line.contains(t)) {
+            let code = line.split("//").next().unwrap_or_default();
+            if operands(code)
+                .iter()
+                .any(|(l, r)| is_amount(l) || is_amount(r))
+            {
                 found.push(format!("{}:{n}: {}", path.display(), line.trim()));
             }
         }

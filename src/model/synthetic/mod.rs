@@ -3,9 +3,13 @@
 
 use rust_decimal::Decimal;
 
+mod words;
+
 use super::call::CallProfile;
 use super::date::Date;
 use super::dossier::*;
+use super::field::nth;
+use words::{CITIES, FIRST_NAMES, NAMES, PREFIXES, WORDS};
 
 /// A tiny deterministic generator: benchmarks must compare like with like.
 struct Lcg(u64);
@@ -27,79 +31,6 @@ impl Lcg {
 fn cycle(i: u64, len: usize) -> usize {
     usize::try_from(i.checked_rem(len as u64).unwrap_or(0)).unwrap_or(0)
 }
-
-/// The 1-based number shown for a 0-based index.
-use super::field::nth;
-
-const WORDS: &[&str] = &[
-    "innovation",
-    "compétitivité",
-    "filière",
-    "entreprises",
-    "coopération",
-    "recherche",
-    "développement",
-    "marché",
-    "export",
-    "formation",
-    "compétences",
-    "qualité",
-    "écosystème",
-    "territoire",
-    "mutualisation",
-    "veille",
-    "technologie",
-    "industrialisation",
-    "valorisation",
-    "partenariat",
-    "durabilité",
-    "numérique",
-    "procédés",
-    "souveraineté",
-    "ingénierie",
-    "certification",
-    "prototypage",
-    "laboratoire",
-    "université",
-    "région",
-];
-const CITIES: &[&str] = &[
-    "Casablanca",
-    "Rabat",
-    "Fès",
-    "Meknès",
-    "Tanger",
-    "Agadir",
-    "Marrakech",
-    "Oujda",
-    "Kénitra",
-    "Tétouan",
-    "El Jadida",
-    "Béni Mellal",
-];
-const PREFIXES: &[&str] = &[
-    "Société",
-    "Ateliers",
-    "Industries",
-    "Laboratoires",
-    "Groupe",
-    "Manufacture",
-    "Compagnie",
-];
-const NAMES: &[&str] = &[
-    "de l'Atlas",
-    "du Saïss",
-    "Chérifienne",
-    "du Détroit",
-    "de l'Oriental",
-    "du Souss",
-    "Méditerranée",
-    "des Zénètes",
-    "Al Amal",
-    "Nour",
-    "Essaouira",
-    "Ifrane",
-];
 
 /// `sentences` sentences of 12 to 20 words.
 fn paragraph(rng: &mut Lcg, sentences: usize) -> String {
@@ -134,18 +65,6 @@ fn text(rng: &mut Lcg, paragraphs: usize) -> String {
         .collect::<Vec<_>>()
         .join("\n\n")
 }
-
-/// Given names, with the civility that goes with each.
-const FIRST_NAMES: &[(&str, Civility)] = &[
-    ("Karim", Civility::Monsieur),
-    ("Salma", Civility::Madame),
-    ("Youssef", Civility::Monsieur),
-    ("Nadia", Civility::Madame),
-    ("Hicham", Civility::Monsieur),
-    ("Leïla", Civility::Madame),
-    ("Omar", Civility::Monsieur),
-    ("Zineb", Civility::Madame),
-];
 
 fn person(rng: &mut Lcg, function: &str) -> Person {
     let (first, civility) = FIRST_NAMES[cycle(rng.next(), FIRST_NAMES.len())];
