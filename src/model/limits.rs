@@ -30,8 +30,9 @@ use super::dossier::{Dossier, YEARS, Years};
 use super::field::{ActionField, CustomKpiField, FeeField, FieldPath, StrategyField};
 use super::money::{AmountError, parse_decimal};
 
-/// The largest amount in dirhams: 10¹² DH (mille milliards), beyond any
-/// cluster's budget (Morocco's whole State budget is under 10¹² DH).
+/// The largest amount in dirhams: 10¹² DH (mille milliards), thousands of
+/// times any cluster's yearly budget, yet far below where a sum of amounts
+/// could overflow.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
 /// The largest indicator value, either sign.
 pub const MAX_FIGURE: Decimal = MAX_AMOUNT;
@@ -324,14 +325,6 @@ pub fn number_fields(d: &Dossier) -> Vec<NumberField> {
         }
     }
     out
-}
-
-/// The kind of the number field at `path`, if it is one.
-pub fn kind_at(d: &Dossier, path: &str) -> Option<NumberKind> {
-    number_fields(d)
-        .into_iter()
-        .find(|f| f.path == path)
-        .map(|f| f.kind)
 }
 
 fn blank(d: &mut Dossier, site: Site) {
