@@ -18,8 +18,8 @@ pub enum AmountError {
     #[error("une valeur négative n'est pas acceptée ici")]
     Negative,
     /// Beyond the field's bound (see [`super::limits`]): the text says the
-    /// bound, e.g. « 1 000 000 000 000 DH (mille milliards) par montant ».
-    #[error("au plus {0} : vérifiez le nombre de chiffres")]
+    /// bound, e.g. « 1 000 000 000 000 DH, mille milliards ».
+    #[error("au plus {0}")]
     TooLarge(&'static str),
     /// More decimals than the field allows: « deux décimales pour un
     /// montant en dirhams ».

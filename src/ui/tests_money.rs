@@ -70,6 +70,10 @@ fn a_29_digit_amount_is_refused_kept_and_reported() {
         "the reason is shown under each field"
     );
     assert!(h.query_by_label("Autofinancement année 1").is_some());
+    assert!(
+        h.query_by_label("montant à corriger").is_some(),
+        "the eligibility panel says what to do, not « budget non saisi »"
+    );
     let app = h.state();
     let line = app.dossier.budget_line("personnel").expect("the row");
     assert_eq!(line.amounts[0], None);
@@ -137,5 +141,53 @@ fn a_dossier_at_decimal_max_everywhere_draws() {
             .next()
             .is_some(),
         "the value beyond its bound is quoted"
+    );
+}
+
+#[test]
+fn a_file_with_a_huge_amount_opens_with_the_text_in_its_cell() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("enorme.ron");
+    let huge = "9999999999999999999999999999";
+    let text =
+        crate::EXAMPLE_DOSSIER_RON.replacen("Some(\"552000.00\")", &format!("Some(\"{huge}\")"), 1);
+    assert_ne!(text, crate::EXAMPLE_DOSSIER_RON);
+    std::fs::write(&path, text).expect("written");
+    let mut app = DossierApp::new(None);
+    app.open_path(&path);
+    assert_eq!(app.path.as_deref(), Some(path.as_path()), "{}", app.status);
+    let mut h = harness(app);
+    h.get_by_label("6 Plan d'action et budget").click();
+    h.run();
+    let cell = "Charges du personnel, année 1";
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, cell)
+            .value()
+            .as_deref(),
+        Some(huge),
+        "the file's text is in its cell"
+    );
+    assert!(
+        h.query_all_by_label_contains("mille milliards")
+            .next()
+            .is_some()
+    );
+    let copy = dir.path().join("copie.ron");
+    assert!(h.state_mut().save_to(&copy));
+    let reopened = crate::service::session::open(&copy, None).expect("reopens");
+    assert_eq!(
+        reopened
+            .dossier
+            .invalid_entries
+            .get("budget.personnel[0]")
+            .map(String::as_str),
+        Some(huge)
+    );
+    assert_eq!(
+        reopened
+            .dossier
+            .budget_line("personnel")
+            .map(|l| l.amounts[0]),
+        Some(None)
     );
 }
