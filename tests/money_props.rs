@@ -25,6 +25,16 @@ use rust_decimal::Decimal;
 
 use common::{example, profile};
 
+/// Cases per property: `base`, times `MONEY_CASES_FACTOR` for a longer
+/// exploration by hand (`MONEY_CASES_FACTOR=10 cargo test --test money_props`).
+fn cases(base: u32) -> u32 {
+    let factor = std::env::var("MONEY_CASES_FACTOR")
+        .ok()
+        .and_then(|f| f.parse::<u32>().ok())
+        .unwrap_or(1);
+    base.saturating_mul(factor.max(1))
+}
+
 /// The documented bounds (README « Bornes des nombres »).
 fn within(kind: NumberKind, v: Decimal) -> bool {
     let tera = Decimal::from(1_000_000_000_000_i64);
@@ -279,7 +289,7 @@ fn save_and_reopen(d: &Dossier) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(192))]
+    #![proptest_config(ProptestConfig::with_cases(cases(192)))]
 
     /// A file holding any decimals: each value beyond its bound is set
     /// aside on load with its text, reported, kept through save and
@@ -427,7 +437,7 @@ fn typed_text(value: Option<Decimal>, style: u8) -> (String, Option<Decimal>) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(16))]
+    #![proptest_config(ProptestConfig::with_cases(cases(16)))]
 
     /// The preview and the PDF of any dossier, set aside on load or built
     /// in memory past every bound (its sums may overflow): no panic, and
