@@ -98,6 +98,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Dossier, StoreError> {
     // Older files are upgraded in memory; the file itself changes only
     // when the user saves.
     dossier.format_version = FORMAT_VERSION;
+    crate::model::limits::set_aside_out_of_bounds(&mut dossier);
     Ok(dossier)
 }
 

@@ -118,6 +118,8 @@ mod tests_edition;
 #[cfg(test)]
 mod tests_focus;
 #[cfg(test)]
+mod tests_money;
+#[cfg(test)]
 mod tests_preview;
 #[cfg(test)]
 mod tests_secretary;
