@@ -9,9 +9,13 @@ use serde::{Deserialize, Serialize};
 use super::date::Deadline;
 
 /// The profile of the 2026 edition, bundled in the binary.
+///
+/// Every struct of a profile refuses unknown fields: a misspelt field
+/// (« min_member ») would otherwise be ignored and its rule silently lost.
 pub const PROFILE_2026_RON: &str = include_str!("../../assets/appel-2026.ron");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CallProfile {
     /// The edition a dossier names to select this profile, e.g. `"2026"`.
     pub edition: String,
@@ -37,6 +41,7 @@ pub struct CallProfile {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Thresholds {
     /// Minimum number of engaged members.
     pub min_members: u32,
@@ -48,6 +53,7 @@ pub struct Thresholds {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AdminPieceDef {
     pub id: String,
     pub label: String,
@@ -81,6 +87,7 @@ impl BudgetRole {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BudgetRowDef {
     pub id: String,
     pub label: String,
@@ -110,6 +117,7 @@ pub enum KpiRole {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KpiDef {
     pub id: String,
     pub label: String,
@@ -133,6 +141,7 @@ impl CriterionGroup {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CriterionDef {
     pub id: String,
     pub group: CriterionGroup,
@@ -140,6 +149,7 @@ pub struct CriterionDef {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ActionCategoryDef {
     pub id: String,
     pub label: String,
@@ -148,6 +158,7 @@ pub struct ActionCategoryDef {
 
 /// The wording of the annexed « déclaration sur l'honneur ».
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeclarationText {
     pub title: String,
     pub subtitle: String,
@@ -210,6 +221,63 @@ const KPI_ROLES: [KpiRole; 6] = [
     KpiRole::Startups,
     KpiRole::SelfFinancing,
 ];
+
+/// The UTC offsets in use somewhere in the world, standard and summer time,
+/// in minutes (from −12:00 to +14:00; the odd ones are Newfoundland,
+/// India, Nepal, the Chatham Islands, Eucla, the Marquesas…).
+pub const REAL_UTC_OFFSETS: [i32; 40] = [
+    -720, -660, -600, -570, -540, -480, -420, -360, -300, -240, -210, -180, -150, -120, -60, 0, 60,
+    120, 180, 210, 240, 270, 300, 330, 345, 360, 390, 420, 480, 525, 540, 570, 600, 630, 660, 720,
+    765, 780, 825, 840,
+];
+
+/// `+01:00`, `−03:30` (a real minus sign, as French typography wants).
+pub fn offset_text(minutes: i32) -> String {
+    let sign = if minutes < 0 { '\u{2212}' } else { '+' };
+    let m = minutes.unsigned_abs();
+    format!("{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
+/// The deadline's time of day and UTC offset: a real time in a real zone.
+fn deadline_in_range(d: &super::date::Deadline, issues: &mut Vec<ProfileIssue>) {
+    if d.hour > 23 {
+        issues.push(ProfileIssue::at(
+            format!(
+                "heure de la date limite : {} n'est pas une heure entre 0 et 23",
+                d.hour
+            ),
+            "hour:".into(),
+            0,
+        ));
+    }
+    if d.minute > 59 {
+        issues.push(ProfileIssue::at(
+            format!(
+                "minutes de la date limite : {} n'est pas entre 0 et 59",
+                d.minute
+            ),
+            "minute:".into(),
+            0,
+        ));
+    }
+    if !REAL_UTC_OFFSETS.contains(&d.utc_offset_minutes) {
+        let shown = if (-24 * 60..=24 * 60).contains(&d.utc_offset_minutes) {
+            format!(" ({})", offset_text(d.utc_offset_minutes))
+        } else {
+            String::new()
+        };
+        issues.push(ProfileIssue::at(
+            format!(
+                "décalage horaire de la date limite : {} minutes{shown} n'est le décalage d'aucun fuseau horaire (de {} à {} ; 60 pour l'heure légale du Maroc, 0 pendant le Ramadan)",
+                d.utc_offset_minutes,
+                offset_text(-720),
+                offset_text(840)
+            ),
+            "utc_offset_minutes:".into(),
+            0,
+        ));
+    }
+}
 
 fn duplicate_ids<'a>(
     what: &str,
@@ -277,6 +345,7 @@ impl CallProfile {
                 0,
             ));
         }
+        deadline_in_range(&self.deadline, &mut issues);
         let t = &self.thresholds;
         if !(1..=10_000).contains(&t.min_members) {
             issues.push(ProfileIssue::at(
@@ -462,5 +531,92 @@ mod tests {
         assert_eq!(p.action_categories.len(), 5);
         assert_eq!(p.deadline.french(), "28 juillet 2026 à 15 h 00");
         assert_eq!(p.time_zone, "Africa/Casablanca");
+    }
+
+    #[test]
+    fn deadline_times_are_real_times_in_real_zones() {
+        let base = CallProfile::edition_2026();
+        let issues_for = |hour: u8, minute: u8, offset: i32| {
+            let mut p = base.clone();
+            p.deadline.hour = hour;
+            p.deadline.minute = minute;
+            p.deadline.utc_offset_minutes = offset;
+            p.validate()
+        };
+        // Every hour and minute a u8 can hold, with the Moroccan offset.
+        for hour in 0..=u8::MAX {
+            for minute in 0..=u8::MAX {
+                let issues = issues_for(hour, minute, 60);
+                let at = |key: &str| issues.iter().any(|i| i.locate.as_deref() == Some(key));
+                assert_eq!(at("hour:"), hour > 23, "{hour}:{minute}");
+                assert_eq!(at("minute:"), minute > 59, "{hour}:{minute}");
+                assert_eq!(
+                    issues.len(),
+                    usize::from(hour > 23) + usize::from(minute > 59)
+                );
+            }
+        }
+        // Every offset within two days either way, and the extremes.
+        let offsets = (-2 * 24 * 60..=2 * 24 * 60).chain([i32::MIN, i32::MAX, -1, 1]);
+        for offset in offsets {
+            let issues = issues_for(15, 0, offset);
+            let real = REAL_UTC_OFFSETS.contains(&offset);
+            assert_eq!(issues.is_empty(), real, "offset {offset}: {issues:?}");
+            if let Some(i) = issues.first() {
+                assert_eq!(i.locate.as_deref(), Some("utc_offset_minutes:"));
+                assert!(i.message.contains("\u{2212}12:00"), "{}", i.message);
+            }
+        }
+        // The list itself: whole quarter hours from −12:00 to +14:00, in order.
+        assert!(REAL_UTC_OFFSETS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            REAL_UTC_OFFSETS
+                .iter()
+                .all(|o| o % 15 == 0 && (-720..=840).contains(o))
+        );
+        assert!(REAL_UTC_OFFSETS.contains(&0) && REAL_UTC_OFFSETS.contains(&60));
+        assert_eq!(offset_text(-570), "\u{2212}09:30");
+        assert_eq!(offset_text(345), "+05:45");
+    }
+
+    #[test]
+    fn every_profile_struct_refuses_an_unknown_field() {
+        // One unknown field inserted after each opening parenthesis of the
+        // bundled profile: every struct of it (the profile, the deadline, the
+        // thresholds, each row, the declaration) is one of these places.
+        let opens: Vec<usize> = PROFILE_2026_RON
+            .match_indices('(')
+            .map(|(i, _)| i)
+            .filter(|&i| {
+                let line_start = PROFILE_2026_RON[..i].rfind('\n').map_or(0, |n| n + 1);
+                // Parentheses in comments and texts are not structs.
+                let before = &PROFILE_2026_RON[line_start..i];
+                !before.contains("//") && before.matches('"').count() % 2 == 0
+            })
+            .collect();
+        // The profile, its deadline, thresholds and declaration, and each row.
+        let p = CallProfile::bundled_2026();
+        let structs = 4
+            + p.admin_pieces.len()
+            + p.budget_rows.len()
+            + p.kpi_rows.len()
+            + p.criteria.len()
+            + p.action_categories.len();
+        assert_eq!(opens.len(), structs);
+        for at in opens {
+            let text = format!(
+                "{}inconnu: 1, {}",
+                &PROFILE_2026_RON[..=at],
+                &PROFILE_2026_RON[at + 1..]
+            );
+            match CallProfile::from_ron(&text) {
+                Err(e) => assert!(
+                    matches!(&e.code, ron::Error::NoSuchStructField { found, .. } if found == "inconnu"),
+                    "at byte {at}: {:?}",
+                    e.code
+                ),
+                Ok(_) => panic!("unknown field accepted at byte {at}"),
+            }
+        }
     }
 }

@@ -2,9 +2,9 @@
 //! profile files a user points to (a new edition without a new binary),
 //! parsed once per file version and validated on load.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex};
 
