@@ -4,12 +4,14 @@
 //! - [`profiles`]: the call profiles, bundled or from files, parsed once;
 //! - [`check`]: the check pipeline, quick for every edit, full before printing;
 //! - [`session`]: opening and saving dossier files;
-//! - [`jobs`]: print and export jobs, whose outputs never hit a dossier.
+//! - [`jobs`]: print and export jobs, whose outputs never hit a dossier;
+//! - [`stored_path`]: the paths a dossier remembers, on Unix and Windows.
 
 pub mod check;
 pub mod jobs;
 pub mod profiles;
 pub mod session;
+pub mod stored_path;
 
 use std::path::{Path, PathBuf};
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex};
 
+use super::stored_path::{self, Style};
 use crate::model::call::{PROFILE_2026_RON, ProfileIssue};
 use crate::model::{CallProfile, Dossier};
 use crate::store::{self, Fingerprint, StoreError};
@@ -186,13 +187,16 @@ pub fn from_file(path: &Path) -> Result<Arc<CallProfile>, ProfileError> {
 }
 
 /// Where the dossier says its profile file is (stored relative to the
-/// dossier's folder, like attachments).
+/// dossier's folder, like attachments, or absolute; see [`super::stored_path`]).
 pub fn remembered_file(dossier: &Dossier, base_dir: &Path) -> Option<PathBuf> {
-    dossier
+    let stored = dossier
         .call_profile
         .as_deref()
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| crate::attach::resolve(base_dir, s))
+        .filter(|s| !s.trim().is_empty())?;
+    Some(match base_dir.to_str() {
+        Some(base) => PathBuf::from(stored_path::resolve(base, stored, Style::NATIVE)),
+        None => crate::attach::resolve(base_dir, stored),
+    })
 }
 
 /// The profile a dossier is checked and printed against: the file given
@@ -220,14 +224,24 @@ pub fn for_dossier(
 
 /// How a dossier remembers its profile file: relative to the dossier's
 /// folder when the profile lies below it (the pair can be moved together),
-/// absolute otherwise.
+/// absolute otherwise (another drive or share); see [`super::stored_path`].
 pub fn remembered_path(dossier_path: &Path, profile_path: &Path) -> String {
-    let profile =
-        std::fs::canonicalize(profile_path).unwrap_or_else(|_| profile_path.to_path_buf());
-    let base = std::fs::canonicalize(super::base_dir(Some(dossier_path)))
-        .unwrap_or_else(|_| super::base_dir(Some(dossier_path)));
-    match profile.strip_prefix(&base) {
-        Ok(rel) => rel.display().to_string(),
-        Err(_) => profile.display().to_string(),
+    let base = super::base_dir(Some(dossier_path));
+    let profile = canonical(profile_path);
+    let base = canonical(&base);
+    match (base.to_str(), profile.to_str()) {
+        (Some(b), Some(p)) => stored_path::remember(b, p, Style::NATIVE),
+        _ => match profile.strip_prefix(&base) {
+            Ok(rel) => rel.display().to_string(),
+            Err(_) => profile.display().to_string(),
+        },
     }
+}
+
+/// The file's real, absolute path, or the path made absolute if it cannot
+/// be resolved (a share that is not reachable now).
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
 }
