@@ -202,6 +202,12 @@ pub fn remembered_file(dossier: &Dossier, base_dir: &Path) -> Option<PathBuf> {
 /// The profile a dossier is checked and printed against: the file given
 /// explicitly, else the file the dossier remembers, else the bundled
 /// edition the dossier names.
+///
+/// When the remembered file cannot be used (missing, unreadable, invalid),
+/// the bundled profile of the same edition stands in so the dossier can be
+/// shown and corrected, and the check pipeline adds a blocking finding
+/// ([`remembered_problem`]) that refuses the final print; without a bundled
+/// edition of that year the dossier cannot be checked at all: an error.
 pub fn for_dossier(
     dossier: &Dossier,
     base_dir: &Path,
@@ -211,15 +217,92 @@ pub fn for_dossier(
         return from_file(path);
     }
     let remembered = remembered_file(dossier, base_dir);
-    if let Some(path) = &remembered
-        && path.exists()
-    {
-        return from_file(path);
+    let failure = match &remembered {
+        Some(path) => match from_file(path) {
+            Ok(profile) => return Ok(profile),
+            Err(e) => Some(e),
+        },
+        None => None,
+    };
+    if let Some(stand_in) = bundled(&dossier.edition) {
+        return Ok(stand_in);
     }
-    bundled(&dossier.edition).ok_or_else(|| ProfileError::UnknownEdition {
-        edition: dossier.edition.clone(),
-        hint: remembered,
+    Err(match (failure, &remembered) {
+        // The file is there but cannot be used: say why.
+        (Some(e), Some(path)) if std::fs::symlink_metadata(path).is_ok() => e,
+        _ => ProfileError::UnknownEdition {
+            edition: dossier.edition.clone(),
+            hint: remembered,
+        },
     })
+}
+
+/// Why the profile file a dossier remembers cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RememberedProblem {
+    /// The path as the dossier stores it.
+    pub stored: String,
+    /// Where that is for this dossier.
+    pub path: PathBuf,
+    /// What is wrong, in French, after the file's name: « est introuvable ».
+    pub why: String,
+}
+
+type Failures = HashMap<PathBuf, (Fingerprint, String)>;
+/// Failures of existing files, per file version: the check runs after
+/// every edit, and a broken profile need not be parsed again each time.
+static FAILURES: LazyLock<Mutex<Failures>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// The problem with the profile file the dossier remembers, if it has one
+/// and it cannot be used; `None` when it has none or it reads well.
+pub fn remembered_problem(dossier: &Dossier, base_dir: &Path) -> Option<RememberedProblem> {
+    let path = remembered_file(dossier, base_dir)?;
+    let stored = dossier.call_profile.clone().unwrap_or_default();
+    let problem = |why: String| RememberedProblem {
+        stored: stored.trim().to_string(),
+        path: path.clone(),
+        why,
+    };
+    let Some(stamp) = store::fingerprint(&path) else {
+        return Some(problem("est introuvable".to_string()));
+    };
+    if let Ok(failures) = FAILURES.lock()
+        && let Some((s, why)) = failures.get(&path)
+        && *s == stamp
+    {
+        return Some(problem(why.clone()));
+    }
+    let why = match from_file(&path) {
+        Ok(_) => return None,
+        Err(e) => why_unusable(&e),
+    };
+    if let Ok(mut failures) = FAILURES.lock() {
+        failures.insert(path.clone(), (stamp, why.clone()));
+    }
+    Some(problem(why))
+}
+
+/// A profile error as what is wrong with the file, to follow its name.
+fn why_unusable(e: &ProfileError) -> String {
+    match e {
+        ProfileError::Read { reason, .. } => format!("ne peut pas être lu ({reason})"),
+        ProfileError::Store(e) => format!("ne peut pas être lu ({e})"),
+        ProfileError::Syntax {
+            line,
+            column,
+            reason,
+            ..
+        } => format!("est illisible (ligne {line}, colonne {column} : {reason})"),
+        ProfileError::Invalid { issues, .. } => format!(
+            "est invalide ({})",
+            issues
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" ; ")
+        ),
+        ProfileError::UnknownEdition { .. } => "ne peut pas être utilisé".to_string(),
+    }
 }
 
 /// How a dossier remembers its profile file: relative to the dossier's
