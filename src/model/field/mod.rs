@@ -5,10 +5,12 @@
 //! constructors here, from field names declared once in [`names`]: no
 //! layer types a path as a literal, and none parses one back.
 
+pub mod labels;
 pub mod names;
 
 use std::fmt;
 
+pub use labels::FieldLabel;
 pub use names::*;
 
 use super::call::CallProfile;
@@ -245,34 +247,11 @@ pub fn section_of(path: &str) -> Section {
     }
 }
 
-/// A French name for a path, for messages: « Budget, « Subventions de
-/// l'État », année 1 »; falls back to the section and the path.
+/// A French name for a path, for messages: « Budget prévisionnel,
+/// « Subventions de l'État », année 1 », « Membre n° 4, date d'adhésion »
+/// (see [`labels::describe`]).
 pub fn describe(path: &str, profile: &CallProfile) -> String {
-    let year = path
-        .rsplit_once('[')
-        .and_then(|(_, y)| y.strip_suffix(']'))
-        .and_then(|y| y.parse::<usize>().ok())
-        .map(|y| format!(", année {}", y + 1));
-    let budget = FieldPath::part(Part::Budget);
-    if let Some(rest) = path
-        .strip_prefix(budget.as_str())
-        .and_then(|r| r.strip_prefix('.'))
-        && let Some((row, _)) = rest.split_once('[')
-        && let Some(def) = profile.budget_row(row)
-    {
-        return format!("Budget, « {} »{}", def.label, year.unwrap_or_default());
-    }
-    if let Some(i) = row_index(path, FieldPath::part(Part::Members).as_str()) {
-        return format!(
-            "Membre n° {}, {}",
-            i + 1,
-            path.rsplit('.').next().unwrap_or(path)
-        );
-    }
-    if let Some(i) = row_index(path, FieldPath::plan(PlanField::Actions).as_str()) {
-        return format!("Action n° {}{}", i + 1, year.unwrap_or_default());
-    }
-    format!("{} ({path})", section_of(path).label())
+    labels::describe(path, profile)
 }
 
 #[cfg(test)]
