@@ -652,7 +652,7 @@ pub fn describe(path: &str, profile: &crate::model::call::CallProfile) -> String
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::super::FieldPath;
     use super::*;
     use crate::model::call::CallProfile;
@@ -714,7 +714,7 @@ mod tests {
     }
 
     /// Every path the constructors can build, over every field name.
-    fn every_path(profile: &CallProfile) -> Vec<(FieldPath, &'static str)> {
+    pub(crate) fn every_path(profile: &CallProfile) -> Vec<(FieldPath, &'static str)> {
         let mut out: Vec<(FieldPath, &'static str)> = Vec::new();
         for p in Part::ALL {
             out.push((FieldPath::part(*p), p.label()));
