@@ -415,7 +415,7 @@ impl CallProfile {
             .any(|r| r.role == BudgetRole::Charge)
         {
             issues.push(ProfileIssue::at(
-                "le budget n'a aucune ligne de charges (rôle Charge)".into(),
+                "le budget n'a aucune ligne de charges (rôle « Charge »)".into(),
                 "budget_rows:".into(),
                 0,
             ));
@@ -424,7 +424,7 @@ impl CallProfile {
             let n = self.budget_rows.iter().filter(|r| r.role == role).count();
             if n != 1 {
                 issues.push(ProfileIssue::at(
-                    format!("le budget doit avoir exactement une ligne de rôle {role:?} ({n} trouvée(s))"),
+                    format!("le budget doit avoir exactement une ligne de rôle « {role:?} » ({n} trouvée(s))"),
                     if n == 0 { "budget_rows:".into() } else { format!("role: {role:?}") },
                     usize::from(n > 1),
                 ));
@@ -434,7 +434,7 @@ impl CallProfile {
             let n = self.kpi_rows.iter().filter(|r| r.role == role).count();
             if n != 1 {
                 issues.push(ProfileIssue::at(
-                    format!("les indicateurs doivent avoir exactement une ligne de rôle {role:?} ({n} trouvée(s))"),
+                    format!("les indicateurs doivent avoir exactement une ligne de rôle « {role:?} » ({n} trouvée(s))"),
                     if n == 0 { "kpi_rows:".into() } else { format!("role: {role:?}") },
                     usize::from(n > 1),
                 ));
