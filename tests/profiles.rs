@@ -224,7 +224,7 @@ fn every_misspelt_profile_field_is_refused_with_a_suggestion() {
             .to_string();
         let line = line_of(&text, *offset);
         assert!(
-            message.contains(&format!("« faute.ron »"))
+            message.contains("« faute.ron »")
                 && message.contains(&format!("ligne {line}, colonne"))
                 && message.contains(&format!("« {typo} »"))
                 && message.contains(&format!("vouliez-vous dire « {key} »")),

@@ -47,8 +47,11 @@ fn setup(dir: &Path) -> (PathBuf, PathBuf) {
     (dossier, profile)
 }
 
-/// Ways the remembered file can become unusable, and what the finding says.
-fn breakages() -> Vec<(&'static str, fn(&Path), &'static str)> {
+/// A way the remembered file can become unusable: its name, how to do it,
+/// and what the finding then says.
+type Breakage = (&'static str, fn(&Path), &'static str);
+
+fn breakages() -> Vec<Breakage> {
     vec![
         (
             "removed",

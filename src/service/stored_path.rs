@@ -282,7 +282,7 @@ mod tests {
         ] {
             assert_eq!(remember(dir, file, Windows), stored, "{dir} + {file}");
             // …and it resolves back to the same file, shown without prefix.
-            let back = resolve(dir, &stored, Windows);
+            let back = resolve(dir, stored, Windows);
             assert!(
                 back.to_lowercase()
                     == remember("", file, Windows)
@@ -343,7 +343,7 @@ mod tests {
             assert_eq!(remember(dir, file, Windows), stored, "{dir} + {file}");
             // An absolute stored path resolves to itself from any folder.
             for other in [dir, r"E:\ailleurs", r"\\autre\partage\x"] {
-                assert_eq!(resolve(other, &stored, Windows), stored);
+                assert_eq!(resolve(other, stored, Windows), stored);
             }
         }
     }
