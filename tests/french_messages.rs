@@ -442,6 +442,11 @@ fn every_wrong_value_and_misspelt_field_of_a_dossier_reads_in_french() {
             }
         }
     }
+    eprintln!(
+        "dossier: {} field occurrences, {messages} messages, {} kinds",
+        occurrences.len(),
+        kinds.len()
+    );
     assert!(messages > occurrences.len() * 5, "{messages} messages");
     assert!(kinds.len() > 15, "{} kinds: {kinds:#?}", kinds.len());
 }
@@ -487,6 +492,7 @@ fn every_wrong_value_and_invalid_content_of_a_profile_reads_in_french() {
         let m = message(&doubled).expect("a doubled id is refused");
         assert_french(line, &m, &none);
     }
+    eprintln!("profile: {messages} messages");
     assert!(messages > 200, "{messages}");
 }
 
@@ -733,6 +739,11 @@ fn every_damaged_attachment_reads_in_french() {
         assert_french("missing or folder", &f.message, &none);
         reasons.insert(unquoted(&f.message));
     }
+    eprintln!(
+        "attachments: {} files, {} distinct messages",
+        files.len() + 2,
+        reasons.len()
+    );
     assert!(reasons.len() >= 8, "{reasons:#?}");
 }
 
