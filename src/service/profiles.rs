@@ -169,7 +169,8 @@ pub fn from_file(path: &Path) -> Result<Arc<CallProfile>, ProfileError> {
         reason,
         source,
     };
-    let key = std::fs::canonicalize(path).map_err(|e| read_error(store::french_io(&e), Some(e)))?;
+    let key =
+        store::paths::canonicalize(path).map_err(|e| read_error(store::french_io(&e), Some(e)))?;
     let stamp = store::fingerprint(&key)
         .ok_or_else(|| read_error("fichier introuvable".to_string(), None))?;
     if let Ok(cache) = FILES.lock()
@@ -324,7 +325,7 @@ pub fn remembered_path(dossier_path: &Path, profile_path: &Path) -> String {
 /// The file's real, absolute path, or the path made absolute if it cannot
 /// be resolved (a share that is not reachable now).
 fn canonical(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path)
+    store::paths::canonicalize(path)
         .or_else(|_| std::path::absolute(path))
         .unwrap_or_else(|_| path.to_path_buf())
 }

@@ -22,6 +22,8 @@ pub enum SessionError {
     ChangedOnDisk { path: std::path::PathBuf },
     #[error("« {path} » existe déjà ; il n'a pas été modifié.")]
     Exists { path: std::path::PathBuf },
+    #[error(transparent)]
+    Name(#[from] store::paths::NameError),
 }
 
 /// A dossier read from disk with its call profile.
@@ -54,6 +56,11 @@ pub fn save(
     dossier: &Dossier,
     expected: Option<Option<Fingerprint>>,
 ) -> Result<Option<Fingerprint>, SessionError> {
+    // A new place (« Enregistrer sous »): a name Windows can hold; the file
+    // that was opened keeps saving under its own name.
+    if expected.is_none() {
+        store::paths::check_file_name(path)?;
+    }
     let _lock = DossierLock::acquire(path, store::lock::DEFAULT_WAIT)?;
     if let Some(expected) = expected
         && store::fingerprint(path) != expected
@@ -68,6 +75,7 @@ pub fn save(
 
 /// Creates a new dossier file; never replaces an existing file.
 pub fn create(path: &Path, dossier: &Dossier) -> Result<(), SessionError> {
+    store::paths::check_file_name(path)?;
     let _lock = DossierLock::acquire(path, store::lock::DEFAULT_WAIT)?;
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(SessionError::Exists {

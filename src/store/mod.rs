@@ -4,6 +4,7 @@
 
 mod error;
 pub mod lock;
+pub mod paths;
 mod read;
 pub mod recovery;
 pub mod settings;

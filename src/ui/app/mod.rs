@@ -206,6 +206,7 @@ impl DossierApp {
         self.buffers.clear();
         self.focus = None;
         self.members_view = Default::default();
+        self.print_panel.reset(); // Its output paths go with the old dossier.
         self.autosaved = true;
         self.preview_stale = true;
         self.recheck();
@@ -297,7 +298,7 @@ impl DossierApp {
 
     /// Writes the dossier to `path` (a new place: nothing to compare with).
     pub fn save_to(&mut self, path: &Path) -> bool {
-        self.write(path, None)
+        self.may_save_as(path) && self.write(path, None)
     }
 
     /// Writes the dossier under its lock; with `expected`, only if the file
