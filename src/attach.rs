@@ -174,7 +174,7 @@ pub enum AttachError {
     Unreadable(String),
     #[error("n'est ni un PDF, ni une image JPEG ou PNG")]
     UnknownFormat,
-    #[error("est un PDF illisible ({0})")]
+    #[error("est un PDF illisible ({})", pdf_reason(.0))]
     BadPdf(#[source] lopdf::Error),
     #[error("est un PDF protégé (chiffré) : enregistrez-en une copie non protégée")]
     EncryptedPdf,
@@ -184,12 +184,54 @@ pub enum AttachError {
     BadJpeg,
     #[error("est une image JPEG d'un format non pris en charge")]
     UnsupportedJpeg,
-    #[error("est une image PNG illisible ({0})")]
+    #[error("est une image PNG illisible ({})", png_reason(.0))]
     BadPng(#[source] png::DecodingError),
     #[error("est une image PNG trop grande")]
     PngTooLarge,
     #[error("est une image PNG à palette non prise en charge")]
     IndexedPng,
+}
+
+/// What is wrong with a PDF, in French (lopdf's own words are English; they
+/// stay the error's source, for maintainers).
+fn pdf_reason(e: &lopdf::Error) -> String {
+    use lopdf::Error as E;
+    let text = match e {
+        E::IO(io) => return crate::store::french_io(io),
+        E::Decryption(_)
+        | E::InvalidPassword
+        | E::AlreadyEncrypted
+        | E::UnsupportedSecurityHandler(_) => {
+            "protection ou chiffrement non pris en charge : enregistrez-en une copie non protégée"
+        }
+        E::Decompress(_) => "contenu compressé abîmé",
+        E::ReferenceCycle(_) | E::ReferenceLimit | E::RecursionLimit => {
+            "structure en boucle ou trop profonde"
+        }
+        E::Unimplemented(_) => "fonction du format PDF non prise en charge",
+        E::Parse(_)
+        | E::Xref(_)
+        | E::IndirectObject { .. }
+        | E::InvalidOffset(_)
+        | E::MissingXrefEntry
+        | E::ObjectNotFound(_)
+        | E::ObjectIdMismatch => "structure du fichier abîmée ou fichier incomplet",
+        _ => "contenu abîmé ou non conforme au format PDF",
+    };
+    text.to_string()
+}
+
+/// What is wrong with a PNG, in French.
+fn png_reason(e: &png::DecodingError) -> String {
+    match e {
+        png::DecodingError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            "fichier incomplet".to_string()
+        }
+        png::DecodingError::IoError(io) => crate::store::french_io(io),
+        png::DecodingError::Format(_) => "contenu abîmé ou non conforme au format PNG".to_string(),
+        png::DecodingError::LimitsExceeded => "image trop grande".to_string(),
+        png::DecodingError::Parameter(_) => "lecture interrompue".to_string(),
+    }
 }
 
 fn read(path: &Path) -> Result<Content, AttachError> {

@@ -11,11 +11,28 @@ use crate::model::compute;
 use crate::model::dossier::{Dossier, YEARS};
 use crate::model::money::truncate_percent;
 
-/// Why the workbook could not be made (its writer's error as the source).
+/// Why the workbook could not be made, in French (the writer's own English
+/// error stays the source, for maintainers).
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("export du classeur impossible : {0}")]
-    Workbook(#[from] XlsxError),
+    #[error("export du classeur impossible : {}", xlsx_reason(.0))]
+    Workbook(#[source] XlsxError),
+}
+
+impl From<XlsxError> for ExportError {
+    fn from(e: XlsxError) -> Self {
+        ExportError::Workbook(e)
+    }
+}
+
+/// What went wrong in the workbook writer, in French.
+pub fn xlsx_reason(e: &XlsxError) -> String {
+    match e {
+        XlsxError::MaxStringLengthExceeded => "un texte dépasse 32 767 caractères, le maximum d'une cellule de tableur : raccourcissez-le".to_string(),
+        XlsxError::RowColumnLimitError => "le tableau dépasse la taille d'une feuille de tableur".to_string(),
+        XlsxError::IoError(io) | XlsxError::TempFileError(_, io) => crate::store::french_io(io),
+        _ => "erreur interne du générateur de classeur".to_string(),
+    }
 }
 
 fn number(value: Decimal) -> f64 {

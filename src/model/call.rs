@@ -9,9 +9,13 @@ use serde::{Deserialize, Serialize};
 use super::date::Deadline;
 
 /// The profile of the 2026 edition, bundled in the binary.
+///
+/// Every struct of a profile refuses unknown fields: a misspelt field
+/// (« min_member ») would otherwise be ignored and its rule silently lost.
 pub const PROFILE_2026_RON: &str = include_str!("../../assets/appel-2026.ron");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CallProfile {
     /// The edition a dossier names to select this profile, e.g. `"2026"`.
     pub edition: String,
@@ -37,6 +41,7 @@ pub struct CallProfile {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Thresholds {
     /// Minimum number of engaged members.
     pub min_members: u32,
@@ -48,6 +53,7 @@ pub struct Thresholds {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AdminPieceDef {
     pub id: String,
     pub label: String,
@@ -81,6 +87,7 @@ impl BudgetRole {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BudgetRowDef {
     pub id: String,
     pub label: String,
@@ -110,6 +117,7 @@ pub enum KpiRole {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KpiDef {
     pub id: String,
     pub label: String,
@@ -133,6 +141,7 @@ impl CriterionGroup {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CriterionDef {
     pub id: String,
     pub group: CriterionGroup,
@@ -140,6 +149,7 @@ pub struct CriterionDef {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ActionCategoryDef {
     pub id: String,
     pub label: String,
@@ -148,6 +158,7 @@ pub struct ActionCategoryDef {
 
 /// The wording of the annexed « déclaration sur l'honneur ».
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeclarationText {
     pub title: String,
     pub subtitle: String,
@@ -210,6 +221,63 @@ const KPI_ROLES: [KpiRole; 6] = [
     KpiRole::Startups,
     KpiRole::SelfFinancing,
 ];
+
+/// The UTC offsets in use somewhere in the world, standard and summer time,
+/// in minutes (from −12:00 to +14:00; the odd ones are Newfoundland,
+/// India, Nepal, the Chatham Islands, Eucla, the Marquesas…).
+pub const REAL_UTC_OFFSETS: [i32; 40] = [
+    -720, -660, -600, -570, -540, -480, -420, -360, -300, -240, -210, -180, -150, -120, -60, 0, 60,
+    120, 180, 210, 240, 270, 300, 330, 345, 360, 390, 420, 480, 525, 540, 570, 600, 630, 660, 720,
+    765, 780, 825, 840,
+];
+
+/// `+01:00`, `−03:30` (a real minus sign, as French typography wants).
+pub fn offset_text(minutes: i32) -> String {
+    let sign = if minutes < 0 { '\u{2212}' } else { '+' };
+    let m = minutes.unsigned_abs();
+    format!("{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
+/// The deadline's time of day and UTC offset: a real time in a real zone.
+fn deadline_in_range(d: &super::date::Deadline, issues: &mut Vec<ProfileIssue>) {
+    if d.hour > 23 {
+        issues.push(ProfileIssue::at(
+            format!(
+                "heure de la date limite : {} n'est pas une heure entre 0 et 23",
+                d.hour
+            ),
+            "hour:".into(),
+            0,
+        ));
+    }
+    if d.minute > 59 {
+        issues.push(ProfileIssue::at(
+            format!(
+                "minutes de la date limite : {} n'est pas entre 0 et 59",
+                d.minute
+            ),
+            "minute:".into(),
+            0,
+        ));
+    }
+    if !REAL_UTC_OFFSETS.contains(&d.utc_offset_minutes) {
+        let shown = if (-24 * 60..=24 * 60).contains(&d.utc_offset_minutes) {
+            format!(" ({})", offset_text(d.utc_offset_minutes))
+        } else {
+            String::new()
+        };
+        issues.push(ProfileIssue::at(
+            format!(
+                "décalage horaire de la date limite : {} minutes{shown} n'est le décalage d'aucun fuseau horaire (de {} à {} ; 60 pour l'heure légale du Maroc, 0 pendant le Ramadan)",
+                d.utc_offset_minutes,
+                offset_text(-720),
+                offset_text(840)
+            ),
+            "utc_offset_minutes:".into(),
+            0,
+        ));
+    }
+}
 
 fn duplicate_ids<'a>(
     what: &str,
@@ -277,6 +345,7 @@ impl CallProfile {
                 0,
             ));
         }
+        deadline_in_range(&self.deadline, &mut issues);
         let t = &self.thresholds;
         if !(1..=10_000).contains(&t.min_members) {
             issues.push(ProfileIssue::at(
@@ -346,7 +415,7 @@ impl CallProfile {
             .any(|r| r.role == BudgetRole::Charge)
         {
             issues.push(ProfileIssue::at(
-                "le budget n'a aucune ligne de charges (rôle Charge)".into(),
+                "le budget n'a aucune ligne de charges (rôle « Charge »)".into(),
                 "budget_rows:".into(),
                 0,
             ));
@@ -355,7 +424,7 @@ impl CallProfile {
             let n = self.budget_rows.iter().filter(|r| r.role == role).count();
             if n != 1 {
                 issues.push(ProfileIssue::at(
-                    format!("le budget doit avoir exactement une ligne de rôle {role:?} ({n} trouvée(s))"),
+                    format!("le budget doit avoir exactement une ligne de rôle « {role:?} » ({n} trouvée(s))"),
                     if n == 0 { "budget_rows:".into() } else { format!("role: {role:?}") },
                     usize::from(n > 1),
                 ));
@@ -365,7 +434,7 @@ impl CallProfile {
             let n = self.kpi_rows.iter().filter(|r| r.role == role).count();
             if n != 1 {
                 issues.push(ProfileIssue::at(
-                    format!("les indicateurs doivent avoir exactement une ligne de rôle {role:?} ({n} trouvée(s))"),
+                    format!("les indicateurs doivent avoir exactement une ligne de rôle « {role:?} » ({n} trouvée(s))"),
                     if n == 0 { "kpi_rows:".into() } else { format!("role: {role:?}") },
                     usize::from(n > 1),
                 ));
@@ -433,34 +502,4 @@ impl BudgetRowDef {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bundled_profile_parses_and_matches_the_call() {
-        let p = CallProfile::from_ron(PROFILE_2026_RON).expect("profile parses");
-        assert_eq!(p.validate(), Vec::new());
-        assert_eq!(p.edition, "2026");
-        assert_eq!(p.thresholds.min_members, 15);
-        assert_eq!(p.thresholds.min_industrial_share_percent, Decimal::from(60));
-        assert_eq!(
-            p.thresholds.min_self_financing_year1_percent,
-            Decimal::from(40)
-        );
-        assert_eq!(p.copies, 3);
-        assert_eq!(p.admin_pieces.len(), 6);
-        assert_eq!(p.budget_rows.len(), 9);
-        let starred: Vec<&str> = p
-            .budget_rows
-            .iter()
-            .filter(|r| r.starred)
-            .map(|r| r.id.as_str())
-            .collect();
-        assert_eq!(starred, ["location", "investissement", "autres_charges"]);
-        assert_eq!(p.kpi_rows.len(), 6);
-        assert_eq!(p.criteria.len(), 10);
-        assert_eq!(p.action_categories.len(), 5);
-        assert_eq!(p.deadline.french(), "28 juillet 2026 à 15 h 00");
-        assert_eq!(p.time_zone, "Africa/Casablanca");
-    }
-}
+mod tests;

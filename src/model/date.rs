@@ -166,6 +166,7 @@ impl<'de> Deserialize<'de> for Date {
 
 /// A point in time: a civil date and a time of day at a fixed UTC offset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Deadline {
     pub date: Date,
     pub hour: u8,

@@ -4,9 +4,14 @@
 //! starts afresh what is dated or yearly (administrative pieces, 5-year
 //! figures, projects, plan, budget, indicators, criteria, the declaration's
 //! place and date), listing each part it did not carry.
+//!
+//! What the user typed and the form could not read (`invalid_entries`)
+//! follows its part: kept as typed where the part is carried, listed with
+//! its field and its text where the part starts afresh.
 
 use super::call::CallProfile;
 use super::dossier::{Declaration, Dossier, Strategy};
+use super::field::{self, CooperationField, DeclarationField, FieldPath, Part, StrategyField};
 
 /// The new dossier and, in French, what was not carried over.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,10 +30,63 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Starts a dossier for `profile` from `source`.
 pub fn carry_over(source: &Dossier, profile: &CallProfile) -> NewEdition {
-    NewEdition {
-        dossier: carried(source, profile),
-        not_carried: not_carried(source, profile),
+    let mut dossier = carried(source, profile);
+    let mut not_carried = not_carried(source, profile);
+    for (path, text) in &source.invalid_entries {
+        if is_carried(&FieldPath::from_stored(path)) {
+            dossier.invalid_entries.insert(path.clone(), text.clone());
+        } else {
+            not_carried.push(format!(
+                "Saisie non valide non reprise — {} : « {text} » (à saisir de nouveau si elle vaut pour l'édition {})",
+                field::describe(path, profile),
+                profile.edition
+            ));
+        }
     }
+    NewEdition {
+        dossier,
+        not_carried,
+    }
+}
+
+/// The parts [`carried`] copies, as paths: an invalid entry below one of
+/// them goes with its part.
+fn carried_paths() -> Vec<FieldPath> {
+    let mut paths = vec![
+        FieldPath::part(Part::Identity),
+        FieldPath::part(Part::Members),
+        FieldPath::part(Part::Partners),
+        FieldPath::part(Part::Governance),
+        FieldPath::cooperation(CooperationField::Partnerships),
+        FieldPath::part(Part::Startups),
+    ];
+    paths.extend(
+        [
+            StrategyField::GlobalStrategy,
+            StrategyField::ObjectivesComment,
+            StrategyField::TechnologiesMarkets,
+            StrategyField::NationalPositioning,
+            StrategyField::InternationalPositioning,
+        ]
+        .map(FieldPath::strategy),
+    );
+    paths.extend(
+        [
+            DeclarationField::Civility,
+            DeclarationField::FirstName,
+            DeclarationField::LastName,
+            DeclarationField::PositionInOrganisation,
+            DeclarationField::PositionInAssociation,
+            DeclarationField::AssociationName,
+            DeclarationField::LegalForm,
+        ]
+        .map(FieldPath::declaration),
+    );
+    paths
+}
+
+fn is_carried(path: &FieldPath) -> bool {
+    carried_paths().iter().any(|p| path.is_within(p))
 }
 
 /// The new dossier: what describes the cluster, nothing dated or yearly.
@@ -200,6 +258,72 @@ mod tests {
             "Partie 3",
         ] {
             assert!(notes.contains(part), "{part} missing from {notes}");
+        }
+    }
+
+    #[test]
+    fn every_invalid_entry_is_carried_with_its_part_or_listed_with_its_text() {
+        let mut source = crate::example_dossier().expect("example parses");
+        let mut profile = CallProfile::edition_2026();
+        profile.edition = "2027".into();
+        // An invalid entry at every path the dossier's fields can have.
+        let paths = crate::model::field::labels::tests::every_path(&profile);
+        for (i, (path, _)) in paths.iter().enumerate() {
+            source
+                .invalid_entries
+                .insert(path.to_string(), format!("saisie {i} : 1O 000"));
+        }
+        let new = carry_over(&source, &profile);
+        let mut carried = 0;
+        for (path, text) in &source.invalid_entries {
+            let kept = new.dossier.invalid_entries.get(path) == Some(text);
+            let listed: Vec<&String> = new
+                .not_carried
+                .iter()
+                .filter(|l| l.contains(&format!("« {text} »")))
+                .collect();
+            assert!(
+                kept != (listed.len() == 1) && listed.len() <= 1,
+                "{path}: kept {kept}, listed {listed:?}"
+            );
+            assert_eq!(kept, is_carried(&FieldPath::from_stored(path)), "{path}");
+            if let Some(line) = listed.first() {
+                assert!(
+                    line.contains(&field::describe(path, &profile))
+                        && !line.contains(path.as_str()),
+                    "{line}"
+                );
+            }
+            carried += usize::from(kept);
+        }
+        assert_eq!(carried, new.dossier.invalid_entries.len());
+        // Both kinds occur: the class is explored on both sides.
+        assert!(carried > 0 && carried < source.invalid_entries.len());
+    }
+
+    #[test]
+    fn the_carried_parts_are_the_parts_copied() {
+        let source = crate::example_dossier().expect("example parses");
+        let profile = CallProfile::edition_2026();
+        let new = carry_over(&source, &profile).dossier;
+        let part = |p: Part| is_carried(&FieldPath::part(p));
+        assert_eq!(part(Part::Identity), new.identity == source.identity);
+        assert_eq!(part(Part::Members), new.members == source.members);
+        assert_eq!(part(Part::Partners), new.partners == source.partners);
+        assert_eq!(part(Part::Governance), new.governance == source.governance);
+        assert_eq!(part(Part::Startups), new.startups == source.startups);
+        assert_eq!(
+            is_carried(&FieldPath::cooperation(CooperationField::Partnerships)),
+            new.cooperation.partnerships == source.cooperation.partnerships
+        );
+        for p in [
+            Part::Plan,
+            Part::Budget,
+            Part::Indicators,
+            Part::Criteria,
+            Part::Administrative,
+        ] {
+            assert!(!part(p), "{p:?}");
         }
     }
 }

@@ -4,12 +4,14 @@
 //! - [`profiles`]: the call profiles, bundled or from files, parsed once;
 //! - [`check`]: the check pipeline, quick for every edit, full before printing;
 //! - [`session`]: opening and saving dossier files;
-//! - [`jobs`]: print and export jobs, whose outputs never hit a dossier.
+//! - [`jobs`]: print and export jobs, whose outputs never hit a dossier;
+//! - [`stored_path`]: the paths a dossier remembers, on Unix and Windows.
 
 pub mod check;
 pub mod jobs;
 pub mod profiles;
 pub mod session;
+pub mod stored_path;
 
 use std::path::{Path, PathBuf};
 
@@ -26,16 +28,23 @@ pub fn base_dir(dossier_path: Option<&Path>) -> PathBuf {
 }
 
 /// An error and its causes as one French sentence for the user: the
-/// message, then each underlying cause after « : » (the libraries' own
-/// words, which only a maintainer needs, come last).
+/// message, then each system error below it in French after « : ».
+///
+/// Only our own messages and the system's errors, translated, are shown:
+/// our error types already say their causes in French (a cause from a
+/// library, an `XlsxError` or a `lopdf::Error`, speaks English and stays
+/// the error's source for maintainers, never shown); a system error's own
+/// text (« No space left on device (os error 28) ») is never shown either.
 pub fn describe_error(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
     let mut source = e.source();
     while let Some(cause) = source {
-        let more = cause.to_string();
-        if !text.contains(&more) {
-            text.push_str(" : ");
-            text.push_str(&more);
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            let more = crate::store::french_io(io);
+            if !text.contains(&more) {
+                text.push_str(" : ");
+                text.push_str(&more);
+            }
         }
         source = cause.source();
     }

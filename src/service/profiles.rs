@@ -2,11 +2,13 @@
 //! profile files a user points to (a new edition without a new binary),
 //! parsed once per file version and validated on load.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex};
 
+use super::stored_path::{self, Style};
 use crate::model::call::{PROFILE_2026_RON, ProfileIssue};
 use crate::model::{CallProfile, Dossier};
 use crate::store::{self, Fingerprint, StoreError};
@@ -70,17 +72,31 @@ fn list(issues: &[LocatedIssue]) -> String {
         .join("\n")
 }
 
-/// How many profiles were parsed in this process (the registry's promise is
-/// once per bundled edition and once per file version).
-static PARSES: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    /// Profile texts parsed by this thread. Per thread, so that a test
+    /// counting its own parses is not disturbed by tests running beside it
+    /// (the test harness runs each test on its own thread).
+    static PARSES: Cell<usize> = const { Cell::new(0) };
+}
 
+/// How many bundled editions were parsed in this process: at most once
+/// each, whichever thread asked first.
+static BUNDLED_PARSES: AtomicUsize = AtomicUsize::new(0);
+
+/// How many profile texts (files) the calling thread parsed: the registry's
+/// promise is once per file version.
 pub fn parse_count() -> usize {
-    PARSES.load(Ordering::Relaxed)
+    PARSES.with(Cell::get)
+}
+
+/// How many times the bundled editions were parsed in this process.
+pub fn bundled_parse_count() -> usize {
+    BUNDLED_PARSES.load(Ordering::Relaxed)
 }
 
 /// Parses and validates profile text; `path` names the file in errors.
 pub fn parse(text: &str, path: &Path) -> Result<CallProfile, ProfileError> {
-    PARSES.fetch_add(1, Ordering::Relaxed);
+    PARSES.with(|n| n.set(n.get() + 1));
     let profile = CallProfile::from_ron(text).map_err(|e| {
         let (line, column) = store::error_position(text, &e.span);
         ProfileError::Syntax {
@@ -119,7 +135,7 @@ fn locate(text: &str, issue: &ProfileIssue) -> LocatedIssue {
 
 /// The editions bundled in this binary, parsed once.
 static BUNDLED: LazyLock<Vec<Arc<CallProfile>>> = LazyLock::new(|| {
-    PARSES.fetch_add(1, Ordering::Relaxed);
+    BUNDLED_PARSES.fetch_add(1, Ordering::Relaxed);
     vec![Arc::new(CallProfile::bundled_2026().clone())]
 });
 
@@ -172,18 +188,27 @@ pub fn from_file(path: &Path) -> Result<Arc<CallProfile>, ProfileError> {
 }
 
 /// Where the dossier says its profile file is (stored relative to the
-/// dossier's folder, like attachments).
+/// dossier's folder, like attachments, or absolute; see [`super::stored_path`]).
 pub fn remembered_file(dossier: &Dossier, base_dir: &Path) -> Option<PathBuf> {
-    dossier
+    let stored = dossier
         .call_profile
         .as_deref()
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| crate::attach::resolve(base_dir, s))
+        .filter(|s| !s.trim().is_empty())?;
+    Some(match base_dir.to_str() {
+        Some(base) => PathBuf::from(stored_path::resolve(base, stored, Style::NATIVE)),
+        None => crate::attach::resolve(base_dir, stored),
+    })
 }
 
 /// The profile a dossier is checked and printed against: the file given
 /// explicitly, else the file the dossier remembers, else the bundled
 /// edition the dossier names.
+///
+/// When the remembered file cannot be used (missing, unreadable, invalid),
+/// the bundled profile of the same edition stands in so the dossier can be
+/// shown and corrected, and the check pipeline adds a blocking finding
+/// ([`remembered_problem`]) that refuses the final print; without a bundled
+/// edition of that year the dossier cannot be checked at all: an error.
 pub fn for_dossier(
     dossier: &Dossier,
     base_dir: &Path,
@@ -193,27 +218,114 @@ pub fn for_dossier(
         return from_file(path);
     }
     let remembered = remembered_file(dossier, base_dir);
-    if let Some(path) = &remembered
-        && path.exists()
-    {
-        return from_file(path);
+    let failure = match &remembered {
+        Some(path) => match from_file(path) {
+            Ok(profile) => return Ok(profile),
+            Err(e) => Some(e),
+        },
+        None => None,
+    };
+    if let Some(stand_in) = bundled(&dossier.edition) {
+        return Ok(stand_in);
     }
-    bundled(&dossier.edition).ok_or_else(|| ProfileError::UnknownEdition {
-        edition: dossier.edition.clone(),
-        hint: remembered,
+    Err(match (failure, &remembered) {
+        // The file is there but cannot be used: say why.
+        (Some(e), Some(path)) if std::fs::symlink_metadata(path).is_ok() => e,
+        _ => ProfileError::UnknownEdition {
+            edition: dossier.edition.clone(),
+            hint: remembered,
+        },
     })
+}
+
+/// Why the profile file a dossier remembers cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RememberedProblem {
+    /// The path as the dossier stores it.
+    pub stored: String,
+    /// Where that is for this dossier.
+    pub path: PathBuf,
+    /// What is wrong, in French, after the file's name: « est introuvable ».
+    pub why: String,
+}
+
+type Failures = HashMap<PathBuf, (Fingerprint, String)>;
+/// Failures of existing files, per file version: the check runs after
+/// every edit, and a broken profile need not be parsed again each time.
+static FAILURES: LazyLock<Mutex<Failures>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// The problem with the profile file the dossier remembers, if it has one
+/// and it cannot be used; `None` when it has none or it reads well.
+pub fn remembered_problem(dossier: &Dossier, base_dir: &Path) -> Option<RememberedProblem> {
+    let path = remembered_file(dossier, base_dir)?;
+    let stored = dossier.call_profile.clone().unwrap_or_default();
+    let problem = |why: String| RememberedProblem {
+        stored: stored.trim().to_string(),
+        path: path.clone(),
+        why,
+    };
+    let Some(stamp) = store::fingerprint(&path) else {
+        return Some(problem("est introuvable".to_string()));
+    };
+    if let Ok(failures) = FAILURES.lock()
+        && let Some((s, why)) = failures.get(&path)
+        && *s == stamp
+    {
+        return Some(problem(why.clone()));
+    }
+    let why = match from_file(&path) {
+        Ok(_) => return None,
+        Err(e) => why_unusable(&e),
+    };
+    if let Ok(mut failures) = FAILURES.lock() {
+        failures.insert(path.clone(), (stamp, why.clone()));
+    }
+    Some(problem(why))
+}
+
+/// A profile error as what is wrong with the file, to follow its name.
+fn why_unusable(e: &ProfileError) -> String {
+    match e {
+        ProfileError::Read { reason, .. } => format!("ne peut pas être lu ({reason})"),
+        ProfileError::Store(e) => format!("ne peut pas être lu ({e})"),
+        ProfileError::Syntax {
+            line,
+            column,
+            reason,
+            ..
+        } => format!("est illisible (ligne {line}, colonne {column} : {reason})"),
+        ProfileError::Invalid { issues, .. } => format!(
+            "est invalide ({})",
+            issues
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" ; ")
+        ),
+        ProfileError::UnknownEdition { .. } => "ne peut pas être utilisé".to_string(),
+    }
 }
 
 /// How a dossier remembers its profile file: relative to the dossier's
 /// folder when the profile lies below it (the pair can be moved together),
-/// absolute otherwise.
+/// absolute otherwise (another drive or share); see [`super::stored_path`].
 pub fn remembered_path(dossier_path: &Path, profile_path: &Path) -> String {
-    let profile =
-        store::paths::canonicalize(profile_path).unwrap_or_else(|_| profile_path.to_path_buf());
-    let base = store::paths::canonicalize(super::base_dir(Some(dossier_path)))
-        .unwrap_or_else(|_| super::base_dir(Some(dossier_path)));
-    match profile.strip_prefix(&base) {
-        Ok(rel) => rel.display().to_string(),
-        Err(_) => profile.display().to_string(),
+    let base = super::base_dir(Some(dossier_path));
+    let profile = canonical(profile_path);
+    let base = canonical(&base);
+    match (base.to_str(), profile.to_str()) {
+        (Some(b), Some(p)) => stored_path::remember(b, p, Style::NATIVE),
+        _ => match profile.strip_prefix(&base) {
+            Ok(rel) => rel.display().to_string(),
+            Err(_) => profile.display().to_string(),
+        },
     }
+}
+
+/// The file's real, absolute path, or the path made absolute if it cannot
+/// be resolved (a share that is not reachable now).
+fn canonical(path: &Path) -> PathBuf {
+    store::paths::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
 }

@@ -82,7 +82,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Dossier, StoreError> {
             path: path.to_path_buf(),
             line,
             column,
-            reason: error::explain(&e.code),
+            reason: error::explain_in_dossier(&e.code, text, &e.span),
         }
     };
     let probe: VersionProbe = ron_options().from_str(text).map_err(syntax)?;

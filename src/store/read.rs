@@ -8,28 +8,52 @@ use std::path::Path;
 
 use super::StoreError;
 
-/// A French reading of an OS error (the system's own text is English).
+/// A French reading of an OS error (the system's own text is English, and
+/// never shown: « os error 28 » reads « le disque est plein »).
 pub fn french_io(e: &io::Error) -> String {
     use io::ErrorKind as K;
+    if let Some(text) = e.raw_os_error().and_then(windows_code) {
+        return text.to_string();
+    }
     let text = match e.kind() {
         K::NotFound => "fichier ou dossier introuvable",
         K::PermissionDenied => "accès refusé (droits insuffisants sur le fichier ou le dossier)",
         K::AlreadyExists => "le fichier existe déjà",
         K::IsADirectory => "c'est un dossier, pas un fichier",
         K::NotADirectory => "un élément du chemin n'est pas un dossier",
+        K::DirectoryNotEmpty => "le dossier n'est pas vide",
         K::StorageFull => "le disque est plein",
         K::QuotaExceeded => "le quota du disque est atteint",
         K::ReadOnlyFilesystem => "le support est en lecture seule",
         K::FileTooLarge => "fichier trop volumineux pour le système",
-        K::ResourceBusy => "le fichier est occupé par un autre programme",
+        K::ResourceBusy | K::ExecutableFileBusy => "le fichier est occupé par un autre programme",
+        K::Deadlock => "le fichier est verrouillé par un autre programme",
         K::CrossesDevices => "déplacement impossible entre deux disques",
-        K::InvalidFilename => "nom de fichier invalide",
+        K::TooManyLinks => "trop de liens vers ce fichier",
+        K::InvalidFilename => "nom de fichier invalide ou trop long",
+        K::ArgumentListTooLong => "chemin trop long",
         K::InvalidData | K::InvalidInput => "données invalides",
         K::UnexpectedEof => "le fichier s'arrête trop tôt",
+        K::WriteZero => "écriture impossible : rien n'a pu être écrit",
         K::Interrupted => "opération interrompue",
         K::TimedOut => "délai dépassé",
         K::OutOfMemory => "mémoire insuffisante",
         K::WouldBlock => "le fichier n'est pas prêt (tube ou périphérique)",
+        K::NotSeekable => "le fichier ne peut pas être parcouru (tube ou périphérique)",
+        K::Unsupported => "opération non prise en charge par ce système ou ce support",
+        K::StaleNetworkFileHandle => {
+            "le fichier réseau n'est plus accessible (partage déconnecté ?)"
+        }
+        K::ConnectionRefused
+        | K::ConnectionReset
+        | K::ConnectionAborted
+        | K::NotConnected
+        | K::BrokenPipe
+        | K::HostUnreachable
+        | K::NetworkUnreachable
+        | K::NetworkDown
+        | K::AddrInUse
+        | K::AddrNotAvailable => "le partage réseau ou le périphérique ne répond pas",
         _ => {
             return match e.raw_os_error() {
                 Some(code) => format!("erreur du système (code {code})"),
@@ -38,6 +62,25 @@ pub fn french_io(e: &io::Error) -> String {
         }
     };
     text.to_string()
+}
+
+/// Windows codes the standard library leaves uncategorised but that a
+/// secretary meets: a file held open by a PDF viewer or an antivirus scan.
+fn windows_code(code: i32) -> Option<&'static str> {
+    if !cfg!(windows) {
+        return None;
+    }
+    match code {
+        // ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+        32 | 33 => Some(
+            "le fichier est ouvert dans un autre programme (lecteur PDF, tableur, antivirus…) : fermez-le puis réessayez",
+        ),
+        // ERROR_USER_MAPPED_FILE
+        1224 => Some("le fichier est ouvert dans un autre programme : fermez-le puis réessayez"),
+        // ERROR_BAD_NETPATH, ERROR_NETNAME_DELETED, ERROR_UNEXP_NET_ERR
+        53 | 64 | 59 => Some("le partage réseau ne répond pas"),
+        _ => None,
+    }
 }
 
 /// Reads at most `limit` bytes of a regular file; anything else (folder,

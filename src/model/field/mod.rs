@@ -5,10 +5,12 @@
 //! constructors here, from field names declared once in [`names`]: no
 //! layer types a path as a literal, and none parses one back.
 
+pub mod labels;
 pub mod names;
 
 use std::fmt;
 
+pub use labels::FieldLabel;
 pub use names::*;
 
 use super::call::CallProfile;
@@ -251,77 +253,11 @@ pub fn section_of(path: &str) -> Section {
     }
 }
 
-/// A French name for a path, for messages: « Budget, « Subventions de
-/// l'État », année 1 »; falls back to the section and the path.
+/// A French name for a path, for messages: « Budget prévisionnel,
+/// « Subventions de l'État », année 1 », « Membre n° 4, date d'adhésion »
+/// (see [`labels::describe`]).
 pub fn describe(path: &str, profile: &CallProfile) -> String {
-    let year = path
-        .rsplit_once('[')
-        .and_then(|(_, y)| y.strip_suffix(']'))
-        .and_then(|y| y.parse::<usize>().ok())
-        .map(|y| format!(", année {}", nth(y)));
-    let budget = FieldPath::part(Part::Budget);
-    if let Some(rest) = path
-        .strip_prefix(budget.as_str())
-        .and_then(|r| r.strip_prefix('.'))
-        && let Some((row, _)) = rest.split_once('[')
-        && let Some(def) = profile.budget_row(row)
-    {
-        return format!("Budget, « {} »{}", def.label, year.unwrap_or_default());
-    }
-    if let Some(i) = row_index(path, FieldPath::part(Part::Members).as_str()) {
-        return format!(
-            "Membre n° {}, {}",
-            nth(i),
-            path.rsplit('.').next().unwrap_or(path)
-        );
-    }
-    if let Some(i) = row_index(path, FieldPath::plan(PlanField::Actions).as_str()) {
-        return format!("Action n° {}{}", nth(i), year.unwrap_or_default());
-    }
-    let year = year.unwrap_or_default();
-    for (field, label) in [
-        (
-            StrategyField::RdProjects,
-            "Objectifs chiffrés, projets de R&D",
-        ),
-        (
-            StrategyField::FundsRaised,
-            "Objectifs chiffrés, financements levés",
-        ),
-        (
-            StrategyField::ExportShare,
-            "Objectifs chiffrés, parts de marché à l'export",
-        ),
-        (
-            StrategyField::ForecastMembers,
-            "Évolution prévisionnelle du nombre d'adhérents",
-        ),
-        (
-            StrategyField::ForecastFeeRevenue,
-            "Évolution prévisionnelle des recettes de cotisation",
-        ),
-    ] {
-        if row_index(path, FieldPath::strategy(field).as_str()).is_some() {
-            return format!("{label}{year}");
-        }
-    }
-    let custom = FieldPath::part(Part::Indicators).field(IndicatorsField::Custom);
-    if let Some(i) = row_index(path, custom.as_str()) {
-        return format!("Indicateur supplémentaire n° {}{year}", nth(i));
-    }
-    if let Some(rest) = path
-        .strip_prefix(FieldPath::part(Part::Indicators).as_str())
-        .and_then(|r| r.strip_prefix('.'))
-        && let Some((id, _)) = rest.split_once('[')
-        && let Some(def) = profile.kpi(id)
-    {
-        return format!("Indicateur « {} »{year}", def.label);
-    }
-    let fees = FieldPath::governance(GovernanceField::FeeCategories);
-    if let Some(i) = row_index(path, fees.as_str()) {
-        return format!("Catégorie de cotisation n° {}, cotisation annuelle", nth(i));
-    }
-    format!("{} ({path})", section_of(path).label())
+    labels::describe(path, profile)
 }
 
 #[cfg(test)]

@@ -14,6 +14,10 @@ macro_rules! field_names {
         pub enum $name {
             $($variant),*
         }
+        impl $name {
+            /// Every name, in declaration order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),*];
+        }
         impl FieldName for $name {
             fn key(self) -> &'static str {
                 match self {
