@@ -9,6 +9,7 @@
 pub mod check;
 pub mod jobs;
 pub mod profiles;
+pub mod recovery;
 pub mod session;
 
 use std::path::{Path, PathBuf};
