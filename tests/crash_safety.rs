@@ -72,7 +72,11 @@ fn child_saves_forever() {
             save_number(&path, i, &a, &b);
             let now = version_on_disk(&path, &a, &b);
             assert_eq!(now, Some(version_of_save(i)), "save {i}");
-            assert_eq!(version_on_disk(&bak, &a, &b), previous, "backup after save {i}");
+            assert_eq!(
+                version_on_disk(&bak, &a, &b),
+                previous,
+                "backup after save {i}"
+            );
             previous = now;
         }
         return;

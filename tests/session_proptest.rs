@@ -57,7 +57,10 @@ fn seen(k: usize) {
 #[derive(Clone, Debug)]
 enum Op {
     /// Start instance `i` (if not running); `answers` answer the offers.
-    Start { i: usize, answers: Vec<u8> },
+    Start {
+        i: usize,
+        answers: Vec<u8>,
+    },
     /// « Ouvrir » dossier `d` in instance `i`; `save_first`: her answer
     /// when there are unsaved changes.
     Open {
@@ -67,20 +70,37 @@ enum Op {
         answers: Vec<u8>,
     },
     /// Type a new member in instance `i`.
-    Edit { i: usize },
-    Autosave { i: usize },
+    Edit {
+        i: usize,
+    },
+    Autosave {
+        i: usize,
+    },
     /// Ctrl+S; `overwrite`: her answer if the file changed meanwhile;
     /// an untitled dossier is saved as dossier `d`.
-    Save { i: usize, overwrite: bool, d: usize },
+    Save {
+        i: usize,
+        overwrite: bool,
+        d: usize,
+    },
     /// The process dies: no clean exit.
-    Kill { i: usize },
+    Kill {
+        i: usize,
+    },
     /// She types, the autosave runs, the process dies (the case recovery
     /// is for).
-    Crash { i: usize },
+    Crash {
+        i: usize,
+    },
     /// Quits through the window: saves or drops unsaved work first.
-    Quit { i: usize, save_first: bool },
+    Quit {
+        i: usize,
+        save_first: bool,
+    },
     /// Another program imports a member into dossier `d`.
-    Import { d: usize },
+    Import {
+        d: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -198,7 +218,12 @@ impl World {
 
     /// Her answers to offers, as the wizard applies them: the first
     /// restore ends the round, the others wait.
-    fn answer(&mut self, i: usize, offers: Vec<Offer>, answers: &[u8]) -> Result<(), TestCaseError> {
+    fn answer(
+        &mut self,
+        i: usize,
+        offers: Vec<Offer>,
+        answers: &[u8],
+    ) -> Result<(), TestCaseError> {
         let mut offers = offers.into_iter();
         let mut k = 0;
         while let Some(offer) = offers.next() {
@@ -209,7 +234,10 @@ impl World {
                 .filter_map(|x| x.recoveries.own_file().map(Path::to_path_buf))
                 .collect();
             if live.iter().any(|f| f == offer.file()) {
-                return Err(self.fail(format!("offered a live instance's autosave {:?}", offer.file())));
+                return Err(self.fail(format!(
+                    "offered a live instance's autosave {:?}",
+                    offer.file()
+                )));
             }
             seen(0);
             if matches!(offer.disk(), Disk::Changed(_)) {
@@ -244,13 +272,15 @@ impl World {
             match self.instance(i).restore(offer, choice) {
                 Ok(_) => {}
                 Err(RecoveryError::NoDiskVersion(offer)) => {
-                    self.log.push("  pas de version du disque : plus tard".into());
+                    self.log
+                        .push("  pas de version du disque : plus tard".into());
                     self.instance(i).recoveries.postpone(*offer);
                     continue;
                 }
                 Err(e) => return Err(self.fail(format!("restore failed: {e}"))),
             }
-            self.log.push(format!("  restaure {choice:?} (disque changé : {changed})"));
+            self.log
+                .push(format!("  restaure {choice:?} (disque changé : {changed})"));
             seen(2);
             if choice == Choice::MergeMembers && changed {
                 seen(3);
@@ -261,8 +291,8 @@ impl World {
             // earlier: a dropped token may stay in the other side).
             let kept_recovered =
                 choice == Choice::Disk || (&recovered - &self.dropped).is_subset(&now);
-            let kept_disk = (choice == Choice::Recovered && changed)
-                || (&disk - &self.dropped).is_subset(&now);
+            let kept_disk =
+                (choice == Choice::Recovered && changed) || (&disk - &self.dropped).is_subset(&now);
             if !kept_recovered || !kept_disk {
                 return Err(self.fail(format!(
                     "restore {choice:?} reverted tokens: recovered {recovered:?}, disk {disk:?}, now {now:?}"
@@ -297,7 +327,8 @@ impl World {
             Err(SessionError::ChangedOnDisk { .. }) if overwrite => {
                 seen(5);
                 seen(6);
-                inst.overwrite().map_err(|e| TestCaseError::fail(e.to_string()))?;
+                inst.overwrite()
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
                 true
             }
             Err(SessionError::ChangedOnDisk { .. }) => {
@@ -367,7 +398,11 @@ impl World {
         match op.clone() {
             Op::Start { i, answers } => {
                 // The instance asked for, or the other one if it runs.
-                let i = if self.instances[i].is_some() { 1 - i } else { i };
+                let i = if self.instances[i].is_some() {
+                    1 - i
+                } else {
+                    i
+                };
                 if self.instances[i].is_none() {
                     let (inst, offers) = Instance::start(&self.data);
                     self.instances[i] = Some(inst);
@@ -461,7 +496,11 @@ fn cases() -> u32 {
     std::env::var("SESSION_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(if std::env::var_os("CI").is_some() { 256 } else { 128 })
+        .unwrap_or(if std::env::var_os("CI").is_some() {
+            256
+        } else {
+            128
+        })
 }
 
 /// The property, then the proof that the runs explored the whole class

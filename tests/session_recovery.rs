@@ -49,12 +49,18 @@ fn restore_then_save_never_writes_an_old_autosave_over_a_newer_file() {
     assert!(offer.comparison().parts.contains(&"Identité"));
 
     let notes = b.restore(offer, Choice::MergeMembers).expect("merged");
-    assert!(notes[0].starts_with("50 membres présents seulement sur le disque"), "{notes:?}");
+    assert!(
+        notes[0].starts_with("50 membres présents seulement sur le disque"),
+        "{notes:?}"
+    );
     b.save().expect("Ctrl+S");
     let saved = store::load(&path).expect("reads");
     assert_eq!(saved.identity.name, "Nom saisi avant la panne");
     let names = names_in(&path).expect("names");
-    assert!(fifty().iter().all(|n| names.contains(n)), "the import is kept");
+    assert!(
+        fifty().iter().all(|n| names.contains(n)),
+        "the import is kept"
+    );
 }
 
 #[test]
@@ -62,7 +68,8 @@ fn keeping_the_recovered_version_is_her_choice_and_the_disk_version_goes_to_the_
     let dir = tempfile::tempdir().expect("tempdir");
     let (path, data) = crashed_then_imported(dir.path());
     let (mut b, mut offers) = Instance::start(&data);
-    b.restore(offers.remove(0), Choice::Recovered).expect("restored");
+    b.restore(offers.remove(0), Choice::Recovered)
+        .expect("restored");
     assert!(b.dirty());
     b.save().expect("she chose it: saved");
     let names = names_in(&path).expect("names");
@@ -108,7 +115,11 @@ fn restoring_an_unchanged_file_then_an_import_before_ctrl_s_asks_first() {
     import_members(&path, &fifty());
     let e = b.save().expect_err("refused");
     assert!(matches!(e, SessionError::ChangedOnDisk { .. }), "{e}");
-    assert!(fifty().iter().all(|n| names_in(&path).expect("names").contains(n)));
+    assert!(
+        fifty()
+            .iter()
+            .all(|n| names_in(&path).expect("names").contains(n))
+    );
 }
 
 #[test]
@@ -213,7 +224,11 @@ fn the_version_from_before_the_sessions_first_save_is_kept() {
     a.dossier.identity.name = "Autre".into();
     a.save().expect("saved again");
     // `.bak` has the bad version; the session copy still has the original.
-    assert!(names_in(&store::backup_path(&path)).expect("bak").is_empty());
+    assert!(
+        names_in(&store::backup_path(&path))
+            .expect("bak")
+            .is_empty()
+    );
     assert_eq!(
         std::fs::read(store::session_copy_path(&path)).expect("session copy"),
         original

@@ -47,9 +47,7 @@ fn ten_thousand_members_with_long_names_save_and_reopen() {
         .filter(|m| m.name.chars().count() >= 175)
         .count();
     assert_eq!(long, 8_000, "the generator's long names");
-    eprintln!(
-        "10 000 members, {long} long names: {size} bytes, read limit {MAX_FILE_BYTES}"
-    );
+    eprintln!("10 000 members, {long} long names: {size} bytes, read limit {MAX_FILE_BYTES}");
     assert!(size < MAX_FILE_BYTES / 2, "{size} bytes: room to spare");
 }
 
@@ -64,7 +62,9 @@ fn the_import_row_limit_fits_the_read_limit() {
     for m in &mut long.members {
         m.name.clone_from(&longest);
     }
-    let size = store::to_ron(&long, Path::new("x.ron")).expect("text").len() as u64;
+    let size = store::to_ron(&long, Path::new("x.ron"))
+        .expect("text")
+        .len() as u64;
     eprintln!("{rows} members with long names: {size} bytes, read limit {MAX_FILE_BYTES}");
     assert!(size < MAX_FILE_BYTES * 3 / 4, "{size} bytes");
 }

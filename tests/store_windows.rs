@@ -55,7 +55,10 @@ fn carriage_returns_in_texts_never_reach_the_file_and_still_read_back() {
     assert!(text.contains("Première ligne\\r\\nDeuxième"), "{text}");
     // Without a CR, texts keep the readable unescaped layout.
     let plain = store::to_ron(&example(), &path).expect("text");
-    assert!(!plain.contains("\\n"), "multi-line texts stay on their lines");
+    assert!(
+        !plain.contains("\\n"),
+        "multi-line texts stay on their lines"
+    );
 }
 
 #[test]
@@ -90,7 +93,11 @@ fn recovery_and_settings_files_have_one_line_ending_too() {
 
 /// A rename that another program blocks `fails` times, then succeeds;
 /// counts its calls.
-fn blocked(fails: usize, calls: &Cell<usize>, kind: io::ErrorKind) -> impl Fn(&Path, &Path) -> io::Result<()> + '_ {
+fn blocked(
+    fails: usize,
+    calls: &Cell<usize>,
+    kind: io::ErrorKind,
+) -> impl Fn(&Path, &Path) -> io::Result<()> + '_ {
     move |from, to| {
         calls.set(calls.get() + 1);
         if calls.get() <= fails {
@@ -125,7 +132,10 @@ fn a_briefly_blocked_save_is_retried_and_succeeds() {
         std::fs::read(store::backup_path(&path)).expect("bak"),
         b"ancien"
     );
-    assert_eq!(listing(dir.path()), [path.clone(), store::backup_path(&path)]);
+    assert_eq!(
+        listing(dir.path()),
+        [path.clone(), store::backup_path(&path)]
+    );
 }
 
 #[test]
@@ -143,8 +153,8 @@ fn a_save_blocked_for_good_says_so_and_leaves_the_file_whole() {
             std::fs::rename(from, to)
         }
     };
-    let e = write::write_atomic_with(&path, b"nouveau", Keep::BACKUP, &rename)
-        .expect_err("refused");
+    let e =
+        write::write_atomic_with(&path, b"nouveau", Keep::BACKUP, &rename).expect_err("refused");
     assert!(matches!(e, StoreError::Busy { .. }), "{e}");
     let msg = e.to_string();
     assert!(msg.contains("ouvert par un autre programme"), "{msg}");
@@ -154,7 +164,10 @@ fn a_save_blocked_for_good_says_so_and_leaves_the_file_whole() {
     assert!(calls.get() > 3, "retried: {} calls", calls.get());
     assert_eq!(std::fs::read(&path).expect("old"), b"ancien", "untouched");
     // No temporary file left: only the dossier and its backup.
-    assert_eq!(listing(dir.path()), [path.clone(), store::backup_path(&path)]);
+    assert_eq!(
+        listing(dir.path()),
+        [path.clone(), store::backup_path(&path)]
+    );
 }
 
 #[test]
@@ -163,8 +176,8 @@ fn a_lasting_refusal_is_not_retried() {
     let path = dir.path().join("d.ron");
     let calls = Cell::new(0);
     let rename = blocked(usize::MAX, &calls, io::ErrorKind::PermissionDenied);
-    let e = write::write_atomic_with(&path, b"nouveau", Keep::NOTHING, &rename)
-        .expect_err("refused");
+    let e =
+        write::write_atomic_with(&path, b"nouveau", Keep::NOTHING, &rename).expect_err("refused");
     assert!(matches!(e, StoreError::Write { .. }), "{e}");
     assert_eq!(calls.get(), 1);
     assert!(!path.exists());
@@ -178,11 +191,15 @@ fn a_blocked_backup_cancels_the_save() {
     std::fs::write(&path, "ancien").expect("old");
     let calls = Cell::new(0);
     let rename = blocked(usize::MAX, &calls, io::ErrorKind::ResourceBusy);
-    let e = write::write_atomic_with(&path, b"nouveau", Keep::BACKUP, &rename)
-        .expect_err("refused");
+    let e =
+        write::write_atomic_with(&path, b"nouveau", Keep::BACKUP, &rename).expect_err("refused");
     let msg = e.to_string();
     assert!(matches!(e, StoreError::Busy { .. }), "{msg}");
     assert!(msg.contains("d.ron.bak"), "{msg}");
     assert_eq!(std::fs::read(&path).expect("old"), b"ancien");
-    assert_eq!(listing(dir.path()), [path.clone()], "no temporary file left");
+    assert_eq!(
+        listing(dir.path()),
+        [path.clone()],
+        "no temporary file left"
+    );
 }

@@ -253,8 +253,8 @@ impl Recoveries {
             _ => (offer.recovery.dossier.clone(), Vec::new()),
         };
         let base_dir = super::base_dir(path.as_deref());
-        let profile = super::profiles::for_dossier(&dossier, &base_dir, None)
-            .map_err(SessionError::from)?;
+        let profile =
+            super::profiles::for_dossier(&dossier, &base_dir, None).map_err(SessionError::from)?;
         let base = offer.seen.base;
         if choice == Choice::Disk {
             offer.slot.remove();

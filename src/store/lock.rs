@@ -120,7 +120,11 @@ fn holder_text() -> String {
 /// otherwise only an existing one is opened, to read who holds it.
 fn open_lock(lock: &Path, holder: bool) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
-    options.read(true).write(holder).create(holder).truncate(false);
+    options
+        .read(true)
+        .write(holder)
+        .create(holder)
+        .truncate(false);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;

@@ -155,9 +155,7 @@ impl ContentId {
     /// The content of the file at `path` now; `None` when there is none
     /// or it cannot be read.
     pub fn of_file(path: &Path) -> Option<Self> {
-        read_bytes(path, MAX_FILE_BYTES)
-            .ok()
-            .map(|b| Self::of(&b))
+        read_bytes(path, MAX_FILE_BYTES).ok().map(|b| Self::of(&b))
     }
 }
 

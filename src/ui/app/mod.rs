@@ -13,6 +13,8 @@ mod disk;
 mod preview;
 mod restore;
 mod tab;
+#[cfg(test)]
+mod tests_restore;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

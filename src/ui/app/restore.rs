@@ -153,7 +153,10 @@ fn names(list: &[String]) -> String {
     let more = list.len().saturating_sub(shown.len());
     let mut text = shown.join(", ");
     if more > 0 {
-        text.push_str(&format!(" et {more} autre{}", if more > 1 { "s" } else { "" }));
+        text.push_str(&format!(
+            " et {more} autre{}",
+            if more > 1 { "s" } else { "" }
+        ));
     }
     text
 }
@@ -187,7 +190,9 @@ pub(super) fn dialog(ui: &mut Ui, offer: &Offer, out: &mut Vec<Command>) {
         }
         Disk::Unreadable(why) => {
             ui.label(RichText::new(why.as_str()).color(RED));
-            ui.label("Après « Restaurer », « Enregistrer » demandera avant de remplacer ce fichier.");
+            ui.label(
+                "Après « Restaurer », « Enregistrer » demandera avant de remplacer ce fichier.",
+            );
             buttons.push(("Restaurer", choose(Choice::Recovered)));
         }
         Disk::Changed(disk) => {
