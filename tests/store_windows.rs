@@ -199,7 +199,7 @@ fn a_blocked_backup_cancels_the_save() {
     assert_eq!(std::fs::read(&path).expect("old"), b"ancien");
     assert_eq!(
         listing(dir.path()),
-        [path.clone()],
+        std::slice::from_ref(&path),
         "no temporary file left"
     );
 }
