@@ -95,6 +95,13 @@ impl Offer {
         &self.seen.disk
     }
 
+    /// When the file on disk was last written (Unix seconds), if known.
+    pub fn disk_written_at(&self) -> Option<i64> {
+        let modified = self.seen.base.fingerprint?.modified?;
+        let secs = modified.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+        i64::try_from(secs).ok()
+    }
+
     /// How the disk's version and the recovered one differ (empty unless
     /// the disk changed).
     pub fn comparison(&self) -> &Comparison {

@@ -338,8 +338,18 @@ impl DossierApp {
             Err(e) => {
                 self.status = format!("Échec de l'enregistrement : {e}");
                 self.status_is_error = true;
+                // Another place does not make a dossier smaller.
+                let elsewhere = !matches!(
+                    e,
+                    session::SessionError::Store(crate::store::StoreError::TooLargeToSave { .. })
+                );
                 self.dialog = Some(Dialog::Error(format!(
-                    "{e}\n\nVotre travail est toujours dans l'application : choisissez « Enregistrer sous » vers un autre dossier."
+                    "{e}\n\nVotre travail est toujours dans l'application{}",
+                    if elsewhere {
+                        " : choisissez « Enregistrer sous » vers un autre dossier."
+                    } else {
+                        "."
+                    }
                 )));
                 false
             }

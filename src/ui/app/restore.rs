@@ -147,8 +147,11 @@ fn when(unix: i64) -> String {
     format!("le {date} à {} h {:02}", minutes / 60, minutes % 60)
 }
 
-/// « Atlas, Nour et 48 autres ».
+/// « Atlas, Nour et 48 autres », or « aucun ».
 fn names(list: &[String]) -> String {
+    if list.is_empty() {
+        return "aucun".to_string();
+    }
     let shown: Vec<&str> = list.iter().take(4).map(String::as_str).collect();
     let more = list.len().saturating_sub(shown.len());
     let mut text = shown.join(", ");
@@ -239,6 +242,10 @@ fn changed(ui: &mut Ui, offer: &Offer, disk: &crate::model::Dossier) {
             ui.strong("Version du disque");
             ui.strong("Version récupérée");
             ui.end_row();
+            ui.label("Enregistrée");
+            ui.label(offer.disk_written_at().map(when).unwrap_or_default());
+            ui.label(when(offer.recovery.saved_at));
+            ui.end_row();
             ui.label("Dénomination");
             ui.label(&disk.identity.name);
             ui.label(&recovered.identity.name);
@@ -247,7 +254,7 @@ fn changed(ui: &mut Ui, offer: &Offer, disk: &crate::model::Dossier) {
             ui.label(disk.members.len().to_string());
             ui.label(recovered.members.len().to_string());
             ui.end_row();
-            ui.label("Membres propres");
+            ui.label("Membres seulement ici");
             ui.label(names(&comparison.only_disk));
             ui.label(names(&comparison.only_recovered));
             ui.end_row();

@@ -154,3 +154,24 @@ fn a_second_window_is_not_offered_the_first_ones_autosave() {
             .is_some()
     );
 }
+
+#[test]
+fn a_dossier_too_large_to_reopen_is_not_saved_and_she_is_told_what_to_do() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let path = home.path().join("cluster.ron");
+    store::save(&path, &crate::example_dossier().expect("example")).expect("saved");
+    let before = std::fs::read(&path).expect("bytes");
+    let mut app = DossierApp::new(None);
+    app.open_path(&path);
+    app.dossier.identity.genesis = "x".repeat(store::MAX_FILE_BYTES as usize + 1);
+    app.dirty = true;
+    app.save();
+    let Some(Dialog::Error(message)) = &app.dialog else {
+        panic!("no error shown: {:?}", app.dialog);
+    };
+    assert!(message.contains("Allégez-le"), "{message}");
+    assert!(message.contains("Votre travail est toujours dans l'application."));
+    assert!(!message.contains("Enregistrer sous"), "{message}");
+    assert!(app.dirty, "still unsaved");
+    assert_eq!(std::fs::read(&path).expect("bytes"), before);
+}
