@@ -119,6 +119,12 @@ fn a_save_keeps_the_files_owner_and_group_where_it_may() {
         (before.uid(), before.gid()),
         "owner and group kept"
     );
+    let bak = std::fs::metadata(store::backup_path(&path)).expect("backup");
+    assert_eq!(
+        (bak.uid(), bak.gid()),
+        (before.uid(), before.gid()),
+        "the backup's too"
+    );
     if may_give_away {
         assert_eq!((after.uid(), after.gid()), (4321, 8765));
     } else {

@@ -60,11 +60,11 @@ pub fn is_busy(e: &io::Error) -> bool {
     false
 }
 
-/// Renames `from` over `to`, retrying while another program holds it.
-fn rename_retrying(rename: Rename, from: &Path, to: &Path) -> io::Result<()> {
+/// Runs `step`, again while another program holds the file.
+fn retrying<T>(mut step: impl FnMut() -> io::Result<T>) -> io::Result<T> {
     let mut pauses = RETRY_PAUSES_MS.iter();
     loop {
-        match rename(from, to) {
+        match step() {
             Err(e) if is_busy(&e) => match pauses.next() {
                 Some(ms) => std::thread::sleep(Duration::from_millis(*ms)),
                 None => return Err(e),
@@ -156,8 +156,8 @@ pub fn write_atomic_with(
                 (keep.session_copy, session_copy_path(&target)),
             ];
             for (wanted, copy) in copies {
-                if wanted {
-                    make_copy(&target, &tmp, &copy, rename).map_err(|source| {
+                if wanted && let Some(meta) = &existing {
+                    make_copy(&target, meta, &tmp, &copy, rename).map_err(|source| {
                         busy_or(source, &copy, |source| StoreError::Backup {
                             path: path.to_path_buf(),
                             source,
@@ -166,8 +166,7 @@ pub fn write_atomic_with(
                 }
             }
         }
-        rename_retrying(rename, &tmp, &target)
-            .map_err(|source| busy_or(source, path, write_err))?;
+        retrying(|| rename(&tmp, &target)).map_err(|source| busy_or(source, path, write_err))?;
         sync_dir(&dir);
         Ok(())
     })();
@@ -208,15 +207,25 @@ fn keep_owner(file: &File, meta: &fs::Metadata) {
 fn keep_owner(_file: &File, _meta: &fs::Metadata) {}
 
 /// Copies the current version to `copy` durably: through a temporary name
-/// (a crash never leaves half a copy), synced, renamed, folder synced.
-fn make_copy(target: &Path, tmp: &Path, copy: &Path, rename: Rename) -> io::Result<()> {
+/// (a crash never leaves half a copy), with the file's owner and group,
+/// synced, renamed, folder synced.
+fn make_copy(
+    target: &Path,
+    meta: &fs::Metadata,
+    tmp: &Path,
+    copy: &Path,
+    rename: Rename,
+) -> io::Result<()> {
     let mut copy_tmp = tmp.as_os_str().to_os_string();
     copy_tmp.push(".bak");
     let copy_tmp = PathBuf::from(copy_tmp);
     let result = (|| {
-        fs::copy(target, &copy_tmp)?;
-        File::options().write(true).open(&copy_tmp)?.sync_all()?;
-        rename_retrying(rename, &copy_tmp, copy)?;
+        retrying(|| fs::copy(target, &copy_tmp))?;
+        let file = File::options().write(true).open(&copy_tmp)?;
+        keep_owner(&file, meta);
+        file.sync_all()?;
+        drop(file);
+        retrying(|| rename(&copy_tmp, copy))?;
         if let Some(dir) = copy.parent() {
             sync_dir(dir);
         }
