@@ -98,7 +98,10 @@ impl Offer {
     /// When the file on disk was last written (Unix seconds), if known.
     pub fn disk_written_at(&self) -> Option<i64> {
         let modified = self.seen.base.fingerprint?.modified?;
-        let secs = modified.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+        let secs = modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_secs();
         i64::try_from(secs).ok()
     }
 
