@@ -22,9 +22,10 @@ pub use write::{Keep, session_copy_path, write_atomic};
 use crate::model::dossier::{Dossier, FORMAT_VERSION};
 
 /// The largest dossier file, read or written: one size rule. A dossier is
-/// a few hundred kilobytes; 10 000 members with long names take about
-/// 11 MB, and the import's row limit
-/// ([`crate::import::Limits`]) is chosen so its largest register fits too.
+/// a few hundred kilobytes; the synthetic 10 000 members (8 000 with names
+/// of about 190 characters) take 7.9 MB, and the import's row limit
+/// (20 000, [`crate::import::Limits`]) with every name that long takes
+/// 16 MB: half the limit (`tests/store_size.rs` keeps them agreeing).
 /// Past this, reading refuses early (memory stays bounded on a wrong file)
 /// and saving refuses before anything is written, so what the app saves it
 /// can always open again.
