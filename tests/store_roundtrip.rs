@@ -42,12 +42,13 @@ fn tricky_dossier() -> Dossier {
     d.identity.acronym = "تعاونية 🌾".into();
     d.members[0].name = "  espaces au début et à la fin  ".into();
     d.members[1].ice = String::new();
+    // The extremes a file keeps as values (beyond them, see tests/money_props.rs).
     d.strategy.funds_raised = [
-        Some(Decimal::new(-12_345_678_901, 4)),
+        Some(Decimal::new(99_999_999_999_999, 2)),
         None,
         Some(Decimal::ZERO),
         None,
-        Some(Decimal::MAX),
+        Some(cluster_dossier::model::limits::MAX_AMOUNT),
     ];
     d.administrative[0].status = PieceStatus::Attached("scans/quitus « 2023 ».pdf".into());
     d.administrative[1].date = Date::new(2024, 2, 29);

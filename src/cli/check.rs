@@ -1,31 +1,66 @@
 //! `check FICHIER [--appel PROFIL]`: the full check, as a report; exit 0
 //! without blocking finding, 1 with, 2 when the file cannot be read.
 
-use std::ffi::OsString;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::args::Args;
-use super::{EXIT_BLOCKING, EXIT_OK, EXIT_UNREADABLE, open_or_report, usage_error, write_report};
+use super::args::{Exit, Given, Spec, Usage};
+use super::outcome::{Failure, Outcome};
+use super::{Declared, open, write_report};
 use crate::service::{self, check};
 
-pub fn run(args: &[OsString]) -> u8 {
-    let mut args = Args::new(args);
-    let path = match args.files_only(1, "un seul fichier attendu") {
-        Ok(files) => match files.into_iter().next() {
-            Some(p) => p,
-            None => return usage_error("« check » attend un fichier"),
-        },
-        Err(e) => return usage_error(&e),
+#[derive(Debug, PartialEq)]
+pub struct Check {
+    pub file: PathBuf,
+    pub profile: Option<PathBuf>,
+}
+
+impl Declared for Check {
+    const SPEC: Spec = Spec {
+        name: "check",
+        summary: "vérifie le dossier : constats par section et résumé",
+        synopsis: "FICHIER.ron [--appel PROFIL.ron]",
+        files: &["FICHIER.ron"],
+        files_min: 1,
+        options: &[],
+        appel: "utilise ce profil d'appel (seuils, date limite, pièces, lignes du budget) au lieu de celui de l'édition du dossier",
+        about: "Vérifie le dossier comme le ferait le comité : pièces, membres, gouvernance, projets,\n\
+                budget, indicateurs et date limite. Les constats sont listés par section sur la sortie\n\
+                standard, suivis d'un résumé ; le fichier n'est pas modifié.",
+        notes: None,
+        examples: &["check mon-cluster.ron"],
+        exits: &[
+            (
+                Exit::Ok,
+                "aucun point bloquant : le dossier peut être imprimé en version finale",
+            ),
+            (
+                Exit::Blocking,
+                "au moins un point bloquant : le dossier serait refusé en l'état",
+            ),
+            (
+                Exit::Unusable,
+                "dossier ou profil illisible, ou erreur d'utilisation",
+            ),
+        ],
     };
-    let Some((dossier, profile)) = open_or_report(&path, args.profile.as_deref()) else {
-        return EXIT_UNREADABLE;
-    };
+
+    fn from_args(given: &Given) -> Result<Self, Usage> {
+        Ok(Check {
+            file: given.required_file(0)?,
+            profile: given.profile()?,
+        })
+    }
+}
+
+pub fn run(args: Check) -> Result<Outcome, Failure> {
+    let path = args.file;
+    let (dossier, profile) = open(&path, args.profile.as_deref())?;
     let (_, findings) = check::full(&dossier, &profile, &service::base_dir(Some(&path)));
     let mut out = std::io::stdout().lock();
     let _ = write_report(&mut out, Path::new(&path), &findings);
     if findings.iter().any(crate::model::Finding::is_blocking) {
-        EXIT_BLOCKING
+        Ok(Outcome::Blocking)
     } else {
-        EXIT_OK
+        Ok(Outcome::Done)
     }
 }

@@ -1,45 +1,75 @@
 //! `export-tables FICHIER -o TABLEAUX.xlsx`: the budget and indicators as a
 //! workbook for the treasurer.
 
-use std::ffi::OsString;
 use std::path::PathBuf;
 
-use super::args::{Arg, Args, positional};
-use super::{EXIT_OK, EXIT_UNREADABLE, open_or_report, usage_error};
+use super::args::{Exit, Given, Opt, Spec, Usage};
+use super::outcome::{Failure, Outcome};
+use super::{Declared, open};
 use crate::service::jobs;
 
-pub fn run(args: &[OsString]) -> u8 {
-    let mut args = Args::new(args);
-    let mut input: Option<PathBuf> = None;
-    let mut output: Option<PathBuf> = None;
-    loop {
-        let step = match args.next() {
-            Ok(None) => break,
-            Ok(Some(Arg::Option("-o" | "--output"))) => args
-                .path("-o attend le fichier XLSX à écrire")
-                .map(|p| output = Some(p)),
-            Ok(Some(Arg::Option(o))) => Err(format!("option inconnue « {o} »")),
-            Ok(Some(Arg::Positional(a))) => positional(&mut input, a, "un seul dossier attendu"),
-            Err(e) => Err(e),
-        };
-        if let Err(e) = step {
-            return usage_error(&e);
-        }
+#[derive(Debug, PartialEq)]
+pub struct ExportTables {
+    pub input: PathBuf,
+    pub output: PathBuf,
+    pub profile: Option<PathBuf>,
+}
+
+impl Declared for ExportTables {
+    const SPEC: Spec = Spec {
+        name: "export-tables",
+        summary: "exporte le budget et les indicateurs (classeur XLSX) pour le trésorier",
+        synopsis: "FICHIER.ron -o TABLEAUX.xlsx",
+        files: &["FICHIER.ron"],
+        files_min: 1,
+        options: &[Opt {
+            long: "output",
+            short: Some('o'),
+            value: Some("TABLEAUX.xlsx"),
+            help: "le classeur à écrire (obligatoire) ; jamais le dossier lui-même ni un autre dossier",
+        }],
+        appel: "utilise ce profil d'appel (seuils, date limite, pièces, lignes du budget) au lieu de celui de l'édition du dossier",
+        about: "Écrit le budget prévisionnel et les indicateurs du dossier dans un classeur XLSX,\n\
+                avec leurs totaux, pour les reprendre dans un tableur.",
+        notes: None,
+        examples: &["export-tables mon-cluster.ron -o tableaux.xlsx"],
+        exits: &[
+            (Exit::Ok, "classeur écrit"),
+            (
+                Exit::Unusable,
+                "dossier illisible, sortie refusée ou erreur d'utilisation",
+            ),
+        ],
+    };
+
+    fn from_args(given: &Given) -> Result<Self, Usage> {
+        Ok(ExportTables {
+            input: given.required_file(0)?,
+            output: given.required_path("output")?,
+            profile: given.profile()?,
+        })
     }
-    let (Some(input), Some(output)) = (input, output) else {
-        return usage_error("« export-tables » attend un dossier et -o TABLEAUX.xlsx");
-    };
-    let Some((dossier, profile)) = open_or_report(&input, args.profile.as_deref()) else {
-        return EXIT_UNREADABLE;
-    };
-    match jobs::export_tables(&dossier, &profile, Some(&input), &output) {
+}
+
+pub fn run(args: ExportTables) -> Result<Outcome, Failure> {
+    let ExportTables {
+        input,
+        output,
+        profile,
+    } = args;
+    let profile_path = profile;
+    let (dossier, profile) = open(&input, profile_path.as_deref())?;
+    match jobs::export_tables(
+        &dossier,
+        &profile,
+        Some(&input),
+        profile_path.as_deref(),
+        &output,
+    ) {
         Ok(()) => {
             println!("Tableaux exportés : {}", output.display());
-            EXIT_OK
+            Ok(Outcome::Done)
         }
-        Err(e) => {
-            eprintln!("Erreur : {}", crate::service::describe_error(&e));
-            EXIT_UNREADABLE
-        }
+        Err(e) => Err(Failure::Job(e)),
     }
 }

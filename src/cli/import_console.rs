@@ -1,14 +1,14 @@
 //! `import-members` on the command line, minus loading and saving the
-//! dossier (the CLI does those): arguments, reading with a progress line,
+//! dossier (the CLI does those) and reading its arguments (`import.rs`
+//! declares them): the words of the defaults, reading with a progress line,
 //! the column mapping, the plan and its report.
 
-use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::import::mapping::{Field, normalise};
-use crate::import::plan::{DuplicatePolicy, ImportPlan, PlanOptions, plan_import_with};
+use crate::import::plan::{ImportPlan, PlanOptions, plan_import_with};
 use crate::import::progress::{Stage, describe};
 use crate::import::sheet::{Limits, read_sheet_with};
 use crate::model::dossier::{Activity, Dossier, MemberCategory};
@@ -19,7 +19,7 @@ pub const CATEGORY_WORDS: &str = "engagee|interessee|formation|autre";
 
 /// The activity named on the command line: one of [`ACTIVITY_WORDS`]
 /// (accents and case aside), nothing guessed.
-fn activity_word(v: &str) -> Option<Activity> {
+pub(super) fn activity_word(v: &str) -> Option<Activity> {
     Some(match normalise(v).as_str() {
         "industrielle" | "industriel" => Activity::Industrial,
         "technologique" => Activity::Technological,
@@ -30,7 +30,7 @@ fn activity_word(v: &str) -> Option<Activity> {
 }
 
 /// The category named on the command line: one of [`CATEGORY_WORDS`].
-fn category_word(v: &str) -> Option<MemberCategory> {
+pub(super) fn category_word(v: &str) -> Option<MemberCategory> {
     Some(match normalise(v).as_str() {
         "engagee" | "engage" | "entreprise engagee" => MemberCategory::EngagedCompany,
         "interessee" | "interesse" | "potentiellement interessee" => {
@@ -59,65 +59,6 @@ pub enum Failure {
     Usage(String),
     /// The sheet cannot be imported.
     Unreadable(String),
-}
-
-impl Request {
-    /// `TABLEUR --into DOSSIER [--merge] [--map …] [--activite-par-defaut A]
-    /// [--categorie-par-defaut C]`.
-    pub fn parse(args: &[OsString]) -> Result<Request, String> {
-        let mut sheet = None;
-        let mut into = None;
-        let mut req = Request::default();
-        let mut it = args.iter();
-        while let Some(arg) = it.next() {
-            let mut value = |what: &str| {
-                it.next()
-                    .and_then(|v| v.to_str())
-                    .map(str::to_string)
-                    .ok_or_else(|| format!("{} attend {what}", arg.to_string_lossy()))
-            };
-            match arg.to_str() {
-                Some("--into") => into = Some(PathBuf::from(value("le dossier à compléter")?)),
-                Some("--merge") => req.options.policy = DuplicatePolicy::Merge,
-                Some("--map") => {
-                    for pair in value("« Colonne=champ,… »")?.split(',') {
-                        if pair.trim().is_empty() {
-                            continue;
-                        }
-                        let (column, field) = pair
-                            .rsplit_once('=')
-                            .ok_or_else(|| format!("« {pair} » : attendu Colonne=champ"))?;
-                        let field = Field::from_key(field)
-                            .ok_or_else(|| format!("champ « {field} » inconnu"))?;
-                        req.overrides.push((column.trim().to_string(), field));
-                    }
-                }
-                Some("--activite-par-defaut") => {
-                    let v = value(ACTIVITY_WORDS)?;
-                    req.options.default_activity = Some(activity_word(&v).ok_or_else(|| {
-                        format!("activité « {v} » non reconnue (attendu {ACTIVITY_WORDS})")
-                    })?);
-                }
-                Some("--categorie-par-defaut") => {
-                    let v = value(CATEGORY_WORDS)?;
-                    req.options.default_category = Some(category_word(&v).ok_or_else(|| {
-                        format!("catégorie « {v} » non reconnue (attendu {CATEGORY_WORDS})")
-                    })?);
-                }
-                Some(s) if s.starts_with("--") => return Err(format!("option inconnue « {s} »")),
-                _ if sheet.is_none() => sheet = Some(PathBuf::from(arg)),
-                _ => return Err("un seul tableur attendu".into()),
-            }
-        }
-        match (sheet, into) {
-            (Some(s), Some(i)) => Ok(Request {
-                sheet: s,
-                into: i,
-                ..req
-            }),
-            _ => Err("« import-members » attend un tableur et --into DOSSIER.ron".into()),
-        }
-    }
 }
 
 /// Reads the sheet and plans the import against `dossier`, printing the
@@ -248,49 +189,5 @@ impl ProgressLine {
             let _ = write!(std::io::stderr(), "\r\x1b[K");
         }
         self.last = None;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(a: &[&str]) -> Vec<OsString> {
-        a.iter().map(OsString::from).collect()
-    }
-
-    #[test]
-    fn arguments() {
-        let r = Request::parse(&args(&[
-            "m.csv",
-            "--into",
-            "d.ron",
-            "--merge",
-            "--map",
-            "Secteur=cotisation,3=ville",
-            "--activite-par-defaut",
-            "industrielle",
-            "--categorie-par-defaut",
-            "formation",
-        ]))
-        .expect("valid");
-        assert_eq!(r.sheet, PathBuf::from("m.csv"));
-        assert_eq!(r.options.policy, DuplicatePolicy::Merge);
-        assert_eq!(r.overrides[1], ("3".to_string(), Field::City));
-        assert_eq!(r.options.default_activity, Some(Activity::Industrial));
-        assert_eq!(
-            r.options.default_category,
-            Some(MemberCategory::TrainingResearch)
-        );
-        let e = Request::parse(&args(&[
-            "m.csv",
-            "--into",
-            "d.ron",
-            "--activite-par-defaut",
-            "x",
-        ]))
-        .expect_err("unknown word");
-        assert!(e.contains("industrielle|technologique"), "{e}");
-        assert!(Request::parse(&args(&["m.csv"])).is_err());
     }
 }

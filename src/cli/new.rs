@@ -2,126 +2,190 @@
 //! `new-edition SOURCE --appel PROFIL NOUVEAU`: create dossier files, never
 //! over an existing one.
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use super::args::{Arg, Args, positional};
-use super::{EXIT_OK, EXIT_UNREADABLE, open_or_report, profile_or_latest, usage_error};
+use super::args::{Exit, Given, Opt, Spec, Usage};
+use super::outcome::{Failure, Outcome};
+use super::{Declared, open, profile_or_latest};
 use crate::model::{Dossier, edition};
-use crate::service::{profiles, session};
+use crate::service::{jobs, profiles, session};
 
-enum Kind {
+#[derive(Debug, PartialEq)]
+pub enum Kind {
     Empty,
     Example,
     Synthetic { members: usize, projects: usize },
 }
 
-pub fn run(args: &[OsString]) -> u8 {
-    let mut args = Args::new(args);
-    let (mut example, mut synthetic) = (false, false);
-    let (mut members, mut projects) = (300usize, 40usize);
-    let mut file: Option<PathBuf> = None;
-    loop {
-        let step = match args.next() {
-            Ok(None) => break,
-            Ok(Some(Arg::Option("--example"))) => {
-                example = true;
-                Ok(())
-            }
-            Ok(Some(Arg::Option("--synthetic"))) => {
-                synthetic = true;
-                Ok(())
-            }
-            Ok(Some(Arg::Option("--members"))) => args
-                .number("--members attend un nombre")
-                .map(|n| members = n),
-            Ok(Some(Arg::Option("--projects"))) => args
-                .number("--projects attend un nombre")
-                .map(|n| projects = n),
-            Ok(Some(Arg::Option(o))) => Err(format!("option inconnue « {o} »")),
-            Ok(Some(Arg::Positional(a))) => positional(&mut file, a, "un seul fichier attendu"),
-            Err(e) => Err(e),
-        };
-        if let Err(e) = step {
-            return usage_error(&e);
-        }
-    }
-    let Some(file) = file else {
-        return usage_error("« new » attend le fichier à créer");
-    };
-    let kind = match (example, synthetic) {
-        (true, true) => return usage_error("--example et --synthetic s'excluent"),
-        (true, false) => Kind::Example,
-        (false, true) => Kind::Synthetic { members, projects },
-        (false, false) => Kind::Empty,
-    };
-    create(&file, kind, args.profile.as_deref())
+#[derive(Debug, PartialEq)]
+pub struct New {
+    pub file: PathBuf,
+    pub kind: Kind,
+    pub profile: Option<PathBuf>,
 }
 
-fn create(file: &Path, kind: Kind, explicit: Option<&Path>) -> u8 {
-    let profile = match profile_or_latest(explicit) {
-        Ok(p) => p,
-        Err(code) => return code,
+impl Declared for New {
+    const SPEC: Spec = Spec {
+        name: "new",
+        summary: "crée un dossier vide, l'exemple fourni ou un grand dossier fictif",
+        synopsis: "FICHIER.ron [--example | --synthetic [--members N] [--projects N]] [--appel PROFIL.ron]",
+        files: &["FICHIER.ron"],
+        files_min: 1,
+        options: &[
+            Opt {
+                long: "example",
+                short: None,
+                value: None,
+                help: "l'exemple fourni, complet, à adapter",
+            },
+            Opt {
+                long: "synthetic",
+                short: None,
+                value: None,
+                help: "un grand dossier fictif, pour les essais et les mesures",
+            },
+            Opt {
+                long: "members",
+                short: None,
+                value: Some("N"),
+                help: "avec --synthetic : nombre de membres (300 par défaut)",
+            },
+            Opt {
+                long: "projects",
+                short: None,
+                value: Some("N"),
+                help: "avec --synthetic : nombre de projets (40 par défaut)",
+            },
+        ],
+        appel: "crée le dossier pour l'édition de ce profil d'appel au lieu de la plus récente ; le dossier s'en souvient",
+        about: "Crée un nouveau fichier de dossier, jamais par-dessus un fichier existant. Sans option,\n\
+                le dossier est vide, pour l'édition la plus récente de l'appel (ou celle du profil\n\
+                donné par --appel, dont le dossier se souvient).",
+        notes: None,
+        examples: &[
+            "new mon-cluster.ron",
+            "new --example exemple.ron",
+            "new --synthetic --members 300 --projects 40 essai.ron",
+        ],
+        exits: &[
+            (Exit::Ok, "dossier créé"),
+            (
+                Exit::Unusable,
+                "le fichier existe déjà, profil illisible ou erreur d'utilisation",
+            ),
+        ],
     };
+
+    fn from_args(given: &Given) -> Result<Self, Usage> {
+        let usage = |m: &str| Usage::new(Some("new"), m);
+        let members = given.number("members")?;
+        let projects = given.number("projects")?;
+        let kind = match (given.flag("example")?, given.flag("synthetic")?) {
+            (true, true) => return Err(usage("--example et --synthetic s'excluent")),
+            (false, true) => Kind::Synthetic {
+                members: members.unwrap_or(300),
+                projects: projects.unwrap_or(40),
+            },
+            // Never a dossier other than the one asked for, silently.
+            _ if members.is_some() || projects.is_some() => {
+                return Err(usage(
+                    "--members et --projects ne s'emploient qu'avec --synthetic",
+                ));
+            }
+            (true, false) => Kind::Example,
+            (false, false) => Kind::Empty,
+        };
+        Ok(New {
+            file: given.required_file(0)?,
+            kind,
+            profile: given.profile()?,
+        })
+    }
+}
+
+pub fn run(args: New) -> Result<Outcome, Failure> {
+    create(&args.file, args.kind, args.profile.as_deref())
+}
+
+#[derive(Debug, PartialEq)]
+pub struct NewEdition {
+    pub source: PathBuf,
+    pub target: PathBuf,
+    pub profile: PathBuf,
+}
+
+impl Declared for NewEdition {
+    const SPEC: Spec = Spec {
+        name: "new-edition",
+        summary: "nouvelle édition à partir d'un dossier : reprend l'identité, les membres, les partenaires et la gouvernance",
+        synopsis: "SOURCE.ron --appel PROFIL.ron NOUVEAU.ron",
+        files: &["SOURCE.ron", "NOUVEAU.ron"],
+        files_min: 2,
+        options: &[],
+        appel: "le profil de la nouvelle édition (obligatoire) ; le nouveau dossier s'en souvient",
+        about: "Prépare le dossier d'une nouvelle édition de l'appel à partir de celui d'une édition\n\
+                précédente : l'identité, les membres, les partenaires et la gouvernance sont repris, le\n\
+                reste est listé comme non repris. --appel (obligatoire) donne le profil de la nouvelle\n\
+                édition ; le nouveau dossier s'en souvient. SOURCE.ron n'est pas modifié.",
+        notes: None,
+        examples: &["new-edition cluster-2026.ron --appel appel-2027.ron cluster-2027.ron"],
+        exits: &[
+            (Exit::Ok, "nouveau dossier créé"),
+            (
+                Exit::Unusable,
+                "source ou profil illisible, NOUVEAU.ron existe déjà, ou erreur d'utilisation",
+            ),
+        ],
+    };
+
+    fn from_args(given: &Given) -> Result<Self, Usage> {
+        Ok(NewEdition {
+            source: given.required_file(0)?,
+            target: given.required_file(1)?,
+            profile: given.required_path("appel")?,
+        })
+    }
+}
+
+fn create(file: &Path, kind: Kind, explicit: Option<&Path>) -> Result<Outcome, Failure> {
+    let profile = profile_or_latest(explicit)?;
     let mut dossier = match kind {
         Kind::Synthetic { members, projects } => {
             crate::model::synthetic::dossier(&profile, members, projects)
         }
-        Kind::Example => match crate::example_dossier() {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("Erreur : {e}");
-                return EXIT_UNREADABLE;
-            }
-        },
+        Kind::Example => crate::example_dossier()?,
         Kind::Empty => Dossier::new_for(&profile),
     };
+    // The profile it reads is no place for it; an existing file says what it is.
+    let mut protected = jobs::Protected::none();
+    if let Some(p) = explicit {
+        protected = protected.with(p.to_path_buf(), jobs::Role::Profile);
+    }
+    jobs::check_new_file(file, &protected)?;
     if let Some(p) = explicit {
         dossier.edition = profile.edition.clone();
         dossier.call_profile = Some(profiles::remembered_path(file, p));
     }
-    match session::create(file, &dossier) {
-        Ok(()) => {
-            println!("Dossier créé : {}", file.display());
-            EXIT_OK
-        }
-        Err(e) => {
-            eprintln!("Erreur : {e}");
-            EXIT_UNREADABLE
-        }
-    }
+    session::create(file, &dossier)?;
+    println!("Dossier créé : {}", file.display());
+    Ok(Outcome::Done)
 }
 
-pub fn run_edition(args: &[OsString]) -> u8 {
-    let mut args = Args::new(args);
-    let files = match args.files_only(2, "deux fichiers attendus") {
-        Ok(files) => files,
-        Err(e) => return usage_error(&e),
-    };
-    let Ok([source, target]) = <[PathBuf; 2]>::try_from(files) else {
-        return usage_error("« new-edition » attend le dossier source et le nouveau fichier");
-    };
-    let Some(profile_path) = args.profile.clone() else {
-        return usage_error(
-            "« new-edition » attend --appel PROFIL.ron (le profil de la nouvelle édition)",
-        );
-    };
-    let Some((old, _)) = open_or_report(&source, None) else {
-        return EXIT_UNREADABLE;
-    };
-    let profile = match profiles::from_file(&profile_path) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("Erreur : {e}");
-            return EXIT_UNREADABLE;
-        }
-    };
+pub fn run_edition(args: NewEdition) -> Result<Outcome, Failure> {
+    let NewEdition {
+        source,
+        target,
+        profile: profile_path,
+    } = args;
+    let (old, old_profile) = open(&source, None)?;
+    // Everything the source reads, and the new profile, stay untouched.
+    let protected = jobs::Protected::of(&old, &old_profile, Some(&source), None)
+        .with(profile_path.clone(), jobs::Role::EditionProfile);
+    jobs::check_new_file(&target, &protected)?;
+    let profile = profiles::from_file(&profile_path)?;
     let mut new = edition::carry_over(&old, &profile);
     new.dossier.call_profile = Some(profiles::remembered_path(&target, &profile_path));
-    if let Err(e) = session::create(&target, &new.dossier) {
-        eprintln!("Erreur : {e}");
-        return EXIT_UNREADABLE;
-    }
+    session::create(&target, &new.dossier)?;
     println!(
         "Dossier de l'édition « {} » créé : {} (identité, membres, partenaires et gouvernance repris).",
         profile.edition,
@@ -133,5 +197,5 @@ pub fn run_edition(args: &[OsString]) -> u8 {
             println!("  - {line}");
         }
     }
-    EXIT_OK
+    Ok(Outcome::Done)
 }

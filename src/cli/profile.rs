@@ -2,23 +2,60 @@
 //! `export-profile [--edition 2026] PROFIL` writes a bundled profile as the
 //! starting point of a new one.
 
-use std::ffi::OsString;
 use std::path::PathBuf;
 
-use super::args::{Arg, Args, positional};
-use super::{EXIT_OK, EXIT_UNREADABLE, usage_error};
-use crate::service::profiles;
+use super::Declared;
+use super::args::{Exit, Given, Opt, Spec, Usage};
+use super::outcome::{Failure, Outcome};
+use crate::service::{jobs, profiles};
 use crate::store;
 
-pub fn check(args: &[OsString]) -> u8 {
-    let mut args = Args::new(args);
-    let file = match args.files_only(1, "un seul profil attendu") {
-        Ok(files) => files.into_iter().next(),
-        Err(e) => return usage_error(&e),
+#[derive(Debug, PartialEq)]
+pub struct CheckProfile {
+    pub file: PathBuf,
+}
+
+impl Declared for CheckProfile {
+    const SPEC: Spec = Spec {
+        name: "check-profile",
+        summary: "vérifie un profil d'appel (nouvelle édition) : fichier, ligne, colonne",
+        synopsis: "PROFIL.ron",
+        files: &["PROFIL.ron"],
+        files_min: 0,
+        options: &[],
+        appel: "le profil à vérifier, quand PROFIL.ron n'est pas donné",
+        about: "Lit un profil d'appel (le fichier d'une édition que cette version ne fournit pas) et le\n\
+                valide : chaque erreur est donnée avec sa ligne et sa colonne ; un profil valide est\n\
+                résumé (seuils, date limite). Le profil peut aussi être donné par --appel.",
+        notes: None,
+        examples: &["check-profile appel-2027.ron"],
+        exits: &[
+            (Exit::Ok, "profil valide"),
+            (
+                Exit::Unusable,
+                "profil illisible ou invalide, ou erreur d'utilisation",
+            ),
+        ],
     };
-    let Some(file) = file.or(args.profile) else {
-        return usage_error("« check-profile » attend le fichier du profil");
-    };
+
+    fn from_args(given: &Given) -> Result<Self, Usage> {
+        match given.file(0) {
+            Some(file) => Ok(CheckProfile { file }),
+            // `check-profile --appel PROFIL` says the same.
+            None => Ok(CheckProfile {
+                file: given.required_path("appel").map_err(|_| {
+                    Usage::new(
+                        Some("check-profile"),
+                        "« check-profile » attend le fichier du profil",
+                    )
+                })?,
+            }),
+        }
+    }
+}
+
+pub fn check(args: CheckProfile) -> Result<Outcome, Failure> {
+    let file = args.file;
     match profiles::from_file(&file) {
         Ok(p) => {
             println!(
@@ -29,58 +66,73 @@ pub fn check(args: &[OsString]) -> u8 {
                 p.thresholds.min_self_financing_year1_percent,
                 p.deadline.french()
             );
-            EXIT_OK
+            Ok(Outcome::Done)
         }
-        Err(e) => {
-            eprintln!("Erreur : {e}");
-            EXIT_UNREADABLE
-        }
+        Err(e) => Err(Failure::Profile(e)),
     }
 }
 
-pub fn export(args: &[OsString]) -> u8 {
-    let mut args = Args::new(args);
-    let mut file: Option<PathBuf> = None;
-    let mut edition = profiles::latest_bundled().edition.clone();
-    loop {
-        let step = match args.next() {
-            Ok(None) => break,
-            Ok(Some(Arg::Option("--edition"))) => args
-                .text("--edition attend une année")
-                .map(|e| edition = e.to_string()),
-            Ok(Some(Arg::Option(o))) => Err(format!("option inconnue « {o} »")),
-            Ok(Some(Arg::Positional(a))) => positional(&mut file, a, "un seul fichier attendu"),
-            Err(e) => Err(e),
-        };
-        if let Err(e) = step {
-            return usage_error(&e);
-        }
-    }
-    let Some(file) = file else {
-        return usage_error("« export-profile » attend le fichier à écrire");
+#[derive(Debug, PartialEq)]
+pub struct ExportProfile {
+    pub file: PathBuf,
+    /// The edition to write; the newest bundled one when not given.
+    pub edition: Option<String>,
+}
+
+impl Declared for ExportProfile {
+    const SPEC: Spec = Spec {
+        name: "export-profile",
+        summary: "écrit le profil d'appel fourni, point de départ d'une nouvelle édition",
+        synopsis: "[--edition ANNÉE] PROFIL.ron",
+        files: &["PROFIL.ron"],
+        files_min: 1,
+        options: &[Opt {
+            long: "edition",
+            short: None,
+            value: Some("ANNÉE"),
+            help: "l'édition fournie à écrire (la plus récente par défaut)",
+        }],
+        appel: "accepté, sans effet : le profil écrit est celui de --edition",
+        about: "Écrit le profil d'une édition fournie par cette version, jamais par-dessus un fichier\n\
+                existant. Modifiez-y l'édition, les seuils et la date limite, vérifiez-le avec\n\
+                check-profile, puis donnez-le aux commandes avec --appel.",
+        notes: None,
+        examples: &["export-profile --edition 2026 appel-2027.ron"],
+        exits: &[
+            (Exit::Ok, "profil écrit"),
+            (
+                Exit::Unusable,
+                "le fichier existe déjà, édition non fournie ou erreur d'utilisation",
+            ),
+        ],
     };
+
+    fn from_args(given: &Given) -> Result<Self, Usage> {
+        Ok(ExportProfile {
+            file: given.required_file(0)?,
+            edition: given.text("edition")?,
+        })
+    }
+}
+
+pub fn export(args: ExportProfile) -> Result<Outcome, Failure> {
+    let file = args.file;
+    let edition = args
+        .edition
+        .unwrap_or_else(|| profiles::latest_bundled().edition.clone());
     let Some(text) = profiles::bundled_text(&edition) else {
-        eprintln!("Erreur : cette version ne fournit pas l'édition « {edition} ».");
-        return EXIT_UNREADABLE;
+        return Err(Failure::NoEdition(edition));
     };
-    if std::fs::symlink_metadata(&file).is_ok() {
-        eprintln!(
-            "Erreur : « {} » existe déjà ; il n'a pas été modifié.",
-            file.display()
-        );
-        return EXIT_UNREADABLE;
-    }
+    // Only a new file: the refusal says what the existing one is.
+    jobs::check_new_file(&file, &jobs::Protected::none())?;
     match store::write_atomic(&file, text.as_bytes(), false) {
         Ok(()) => {
             println!(
                 "Profil de l'édition « {edition} » écrit : {} (modifiez l'édition, les seuils et la date limite, puis vérifiez-le avec check-profile).",
                 file.display()
             );
-            EXIT_OK
+            Ok(Outcome::Done)
         }
-        Err(e) => {
-            eprintln!("Erreur : {e}");
-            EXIT_UNREADABLE
-        }
+        Err(e) => Err(Failure::Store(e)),
     }
 }

@@ -1,91 +1,138 @@
 //! `render FICHIER -o SORTIE.pdf [--copies N] [--final | --draft | --blank]
 //! [--per-copy]`: the printed package, through the core's print job.
 
-use std::ffi::OsString;
 use std::path::PathBuf;
 
-use super::args::{Arg, Args, positional};
-use super::{EXIT_BLOCKING, EXIT_OK, EXIT_UNREADABLE, open_or_report, usage_error, write_report};
+use super::args::{Exit, Given, Opt, Spec, Usage};
+use super::outcome::{Failure, Outcome};
+use super::{Declared, open};
 use crate::print::{PrintMode, RenderOptions};
 use crate::service::jobs::{self, JobError, PrintJob};
 
-struct Request {
-    input: PathBuf,
-    output: PathBuf,
-    options: RenderOptions,
-    profile: Option<PathBuf>,
+#[derive(Debug, PartialEq)]
+pub struct Render {
+    pub input: PathBuf,
+    pub output: PathBuf,
+    pub options: RenderOptions,
+    pub profile: Option<PathBuf>,
 }
 
-fn parse(args: &[OsString]) -> Result<Request, String> {
-    let mut args = Args::new(args);
-    let mut input: Option<PathBuf> = None;
-    let mut output: Option<PathBuf> = None;
-    let mut options = RenderOptions::default();
-    while let Some(arg) = args.next()? {
-        match arg {
-            Arg::Option("-o" | "--output") => {
-                output = Some(args.path("-o attend le fichier PDF à écrire")?);
-            }
-            Arg::Option("--copies") => {
-                options.copies = Some(args.number("--copies attend un nombre")?);
-            }
-            Arg::Option(flag @ ("--final" | "--draft" | "--blank")) => {
-                let mode = match flag {
-                    "--final" => PrintMode::Final,
-                    "--draft" => PrintMode::Draft,
-                    _ => PrintMode::Blank,
-                };
-                if options.mode != PrintMode::Automatic && options.mode != mode {
-                    return Err("--final, --draft et --blank s'excluent".into());
+impl Declared for Render {
+    const SPEC: Spec = Spec {
+        name: "render",
+        summary: "imprime le dossier en PDF, en autant d'exemplaires que l'appel en demande",
+        synopsis: "FICHIER.ron -o SORTIE.pdf [--copies N] [--final | --draft | --blank] [--per-copy]",
+        files: &["FICHIER.ron"],
+        files_min: 1,
+        options: &[
+            Opt {
+                long: "output",
+                short: Some('o'),
+                value: Some("SORTIE.pdf"),
+                help: "le PDF à écrire (obligatoire) ; jamais le dossier lui-même, un autre dossier ni un fichier spécial",
+            },
+            Opt {
+                long: "copies",
+                short: None,
+                value: Some("N"),
+                help: "nombre d'exemplaires, de 1 à 20 (par défaut celui du dossier, sinon celui de l'appel)",
+            },
+            Opt {
+                long: "final",
+                short: None,
+                value: None,
+                help: "version finale : refusée tant qu'il reste des points bloquants",
+            },
+            Opt {
+                long: "draft",
+                short: None,
+                value: None,
+                help: "brouillon : chaque page porte la mention « BROUILLON »",
+            },
+            Opt {
+                long: "blank",
+                short: None,
+                value: None,
+                help: "formulaire vierge, à remplir à la main",
+            },
+            Opt {
+                long: "per-copy",
+                short: None,
+                value: None,
+                help: "un fichier par exemplaire (SORTIE-exemplaire-1.pdf, …) au lieu d'un seul",
+            },
+        ],
+        appel: "utilise ce profil d'appel (seuils, date limite, pièces, lignes du budget) au lieu de celui de l'édition du dossier",
+        about: "Imprime le dossier en PDF, prêt à signer. Sans --final ni --draft, le PDF est un brouillon\n\
+                tant qu'il reste des points bloquants : chaque page porte la mention « BROUILLON » et la\n\
+                couverture les énumère. --final, --draft et --blank s'excluent.",
+        notes: None,
+        examples: &[
+            "render mon-cluster.ron -o mon-cluster.pdf --final",
+            "render mon-cluster.ron -o exemplaire.pdf --copies=1 --draft",
+        ],
+        exits: &[
+            (Exit::Ok, "PDF écrit (brouillon compris)"),
+            (
+                Exit::Blocking,
+                "--final refusé : les points bloquants sont listés sur la sortie d'erreur",
+            ),
+            (
+                Exit::Unusable,
+                "dossier illisible, sortie refusée ou erreur d'utilisation",
+            ),
+        ],
+    };
+
+    fn from_args(given: &Given) -> Result<Self, Usage> {
+        let mut mode = PrintMode::Automatic;
+        for (flag, wanted) in [
+            ("final", PrintMode::Final),
+            ("draft", PrintMode::Draft),
+            ("blank", PrintMode::Blank),
+        ] {
+            if given.flag(flag)? {
+                if mode != PrintMode::Automatic {
+                    return Err(Usage::new(
+                        Some("render"),
+                        "--final, --draft et --blank s'excluent",
+                    ));
                 }
-                options.mode = mode;
+                mode = wanted;
             }
-            Arg::Option("--per-copy") => options.per_copy = true,
-            Arg::Option(o) => return Err(format!("option inconnue « {o} »")),
-            Arg::Positional(a) => positional(&mut input, a, "un seul dossier attendu")?,
         }
+        Ok(Render {
+            input: given.required_file(0)?,
+            output: given.required_path("output")?,
+            options: RenderOptions {
+                copies: given.number("copies")?,
+                mode,
+                per_copy: given.flag("per-copy")?,
+            },
+            profile: given.profile()?,
+        })
     }
-    let (Some(input), Some(output)) = (input, output) else {
-        return Err("« render » attend un dossier et -o SORTIE.pdf".into());
-    };
-    Ok(Request {
-        input,
-        output,
-        options,
-        profile: args.profile,
-    })
 }
 
-pub fn run(args: &[OsString]) -> u8 {
-    let request = match parse(args) {
-        Ok(r) => r,
-        Err(e) => return usage_error(&e),
-    };
-    let Some((dossier, profile)) = open_or_report(&request.input, request.profile.as_deref())
-    else {
-        return EXIT_UNREADABLE;
-    };
+pub fn run(request: Render) -> Result<Outcome, Failure> {
+    let (dossier, profile) = open(&request.input, request.profile.as_deref())?;
     let job = PrintJob {
         dossier: &dossier,
         profile: &profile,
         dossier_path: Some(&request.input),
+        profile_file: request.profile.as_deref(),
         options: request.options,
         output: request.output,
     };
     let printed = match jobs::print(&job) {
         Ok(p) => p,
         Err(JobError::Blocking(blocking)) => {
-            eprintln!(
-                "Impression finale refusée : le dossier a {} point(s) bloquant(s).",
-                blocking.len()
-            );
-            let _ = write_report(&mut std::io::stderr().lock(), &request.input, &blocking);
-            return EXIT_BLOCKING;
+            return Err(Failure::Blocked {
+                dossier: request.input,
+                findings: blocking,
+            });
         }
-        Err(e) => {
-            eprintln!("Erreur : {}", crate::service::describe_error(&e));
-            return EXIT_UNREADABLE;
-        }
+        Err(e) => return Err(Failure::Job(e)),
     };
     for w in &printed.warnings {
         eprintln!("Attention : {w}");
@@ -106,7 +153,7 @@ pub fn run(args: &[OsString]) -> u8 {
     if std::env::var_os("CLUSTER_DOSSIER_STATS").is_some() {
         print_stats(printed.copies as usize * printed.pages_per_copy);
     }
-    EXIT_OK
+    Ok(Outcome::Done)
 }
 
 /// Peak memory of this process (Linux), for the benchmarks.

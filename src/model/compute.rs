@@ -1,18 +1,74 @@
 //! Pure computations over a dossier and its call profile, in exact
 //! `Decimal` arithmetic: budget totals, résultat, self-financing ratio,
 //! member counts and shares, fee revenue from the register.
+//!
+//! Every operation is checked (the model denies clippy's
+//! `arithmetic_side_effects`): an amount beyond its bound (see
+//! [`super::limits`]) is left out of the totals like a mistyped one, and a
+//! sum that would overflow anyway (a dossier built in memory past the
+//! bounds) makes its year unknown, never a panic.
 
 use rust_decimal::Decimal;
 
 use super::call::{BudgetRole, CallProfile};
 use super::dossier::{Dossier, MemberCategory, YEARS, Years};
+use super::limits::{NumberKind, counted};
 
 /// The self-financing formula, printed in messages so users can check it.
 pub const SELF_FINANCING_FORMULA: &str = "autofinancement = (cotisations des membres + services payants + autres produits) ÷ total des charges × 100";
 
-/// Sum of the given values, blanks counting as zero.
-pub fn sum_years(values: &Years<Decimal>) -> Decimal {
-    values.iter().flatten().copied().sum()
+/// A running sum of amounts that knows when it is incomplete: a term was
+/// blank-by-error (mistyped, beyond its bound) or the sum overflowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sum {
+    /// The sum of the terms counted so far (the last one that fitted, after
+    /// an overflow).
+    pub value: Decimal,
+    /// Whether a term is missing from `value`.
+    pub unknown: bool,
+}
+
+impl Default for Sum {
+    fn default() -> Self {
+        Self {
+            value: Decimal::ZERO,
+            unknown: false,
+        }
+    }
+}
+
+impl Sum {
+    /// Adds a term; `None` (an unknown term) marks the sum unknown.
+    pub fn add(&mut self, term: Option<Decimal>) {
+        match term.and_then(|t| self.value.checked_add(t)) {
+            Some(v) => self.value = v,
+            None => self.unknown = true,
+        }
+    }
+
+    /// Adds a typed amount: blank counts as zero, a value beyond the
+    /// amount bound as unknown.
+    pub fn add_amount(&mut self, amount: Option<Decimal>) {
+        match amount {
+            None => {}
+            Some(_) => self.add(counted(amount, NumberKind::Amount)),
+        }
+    }
+}
+
+/// Sum of the given amounts, blanks counting as zero; `None` if one is
+/// beyond the amount bound.
+pub fn sum_years(values: &Years<Decimal>) -> Option<Decimal> {
+    let mut sum = Sum::default();
+    for v in values {
+        sum.add_amount(*v);
+    }
+    (!sum.unknown).then_some(sum.value)
+}
+
+/// `a − b`, `None` on overflow.
+pub fn difference(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_sub(b)
 }
 
 /// Budget totals for the five years.
@@ -27,54 +83,63 @@ pub struct BudgetTotals {
     pub state_subsidy: [Decimal; YEARS],
     /// Charges the State subsidy may cover: rows not marked `*`.
     pub subsidisable_charges: [Decimal; YEARS],
-    /// Years where a cell holds mistyped text: their totals are unknown,
-    /// and no ratio is computed from them.
+    /// Years where a cell holds mistyped text or a value beyond its bound:
+    /// their totals leave it out, and no ratio is computed from them.
     pub unknown: [bool; YEARS],
 }
 
 /// Totals per year of the budget, following the profile's rows and roles.
 pub fn budget_totals(dossier: &Dossier, profile: &CallProfile) -> BudgetTotals {
-    let mut t = BudgetTotals {
-        charges: [Decimal::ZERO; YEARS],
-        products: [Decimal::ZERO; YEARS],
-        result: [Decimal::ZERO; YEARS],
-        own_resources: [Decimal::ZERO; YEARS],
-        state_subsidy: [Decimal::ZERO; YEARS],
-        subsidisable_charges: [Decimal::ZERO; YEARS],
-        unknown: [false; YEARS],
-    };
+    let mut charges = [Sum::default(); YEARS];
+    let mut products = [Sum::default(); YEARS];
+    let mut own = [Sum::default(); YEARS];
+    let mut subsidy = [Sum::default(); YEARS];
+    let mut subsidisable = [Sum::default(); YEARS];
+    let mut mistyped = [false; YEARS];
     for row in &profile.budget_rows {
         let Some(line) = dossier.budget_line(&row.id) else {
             continue;
         };
-        for (year, amount) in line.amounts.iter().enumerate() {
+        for (year, amount) in line.amounts.iter().enumerate().take(YEARS) {
             if dossier
                 .invalid_entries
                 .contains_key(&super::field::budget_cell(&row.id, year))
             {
-                t.unknown[year] = true;
+                mistyped[year] = true;
             }
-            let amount = amount.unwrap_or(Decimal::ZERO);
             if row.role.is_charge() {
-                t.charges[year] += amount;
+                charges[year].add_amount(*amount);
                 if !row.starred {
-                    t.subsidisable_charges[year] += amount;
+                    subsidisable[year].add_amount(*amount);
                 }
             } else {
-                t.products[year] += amount;
+                products[year].add_amount(*amount);
                 if row.role.is_own_resource() {
-                    t.own_resources[year] += amount;
+                    own[year].add_amount(*amount);
                 }
                 if row.role == BudgetRole::StateSubsidy {
-                    t.state_subsidy[year] += amount;
+                    subsidy[year].add_amount(*amount);
                 }
             }
         }
     }
-    for year in 0..YEARS {
-        t.result[year] = t.products[year] - t.charges[year];
+    let result: [Option<Decimal>; YEARS] =
+        std::array::from_fn(|y| difference(products[y].value, charges[y].value));
+    BudgetTotals {
+        charges: charges.map(|s| s.value),
+        products: products.map(|s| s.value),
+        result: result.map(|r| r.unwrap_or(Decimal::ZERO)),
+        own_resources: own.map(|s| s.value),
+        state_subsidy: subsidy.map(|s| s.value),
+        subsidisable_charges: subsidisable.map(|s| s.value),
+        unknown: std::array::from_fn(|y| {
+            mistyped[y]
+                || result[y].is_none()
+                || [charges[y], products[y], own[y], subsidy[y], subsidisable[y]]
+                    .iter()
+                    .any(|s| s.unknown)
+        }),
     }
-    t
 }
 
 /// Self-financing ratio in percent per year (see [`SELF_FINANCING_FORMULA`]);
@@ -89,7 +154,7 @@ pub fn self_financing_percent(totals: &BudgetTotals) -> [Option<Decimal>; YEARS]
     })
 }
 
-/// `part ÷ whole × 100`, `None` for a zero whole.
+/// `part ÷ whole × 100`, `None` for a zero whole or an overflow.
 pub fn ratio_percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     if whole.is_zero() {
         None
@@ -113,7 +178,11 @@ impl MemberCounts {
     /// Members counted for the call's thresholds: everybody but the
     /// companies only potentially interested (partners are a separate list).
     pub fn engaged_members(&self) -> u32 {
-        self.engaged_companies + self.training_research + self.other_representatives
+        // Saturating: a register of four billion members is beyond any
+        // file the store reads, and a count that stops there never panics.
+        self.engaged_companies
+            .saturating_add(self.training_research)
+            .saturating_add(self.other_representatives)
     }
 
     /// Share of industrial, technological or specific companies among the
@@ -135,19 +204,24 @@ impl MemberCounts {
     }
 }
 
+/// One more, stopping at `u32::MAX` (see [`MemberCounts::engaged_members`]).
+fn bump(count: &mut u32) {
+    *count = count.saturating_add(1);
+}
+
 pub fn member_counts(dossier: &Dossier) -> MemberCounts {
     let mut c = MemberCounts::default();
     for m in &dossier.members {
         match m.category {
             MemberCategory::EngagedCompany => {
-                c.engaged_companies += 1;
+                bump(&mut c.engaged_companies);
                 if m.activity.counts_for_share() {
-                    c.industrial_companies += 1;
+                    bump(&mut c.industrial_companies);
                 }
             }
-            MemberCategory::InterestedCompany => c.interested_companies += 1,
-            MemberCategory::TrainingResearch => c.training_research += 1,
-            MemberCategory::OtherRepresentative => c.other_representatives += 1,
+            MemberCategory::InterestedCompany => bump(&mut c.interested_companies),
+            MemberCategory::TrainingResearch => bump(&mut c.training_research),
+            MemberCategory::OtherRepresentative => bump(&mut c.other_representatives),
         }
     }
     c
@@ -157,17 +231,22 @@ pub fn member_counts(dossier: &Dossier) -> MemberCounts {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FeeRevenue {
     pub total: Decimal,
+    /// Members whose fee category is in the schedule.
+    pub members: u32,
     /// Per fee category, in the schedule's order: (name, members, subtotal).
     pub per_category: Vec<(String, u32, Decimal)>,
     /// Indices of engaged members whose fee category is not in the schedule.
     pub unmatched_members: Vec<usize>,
+    /// A fee amount is mistyped or beyond its bound: the total leaves its
+    /// members out, so it is not compared with the budget.
+    pub unknown: bool,
 }
 
 pub fn fee_revenue(dossier: &Dossier) -> FeeRevenue {
     let schedule = &dossier.governance.fee_categories;
-    let mut per_category: Vec<(String, u32, Decimal)> = schedule
+    let mut per_category: Vec<(String, u32, Sum)> = schedule
         .iter()
-        .map(|c| (c.name.clone(), 0, Decimal::ZERO))
+        .map(|c| (c.name.clone(), 0, Sum::default()))
         .collect();
     let mut unmatched_members = Vec::new();
     for (i, m) in dossier.members.iter().enumerate() {
@@ -175,34 +254,51 @@ pub fn fee_revenue(dossier: &Dossier) -> FeeRevenue {
             continue;
         }
         let wanted = m.fee_category.trim();
-        match schedule
+        let found = schedule
             .iter()
-            .position(|c| !wanted.is_empty() && c.name.trim() == wanted)
-        {
-            Some(pos) => {
-                let amount = schedule[pos].annual_amount.unwrap_or(Decimal::ZERO);
-                per_category[pos].1 += 1;
-                per_category[pos].2 += amount;
+            .position(|c| !wanted.is_empty() && c.name.trim() == wanted);
+        match found.and_then(|pos| Some((schedule.get(pos)?, per_category.get_mut(pos)?))) {
+            Some((fee, (_, count, subtotal))) => {
+                bump(count);
+                subtotal.add_amount(fee.annual_amount);
             }
             None => unmatched_members.push(i),
         }
     }
+    let mut total = Sum::default();
+    let mut members = 0u32;
+    let mut mistyped = false;
+    for (i, (_, count, subtotal)) in per_category.iter().enumerate() {
+        total.add((!subtotal.unknown).then_some(subtotal.value));
+        members = members.saturating_add(*count);
+        mistyped |= *count > 0
+            && dossier.invalid_entries.contains_key(
+                super::field::FieldPath::fee_category(i, super::field::FeeField::AnnualAmount)
+                    .as_str(),
+            );
+    }
     FeeRevenue {
-        total: per_category.iter().map(|c| c.2).sum(),
-        per_category,
+        total: total.value,
+        members,
+        per_category: per_category
+            .into_iter()
+            .map(|(name, count, subtotal)| (name, count, subtotal.value))
+            .collect(),
         unmatched_members,
+        unknown: total.unknown || mistyped,
     }
 }
 
-/// Sum of the action plan's costs per year.
+/// Sum of the action plan's costs per year (costs beyond the amount bound
+/// left out, as mistyped ones are).
 pub fn action_costs(dossier: &Dossier) -> [Decimal; YEARS] {
-    let mut out = [Decimal::ZERO; YEARS];
+    let mut out = [Sum::default(); YEARS];
     for action in &dossier.plan.actions {
-        for (year, cost) in action.cost.iter().enumerate() {
-            out[year] += cost.unwrap_or(Decimal::ZERO);
+        for (year, cost) in action.cost.iter().enumerate().take(YEARS) {
+            out[year].add_amount(*cost);
         }
     }
-    out
+    out.map(|s| s.value)
 }
 
 /// The boxes of the déclaration sur l'honneur, ticked from what the dossier
@@ -301,6 +397,43 @@ mod tests {
         let y1 = sf[0].expect("charges present");
         assert_eq!(y1.round_dp(6), dec!(47.976869));
         assert_eq!(sf[4], Some(dec!(1240000) * dec!(100) / dec!(2110000)));
+    }
+
+    #[test]
+    fn a_sum_that_would_overflow_is_unknown_not_a_panic() {
+        let mut s = Sum::default();
+        s.add(Some(Decimal::MAX));
+        s.add(Some(Decimal::ONE));
+        assert!(s.unknown);
+        assert_eq!(s.value, Decimal::MAX);
+        // A value beyond the amount bound is left out, and said so.
+        let mut s = Sum::default();
+        s.add_amount(Some(dec!(1_000_000_000_000.01)));
+        s.add_amount(None);
+        s.add_amount(Some(dec!(12.50)));
+        assert_eq!((s.value, s.unknown), (dec!(12.50), true));
+        assert_eq!(
+            sum_years(&[Some(dec!(1)), None, Some(dec!(2)), None, None]),
+            Some(dec!(3))
+        );
+        assert_eq!(
+            sum_years(&[Some(Decimal::MAX), None, None, None, None]),
+            None
+        );
+        assert_eq!(ratio_percent(Decimal::MAX, Decimal::ONE), None);
+    }
+
+    #[test]
+    fn budget_cells_beyond_the_bound_make_their_year_unknown() {
+        let (mut d, p) =
+            dossier_with_budget(&[("personnel", [1_000; 5]), ("cotisations", [500; 5])]);
+        d.budget_line_mut("location").amounts[0] = Some(Decimal::MAX);
+        d.budget_line_mut("investissement").amounts[0] = Some(Decimal::MAX);
+        let t = budget_totals(&d, &p);
+        assert!(t.unknown[0] && !t.unknown[1]);
+        assert_eq!(t.charges[0], dec!(1000));
+        assert_eq!(self_financing_percent(&t)[0], None);
+        assert_eq!(self_financing_percent(&t)[1], Some(dec!(50)));
     }
 
     #[test]

@@ -95,11 +95,17 @@ impl Date {
         } else {
             self.day.to_string()
         };
-        let month = MONTHS_FR[usize::from(self.month - 1)];
+        let month = MONTHS_FR
+            .get(usize::from(self.month.saturating_sub(1)))
+            .copied()
+            .unwrap_or_default();
         format!("{day} {month} {}", self.year)
     }
 
     /// Days since 1970-01-01 (negative before), for comparisons with a clock.
+    // Cannot overflow: `Date::new` keeps the year within 1900–2200, so every
+    // intermediate value stays below 10⁶ in an i64.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn days_since_epoch(self) -> i64 {
         // Howard Hinnant's days_from_civil.
         let y = i64::from(self.year) - i64::from(self.month <= 2);
@@ -111,8 +117,15 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    /// The civil date of a number of days since 1970-01-01.
+    /// The civil date of a number of days since 1970-01-01; `None` outside
+    /// the years a `Date` holds.
+    // Cannot overflow: `days` is checked first to lie within ±10⁶ (years
+    // −768 to 4708), so every intermediate value stays below 10⁷.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn from_days_since_epoch(days: i64) -> Option<Self> {
+        if !(-1_000_000..=1_000_000).contains(&days) {
+            return None;
+        }
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
@@ -163,6 +176,10 @@ pub struct Deadline {
 
 impl Deadline {
     /// Seconds since the Unix epoch.
+    // Cannot overflow: the date's days stay within ±10⁵ (years 1900–2200),
+    // hour and minute are bytes and the offset an i32: the sum stays below
+    // 2 × 10¹¹, far inside an i64.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn unix_seconds(&self) -> i64 {
         self.date.days_since_epoch() * 86_400
             + i64::from(self.hour) * 3600

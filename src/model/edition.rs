@@ -93,7 +93,10 @@ fn not_carried(source: &Dossier, profile: &CallProfile) -> Vec<String> {
         );
     }
     let c = &source.cooperation;
-    let projects = c.cooperation_projects.len() + c.collaborative_projects.len();
+    let projects = c
+        .cooperation_projects
+        .len()
+        .saturating_add(c.collaborative_projects.len());
     if projects > 0 {
         not_carried.push(format!(
             "Section 4.1 : {} (propres à la candidature précédente)",

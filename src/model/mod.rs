@@ -3,6 +3,8 @@
 //! No GUI, no PDF, no file I/O here: everything is a function of its inputs,
 //! including the clock, which the caller passes in.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 pub mod call;
 pub mod compute;
 pub mod date;
@@ -10,6 +12,7 @@ pub mod dossier;
 pub mod edition;
 pub mod field;
 pub mod finding;
+pub mod limits;
 pub mod money;
 pub mod rules;
 pub mod synthetic;

@@ -15,15 +15,28 @@ pub enum AmountError {
     Empty,
     #[error("« {0} » n'est pas un montant (exemples : 1 234,50 ou 1234.5)")]
     NotANumber(String),
-    #[error("un montant ne peut pas être négatif ici")]
+    #[error("une valeur négative n'est pas acceptée ici")]
     Negative,
-    #[error("au plus deux décimales pour un montant en dirhams")]
-    TooManyDecimals,
+    /// Beyond the field's bound (see [`super::limits`]): the text says the
+    /// bound, e.g. « 1 000 000 000 000 DH, mille milliards ».
+    #[error("au plus {0}")]
+    TooLarge(&'static str),
+    /// More decimals than the field allows: « deux décimales pour un
+    /// montant en dirhams ».
+    #[error("au plus {0}")]
+    TooManyDecimals(&'static str),
+    #[error("un nombre entier est attendu")]
+    NotWhole,
 }
+
+/// Decimals `Decimal` holds: a typed number with more would be rounded
+/// silently by its parser, so it is refused instead.
+const MAX_SCALE: usize = 28;
 
 /// Parses « 1 234,50 », « 1234.5 », « 1 234 DH », « 1.234,50 » (dot grouping
 /// with a decimal comma) and « 12 % ». Any space (normal, no-break, narrow)
-/// groups digits.
+/// groups digits. Never rounds: more digits than a `Decimal` holds (29
+/// before the point, 28 after) is an error, not a nearby value.
 pub fn parse_decimal(text: &str) -> Result<Decimal, AmountError> {
     let mut t: String = text
         .chars()
@@ -55,15 +68,25 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, AmountError> {
             .chars()
             .enumerate()
             .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')))
+        || !normalised.chars().any(|c| c.is_ascii_digit())
     {
         return Err(AmountError::NotANumber(text.trim().to_string()));
     }
+    let fraction = normalised
+        .split_once('.')
+        .map_or("", |(_, f)| f.trim_end_matches('0'));
+    if fraction.len() > MAX_SCALE {
+        return Err(AmountError::TooManyDecimals("28 décimales"));
+    }
+    // Only digits, one point and a sign remain: the one way left to fail
+    // is a number too large for a Decimal.
     normalised
         .parse::<Decimal>()
-        .map_err(|_| AmountError::NotANumber(text.trim().to_string()))
+        .map_err(|_| AmountError::TooLarge("28 chiffres"))
 }
 
-/// Parses a non-negative dirham amount with at most two decimals.
+/// Parses a non-negative dirham amount with at most two decimals, at most
+/// [`super::limits::MAX_AMOUNT`].
 ///
 /// ```
 /// use cluster_dossier::model::money::{format_dh, parse_amount};
@@ -73,24 +96,19 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, AmountError> {
 /// assert_eq!(amount, Decimal::new(123450, 2));
 /// assert_eq!(format_dh(amount), "1\u{202F}234,50\u{A0}DH");
 /// assert!(parse_amount("12a").is_err());
+/// assert!(parse_amount("99999999999999999999999999999").is_err());
 /// ```
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
-    let value = parse_decimal(text)?;
-    if value.is_sign_negative() && !value.is_zero() {
-        return Err(AmountError::Negative);
-    }
-    if value.normalize().scale() > 2 {
-        return Err(AmountError::TooManyDecimals);
-    }
-    Ok(value)
+    super::limits::NumberKind::Amount.parse(text)
 }
 
 /// Groups the digits of an integer part by three with the narrow no-break space.
 fn group_thousands(digits: &str) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    // A narrow no-break space is 3 bytes: at most one per digit.
+    let mut out = String::with_capacity(digits.len().saturating_mul(4));
     let len = digits.len();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (len - i).is_multiple_of(3) {
+        if i > 0 && len.saturating_sub(i).is_multiple_of(3) {
             out.push(THIN_NBSP);
         }
         out.push(c);
@@ -157,6 +175,74 @@ pub fn format_typed(value: Decimal) -> String {
     format_number(value, value.scale())
 }
 
+/// How the dossier's decimal fields read from a file: the text `Decimal`
+/// writes (`"1500.50"`), refused in French, with the text, when no
+/// `Decimal` can hold it (more than 28 digits on either side of the point,
+/// or not a number at all). Within that, a value beyond its field's bound
+/// is read, then set aside as an invalid entry (see
+/// [`super::limits::set_aside_out_of_bounds`]).
+pub mod from_file {
+    use rust_decimal::Decimal;
+    use serde::de::{Deserializer, Error, Visitor};
+
+    use super::super::dossier::{YEARS, Years};
+
+    /// One decimal as the file writes it.
+    struct Text(Decimal);
+
+    impl<'de> serde::Deserialize<'de> for Text {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_str(TextVisitor)
+        }
+    }
+
+    struct TextVisitor;
+
+    impl Visitor<'_> for TextVisitor {
+        type Value = Text;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("un nombre entre guillemets, par exemple \"1500.50\"")
+        }
+
+        fn visit_str<E: Error>(self, v: &str) -> Result<Text, E> {
+            let t = v.trim();
+            let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+            let numeric = !digits.is_empty()
+                && digits.matches('.').count() <= 1
+                && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+            let fraction = digits
+                .split_once('.')
+                .map_or("", |(_, f)| f.trim_end_matches('0'));
+            if !numeric {
+                return Err(E::custom(format!("« {v} » n'est pas un nombre")));
+            }
+            if fraction.len() > super::MAX_SCALE {
+                return Err(E::custom(format!(
+                    "« {v} » a plus de 28 décimales : aucun nombre du dossier n'en a autant"
+                )));
+            }
+            t.parse::<Decimal>().map(Text).map_err(|_| {
+                E::custom(format!(
+                    "« {v} » est trop grand pour un nombre du dossier (un montant va jusqu'à 1\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{A0}DH)"
+                ))
+            })
+        }
+    }
+
+    /// For `Option<Decimal>` fields.
+    pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        let value: Option<Text> = serde::Deserialize::deserialize(d)?;
+        Ok(value.map(|t| t.0))
+    }
+
+    /// For five-year `Years<Decimal>` fields.
+    pub fn years<'de, D: Deserializer<'de>>(d: D) -> Result<Years<Decimal>, D::Error> {
+        let values: [Option<Text>; YEARS] = serde::Deserialize::deserialize(d)?;
+        Ok(values.map(|v| v.map(|t| t.0)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,7 +276,10 @@ mod tests {
             Err(AmountError::NotANumber(_))
         ));
         assert_eq!(parse_amount("-5"), Err(AmountError::Negative));
-        assert_eq!(parse_amount("1,234"), Err(AmountError::TooManyDecimals));
+        assert!(matches!(
+            parse_amount("1,234"),
+            Err(AmountError::TooManyDecimals(_))
+        ));
     }
 
     #[test]

@@ -247,6 +247,19 @@ pub fn render_with(
     options: &RenderOptions,
     attachments: &crate::attach::Attachments,
 ) -> Result<Rendered, RenderError> {
+    render_marked(dossier, profile, findings, options, attachments, None)
+}
+
+/// [`render_with`], the PDFs naming in their metadata the dossier file
+/// that printed them (`source`, see [`pdf::SOURCE_KEY`]).
+pub fn render_marked(
+    dossier: &Dossier,
+    profile: &CallProfile,
+    findings: &[Finding],
+    options: &RenderOptions,
+    attachments: &crate::attach::Attachments,
+    source: Option<&str>,
+) -> Result<Rendered, RenderError> {
     // A blank form prints the structure only: the dossier's print choices
     // are kept, its content and findings are not used.
     let blank = options.mode == PrintMode::Blank;
@@ -304,6 +317,7 @@ pub fn render_with(
             })
             * 86_400
             + 12 * 3600,
+        source: source.map(str::to_string),
     };
     // Where the attachments' pages go in one copy (furniture adds none).
     let copy_placements = merge::placements(&laid.pages);

@@ -18,7 +18,13 @@ pub struct Metadata {
     pub subject: String,
     /// Unix seconds written as creation and modification dates.
     pub date_unix: i64,
+    /// Names the dossier file that printed it (see [`SOURCE_KEY`]).
+    pub source: Option<String>,
 }
+
+/// The Info entry naming the dossier that wrote a PDF, so that a later print
+/// can tell its own earlier PDF from another dossier's (`service::jobs`).
+pub const SOURCE_KEY: &str = "ClusterDossierSource";
 
 /// Why the PDF could not be written; the libraries' errors are kept as
 /// sources, the French text is made once, here.
@@ -290,6 +296,17 @@ fn write_with(
     };
     let mut save_warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut save_warnings);
+    if let Some(source) = &meta.source
+        && let Ok(info) = lo.trailer.get(b"Info").and_then(|o| o.as_reference())
+        && let Ok(dict) = lo.get_dictionary_mut(info)
+    {
+        // A PDF text string: UTF-16BE after its byte order mark.
+        let text = [0xFE, 0xFF].into_iter();
+        let text = text.chain(source.encode_utf16().flat_map(u16::to_be_bytes));
+        let hex = printpdf_lopdf::StringFormat::Hexadecimal;
+        let value = printpdf_lopdf::Object::String(text.collect(), hex);
+        dict.set(SOURCE_KEY, value);
+    }
     // The operations are in the content streams now: free them before
     // compressing.
     drop(doc);

@@ -1,33 +1,18 @@
 //! Print and export jobs: check, render or export, then write, for both
-//! front ends. An output never replaces the dossier it came from, another
-//! dossier, or anything that is not a regular file.
+//! front ends. Every output goes through [`guard_output`] first (the rule
+//! is in [`guard`]); a PDF names the dossier that wrote it ([`mark`]).
+
+mod guard;
+mod mark;
 
 use std::path::{Path, PathBuf};
+
+pub use guard::{Input, Output, OutputError, Protected, Role, guard_output, inputs};
+pub use mark::{Writer, source_mark, written_by};
 
 use crate::model::{CallProfile, Dossier, Finding};
 use crate::print::{RenderError, RenderOptions};
 use crate::store::{self, StoreError};
-
-/// Why an output path was refused; nothing was written.
-#[derive(Debug, thiserror::Error)]
-pub enum OutputError {
-    #[error(
-        "« {output} » est le dossier lui-même : il n'a pas été remplacé. Choisissez un autre fichier de sortie ({extension})."
-    )]
-    IsTheDossier {
-        output: PathBuf,
-        extension: &'static str,
-    },
-    #[error(
-        "« {output} » est un dossier de candidature (fichier RON) : il n'a pas été remplacé. Choisissez un autre fichier de sortie ({extension})."
-    )]
-    IsADossier {
-        output: PathBuf,
-        extension: &'static str,
-    },
-    #[error("« {output} » est {kind}, pas un fichier ordinaire : rien n'a été écrit.")]
-    NotRegular { output: PathBuf, kind: &'static str },
-}
 
 /// Why a job did not complete.
 #[derive(Debug, thiserror::Error)]
@@ -50,70 +35,6 @@ impl From<RenderError> for JobError {
             RenderError::Blocking(f) => JobError::Blocking(f),
             other => JobError::Render(other),
         }
-    }
-}
-
-/// Whether two paths name the same file (through symlinks, `..`, hard links).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        #[cfg(unix)]
-        (Ok(ma), Ok(mb)) => {
-            use std::os::unix::fs::MetadataExt;
-            ma.dev() == mb.dev() && ma.ino() == mb.ino()
-        }
-        _ => match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-            (Ok(ca), Ok(cb)) => ca == cb,
-            _ => false,
-        },
-    }
-}
-
-/// Whether an existing file is a dossier: named `.ron`, or starting like one.
-fn looks_like_dossier(path: &Path) -> bool {
-    if path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
-    {
-        return true;
-    }
-    let head = store::read_head(path, 4096).unwrap_or_default();
-    let head = String::from_utf8_lossy(&head);
-    head.contains("format_version") || head.contains("(cluster-dossier)")
-}
-
-/// Refuses an output that is one of the `protected` files (the dossier),
-/// an existing dossier, or an existing path that is not a regular file.
-pub fn guard_output(
-    output: &Path,
-    protected: &[&Path],
-    extension: &'static str,
-) -> Result<(), OutputError> {
-    if protected.iter().any(|p| same_file(output, p)) {
-        return Err(OutputError::IsTheDossier {
-            output: output.to_path_buf(),
-            extension,
-        });
-    }
-    let is_ron_name = output
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-    match std::fs::metadata(output) {
-        Ok(meta) if !meta.is_file() => Err(OutputError::NotRegular {
-            output: output.to_path_buf(),
-            kind: store::kind_of(&meta),
-        }),
-        Ok(_) if looks_like_dossier(output) => Err(OutputError::IsADossier {
-            output: output.to_path_buf(),
-            extension,
-        }),
-        // A new file named `.ron` would look like a dossier to the user.
-        Err(_) if is_ron_name => Err(OutputError::IsADossier {
-            output: output.to_path_buf(),
-            extension,
-        }),
-        _ => Ok(()),
     }
 }
 
@@ -150,31 +71,69 @@ pub struct Printed {
 pub struct PrintJob<'a> {
     pub dossier: &'a Dossier,
     pub profile: &'a CallProfile,
-    /// The dossier's file, if saved: attachments are relative to it, and the
-    /// output may never replace it.
+    /// The dossier's file, if saved: attachments are relative to it, the
+    /// output may never replace it, and the PDF names it ([`source_mark`]).
     pub dossier_path: Option<&'a Path>,
+    /// The profile file named explicitly (`--appel`): read, so protected.
+    pub profile_file: Option<&'a Path>,
     pub options: RenderOptions,
     pub output: PathBuf,
 }
 
+impl PrintJob<'_> {
+    /// The files this job will write: the output, or one per copy beside
+    /// it (`dossier-exemplaire-2.pdf`).
+    pub fn files(&self) -> Vec<PathBuf> {
+        if !self.options.per_copy {
+            return vec![self.output.clone()];
+        }
+        // The count as the renderer takes it; an invalid one is refused by
+        // the renderer before anything is written.
+        let copies = crate::print::copies_and_draft(self.dossier, self.profile, &[], &self.options)
+            .map_or(1, |(c, _)| c);
+        output_files(&self.output, copies as usize)
+    }
+
+    /// What the job may not write over.
+    pub fn protected(&self) -> Protected {
+        Protected::of(
+            self.dossier,
+            self.profile,
+            self.dossier_path,
+            self.profile_file,
+        )
+    }
+
+    /// Checks every file the job will write, before any work.
+    pub fn check_outputs(&self) -> Result<Vec<PathBuf>, OutputError> {
+        let protected = self.protected();
+        let files = self.files();
+        for f in std::iter::once(&self.output).chain(&files) {
+            guard_output(f, &protected, Output::Document(".pdf"))?;
+        }
+        Ok(files)
+    }
+}
+
 /// Runs the full check (attachments read), renders and writes the PDFs.
 pub fn print(job: &PrintJob<'_>) -> Result<Printed, JobError> {
-    let protected: Vec<&Path> = job.dossier_path.into_iter().collect();
-    // The number of files is known only after rendering (copies); check the
-    // single output now and every file before writing.
-    guard_output(&job.output, &protected, ".pdf")?;
+    job.check_outputs()?;
     let base = super::base_dir(job.dossier_path);
     let (attachments, findings) = super::check::full(job.dossier, job.profile, &base);
-    let rendered = crate::print::render_with(
+    let mark = job.dossier_path.map(source_mark);
+    let rendered = crate::print::render_marked(
         job.dossier,
         job.profile,
         &findings,
         &job.options,
         &attachments,
+        mark.as_deref(),
     )?;
+    // The files as rendered (checked again: the count comes from the render).
     let files = output_files(&job.output, rendered.pdfs.len());
+    let protected = job.protected();
     for f in &files {
-        guard_output(f, &protected, ".pdf")?;
+        guard_output(f, &protected, Output::Document(".pdf"))?;
     }
     for (path, bytes) in files.iter().zip(&rendered.pdfs) {
         store::write_atomic(path, bytes, false)?;
@@ -188,16 +147,38 @@ pub fn print(job: &PrintJob<'_>) -> Result<Printed, JobError> {
     })
 }
 
-/// Writes the budget and indicator workbook.
+/// Writes the budget and indicator workbook (`profile_file`: the profile
+/// named explicitly, protected like the dossier's own).
 pub fn export_tables(
     dossier: &Dossier,
     profile: &CallProfile,
     dossier_path: Option<&Path>,
+    profile_file: Option<&Path>,
     output: &Path,
 ) -> Result<(), JobError> {
-    let protected: Vec<&Path> = dossier_path.into_iter().collect();
-    guard_output(output, &protected, ".xlsx")?;
+    let protected = Protected::of(dossier, profile, dossier_path, profile_file);
+    guard_output(output, &protected, Output::Document(".xlsx"))?;
     let bytes = crate::export::tables_xlsx(dossier, profile)?;
     store::write_atomic(output, &bytes, false)?;
     Ok(())
+}
+
+/// Checks a new file (a new dossier, a profile written as a starting
+/// point) against what the command reads: it must not exist yet, and the
+/// refusal says what the existing file is.
+pub fn check_new_file(output: &Path, protected: &Protected) -> Result<(), OutputError> {
+    guard_output(output, protected, Output::NewFile)
+}
+
+/// Checks « Enregistrer sous » : the dossier may go to its own file or to a
+/// new one, never over its attachments, its profile, its companions,
+/// another dossier or any other existing file.
+pub fn check_save_as(
+    dossier: &Dossier,
+    profile: &CallProfile,
+    dossier_path: Option<&Path>,
+    output: &Path,
+) -> Result<(), OutputError> {
+    let protected = Protected::of(dossier, profile, dossier_path, None);
+    guard_output(output, &protected, Output::DossierCopy)
 }

@@ -153,7 +153,8 @@ pub fn from_file(path: &Path) -> Result<Arc<CallProfile>, ProfileError> {
         reason,
         source,
     };
-    let key = std::fs::canonicalize(path).map_err(|e| read_error(store::french_io(&e), Some(e)))?;
+    let key =
+        store::paths::canonicalize(path).map_err(|e| read_error(store::french_io(&e), Some(e)))?;
     let stamp = store::fingerprint(&key)
         .ok_or_else(|| read_error("fichier introuvable".to_string(), None))?;
     if let Ok(cache) = FILES.lock()
@@ -208,8 +209,8 @@ pub fn for_dossier(
 /// absolute otherwise.
 pub fn remembered_path(dossier_path: &Path, profile_path: &Path) -> String {
     let profile =
-        std::fs::canonicalize(profile_path).unwrap_or_else(|_| profile_path.to_path_buf());
-    let base = std::fs::canonicalize(super::base_dir(Some(dossier_path)))
+        store::paths::canonicalize(profile_path).unwrap_or_else(|_| profile_path.to_path_buf());
+    let base = store::paths::canonicalize(super::base_dir(Some(dossier_path)))
         .unwrap_or_else(|_| super::base_dir(Some(dossier_path)));
     match profile.strip_prefix(&base) {
         Ok(rel) => rel.display().to_string(),

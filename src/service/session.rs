@@ -22,6 +22,8 @@ pub enum SessionError {
     ChangedOnDisk { path: PathBuf },
     #[error("« {path} » existe déjà ; il n'a pas été modifié.")]
     Exists { path: PathBuf },
+    #[error(transparent)]
+    Name(#[from] store::paths::NameError),
 }
 
 /// What an editing session knows of the file its dossier belongs to: the
@@ -72,10 +74,13 @@ pub enum Check {
     /// Only the version the session's base describes (or no file, if the
     /// base has none): anything else was saved by someone else meanwhile.
     Unchanged,
-    /// Whatever is there: she confirmed (« Écraser »), or chose this
-    /// place in « Enregistrer sous ». The previous version still goes to
-    /// the backups.
+    /// Whatever is there: she confirmed « Écraser ». The previous version
+    /// still goes to the backups.
     Overwrite,
+    /// A place she chose in « Enregistrer sous »: a name Windows can hold,
+    /// written over whatever is there (the previous version goes to the
+    /// backups).
+    NewPlace,
 }
 
 /// Whether the file at `path` is still the version `base` describes (the
@@ -96,6 +101,11 @@ pub fn save(
     base: &mut Base,
     check: Check,
 ) -> Result<(), SessionError> {
+    // A new place (« Enregistrer sous »): a name Windows can hold; the file
+    // that was opened keeps saving under its own name.
+    if check == Check::NewPlace {
+        store::paths::check_file_name(path)?;
+    }
     let _lock = DossierLock::acquire(path, store::lock::DEFAULT_WAIT)?;
     if check == Check::Unchanged && !unchanged_since(path, base) {
         return Err(SessionError::ChangedOnDisk {
@@ -117,6 +127,7 @@ pub fn save(
 
 /// Creates a new dossier file; never replaces an existing file.
 pub fn create(path: &Path, dossier: &Dossier) -> Result<(), SessionError> {
+    store::paths::check_file_name(path)?;
     let _lock = DossierLock::acquire(path, store::lock::DEFAULT_WAIT)?;
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(SessionError::Exists {

@@ -62,7 +62,7 @@ fn still_current(file: &File, path: &Path) -> bool {
 /// The real file a path designates: symlinks followed, so two names of one
 /// dossier share one lock and a save writes the link's target.
 pub fn real_path(path: &Path) -> PathBuf {
-    if let Ok(p) = std::fs::canonicalize(path) {
+    if let Ok(p) = super::paths::canonicalize(path) {
         return p;
     }
     // Not created yet: its folder's real path and its name.
@@ -73,7 +73,7 @@ pub fn real_path(path: &Path) -> PathBuf {
             } else {
                 dir
             };
-            std::fs::canonicalize(dir)
+            super::paths::canonicalize(dir)
                 .map(|d| d.join(name))
                 .unwrap_or_else(|_| path.to_path_buf())
         }

@@ -4,6 +4,7 @@
 
 mod error;
 pub mod lock;
+pub mod paths;
 mod read;
 pub mod recovery;
 pub mod settings;
@@ -104,6 +105,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Dossier, StoreError> {
     // Older files are upgraded in memory; the file itself changes only
     // when the user saves.
     dossier.format_version = FORMAT_VERSION;
+    crate::model::limits::set_aside_out_of_bounds(&mut dossier);
     Ok(dossier)
 }
 

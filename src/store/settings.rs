@@ -20,7 +20,7 @@ pub struct Settings {
 impl Settings {
     /// Puts `path` first in the recent files, without duplicates.
     pub fn remember(&mut self, path: &Path) {
-        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let path = super::paths::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.recent_files.retain(|p| p != &path);
         self.recent_files.insert(0, path);
         self.recent_files.truncate(MAX_RECENT);

@@ -66,8 +66,17 @@ pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
         ui,
         state(e.self_financing_ok()),
         "Autofinancement année 1",
-        e.self_financing_year1
-            .map_or_else(|| "budget non saisi".to_string(), format_percent),
+        e.self_financing_year1.map_or_else(
+            || {
+                if e.year1_to_correct {
+                    "montant à corriger"
+                } else {
+                    "budget non saisi"
+                }
+                .to_string()
+            },
+            format_percent,
+        ),
         format!("minimum {}", format_percent(e.min_self_financing)),
     );
     ui.separator();

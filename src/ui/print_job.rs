@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 use crate::model::{CallProfile, Dossier, Finding};
 use crate::print::RenderOptions;
-use crate::service::jobs::{self, JobError, PrintJob};
+use crate::service::jobs::{self, JobError, PrintJob, Writer};
+use crate::store::{self, Fingerprint};
 
 /// What the PDF is for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,9 +38,30 @@ pub enum JobResult {
     Failed(String),
 }
 
+/// A PDF the print would replace that this dossier did not write.
+#[derive(Clone, Debug)]
+pub struct Replace {
+    pub path: PathBuf,
+    pub writer: Writer,
+}
+
+/// The question asked before replacing such files, and what it was asked
+/// for (a change of the path or of the per-copy choice drops it).
+#[derive(Clone, Debug)]
+pub struct Confirm {
+    pub files: Vec<Replace>,
+    pub output: String,
+    pub per_copy: bool,
+}
+
+/// The Impression tab's state. Everything here belongs to the open
+/// dossier: [`PrintPanel::reset`] forgets it when the dossier is replaced.
 #[derive(Default)]
 pub struct PrintPanel {
+    /// The PDF path; it follows [`Self::output_default`] (beside the
+    /// dossier, named after it) until she edits it.
     pub output: String,
+    pub output_default: String,
     pub mode: PrintMode,
     /// Whether the user picked the mode; until then it follows the dossier
     /// (final when nothing blocks, draft otherwise).
@@ -50,9 +72,16 @@ pub struct PrintPanel {
     pub message: Option<String>,
     /// The file the system could not open, offered to copy.
     pub unopened: Option<PathBuf>,
-    /// Where the budget and indicator workbook goes, and the last outcome.
+    /// Where the budget and indicator workbook goes (following its default
+    /// like the PDF), and the last outcome.
     pub xlsx: String,
+    pub xlsx_default: String,
     pub xlsx_message: Option<(String, bool)>,
+    /// Asked before replacing a PDF this dossier did not write.
+    pub confirm: Option<Confirm>,
+    /// The files this dossier's prints wrote in this session, as written
+    /// (a dossier never saved has no mark in its PDFs).
+    written: Vec<(PathBuf, Option<Fingerprint>)>,
 }
 
 impl PrintPanel {
@@ -60,8 +89,114 @@ impl PrintPanel {
         self.job.is_some()
     }
 
+    /// Forgets everything that belonged to the previous dossier: its paths
+    /// (the next frame fills the new dossier's defaults), results, question,
+    /// the files it wrote, and a running job's answer.
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+
+    fn options(&self) -> RenderOptions {
+        RenderOptions {
+            copies: None,
+            mode: match self.mode {
+                PrintMode::Draft => crate::print::PrintMode::Draft,
+                PrintMode::Final => crate::print::PrintMode::Final,
+                PrintMode::Blank => crate::print::PrintMode::Blank,
+            },
+            per_copy: self.per_copy,
+        }
+    }
+
+    /// Whether this panel wrote `path` and nobody changed it since.
+    fn wrote(&self, path: &Path) -> bool {
+        let now = store::fingerprint(path);
+        self.written.iter().any(|(p, f)| p == path && *f == now)
+    }
+
+    /// « Générer le PDF »: the files are checked at once (a refusal is
+    /// shown, nothing written); an existing PDF this dossier did not write
+    /// is asked about first; otherwise the job starts.
+    pub fn generate(
+        &mut self,
+        dossier: &Dossier,
+        profile: &Arc<CallProfile>,
+        dossier_path: Option<PathBuf>,
+        ctx: &egui::Context,
+    ) {
+        self.confirm = None;
+        self.message = None;
+        self.unopened = None;
+        let output = PathBuf::from(self.output.trim());
+        if output.as_os_str().is_empty() {
+            self.last = Some(JobResult::Failed(
+                "indiquez le fichier PDF à écrire".to_string(),
+            ));
+            return;
+        }
+        let job = PrintJob {
+            dossier,
+            profile,
+            dossier_path: dossier_path.as_deref(),
+            profile_file: None,
+            options: self.options(),
+            output: output.clone(),
+        };
+        let files = match job.check_outputs() {
+            Ok(files) => files,
+            Err(e) => {
+                self.last = Some(JobResult::Failed(e.to_string()));
+                return;
+            }
+        };
+        let foreign: Vec<Replace> = files
+            .into_iter()
+            .filter(|f| f.exists() && !self.wrote(f))
+            .map(|path| Replace {
+                writer: jobs::written_by(&path),
+                path,
+            })
+            .filter(|r| !r.writer.is(dossier_path.as_deref()))
+            .collect();
+        if foreign.is_empty() {
+            self.start(dossier, profile, output, dossier_path, ctx);
+        } else {
+            self.last = None;
+            self.confirm = Some(Confirm {
+                files: foreign,
+                output: self.output.clone(),
+                per_copy: self.per_copy,
+            });
+        }
+    }
+
+    /// « Remplacer »: she confirmed; the job starts.
+    pub fn confirmed(
+        &mut self,
+        dossier: &Dossier,
+        profile: &Arc<CallProfile>,
+        dossier_path: Option<PathBuf>,
+        ctx: &egui::Context,
+    ) {
+        if self.confirm.take().is_some() {
+            let output = PathBuf::from(self.output.trim());
+            self.start(dossier, profile, output, dossier_path, ctx);
+        }
+    }
+
+    /// Drops the question when what it was about changed.
+    pub fn forget_stale_question(&mut self) {
+        if self
+            .confirm
+            .as_ref()
+            .is_some_and(|c| c.output != self.output || c.per_copy != self.per_copy)
+        {
+            self.confirm = None;
+        }
+    }
+
     /// Starts rendering in a background thread.
-    pub fn start(
+    fn start(
         &mut self,
         dossier: &Dossier,
         profile: &Arc<CallProfile>,
@@ -72,15 +207,7 @@ impl PrintPanel {
         let (tx, rx) = channel();
         let dossier = dossier.clone();
         let profile = profile.clone();
-        let options = RenderOptions {
-            copies: None,
-            mode: match self.mode {
-                PrintMode::Draft => crate::print::PrintMode::Draft,
-                PrintMode::Final => crate::print::PrintMode::Final,
-                PrintMode::Blank => crate::print::PrintMode::Blank,
-            },
-            per_copy: self.per_copy,
-        };
+        let options = self.options();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             // The full check (attachments read) runs here, off the UI thread.
@@ -88,6 +215,7 @@ impl PrintPanel {
                 dossier: &dossier,
                 profile: &profile,
                 dossier_path: dossier_path.as_deref(),
+                profile_file: None,
                 options,
                 output,
             };
@@ -114,6 +242,12 @@ impl PrintPanel {
         if let Some(rx) = &self.job {
             match rx.try_recv() {
                 Ok(r) => {
+                    if let JobResult::Done { files, .. } = &r {
+                        for f in files {
+                            self.written.retain(|(p, _)| p != f);
+                            self.written.push((f.clone(), store::fingerprint(f)));
+                        }
+                    }
                     self.last = Some(r);
                     self.job = None;
                 }
@@ -124,6 +258,24 @@ impl PrintPanel {
                     self.last = Some(JobResult::Failed("la génération s'est interrompue".into()));
                     self.job = None;
                 }
+            }
+        }
+    }
+}
+
+impl crate::ui::app::DossierApp {
+    /// « Enregistrer sous » goes to the dossier's own file or a new one,
+    /// never over what it reads nor any other file (the core's rule,
+    /// [`jobs::check_save_as`]); a refusal is shown and nothing written.
+    pub(crate) fn may_save_as(&mut self, path: &Path) -> bool {
+        let current = self.path.as_deref();
+        match jobs::check_save_as(&self.dossier, &self.profile, current, path) {
+            Ok(()) => true,
+            Err(e) => {
+                self.status = format!("Échec de l'enregistrement : {e}");
+                self.status_is_error = true;
+                self.dialog = Some(crate::ui::app::Dialog::Error(e.to_string()));
+                false
             }
         }
     }
@@ -189,5 +341,52 @@ pub fn print_with_system(path: &Path) -> Result<String, SystemError> {
             path: path.to_path_buf(),
             source,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::service::recovery::{Choice, Recoveries};
+    use crate::ui::app::{Answer, Command, DossierApp};
+    use crate::ui::tabs::print::default_output;
+
+    /// « Restaurer » replaces the dossier like opening one: the paths typed
+    /// for the previous dossier are forgotten (the next frame fills the
+    /// restored dossier's own, as `tests/outputs_wizard.rs` shows for open).
+    #[test]
+    fn restoring_work_forgets_the_previous_dossiers_outputs() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = crate::example_dossier().expect("example");
+        let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+        crate::store::save(&a, &d).expect("a");
+        crate::store::save(&b, &d).expect("b");
+        let dirs = crate::store::settings::AppDirs {
+            config: dir.path().join("c"),
+            data: dir.path().join("d"),
+        };
+        // A session on b was killed after an autosave.
+        let mut crashed = Recoveries::new(Some(dirs.data.clone()));
+        crashed.autosave(Some(&b), None, &d).expect("autosaved");
+        drop(crashed);
+        let mut app = DossierApp::new(Some(dirs));
+        app.open_path(&a);
+        app.print_panel.output = dir.path().join("a-moi.pdf").display().to_string();
+        app.print_panel.xlsx = dir.path().join("a-moi.xlsx").display().to_string();
+        app.print_panel.per_copy = true;
+        app.apply(Command::AnswerRecovery(Answer::Choose(Choice::Recovered)));
+        let b = crate::store::recovery::key(&b);
+        assert_eq!(app.path.as_deref(), Some(b.as_path()));
+        let panel = &app.print_panel;
+        assert!(panel.output.is_empty() && panel.xlsx.is_empty() && !panel.per_copy);
+        assert!(panel.confirm.is_none() && panel.last.is_none());
+    }
+
+    #[test]
+    fn an_unsaved_dossier_is_named_after_its_acronym() {
+        let beside = default_output(Some(std::path::Path::new("/d/acme.ron")), "X", "pdf");
+        assert_eq!(beside, std::path::Path::new("/d/acme.pdf"));
+        let named = default_output(None, " Agro/Sud 2 ", "xlsx");
+        assert!(named.ends_with("agro-sud-2.xlsx"), "{}", named.display());
+        assert!(default_output(None, " / ", "pdf").ends_with("dossier-cluster.pdf"));
     }
 }

@@ -10,7 +10,8 @@ use rust_decimal::Decimal;
 
 use crate::model::Date;
 use crate::model::dossier::{YEARS, Years};
-use crate::model::money::{AmountError, format_number, parse_amount, parse_decimal};
+use crate::model::limits::{NumberKind, parse_count};
+use crate::model::money::{AmountError, format_number, format_typed, parse_amount};
 
 pub const RED: Color32 = Color32::from_rgb(190, 30, 30);
 pub const GREEN: Color32 = Color32::from_rgb(20, 130, 60);
@@ -67,11 +68,10 @@ fn show_amount(v: Decimal) -> String {
     format_number(v, 2)
 }
 
+/// A figure with exactly the decimals it holds: a typed « 12,3456 » comes
+/// back as typed, never rounded on screen.
 fn show_plain(v: Decimal) -> String {
-    format_number(v, 2)
-        .trim_end_matches('0')
-        .trim_end_matches(',')
-        .to_string()
+    format_typed(v)
 }
 
 fn parse_date(t: &str) -> Result<Date, AmountError> {
@@ -87,24 +87,16 @@ fn show_date(d: Date) -> String {
     format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
 }
 
-fn parse_count(t: &str) -> Result<u32, AmountError> {
-    let d = parse_decimal(t)?;
-    if d.fract().is_zero() && d >= Decimal::ZERO {
-        u32::try_from(d.trunc().mantissa() / 10i128.pow(d.trunc().scale()))
-            .map_err(|_| AmountError::NotANumber(t.into()))
-    } else {
-        Err(AmountError::NotANumber(format!(
-            "{t} (nombre entier attendu)"
-        )))
-    }
-}
-
 const AMOUNT: NumberFormat<Decimal> = NumberFormat {
     parse: parse_amount,
     show: show_amount,
 };
-const PLAIN: NumberFormat<Decimal> = NumberFormat {
-    parse: parse_decimal,
+const FIGURE: NumberFormat<Decimal> = NumberFormat {
+    parse: |t| NumberKind::Figure.parse(t),
+    show: show_plain,
+};
+const PERCENT: NumberFormat<Decimal> = NumberFormat {
+    parse: |t| NumberKind::Percent.parse(t),
     show: show_plain,
 };
 const DATE: NumberFormat<Date> = NumberFormat {
@@ -472,14 +464,15 @@ impl<'a> Form<'a> {
         ui.end_row();
     }
 
-    /// One row of a five-year table: a label then five cells.
+    /// One row of a five-year table: a label then five cells, each parsed
+    /// and bounded as `kind` (amounts in DH, percentages, indicators).
     pub fn year_decimals(
         &mut self,
         ui: &mut Ui,
         path: &str,
         label: &str,
         values: &mut Years<Decimal>,
-        money: bool,
+        kind: NumberKind,
     ) {
         row_label(ui, label);
         let money_width = money_cell_width(ui);
@@ -487,10 +480,16 @@ impl<'a> Form<'a> {
             let p = format!("{path}[{year}]");
             let hover = format!("{label}, année {}", year + 1);
             ui.vertical(|ui| {
-                let error = if money {
-                    self.number_field(ui, &p, Name::Hover(&hover), v, money_width, AMOUNT)
-                } else {
-                    self.number_field(ui, &p, Name::Hover(&hover), v, 70.0, PLAIN)
+                let error = match kind {
+                    NumberKind::Amount => {
+                        self.number_field(ui, &p, Name::Hover(&hover), v, money_width, AMOUNT)
+                    }
+                    NumberKind::Percent => {
+                        self.number_field(ui, &p, Name::Hover(&hover), v, 70.0, PERCENT)
+                    }
+                    NumberKind::Figure | NumberKind::Count => {
+                        self.number_field(ui, &p, Name::Hover(&hover), v, 70.0, FIGURE)
+                    }
                 };
                 error_under(ui, error);
             });

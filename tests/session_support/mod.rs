@@ -95,10 +95,11 @@ impl Instance {
 
     /// « Enregistrer sous ».
     pub fn save_as(&mut self, path: &Path) -> Result<(), SessionError> {
-        if self.path.as_deref() != Some(path) {
-            self.base = Base::default();
+        if self.path.as_deref() == Some(path) {
+            return self.write(path, Check::Overwrite);
         }
-        self.write(path, Check::Overwrite)
+        self.base = Base::default();
+        self.write(path, Check::NewPlace)
     }
 
     /// Her choice on an offer; on success the restored work is edited.

@@ -55,6 +55,7 @@ pub struct FeeCategory {
     pub name: String,
     pub description: String,
     /// Annual fee in dirhams.
+    #[serde(deserialize_with = "crate::model::money::from_file::option")]
     pub annual_amount: Option<Decimal>,
 }
 

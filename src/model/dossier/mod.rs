@@ -159,7 +159,7 @@ impl Dossier {
                 row: row.to_string(),
                 ..BudgetLine::default()
             });
-            let last = self.budget.len() - 1;
+            let last = self.budget.len().saturating_sub(1);
             &mut self.budget[last]
         }
     }

@@ -18,6 +18,7 @@ pub struct Action {
     pub category: ActionCategory,
     pub description: String,
     /// Cost per year in DH; a blank year is a year without the action.
+    #[serde(deserialize_with = "crate::model::money::from_file::years")]
     pub cost: Years<Decimal>,
 }
 
@@ -34,6 +35,7 @@ pub struct ActionPlan {
 #[serde(default, deny_unknown_fields)]
 pub struct BudgetLine {
     pub row: String,
+    #[serde(deserialize_with = "crate::model::money::from_file::years")]
     pub amounts: Years<Decimal>,
     /// What the amount covers, for rows « (à préciser) ».
     pub detail: String,
@@ -46,6 +48,7 @@ pub struct BudgetLine {
 pub struct KpiLine {
     /// Id of the standard indicator in the call profile.
     pub id: String,
+    #[serde(deserialize_with = "crate::model::money::from_file::years")]
     pub values: Years<Decimal>,
 }
 
@@ -54,6 +57,7 @@ pub struct KpiLine {
 pub struct CustomKpi {
     pub label: String,
     pub unit: String,
+    #[serde(deserialize_with = "crate::model::money::from_file::years")]
     pub values: Years<Decimal>,
 }
 

@@ -9,8 +9,10 @@ pub struct Strategy {
     /// Objectifs chiffrés : projets de R&D par an.
     pub rd_projects: Years<u32>,
     /// Objectifs chiffrés : financements levés (DH) par an.
+    #[serde(deserialize_with = "crate::model::money::from_file::years")]
     pub funds_raised: Years<Decimal>,
     /// Objectifs chiffrés : part de marché à l'export (%) par an.
+    #[serde(deserialize_with = "crate::model::money::from_file::years")]
     pub export_share: Years<Decimal>,
     pub objectives_comment: String,
     pub technologies_markets: String,
@@ -19,5 +21,6 @@ pub struct Strategy {
     /// Évolution prévisionnelle du nombre d'adhérents.
     pub forecast_members: Years<u32>,
     /// Évolution prévisionnelle des recettes de cotisation (DH).
+    #[serde(deserialize_with = "crate::model::money::from_file::years")]
     pub forecast_fee_revenue: Years<Decimal>,
 }

@@ -195,6 +195,12 @@ impl From<FieldPath> for String {
     }
 }
 
+/// The number a user reads for a 0-based row or year index: « n° 1 »,
+/// « année 1 » (saturating: an index is a length, far below `usize::MAX`).
+pub fn nth(index: usize) -> usize {
+    index.saturating_add(1)
+}
+
 /// A cell of the budget canevas: `budget.<row id>[<year index>]`.
 pub fn budget_cell(row_id: &str, year: usize) -> String {
     FieldPath::budget_cell(row_id, year).0
@@ -252,7 +258,7 @@ pub fn describe(path: &str, profile: &CallProfile) -> String {
         .rsplit_once('[')
         .and_then(|(_, y)| y.strip_suffix(']'))
         .and_then(|y| y.parse::<usize>().ok())
-        .map(|y| format!(", année {}", y + 1));
+        .map(|y| format!(", année {}", nth(y)));
     let budget = FieldPath::part(Part::Budget);
     if let Some(rest) = path
         .strip_prefix(budget.as_str())
@@ -265,12 +271,55 @@ pub fn describe(path: &str, profile: &CallProfile) -> String {
     if let Some(i) = row_index(path, FieldPath::part(Part::Members).as_str()) {
         return format!(
             "Membre n° {}, {}",
-            i + 1,
+            nth(i),
             path.rsplit('.').next().unwrap_or(path)
         );
     }
     if let Some(i) = row_index(path, FieldPath::plan(PlanField::Actions).as_str()) {
-        return format!("Action n° {}{}", i + 1, year.unwrap_or_default());
+        return format!("Action n° {}{}", nth(i), year.unwrap_or_default());
+    }
+    let year = year.unwrap_or_default();
+    for (field, label) in [
+        (
+            StrategyField::RdProjects,
+            "Objectifs chiffrés, projets de R&D",
+        ),
+        (
+            StrategyField::FundsRaised,
+            "Objectifs chiffrés, financements levés",
+        ),
+        (
+            StrategyField::ExportShare,
+            "Objectifs chiffrés, parts de marché à l'export",
+        ),
+        (
+            StrategyField::ForecastMembers,
+            "Évolution prévisionnelle du nombre d'adhérents",
+        ),
+        (
+            StrategyField::ForecastFeeRevenue,
+            "Évolution prévisionnelle des recettes de cotisation",
+        ),
+    ] {
+        if row_index(path, FieldPath::strategy(field).as_str()).is_some() {
+            return format!("{label}{year}");
+        }
+    }
+    let custom = FieldPath::part(Part::Indicators).field(IndicatorsField::Custom);
+    if let Some(i) = row_index(path, custom.as_str()) {
+        return format!("Indicateur supplémentaire n° {}{year}", nth(i));
+    }
+    if let Some(rest) = path
+        .strip_prefix(FieldPath::part(Part::Indicators).as_str())
+        .and_then(|r| r.strip_prefix('.'))
+        && let Some((id, _)) = rest.split_once('[')
+        && let Some(def) = profile.kpi(id)
+    {
+        return format!("Indicateur « {} »{year}", def.label);
+    }
+    let fees = FieldPath::governance(GovernanceField::FeeCategories);
+    if let Some(i) = row_index(path, fees.as_str()) {
+        return format!("Catégorie de cotisation n° {}, cotisation annuelle", nth(i));
     }
     format!("{} ({path})", section_of(path).label())
 }

@@ -49,6 +49,11 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
         .budget_row_by_role(BudgetRole::StateSubsidy)
         .map_or("subventions", |r| r.id.as_str());
     for year in 0..YEARS {
+        // A year with a cell left out (mistyped, beyond its bound) has
+        // totals that would mislead: its cell is reported on its own.
+        if totals.unknown[year] {
+            continue;
+        }
         if totals.state_subsidy[year] > totals.subsidisable_charges[year] {
             out.push(Finding::blocking(
                 Section::Plan,
@@ -92,6 +97,7 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
     if let Some(row) = profile.budget_row_by_role(BudgetRole::MemberFees)
         && let Some(budgeted) = d.budget_line(&row.id).and_then(|l| l.amounts[0])
         && !d.governance.fee_categories.is_empty()
+        && !fees.unknown
         && budgeted != fees.total
     {
         out.push(Finding::warning(
@@ -132,35 +138,17 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
     }
 }
 
-/// Amounts and ratios no real budget has: a negative amount (a hand-edited
-/// or imported file; the wizard refuses them at entry), a self-financing
-/// or State subsidy share outside 0–100 %.
+/// Ratios no real budget has: a self-financing or State subsidy share
+/// outside 0–100 %. (A negative amount is beyond its bound, see
+/// [`crate::model::limits`]: an invalid entry, reported by
+/// [`super::entries`].)
 fn impossible_budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
-    for row in &profile.budget_rows {
-        let Some(line) = d.budget_line(&row.id) else {
-            continue;
-        };
-        for (year, amount) in line.amounts.iter().enumerate() {
-            if let Some(v) = amount
-                && v.is_sign_negative()
-                && !v.is_zero()
-            {
-                out.push(Finding::blocking(
-                    Section::Plan,
-                    FieldPath::budget_cell(&row.id, year),
-                    format!(
-                        "Budget, {} : « {} » est négatif ({}) : un montant du budget ne peut pas être négatif",
-                        year_label(year),
-                        row.label,
-                        format_dh(*v)
-                    ),
-                ));
-            }
-        }
-    }
     let totals = compute::budget_totals(d, profile);
     let hundred = Decimal::ONE_HUNDRED;
     for year in 0..YEARS {
+        if totals.unknown[year] {
+            continue;
+        }
         let Some(own) = compute::ratio_percent(totals.own_resources[year], totals.charges[year])
         else {
             continue;
@@ -236,7 +224,7 @@ fn indicators(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
     for (year, ratio) in ratios.iter().enumerate() {
         if let Some((k, Some(v))) = kpi_value(KpiRole::SelfFinancing, year)
             && let Some(ratio) = ratio
-            && (v - ratio).abs() > SELF_FINANCING_TOLERANCE
+            && compute::difference(v, *ratio).is_none_or(|gap| gap.abs() > SELF_FINANCING_TOLERANCE)
         {
             out.push(Finding::warning(
                 Section::Indicators,

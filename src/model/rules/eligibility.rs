@@ -21,6 +21,9 @@ pub struct Eligibility {
     pub min_industrial_share: rust_decimal::Decimal,
     pub self_financing_year1: Option<rust_decimal::Decimal>,
     pub min_self_financing: rust_decimal::Decimal,
+    /// A year-1 budget cell holds refused text (mistyped, beyond its
+    /// bound): the ratio waits for it, the budget is not blank.
+    pub year1_to_correct: bool,
 }
 
 impl Eligibility {
@@ -50,6 +53,7 @@ pub fn measure(dossier: &Dossier, profile: &CallProfile) -> Eligibility {
         min_industrial_share: profile.thresholds.min_industrial_share_percent,
         self_financing_year1: compute::self_financing_percent(&totals)[0],
         min_self_financing: profile.thresholds.min_self_financing_year1_percent,
+        year1_to_correct: totals.unknown[0],
     }
 }
 
@@ -116,8 +120,8 @@ pub fn check(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
             ));
         }
         None => {
-            let why = if compute::budget_totals(dossier, profile).unknown[0] {
-                "un montant de l'année 1 est mal saisi (voir ci-dessus)"
+            let why = if e.year1_to_correct {
+                "un montant de l'année 1 est mal saisi ou hors limites (voir ci-dessus)"
             } else {
                 "le total des charges de l'année 1 est nul"
             };

@@ -191,7 +191,7 @@ pub fn check(d: &Dossier) -> Vec<Finding> {
     }
     for (i, m) in d.members.iter().enumerate() {
         let who = if m.name.trim().is_empty() {
-            format!("Membre n° {}", i + 1)
+            format!("Membre n° {}", nth(i))
         } else {
             format!("Membre « {} »", m.name.trim())
         };

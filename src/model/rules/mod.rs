@@ -28,7 +28,13 @@ pub struct CheckContext {
 pub fn check(dossier: &Dossier, profile: &CallProfile, ctx: &CheckContext) -> Vec<Finding> {
     let mut findings = entries::check(dossier, profile);
     findings.extend(eligibility::check(dossier, profile));
-    findings.extend(completeness::check(dossier, profile));
+    // A field holding mistyped text is reported once, by `entries`, not
+    // also as « non renseigné ».
+    findings.extend(
+        completeness::check(dossier, profile)
+            .into_iter()
+            .filter(|f| !dossier.invalid_entries.contains_key(f.field.as_str())),
+    );
     findings.extend(consistency::check(dossier, profile, ctx));
     findings.extend(identifiers::check(dossier));
     // Stable sort keeps each rule's own order within a section.
@@ -42,7 +48,7 @@ pub fn summary(findings: &[Finding]) -> (usize, usize) {
         .iter()
         .filter(|f| f.severity == Severity::Blocking)
         .count();
-    (blocking, findings.len() - blocking)
+    (blocking, findings.len().saturating_sub(blocking))
 }
 
 /// A ratio for a message: the one percent format of the whole program
@@ -53,7 +59,7 @@ pub(crate) fn percent_text(value: Decimal) -> String {
 
 /// « année 3 ».
 pub(crate) fn year_label(index: usize) -> String {
-    format!("année {}", index + 1)
+    format!("année {}", crate::model::field::nth(index))
 }
 
 #[cfg(test)]

@@ -88,7 +88,7 @@ pub(super) fn fee_schedule(doc: &mut Doc) {
             ])
         })
         .collect();
-    let members: u32 = revenue.per_category.iter().map(|c| c.1).sum();
+    let members = revenue.members;
     rows.push(Row {
         cells: vec![
             "Total des recettes annuelles de cotisation".into(),

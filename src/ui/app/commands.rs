@@ -164,7 +164,7 @@ impl DossierApp {
 }
 
 fn absolute(file: &Path) -> PathBuf {
-    std::fs::canonicalize(file)
+    crate::store::paths::canonicalize(file)
         .or_else(|_| std::path::absolute(file))
         .unwrap_or_else(|_| file.to_path_buf())
 }

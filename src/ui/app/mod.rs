@@ -25,6 +25,7 @@ use egui::Ui;
 
 pub use commands::Command;
 pub use dialogs::Dialog;
+pub use restore::Answer;
 pub use tab::Tab;
 
 use super::history::History;
@@ -213,6 +214,7 @@ impl DossierApp {
         self.buffers.clear();
         self.focus = None;
         self.members_view = Default::default();
+        self.print_panel.reset(); // Its output paths go with the old dossier.
         self.autosaved = true;
         self.preview_stale = true;
         self.recheck();
@@ -305,11 +307,16 @@ impl DossierApp {
     /// Writes the dossier to `path`, a place she chose in « Enregistrer
     /// sous » (or the current file, after she confirmed « Écraser »).
     pub fn save_to(&mut self, path: &Path) -> bool {
-        if self.path.as_deref() != Some(path) {
-            // Another file: its own session starts with this save.
-            self.base = Base::default();
+        if !self.may_save_as(path) {
+            return false;
         }
-        self.write(path, Check::Overwrite)
+        if self.path.as_deref() == Some(path) {
+            // « Écraser », or the same file chosen again.
+            return self.write(path, Check::Overwrite);
+        }
+        // Another file: its own session starts with this save.
+        self.base = Base::default();
+        self.write(path, Check::NewPlace)
     }
 
     /// Writes the dossier under its lock; with [`Check::Unchanged`], only if

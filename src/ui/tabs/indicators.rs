@@ -6,6 +6,7 @@ use super::grid;
 use crate::model::CallProfile;
 use crate::model::dossier::{CustomKpi, Dossier, KpiLine, YEARS};
 use crate::model::field::*;
+use crate::model::limits::NumberKind;
 use crate::ui::widgets::{Form, HINT_SIZE, row_list, title, year_header};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
@@ -31,7 +32,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                         &FieldPath::kpi(&k.id),
                         &k.label,
                         &mut line.values,
-                        false,
+                        NumberKind::Figure,
                     );
                     ui.end_row();
                 }
@@ -66,7 +67,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                         &f(CustomKpiField::Values),
                         "Valeurs",
                         &mut k.values,
-                        false,
+                        NumberKind::Figure,
                     );
                     ui.end_row();
                 });

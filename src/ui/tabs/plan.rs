@@ -8,6 +8,7 @@ use crate::model::CallProfile;
 use crate::model::compute;
 use crate::model::dossier::{Action, ActionCategory, Dossier, YEARS};
 use crate::model::field::*;
+use crate::model::limits::NumberKind;
 use crate::model::money::format_number;
 use crate::ui::widgets::{Form, HINT_SIZE, RED, row_list, title, year_header};
 
@@ -88,7 +89,13 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
                     year_header(ui, "");
-                    form.year_decimals(ui, &f(ActionField::Cost), "Coût (DH)", &mut a.cost, true);
+                    form.year_decimals(
+                        ui,
+                        &f(ActionField::Cost),
+                        "Coût (DH)",
+                        &mut a.cost,
+                        NumberKind::Amount,
+                    );
                     ui.end_row();
                 });
         },
@@ -176,7 +183,7 @@ fn budget_rows(
             &FieldPath::budget_row(&row.id),
             &label,
             &mut line.amounts,
-            true,
+            NumberKind::Amount,
         );
         ui.end_row();
         if row.role == crate::model::call::BudgetRole::Actions && has_actions {

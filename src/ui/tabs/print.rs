@@ -1,7 +1,8 @@
 //! Impression: copies, stamp corner, draft or final, generation off the UI
 //! thread, then open or print the PDF.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use egui::{RichText, Ui};
 
@@ -11,22 +12,61 @@ use crate::ui::app::DossierApp;
 use crate::ui::print_job::{self, JobResult, PrintMode, PrintPanel};
 use crate::ui::widgets::{AMBER, GREEN, HINT_SIZE, RED, title};
 
-fn default_output(app: &DossierApp) -> String {
-    match &app.path {
-        Some(p) => p.with_extension("pdf").display().to_string(),
-        None => directories::UserDirs::new()
-            .and_then(|u| u.document_dir().map(|d| d.join("dossier-cluster.pdf")))
-            .unwrap_or_else(|| PathBuf::from("dossier-cluster.pdf"))
-            .display()
-            .to_string(),
+/// The dossier's own output file with `extension`: beside it and named
+/// after it; for a dossier never saved, in the Documents folder, named
+/// after its acronym.
+pub fn default_output(path: Option<&Path>, acronym: &str, extension: &str) -> PathBuf {
+    if let Some(p) = path {
+        // Absolute: a path she can find again, whatever the working folder.
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        return p.with_extension(extension);
     }
+    static FOLDER: OnceLock<PathBuf> = OnceLock::new();
+    let folder = FOLDER.get_or_init(crate::ui::app::default_folder);
+    let stem: String = acronym
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = if stem.trim_matches('-').is_empty() {
+        "dossier-cluster"
+    } else {
+        stem.trim_matches('-')
+    };
+    folder.join(format!("{stem}.{extension}"))
+}
+
+/// The paths follow the dossier's defaults (they change when it is saved
+/// under a new name or, never saved, when its acronym changes) until she
+/// edits them.
+fn follow_defaults(app: &mut DossierApp) {
+    let acronym = &app.dossier.identity.acronym;
+    let pdf = default_output(app.path.as_deref(), acronym, "pdf");
+    let xlsx = default_output(app.path.as_deref(), acronym, "xlsx");
+    let panel = &mut app.print_panel;
+    for (field, default, new) in [
+        (&mut panel.output, &mut panel.output_default, pdf),
+        (&mut panel.xlsx, &mut panel.xlsx_default, xlsx),
+    ] {
+        let new = new.display().to_string();
+        if field.is_empty() || *field == *default {
+            *field = new.clone();
+        }
+        *default = new;
+    }
+    panel.forget_stale_question();
 }
 
 pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     title(ui, "Impression du dossier");
-    if app.print_panel.output.is_empty() {
-        app.print_panel.output = default_output(app);
-    }
+    follow_defaults(app);
     let blocking: Vec<Finding> = app
         .findings
         .iter()
@@ -156,20 +196,63 @@ fn generate(ui: &mut Ui, app: &mut DossierApp, nothing_blocks: bool) {
     ui.horizontal(|ui| {
         let can = !app.print_panel.running()
             && (app.print_panel.mode != PrintMode::Final || nothing_blocks);
+        let can = can && app.print_panel.confirm.is_none();
         if ui
             .add_enabled(can, egui::Button::new("Générer le PDF"))
             .clicked()
         {
-            let output = PathBuf::from(app.print_panel.output.trim());
             let ctx = ui.ctx().clone();
             app.print_panel
-                .start(&app.dossier, &app.profile, output, app.path.clone(), &ctx);
+                .generate(&app.dossier, &app.profile, app.path.clone(), &ctx);
         }
         if app.print_panel.running() {
             ui.spinner();
             ui.label("Génération en cours…");
         }
     });
+    confirm_replace(ui, app);
+}
+
+/// The question before replacing a PDF this dossier did not write.
+fn confirm_replace(ui: &mut Ui, app: &mut DossierApp) {
+    let Some(confirm) = &app.print_panel.confirm else {
+        return;
+    };
+    for r in &confirm.files {
+        ui.label(
+            RichText::new(format!(
+                "« {} » existe déjà : {}.",
+                r.path.display(),
+                r.writer.describe()
+            ))
+            .color(AMBER)
+            .strong(),
+        );
+    }
+    let question = if confirm.files.len() == 1 {
+        "Le remplacer par le PDF de ce dossier ?".to_string()
+    } else {
+        format!(
+            "Remplacer ces {} fichiers par les PDF de ce dossier ?",
+            confirm.files.len()
+        )
+    };
+    ui.label(question);
+    let (mut replace, mut cancel) = (false, false);
+    ui.horizontal(|ui| {
+        replace = ui.button("Remplacer").clicked();
+        cancel = ui.button("Annuler").clicked();
+    });
+    if replace {
+        let ctx = ui.ctx().clone();
+        app.print_panel
+            .confirmed(&app.dossier, &app.profile, app.path.clone(), &ctx);
+    } else if cancel {
+        app.print_panel.confirm = None;
+        app.print_panel.message =
+            Some("Rien n'a été remplacé : choisissez un autre fichier PDF.".into());
+        app.print_panel.unopened = None;
+    }
 }
 
 fn job_result(ui: &mut Ui, app: &mut DossierApp) {
@@ -253,12 +336,6 @@ fn job_result(ui: &mut Ui, app: &mut DossierApp) {
 fn export_tables(ui: &mut Ui, app: &mut DossierApp) {
     title(ui, "Tableaux pour le trésorier");
     ui.label("Le budget prévisionnel et les indicateurs dans un classeur (Excel, LibreOffice), totaux en formules.");
-    if app.print_panel.xlsx.is_empty() {
-        app.print_panel.xlsx = std::path::Path::new(&app.print_panel.output)
-            .with_extension("xlsx")
-            .display()
-            .to_string();
-    }
     ui.horizontal(|ui| {
         let l = ui.label("Classeur XLSX");
         ui.add(egui::TextEdit::singleline(&mut app.print_panel.xlsx).desired_width(360.0))
@@ -269,9 +346,10 @@ fn export_tables(ui: &mut Ui, app: &mut DossierApp) {
                 &app.dossier,
                 &app.profile,
                 app.path.as_deref(),
+                None,
                 &path,
             )
-            .map_err(|e| e.to_string());
+            .map_err(|e| crate::service::describe_error(&e));
             app.print_panel.xlsx_message = Some(match result {
                 Ok(()) => (format!("Tableaux exportés : {}", path.display()), false),
                 Err(e) => (e, true),

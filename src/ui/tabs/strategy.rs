@@ -4,6 +4,7 @@ use egui::Ui;
 
 use crate::model::dossier::Dossier;
 use crate::model::field::*;
+use crate::model::limits::NumberKind;
 use crate::ui::widgets::{Form, title, year_header};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
@@ -32,7 +33,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
                 &FieldPath::strategy(StrategyField::FundsRaised),
                 "Financements levés (DH)",
                 &mut s.funds_raised,
-                true,
+                NumberKind::Amount,
             );
             ui.end_row();
             form.year_decimals(
@@ -40,7 +41,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
                 &FieldPath::strategy(StrategyField::ExportShare),
                 "Parts de marché à l'export (%)",
                 &mut s.export_share,
-                false,
+                NumberKind::Percent,
             );
             ui.end_row();
         });
@@ -85,7 +86,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
                 &FieldPath::strategy(StrategyField::ForecastFeeRevenue),
                 "Recettes de cotisation (DH)",
                 &mut s.forecast_fee_revenue,
-                true,
+                NumberKind::Amount,
             );
             ui.end_row();
         });

@@ -60,7 +60,7 @@ impl Collector {
             .iter()
             .enumerate()
             .filter(|(_, v)| v.is_none())
-            .map(|(i, _)| (i + 1).to_string())
+            .map(|(i, _)| nth(i).to_string())
             .collect();
         if missing.is_empty() {
             return;
@@ -120,7 +120,7 @@ impl Collector {
 /// A short name for a row in messages: its title, or its position.
 pub(super) fn row_name(kind: &str, index: usize, title: &str) -> String {
     if title.trim().is_empty() {
-        format!("{kind} n° {}", index + 1)
+        format!("{kind} n° {}", nth(index))
     } else {
         format!("{kind} « {} »", title.trim())
     }

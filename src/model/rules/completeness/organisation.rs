@@ -167,7 +167,7 @@ pub(super) fn members(c: &mut Collector, d: &Dossier) {
             s,
             f(MemberField::Name),
             &m.name,
-            &format!("Membre n° {}, raison sociale", i + 1),
+            &format!("Membre n° {}, raison sociale", nth(i)),
         );
         c.text(
             s,
@@ -193,7 +193,7 @@ pub(super) fn members(c: &mut Collector, d: &Dossier) {
             s,
             FieldPath::partner(i, PartnerField::Name),
             &p.name,
-            &format!("Partenaire majeur n° {}, nom", i + 1),
+            &format!("Partenaire majeur n° {}, nom", nth(i)),
         );
         let who = row_name("Partenaire", i, &p.name);
         c.advisable(
@@ -226,7 +226,7 @@ pub(super) fn governance(c: &mut Collector, d: &Dossier) {
             s,
             FieldPath::board(i, BoardField::Name),
             &b.name,
-            &format!("Administrateur n° {}, nom", i + 1),
+            &format!("Administrateur n° {}, nom", nth(i)),
         );
         let who = row_name("Administrateur", i, &b.name);
         c.text(
@@ -266,7 +266,7 @@ pub(super) fn governance(c: &mut Collector, d: &Dossier) {
             s,
             FieldPath::fee_category(i, FeeField::Name),
             &f.name,
-            &format!("Catégorie de cotisation n° {}, nom", i + 1),
+            &format!("Catégorie de cotisation n° {}, nom", nth(i)),
         );
         if f.annual_amount.is_none() {
             let who = row_name("Catégorie de cotisation", i, &f.name);

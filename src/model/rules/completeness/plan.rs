@@ -33,7 +33,7 @@ pub(super) fn plan(c: &mut Collector, d: &Dossier, profile: &CallProfile) {
             s,
             FieldPath::action(i, ActionField::Title),
             &a.title,
-            &format!("Action n° {}, intitulé", i + 1),
+            &format!("Action n° {}, intitulé", nth(i)),
         );
         if a.cost.iter().all(Option::is_none) {
             let who = row_name("Action", i, &a.title);
@@ -105,7 +105,7 @@ pub(super) fn indicators(c: &mut Collector, d: &Dossier, profile: &CallProfile) 
             s,
             FieldPath::custom_kpi(i, CustomKpiField::Label),
             &k.label,
-            &format!("Indicateur supplémentaire n° {}, libellé", i + 1),
+            &format!("Indicateur supplémentaire n° {}, libellé", nth(i)),
         );
         let who = row_name("Indicateur supplémentaire", i, &k.label);
         c.text(
@@ -194,7 +194,7 @@ pub(super) fn declaration(c: &mut Collector, d: &Dossier) {
             s,
             FieldPath::other_document(i).field(DocumentField::Title),
             &doc.title,
-            &format!("Autre document n° {}, intitulé", i + 1),
+            &format!("Autre document n° {}, intitulé", nth(i)),
         );
     }
 }

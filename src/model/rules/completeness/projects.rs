@@ -86,7 +86,7 @@ pub(super) fn cooperation(c: &mut Collector, d: &Dossier) {
             s,
             f(ProjectField::Title),
             &p.title,
-            &format!("Projet de coopération n° {}, intitulé", i + 1),
+            &format!("Projet de coopération n° {}, intitulé", nth(i)),
         );
         c.text(
             s,
@@ -131,7 +131,7 @@ pub(super) fn cooperation(c: &mut Collector, d: &Dossier) {
             s,
             f(ProjectField::Title),
             &p.title,
-            &format!("Projet collaboratif n° {}, intitulé", i + 1),
+            &format!("Projet collaboratif n° {}, intitulé", nth(i)),
         );
         c.text(
             s,
@@ -175,7 +175,7 @@ pub(super) fn cooperation(c: &mut Collector, d: &Dossier) {
             s,
             f(PartnershipField::Body),
             &p.body,
-            &format!("Partenariat n° {}, organisme", i + 1),
+            &format!("Partenariat n° {}, organisme", nth(i)),
         );
         c.text(
             s,
@@ -219,7 +219,7 @@ pub(super) fn startups(c: &mut Collector, d: &Dossier) {
             &p.description,
             &format!(
                 "Préparation, étape n° {} ({}), description",
-                i + 1,
+                nth(i),
                 p.kind.label()
             ),
         );
@@ -240,7 +240,7 @@ pub(super) fn startups(c: &mut Collector, d: &Dossier) {
             &p.services,
             &format!(
                 "Post-création, soutien n° {} ({}), services offerts",
-                i + 1,
+                nth(i),
                 p.support_type.label()
             ),
         );

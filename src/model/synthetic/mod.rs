@@ -3,9 +3,13 @@
 
 use rust_decimal::Decimal;
 
+mod words;
+
 use super::call::CallProfile;
 use super::date::Date;
 use super::dossier::*;
+use super::field::nth;
+use words::{CITIES, FIRST_NAMES, NAMES, PREFIXES, WORDS};
 
 /// A tiny deterministic generator: benchmarks must compare like with like.
 struct Lcg(u64);
@@ -19,79 +23,14 @@ impl Lcg {
         self.0 >> 33
     }
     fn pick<'a>(&mut self, items: &'a [&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
+        items[cycle(self.next(), items.len())]
     }
 }
 
-const WORDS: &[&str] = &[
-    "innovation",
-    "compétitivité",
-    "filière",
-    "entreprises",
-    "coopération",
-    "recherche",
-    "développement",
-    "marché",
-    "export",
-    "formation",
-    "compétences",
-    "qualité",
-    "écosystème",
-    "territoire",
-    "mutualisation",
-    "veille",
-    "technologie",
-    "industrialisation",
-    "valorisation",
-    "partenariat",
-    "durabilité",
-    "numérique",
-    "procédés",
-    "souveraineté",
-    "ingénierie",
-    "certification",
-    "prototypage",
-    "laboratoire",
-    "université",
-    "région",
-];
-const CITIES: &[&str] = &[
-    "Casablanca",
-    "Rabat",
-    "Fès",
-    "Meknès",
-    "Tanger",
-    "Agadir",
-    "Marrakech",
-    "Oujda",
-    "Kénitra",
-    "Tétouan",
-    "El Jadida",
-    "Béni Mellal",
-];
-const PREFIXES: &[&str] = &[
-    "Société",
-    "Ateliers",
-    "Industries",
-    "Laboratoires",
-    "Groupe",
-    "Manufacture",
-    "Compagnie",
-];
-const NAMES: &[&str] = &[
-    "de l'Atlas",
-    "du Saïss",
-    "Chérifienne",
-    "du Détroit",
-    "de l'Oriental",
-    "du Souss",
-    "Méditerranée",
-    "des Zénètes",
-    "Al Amal",
-    "Nour",
-    "Essaouira",
-    "Ifrane",
-];
+/// The place of `i` in a list of `len` items, cycling (0 for an empty list).
+fn cycle(i: u64, len: usize) -> usize {
+    usize::try_from(i.checked_rem(len as u64).unwrap_or(0)).unwrap_or(0)
+}
 
 /// `sentences` sentences of 12 to 20 words.
 fn paragraph(rng: &mut Lcg, sentences: usize) -> String {
@@ -100,7 +39,7 @@ fn paragraph(rng: &mut Lcg, sentences: usize) -> String {
         if s > 0 {
             out.push(' ');
         }
-        let n = 12 + (rng.next() % 9) as usize;
+        let n = 12usize.saturating_add((rng.next() % 9) as usize);
         for w in 0..n {
             let word = rng.pick(WORDS);
             if w == 0 {
@@ -127,20 +66,8 @@ fn text(rng: &mut Lcg, paragraphs: usize) -> String {
         .join("\n\n")
 }
 
-/// Given names, with the civility that goes with each.
-const FIRST_NAMES: &[(&str, Civility)] = &[
-    ("Karim", Civility::Monsieur),
-    ("Salma", Civility::Madame),
-    ("Youssef", Civility::Monsieur),
-    ("Nadia", Civility::Madame),
-    ("Hicham", Civility::Monsieur),
-    ("Leïla", Civility::Madame),
-    ("Omar", Civility::Monsieur),
-    ("Zineb", Civility::Madame),
-];
-
 fn person(rng: &mut Lcg, function: &str) -> Person {
-    let (first, civility) = FIRST_NAMES[(rng.next() % FIRST_NAMES.len() as u64) as usize];
+    let (first, civility) = FIRST_NAMES[cycle(rng.next(), FIRST_NAMES.len())];
     let last = rng.pick(&[
         "El Fassi",
         "Benjelloun",
@@ -169,7 +96,8 @@ fn person(rng: &mut Lcg, function: &str) -> Person {
 /// A 15-digit ICE whose value is divisible by 97 (ISO 7064 mod 97-10).
 fn ice(rng: &mut Lcg) -> String {
     let base = rng.next() % 10_000_000_000_000;
-    let check = (97 - (base * 100) % 97) % 97;
+    // base < 10¹³, so base × 100 < 10¹⁵: within a u64.
+    let check = (97u64.saturating_sub(base.saturating_mul(100) % 97)) % 97;
     format!("{:013}{:02}", base, check)
 }
 
@@ -209,7 +137,11 @@ pub fn dossier(profile: &CallProfile, members: usize, projects: usize) -> Dossie
 
 /// `base` grown by `pct` % a year, `year` years on.
 fn grow(base: Decimal, pct: i64, year: usize) -> Decimal {
-    base * (Decimal::ONE_HUNDRED + Decimal::from(pct * year as i64)) / Decimal::ONE_HUNDRED
+    let factor =
+        Decimal::ONE_HUNDRED.saturating_add(Decimal::from(pct.saturating_mul(year as i64)));
+    base.saturating_mul(factor)
+        .checked_div(Decimal::ONE_HUNDRED)
+        .unwrap_or(base)
 }
 
 fn identity(d: &mut Dossier, rng: &mut Lcg) {
@@ -271,8 +203,13 @@ fn register(d: &mut Dossier, rng: &mut Lcg, members: usize) {
         d.members.push(Member {
             // Past the 2 000th, full legal designations (180 to 200 characters):
             // the largest registers are the stress case of the size rule.
-            name: format!("{} {} n° {}", rng.pick(PREFIXES), rng.pick(NAMES), i + 1)
-                + if i < 2000 { "" } else { " — société à responsabilité limitée d'associé unique pour la fabrication, la transformation, le conditionnement et la commercialisation de produits industriels" },
+            name: format!(
+                "{} {} n° {}{}",
+                rng.pick(PREFIXES),
+                rng.pick(NAMES),
+                nth(i),
+                if i < 2000 { "" } else { " — société à responsabilité limitée d'associé unique pour la fabrication, la transformation, le conditionnement et la commercialisation de produits industriels" }
+            ),
             category,
             activity: if i % 7 == 6 {
                 Activity::Other
@@ -283,17 +220,25 @@ fn register(d: &mut Dossier, rng: &mut Lcg, members: usize) {
             city: rng.pick(CITIES).to_string(),
             size: CompanySize::Pme,
             ice: ice(rng),
-            rc: format!("{} – {}", 10_000 + rng.next() % 90_000, rng.pick(CITIES)),
+            rc: format!(
+                "{} – {}",
+                10_000u64.saturating_add(rng.next() % 90_000),
+                rng.pick(CITIES)
+            ),
             tax_id: format!("{:08}", rng.next() % 100_000_000),
             cnss: format!("{:07}", rng.next() % 10_000_000),
             contact: person(rng, "Directeur général"),
-            joined: Date::new(2024, 1 + (i % 12) as u8, 1 + (i % 28) as u8),
+            joined: Date::new(
+                2024,
+                ((i % 12) as u8).saturating_add(1),
+                ((i % 28) as u8).saturating_add(1),
+            ),
             fee_category: fee.to_string(),
         });
     }
     for i in 0..5 {
         d.partners.push(MajorPartner {
-            name: format!("Centre technique {} {}", rng.pick(NAMES), i + 1),
+            name: format!("Centre technique {} {}", rng.pick(NAMES), nth(i)),
             kind: "Centre technique".into(),
             city: rng.pick(CITIES).into(),
             link: paragraph(rng, 2),
@@ -330,7 +275,7 @@ fn board(d: &mut Dossier, rng: &mut Lcg) {
     .enumerate()
     {
         let p = person(rng, role.label());
-        let name = format!("{} ({})", p.name, i + 2);
+        let name = format!("{} ({})", p.name, nth(nth(i)));
         d.governance.board.push(board_member(p, name, role));
     }
     d.governance.internal_organisation = text(rng, 12);
@@ -349,7 +294,8 @@ fn strategy(d: &mut Dossier, rng: &mut Lcg, fees_years: [Decimal; 5]) {
     st.technologies_markets = text(rng, 12);
     st.national_positioning = text(rng, 12);
     st.international_positioning = text(rng, 12);
-    st.forecast_members = std::array::from_fn(|y| Some(engaged + 5 * y as u32));
+    st.forecast_members =
+        std::array::from_fn(|y| Some(engaged.saturating_add((y as u32).saturating_mul(5))));
     st.forecast_fee_revenue = fees_years.map(Some);
 }
 
@@ -357,7 +303,7 @@ fn cooperation(d: &mut Dossier, rng: &mut Lcg, projects: usize) {
     for i in 0..projects {
         if i % 2 == 0 {
             d.cooperation.cooperation_projects.push(CooperationProject {
-                title: format!("Projet de coopération n° {} : {}", i + 1, rng.pick(WORDS)),
+                title: format!("Projet de coopération n° {} : {}", nth(i), rng.pick(WORDS)),
                 nature: paragraph(rng, 2),
                 stakeholders: paragraph(rng, 2),
                 means: paragraph(rng, 2),
@@ -367,7 +313,7 @@ fn cooperation(d: &mut Dossier, rng: &mut Lcg, projects: usize) {
             d.cooperation
                 .collaborative_projects
                 .push(CollaborativeProject {
-                    title: format!("Projet collaboratif n° {} : {}", i + 1, rng.pick(WORDS)),
+                    title: format!("Projet collaboratif n° {} : {}", nth(i), rng.pick(WORDS)),
                     objectives: paragraph(rng, 2),
                     actors: paragraph(rng, 2),
                     expected_results: paragraph(rng, 2),
@@ -377,8 +323,8 @@ fn cooperation(d: &mut Dossier, rng: &mut Lcg, projects: usize) {
     for i in 0..6 {
         let international = i % 2 == 1;
         d.cooperation.partnerships.push(Partnership {
-            body: format!("Organisme partenaire {} {}", rng.pick(NAMES), i + 1),
-            kind: PartnerBodyKind::ALL[i % PartnerBodyKind::ALL.len()],
+            body: format!("Organisme partenaire {} {}", rng.pick(NAMES), nth(i)),
+            kind: PartnerBodyKind::ALL[cycle(i as u64, PartnerBodyKind::ALL.len())],
             scope: if international {
                 PartnershipScope::International
             } else {
@@ -421,10 +367,10 @@ fn plan(d: &mut Dossier, rng: &mut Lcg, profile: &CallProfile) {
         .map(|c| ActionCategory::Eligible(c.id.clone()))
         .collect();
     categories.push(ActionCategory::Other);
-    for i in 0..(2 * categories.len()) {
+    for i in 0..categories.len().saturating_mul(2) {
         d.plan.actions.push(Action {
-            title: format!("Action n° {} : {}", i + 1, rng.pick(WORDS)),
-            category: categories[i % categories.len()].clone(),
+            title: format!("Action n° {} : {}", nth(i), rng.pick(WORDS)),
+            category: categories[cycle(i as u64, categories.len())].clone(),
             description: paragraph(rng, 2),
             cost: years_dec([100_000, 110_000, 120_000, 130_000, 140_000]),
         });
@@ -444,21 +390,36 @@ fn budget(d: &mut Dossier, fees_years: [Decimal; 5]) {
     let hundred = Decimal::ONE_HUNDRED;
     let starred = Decimal::from(150_000);
     let personnel: [Decimal; 5] = std::array::from_fn(|y| {
-        let base = Decimal::from(600_000 + 30_000 * y as i64);
+        let base = Decimal::from((y as i64).saturating_mul(30_000).saturating_add(600_000));
         // A large register pays for a larger team: fees stay ≤ 55 % of charges.
-        let needed = (fees_years[y] * hundred / Decimal::from(FEES_SHARE_MAX_PERCENT)
-            - actions[y]
-            - starred)
+        let needed = fees_years[y]
+            .saturating_mul(hundred)
+            .checked_div(Decimal::from(FEES_SHARE_MAX_PERCENT))
+            .unwrap_or(Decimal::ZERO)
+            .saturating_sub(actions[y])
+            .saturating_sub(starred)
             .round_dp(0);
         base.max(needed)
     });
-    let charges: [Decimal; 5] = std::array::from_fn(|y| personnel[y] + actions[y] + starred);
+    let charges: [Decimal; 5] = std::array::from_fn(|y| {
+        personnel[y]
+            .saturating_add(actions[y])
+            .saturating_add(starred)
+    });
     let services: [Decimal; 5] = std::array::from_fn(|y| {
-        (charges[y] * Decimal::from(OWN_SHARE_PERCENT) / hundred - fees_years[y])
+        charges[y]
+            .saturating_mul(Decimal::from(OWN_SHARE_PERCENT))
+            .checked_div(hundred)
+            .unwrap_or(Decimal::ZERO)
+            .saturating_sub(fees_years[y])
             .max(Decimal::ZERO)
             .round_dp(2)
     });
-    let subsidy: [Decimal; 5] = std::array::from_fn(|y| charges[y] - fees_years[y] - services[y]);
+    let subsidy: [Decimal; 5] = std::array::from_fn(|y| {
+        charges[y]
+            .saturating_sub(fees_years[y])
+            .saturating_sub(services[y])
+    });
     let set =
         |d: &mut Dossier, row: &str, v: [Decimal; 5]| d.budget_line_mut(row).amounts = v.map(Some);
     set(d, "personnel", personnel);
@@ -482,11 +443,17 @@ fn indicators(d: &mut Dossier, profile: &CallProfile) {
     for line in &mut d.indicators.standard {
         let role = profile.kpi(&line.id).map(|k| k.role);
         line.values = match role {
-            Some(super::call::KpiRole::ActiveMembers) => {
-                std::array::from_fn(|y| Some(Decimal::from(engaged + 5 * y as u32)))
-            }
+            Some(super::call::KpiRole::ActiveMembers) => std::array::from_fn(|y| {
+                Some(Decimal::from(
+                    engaged.saturating_add((y as u32).saturating_mul(5)),
+                ))
+            }),
             Some(super::call::KpiRole::CompanyMembers) => std::array::from_fn(|y| {
-                Some(Decimal::from(counts.engaged_companies + 4 * y as u32))
+                Some(Decimal::from(
+                    counts
+                        .engaged_companies
+                        .saturating_add((y as u32).saturating_mul(4)),
+                ))
             }),
             // The figure the budget gives, as every place prints it.
             Some(super::call::KpiRole::SelfFinancing) => {

@@ -1,0 +1,85 @@
+//! The French words, places and names the synthetic dossiers are made of.
+
+use crate::model::dossier::Civility;
+
+pub(super) const WORDS: &[&str] = &[
+    "innovation",
+    "compétitivité",
+    "filière",
+    "entreprises",
+    "coopération",
+    "recherche",
+    "développement",
+    "marché",
+    "export",
+    "formation",
+    "compétences",
+    "qualité",
+    "écosystème",
+    "territoire",
+    "mutualisation",
+    "veille",
+    "technologie",
+    "industrialisation",
+    "valorisation",
+    "partenariat",
+    "durabilité",
+    "numérique",
+    "procédés",
+    "souveraineté",
+    "ingénierie",
+    "certification",
+    "prototypage",
+    "laboratoire",
+    "université",
+    "région",
+];
+pub(super) const CITIES: &[&str] = &[
+    "Casablanca",
+    "Rabat",
+    "Fès",
+    "Meknès",
+    "Tanger",
+    "Agadir",
+    "Marrakech",
+    "Oujda",
+    "Kénitra",
+    "Tétouan",
+    "El Jadida",
+    "Béni Mellal",
+];
+pub(super) const PREFIXES: &[&str] = &[
+    "Société",
+    "Ateliers",
+    "Industries",
+    "Laboratoires",
+    "Groupe",
+    "Manufacture",
+    "Compagnie",
+];
+pub(super) const NAMES: &[&str] = &[
+    "de l'Atlas",
+    "du Saïss",
+    "Chérifienne",
+    "du Détroit",
+    "de l'Oriental",
+    "du Souss",
+    "Méditerranée",
+    "des Zénètes",
+    "Al Amal",
+    "Nour",
+    "Essaouira",
+    "Ifrane",
+];
+
+/// Given names, with the civility that goes with each.
+pub(super) const FIRST_NAMES: &[(&str, Civility)] = &[
+    ("Karim", Civility::Monsieur),
+    ("Salma", Civility::Madame),
+    ("Youssef", Civility::Monsieur),
+    ("Nadia", Civility::Madame),
+    ("Hicham", Civility::Monsieur),
+    ("Leïla", Civility::Madame),
+    ("Omar", Civility::Monsieur),
+    ("Zineb", Civility::Madame),
+];
