@@ -55,24 +55,47 @@ fn dossiers() -> (Dossier, Dossier) {
     (a, b)
 }
 
-/// Not a test of its own: the child process's body. In a normal run the
-/// variable is unset and it returns at once.
+/// The child process's body when `CRASH_CHILD` names a file: saves A, B,
+/// A, B... until killed. In a normal run (the variable unset) it is a test
+/// of its own instead of passing trivially: a bounded run of the same loop,
+/// checking after every save that the file holds the version just saved
+/// and the backup the one before.
 #[test]
 fn child_saves_forever() {
+    let (a, b) = dossiers();
     let Some(path) = std::env::var_os(CHILD_ENV) else {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("dossier.ron");
+        let bak = store::backup_path(&path);
+        let mut previous = None;
+        for i in 0..6 {
+            save_number(&path, i, &a, &b);
+            let now = version_on_disk(&path, &a, &b);
+            assert_eq!(now, Some(version_of_save(i)), "save {i}");
+            assert_eq!(
+                version_on_disk(&bak, &a, &b),
+                previous,
+                "backup after save {i}"
+            );
+            previous = now;
+        }
         return;
     };
     let path = Path::new(&path);
-    let (a, b) = dossiers();
     println!("{READY}");
     for i in 0.. {
-        let d = match version_of_save(i) {
-            Version::A => &a,
-            Version::B => &b,
-        };
-        store::save(path, d).expect("the child saves");
+        save_number(path, i, &a, &b);
         println!("{SAVED} {i}");
     }
+}
+
+/// Save number `i` of the loop.
+fn save_number(path: &Path, i: usize, a: &Dossier, b: &Dossier) {
+    let d = match version_of_save(i) {
+        Version::A => a,
+        Version::B => b,
+    };
+    store::save(path, d).expect("the child saves");
 }
 
 /// Which of the two versions `path` holds; `None` when there is no file.

@@ -51,7 +51,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            rows: 100_000,
+            rows: 20_000,
             columns: 200,
             cells: 4_000_000,
         }

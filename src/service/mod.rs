@@ -10,6 +10,7 @@
 pub mod check;
 pub mod jobs;
 pub mod profiles;
+pub mod recovery;
 pub mod session;
 pub mod stored_path;
 

@@ -33,12 +33,40 @@ pub enum StoreError {
         source: std::io::Error,
     },
     #[error(
-        "« {path} » est en cours de modification par un autre programme{}. Réessayez dans un instant ; rien n'a été écrit.",
+        "« {path} » est en cours de modification par un autre programme{} (verrou « {lock} »). Réessayez dans un instant ; rien n'a été écrit.",
         holder.as_ref().map(|h| format!(" ({h})")).unwrap_or_default()
     )]
     Locked {
         path: PathBuf,
+        lock: PathBuf,
         holder: Option<String>,
+    },
+    #[error(
+        "Impossible d'utiliser le fichier de verrou « {lock} » : {}. Rien n'a été écrit.",
+        super::french_io(source)
+    )]
+    LockFile {
+        lock: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "« {lock} » n'est pas un fichier de verrou ordinaire (lien symbolique, lien multiple ou fichier spécial) : il n'a été ni suivi ni modifié, et rien n'a été écrit. Supprimez-le, puis recommencez."
+    )]
+    LockNotRegular { lock: PathBuf },
+    #[error(
+        "« {path} » est ouvert par un autre programme (visionneuse, antivirus, autre fenêtre de l'application) qui empêche de le remplacer, même après plusieurs essais : rien n'a été modifié. Fermez ce programme, puis enregistrez à nouveau."
+    )]
+    Busy { path: PathBuf },
+    #[error(
+        "Le dossier ferait {} ({members} membres), plus que les {} qu'un dossier peut faire pour être rouvert : « {path} » n'a pas été modifié et rien n'a été écrit. Allégez-le (membres en double, textes collés très longs), puis enregistrez à nouveau.",
+        megabytes(*size),
+        megabytes(*limit)
+    )]
+    TooLargeToSave {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+        members: usize,
     },
     #[error(
         "« {path} » est trop volumineux ({size} octets, au plus {limit}) : ce n'est pas un dossier de candidature."
@@ -88,11 +116,21 @@ impl StoreError {
             | StoreError::ReadOnly { path }
             | StoreError::Backup { path, .. }
             | StoreError::Locked { path, .. }
+            | StoreError::Busy { path }
+            | StoreError::TooLargeToSave { path, .. }
+            | StoreError::LockFile { lock: path, .. }
+            | StoreError::LockNotRegular { lock: path }
             | StoreError::Syntax { path, .. }
             | StoreError::NewerVersion { path, .. }
             | StoreError::Serialize { path, .. } => path,
         }
     }
+}
+
+/// « 12,5 Mo » (1 Mo = 1 048 576 octets, as file managers count).
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes.saturating_mul(10) / (1024 * 1024);
+    format!("{},{}\u{a0}Mo", tenths / 10, tenths % 10)
 }
 
 /// Said after a failed write: only when there was a file to keep.

@@ -1,6 +1,6 @@
 //! Dossier files: RON text with a `format_version`, written atomically with
 //! a backup of the previous version, read without ever touching the disk.
-//! Also the user's settings and recent files, and the autosave recovery file.
+//! Also the user's settings and recent files, and the autosave recovery files.
 
 mod error;
 pub mod lock;
@@ -8,22 +8,29 @@ pub mod paths;
 mod read;
 pub mod recovery;
 pub mod settings;
+pub mod write;
 
-use std::fs::{self, File};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use error::{StoreError, explain as explain_ron};
 pub use lock::DossierLock;
 pub use read::{french_io, kind_of, read_bytes, read_head, read_text};
+pub use write::{Keep, session_copy_path, write_atomic};
 
 use crate::model::dossier::{Dossier, FORMAT_VERSION};
 
-/// A dossier is a few hundred kilobytes; anything past this is not one,
-/// and refusing early keeps memory bounded on a wrong file.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest dossier file, read or written: one size rule. A dossier is
+/// a few hundred kilobytes; the synthetic 10 000 members (8 000 with names
+/// of about 190 characters) take 7.9 MB, and the import's row limit
+/// (20 000, [`crate::import::Limits`]) with every name that long takes
+/// 16 MB: half the limit (`tests/store_size.rs` keeps them agreeing).
+/// Past this, reading refuses early (memory stays bounded on a wrong file)
+/// and saving refuses before anything is written, so what the app saves it
+/// can always open again.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Deepest nesting accepted while parsing, far above what a dossier uses.
 const RECURSION_LIMIT: usize = 64;
@@ -108,6 +115,53 @@ pub fn load(path: &Path) -> Result<Dossier, StoreError> {
     parse(text.strip_prefix('\u{feff}').unwrap_or(&text), path)
 }
 
+/// Reads a dossier with what identifies the version read: its content and
+/// the file's fingerprint, taken around one read so they describe the same
+/// bytes (a read that overlapped another program's write is done again).
+pub fn load_versioned(
+    path: &Path,
+) -> Result<(Dossier, ContentId, Option<Fingerprint>), StoreError> {
+    let mut attempts = 0;
+    loop {
+        let before = fingerprint(path);
+        let text = read_text(path, MAX_FILE_BYTES)?;
+        attempts += 1;
+        if fingerprint(path) == before || attempts == 3 {
+            let dossier = parse(text.strip_prefix('\u{feff}').unwrap_or(&text), path)?;
+            return Ok((dossier, ContentId::of(text.as_bytes()), before));
+        }
+    }
+}
+
+/// What a file holds, in a few bytes: its length and a 64-bit FNV-1a hash
+/// of its bytes. The base of an autosave: « Restaurer » compares it with
+/// the file on disk to know whether someone else saved it since.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContentId {
+    pub len: u64,
+    pub hash: u64,
+}
+
+impl ContentId {
+    pub fn of(bytes: &[u8]) -> Self {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        ContentId {
+            len: bytes.len() as u64,
+            hash,
+        }
+    }
+
+    /// The content of the file at `path` now; `None` when there is none
+    /// or it cannot be read.
+    pub fn of_file(path: &Path) -> Option<Self> {
+        read_bytes(path, MAX_FILE_BYTES).ok().map(|b| Self::of(&b))
+    }
+}
+
 /// The known name closest to a misspelt one, if it is close enough to be a
 /// typo (at most a third of its letters differ).
 pub fn closest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
@@ -143,18 +197,41 @@ pub fn closest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
-/// The RON text of a dossier, readable by people (accents kept as typed).
-pub fn to_ron(dossier: &Dossier, path: &Path) -> Result<String, StoreError> {
-    let config = ron::ser::PrettyConfig::new()
+/// The one RON layout of every file the app writes (dossier, recovery,
+/// settings): two-space indent, accents as typed, and `\n` line ends on
+/// every system (ron's default is `\r\n` on Windows, while our header and
+/// texts use `\n`): the same content gives the same bytes everywhere.
+pub fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .new_line("\n")
         .indentor("  ")
         .struct_names(false)
-        .escape_strings(false);
-    let body = ron::Options::default()
-        .to_string_pretty(dossier, config)
-        .map_err(|e| StoreError::Serialize {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+        .escape_strings(false)
+}
+
+/// `value` as RON text in [`pretty`] layout. A text holding a carriage
+/// return (pasted from another program) would put a lone `\r` in the file,
+/// mixing line ends: then every string is written escaped instead (`\r`,
+/// `\n`), which reads back to the same value.
+pub fn ron_text<T: Serialize>(value: &T, path: &Path) -> Result<String, StoreError> {
+    let serialize = |config: ron::ser::PrettyConfig| {
+        ron::Options::default()
+            .to_string_pretty(value, config)
+            .map_err(|e| StoreError::Serialize {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })
+    };
+    let text = serialize(pretty())?;
+    if text.contains('\r') {
+        return serialize(pretty().escape_strings(true));
+    }
+    Ok(text)
+}
+
+/// The RON text of a dossier, readable by people (accents kept as typed).
+pub fn to_ron(dossier: &Dossier, path: &Path) -> Result<String, StoreError> {
+    let body = ron_text(dossier, path)?;
     Ok(format!(
         "// Dossier de candidature « Soutien à la dynamique des clusters marocains » (cluster-dossier)\n{body}\n"
     ))
@@ -177,10 +254,32 @@ pub fn save(path: &Path, dossier: &Dossier) -> Result<(), StoreError> {
 
 /// Saves while the caller holds the dossier's lock.
 pub fn save_locked(path: &Path, dossier: &Dossier) -> Result<(), StoreError> {
+    save_locked_with(path, dossier, Keep::BACKUP).map(|_| ())
+}
+
+/// Saves while the caller holds the dossier's lock, keeping the copies
+/// `keep` asks for; returns what was written. The one place every save of
+/// a dossier goes through (wizard, imports, commands): a dossier too large
+/// to be opened again is refused here, before anything is written.
+pub fn save_locked_with(
+    path: &Path,
+    dossier: &Dossier,
+    keep: Keep,
+) -> Result<ContentId, StoreError> {
     let text = to_ron(dossier, path)?;
+    let size = text.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(StoreError::TooLargeToSave {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_FILE_BYTES,
+            members: dossier.members.len(),
+        });
+    }
     let real = lock::real_path(path);
-    remove_stale_temps(&real);
-    write_atomic(path, text.as_bytes(), true)
+    write::remove_stale_temps(&real);
+    write::write_atomic_with(path, text.as_bytes(), keep, &|a, b| fs::rename(a, b))?;
+    Ok(ContentId::of(text.as_bytes()))
 }
 
 /// Read, change and save a dossier under its lock, so the change is made
@@ -200,138 +299,6 @@ pub fn update<R, E>(
         }
         other => Ok(other),
     }
-}
-
-/// Removes temporary files a killed save left beside `real` (`.NAME.PID.tmp`
-/// and their backup copies), except this process's own. Called under the
-/// dossier's lock, so no other save of it is running.
-fn remove_stale_temps(real: &Path) {
-    let (Some(dir), Some(name)) = (real.parent(), real.file_name().and_then(|n| n.to_str())) else {
-        return;
-    };
-    let prefix = format!(".{name}.");
-    let own = format!("{prefix}{}.tmp", std::process::id());
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(n) = file_name.to_str() else {
-            continue;
-        };
-        let Some(rest) = n.strip_prefix(&prefix) else {
-            continue;
-        };
-        let pid = rest
-            .strip_suffix(".tmp")
-            .or_else(|| rest.strip_suffix(".tmp.bak"));
-        if pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-            && !n.starts_with(&own)
-        {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// Writes `bytes` to `path` atomically, optionally keeping a backup of the
-/// previous version.
-///
-/// The text goes to a temporary file in the same folder and is synced; the
-/// previous version is copied to the backup and synced; the temporary file
-/// is renamed over the target and the folder synced. At every instant the
-/// target holds the old or the new complete version. A symlink is followed
-/// (its target is written, the link stays); the target's permissions are
-/// kept; a read-only target or one that is not a regular file (device,
-/// FIFO, folder) is refused untouched.
-pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
-    let target = lock::real_path(path);
-    let write_err = |source| StoreError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let existing = match fs::metadata(&target) {
-        Ok(meta) if !meta.is_file() => {
-            return Err(StoreError::NotRegular {
-                path: path.to_path_buf(),
-                kind: read::kind_of(&meta),
-            });
-        }
-        Ok(meta) if meta.permissions().readonly() => {
-            return Err(StoreError::ReadOnly {
-                path: path.to_path_buf(),
-            });
-        }
-        Ok(meta) => Some(meta),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(write_err(e)),
-    };
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = target
-        .file_name()
-        .ok_or_else(|| write_err(std::io::Error::other("nom de fichier manquant")))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(file_name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = dir.join(tmp_name);
-
-    let result = (|| {
-        let mut file = File::create(&tmp).map_err(write_err)?;
-        file.write_all(bytes).map_err(write_err)?;
-        if let Some(meta) = &existing {
-            file.set_permissions(meta.permissions())
-                .map_err(write_err)?;
-        }
-        file.sync_all().map_err(write_err)?;
-        drop(file);
-        if keep_backup && existing.is_some() {
-            make_backup(&target, &tmp).map_err(|source| StoreError::Backup {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        }
-        fs::rename(&tmp, &target).map_err(write_err)?;
-        sync_dir(&dir);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Copies the current version to `.bak` durably: through a temporary name
-/// (a crash never leaves half a backup), synced, renamed, folder synced.
-fn make_backup(target: &Path, tmp: &Path) -> std::io::Result<()> {
-    let bak = backup_path(target);
-    let mut bak_tmp = tmp.as_os_str().to_os_string();
-    bak_tmp.push(".bak");
-    let bak_tmp = PathBuf::from(bak_tmp);
-    let result = (|| {
-        fs::copy(target, &bak_tmp)?;
-        File::options().write(true).open(&bak_tmp)?.sync_all()?;
-        fs::rename(&bak_tmp, &bak)?;
-        if let Some(dir) = bak.parent() {
-            sync_dir(dir);
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&bak_tmp);
-    }
-    result
-}
-
-/// Makes a rename durable; best effort, as some systems cannot sync a folder.
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 /// Size and modification time, to notice that someone else changed the

@@ -71,13 +71,7 @@ impl AppDirs {
             path: path.clone(),
             source,
         })?;
-        let text =
-            ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::new()).map_err(|e| {
-                StoreError::Serialize {
-                    path: path.clone(),
-                    reason: e.to_string(),
-                }
-            })?;
+        let text = super::ron_text(settings, &path)? + "\n";
         write_atomic(&path, text.as_bytes(), false)
     }
 }

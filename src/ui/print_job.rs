@@ -346,8 +346,8 @@ pub fn print_with_system(path: &Path) -> Result<String, SystemError> {
 
 #[cfg(test)]
 mod tests {
-    use crate::store::recovery::Recovery;
-    use crate::ui::app::{Command, Dialog, DossierApp};
+    use crate::service::recovery::{Choice, Recoveries};
+    use crate::ui::app::{Answer, Command, DossierApp};
     use crate::ui::tabs::print::default_output;
 
     /// « Restaurer » replaces the dossier like opening one: the paths typed
@@ -360,17 +360,21 @@ mod tests {
         let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
         crate::store::save(&a, &d).expect("a");
         crate::store::save(&b, &d).expect("b");
-        let mut app = DossierApp::new(None);
+        let dirs = crate::store::settings::AppDirs {
+            config: dir.path().join("c"),
+            data: dir.path().join("d"),
+        };
+        // A session on b was killed after an autosave.
+        let mut crashed = Recoveries::new(Some(dirs.data.clone()));
+        crashed.autosave(Some(&b), None, &d).expect("autosaved");
+        drop(crashed);
+        let mut app = DossierApp::new(Some(dirs));
         app.open_path(&a);
         app.print_panel.output = dir.path().join("a-moi.pdf").display().to_string();
         app.print_panel.xlsx = dir.path().join("a-moi.xlsx").display().to_string();
         app.print_panel.per_copy = true;
-        app.dialog = Some(Dialog::Recovery(Box::new(Recovery {
-            source: Some(b.clone()),
-            saved_at: 0,
-            dossier: d,
-        })));
-        app.apply(Command::RestoreRecovery);
+        app.apply(Command::AnswerRecovery(Answer::Choose(Choice::Recovered)));
+        let b = crate::store::recovery::key(&b);
         assert_eq!(app.path.as_deref(), Some(b.as_path()));
         let panel = &app.print_panel;
         assert!(panel.output.is_empty() && panel.xlsx.is_empty() && !panel.per_copy);

@@ -290,14 +290,15 @@ fn autosave_reaches_the_recovery_file_and_is_offered_back() {
     // The autosave waits for a pause in typing (1.5 s), well within 3 s.
     std::thread::sleep(std::time::Duration::from_millis(1700));
     h.run();
-    let r = crate::store::recovery::read(&dirs.data).expect("recovery file written");
+    let file = h.state().recoveries.own_file().expect("an autosave file");
+    let r = crate::store::recovery::read_file(file).expect("recovery file written");
     assert_eq!(r.dossier.identity.name, "Cluster à ne pas perdre");
 
     // After a crash (the harness is dropped without saving), the next start
     // offers to restore, and restoring brings the work back unsaved.
     drop(h);
     let mut h = harness(DossierApp::new(Some(dirs.clone())));
-    assert!(matches!(h.state().dialog, Some(Dialog::Recovery(_))));
+    assert!(matches!(h.state().dialog, Some(Dialog::Recovery)));
     h.get_by_label("Restaurer").click();
     h.run();
     assert_eq!(h.state().dossier.identity.name, "Cluster à ne pas perdre");

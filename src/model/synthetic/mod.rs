@@ -201,7 +201,15 @@ fn register(d: &mut Dossier, rng: &mut Lcg, members: usize) {
             _ => "PME",
         };
         d.members.push(Member {
-            name: format!("{} {} n° {}", rng.pick(PREFIXES), rng.pick(NAMES), nth(i)),
+            // Past the 2 000th, full legal designations (180 to 200 characters):
+            // the largest registers are the stress case of the size rule.
+            name: format!(
+                "{} {} n° {}{}",
+                rng.pick(PREFIXES),
+                rng.pick(NAMES),
+                nth(i),
+                if i < 2000 { "" } else { " — société à responsabilité limitée d'associé unique pour la fabrication, la transformation, le conditionnement et la commercialisation de produits industriels" }
+            ),
             category,
             activity: if i % 7 == 6 {
                 Activity::Other

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use super::dialogs::NO_FILE_CHOSEN;
 use super::{Dialog, DossierApp, Pending, Tab};
 use crate::service;
-use crate::store;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -29,8 +28,8 @@ pub enum Command {
     Redo,
     GoTo(Tab),
     CloseDialog,
-    RestoreRecovery,
-    ClearRecovery,
+    /// Her answer to the recovered work shown.
+    AnswerRecovery(super::restore::Answer),
     /// « Profil de l'appel… »: the profile file chosen (the native dialog
     /// runs on a worker, see `dialogs::start_pick`).
     UseProfile(PathBuf),
@@ -83,42 +82,19 @@ impl DossierApp {
             Command::Redo => self.redo(),
             Command::GoTo(tab) => self.tab = tab,
             Command::CloseDialog => {
+                if matches!(self.dialog, Some(Dialog::Recovery)) {
+                    // Dismissed: every work shown stays pending, for later.
+                    for offer in std::mem::take(&mut self.offers) {
+                        self.recoveries.postpone(offer);
+                    }
+                }
                 self.dialog = None;
                 self.dialog_note = None;
             }
-            Command::RestoreRecovery => self.restore_recovery(),
-            Command::ClearRecovery => self.clear_recovery(),
+            Command::AnswerRecovery(answer) => self.answer_offer(answer),
             Command::UseProfile(p) => self.use_profile(&p),
             Command::NewEdition(p) => self.new_edition(&p),
         }
-    }
-
-    /// Takes the recovered dossier out of the dialog and makes it the
-    /// current, unsaved work.
-    fn restore_recovery(&mut self) {
-        let Some(Dialog::Recovery(r)) = self.dialog.take() else {
-            return;
-        };
-        let r = *r;
-        self.dialog_note = None;
-        let path = r.source.clone();
-        let base = service::base_dir(path.as_deref());
-        let profile = match service::profiles::for_dossier(&r.dossier, &base, None) {
-            Ok(p) => p,
-            Err(e) => {
-                self.dialog = Some(Dialog::Error(e.to_string()));
-                return;
-            }
-        };
-        self.replace(r.dossier, profile, path.clone());
-        // Restored work is unsaved until the user saves it.
-        self.saved = path
-            .as_deref()
-            .and_then(|p| store::load(p).ok())
-            .unwrap_or_default();
-        self.dirty = self.dossier != self.saved;
-        self.autosaved = true;
-        self.status = "Travail restauré : pensez à enregistrer".into();
     }
 
     /// Checks the dossier against the profile in `file` and remembers it in

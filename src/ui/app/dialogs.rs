@@ -9,7 +9,6 @@ use std::sync::{Arc, Mutex};
 use egui::{Key, RichText, Ui};
 
 use super::{Command, DossierApp, Pending};
-use crate::store::recovery::Recovery;
 use crate::ui::widgets::{AMBER, RED};
 
 pub(crate) const NO_FILE_CHOSEN: &str = "Aucun fichier choisi. Si la fenêtre de sélection ne s'est pas ouverte sur cet ordinateur, saisissez le chemin complet ci-dessus.";
@@ -27,8 +26,8 @@ pub enum Dialog {
     SaveAsPath {
         text: String,
     },
-    /// A previous session left unsaved work.
-    Recovery(Box<Recovery>),
+    /// A previous session left unsaved work: the first of the app's offers.
+    Recovery,
     /// The file changed on disk since it was opened.
     Overwrite,
     Error(String),
@@ -49,6 +48,7 @@ impl DossierApp {
         let picked = poll_pick(ui.ctx());
         self.commands.extend(picked);
         let busy = picking(ui.ctx());
+        let offers = &self.offers;
         let Some(dialog) = &mut self.dialog else {
             self.dialog_note = None;
             return;
@@ -66,7 +66,10 @@ impl DossierApp {
                 Dialog::ConfirmDiscard { then } => confirm_discard(ui, then, &mut out),
                 Dialog::OpenPath { text } => open_path(ui, text, note, busy, &mut out),
                 Dialog::SaveAsPath { text } => save_as_path(ui, text, note, busy, &mut out),
-                Dialog::Recovery(r) => recovery(ui, r, &mut out),
+                Dialog::Recovery => match offers.front() {
+                    Some(offer) => super::restore::dialog(ui, offer, &mut out),
+                    None => out.push(Command::CloseDialog),
+                },
                 Dialog::Overwrite => overwrite(ui, &mut out),
                 Dialog::Error(message) => error(ui, message, &mut out),
                 Dialog::Info { title, lines } => info(ui, title, lines, &mut out),
@@ -152,24 +155,6 @@ fn save_as_path(ui: &mut Ui, text: &mut String, note: Option<&str>, busy: bool, 
         }
         if ui.button("Annuler").clicked() {
             out.push(Command::CloseDialog);
-        }
-    });
-}
-
-fn recovery(ui: &mut Ui, r: &Recovery, out: &mut Out) {
-    ui.heading("Travail non enregistré retrouvé");
-    let source = r.source.as_ref().map_or_else(
-        || "un dossier jamais enregistré".to_string(),
-        |p| format!("« {} »", p.display()),
-    );
-    ui.label(format!("La dernière session s'est arrêtée sans enregistrer les modifications de {source}. Voulez-vous les restaurer ?"));
-    ui.horizontal(|ui| {
-        if ui.button("Restaurer").clicked() {
-            // The command takes the recovered dossier out of the dialog.
-            out.push(Command::RestoreRecovery);
-        }
-        if ui.button("Ignorer").clicked() {
-            out.extend([Command::CloseDialog, Command::ClearRecovery]);
         }
     });
 }

@@ -26,7 +26,7 @@ impl DossierApp {
                 "« {} » est en cours de modification par {holder} : attendez qu'il ait fini avant d'enregistrer.",
                 path.display()
             ))
-        } else if path.exists() && store::fingerprint(&path) != self.fingerprint {
+        } else if path.exists() && store::fingerprint(&path) != self.base.fingerprint {
             Some(format!(
                 "« {} » a été modifié sur le disque par un autre programme depuis son ouverture : « Enregistrer » demandera avant de l'écraser ; rouvrez-le pour voir ces modifications.",
                 path.display()

@@ -11,27 +11,31 @@ mod dialogs;
 pub(crate) use dialogs::block_on;
 mod disk;
 mod preview;
+mod restore;
 mod tab;
+#[cfg(test)]
+mod tests_restore;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use egui::Ui;
 
 pub use commands::Command;
 pub use dialogs::Dialog;
+pub use restore::Answer;
 pub use tab::Tab;
 
 use super::history::History;
 use super::print_job::PrintPanel;
 use super::widgets::{Flag, Form};
 use crate::model::{CallProfile, Dossier, Finding, Section};
-use crate::service::{self, session};
-use crate::store::recovery::{self, Recovery};
+use crate::service::recovery::{Offer, Recoveries};
+use crate::service::session::{self, Base, Check};
+use crate::service::{self};
 use crate::store::settings::{AppDirs, Settings};
-use crate::store::{self, Fingerprint};
 
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,7 +51,12 @@ pub struct DossierApp {
     pub(crate) dossier: Dossier,
     pub(crate) profile: Arc<CallProfile>,
     pub(crate) path: Option<PathBuf>,
-    fingerprint: Option<Fingerprint>,
+    /// The file's version the edits started from (see [`Base`]).
+    base: Base,
+    /// This instance's autosave file, and the recovered works offered to
+    /// her (the first one is in the dialog).
+    pub(crate) recoveries: Recoveries,
+    pub(crate) offers: std::collections::VecDeque<Offer>,
     saved: Dossier,
     pub(crate) dirty: bool,
     history: History,
@@ -125,7 +134,9 @@ impl DossierApp {
             dossier,
             profile,
             path: None,
-            fingerprint: None,
+            base: Base::default(),
+            recoveries: Recoveries::new(dirs.as_ref().map(|d| d.data.clone())),
+            offers: Default::default(),
             dirty: false,
             tab: Tab::Home,
             findings: Vec::new(),
@@ -157,11 +168,8 @@ impl DossierApp {
             disk_note: None,
         };
         app.recheck();
-        if let Some(dirs) = &app.dirs
-            && let Some(r) = recovery::read(&dirs.data)
-        {
-            app.dialog = Some(Dialog::Recovery(Box::new(r)));
-        }
+        app.offers = app.recoveries.pending().into();
+        app.show_next_offer();
         app
     }
 
@@ -199,7 +207,7 @@ impl DossierApp {
         self.profile = profile;
         self.dossier = dossier;
         self.saved = self.dossier.clone();
-        self.fingerprint = path.as_deref().and_then(store::fingerprint);
+        self.base = Base::default();
         self.path = path;
         self.dirty = false;
         self.history.reset(&self.dossier);
@@ -242,11 +250,12 @@ impl DossierApp {
             Ok(opened) => {
                 self.clear_recovery();
                 self.replace(opened.dossier, opened.profile, Some(path.to_path_buf()));
-                self.fingerprint = opened.fingerprint;
+                self.base = opened.base;
                 self.remember(path);
                 self.status = format!("Ouvert : {}", path.display());
                 self.status_is_error = false;
                 self.tab = Tab::Home;
+                self.offer_recoveries_of(path);
             }
             Err(e) => {
                 self.status = e.to_string();
@@ -275,7 +284,7 @@ impl DossierApp {
             });
             return;
         };
-        self.write(&path, Some(self.fingerprint));
+        self.write(&path, Check::Unchanged);
     }
 
     fn suggested_path(&self) -> String {
@@ -290,37 +299,45 @@ impl DossierApp {
             .to_string()
     }
 
-    fn clear_recovery(&self) {
-        if let Some(dirs) = &self.dirs {
-            recovery::clear(&dirs.data);
-        }
+    /// Drops this instance's autosave (the work is saved or discarded).
+    fn clear_recovery(&mut self) {
+        self.recoveries.forget();
     }
 
-    /// Writes the dossier to `path` (a new place: nothing to compare with).
+    /// Writes the dossier to `path`, a place she chose in « Enregistrer
+    /// sous » (or the current file, after she confirmed « Écraser »).
     pub fn save_to(&mut self, path: &Path) -> bool {
-        self.may_save_as(path) && self.write(path, None)
+        if !self.may_save_as(path) {
+            return false;
+        }
+        if self.path.as_deref() == Some(path) {
+            // « Écraser », or the same file chosen again.
+            return self.write(path, Check::Overwrite);
+        }
+        // Another file: its own session starts with this save.
+        self.base = Base::default();
+        self.write(path, Check::NewPlace)
     }
 
-    /// Writes the dossier under its lock; with `expected`, only if the file
-    /// is still the one that was opened (else asks before overwriting). On
-    /// failure the work stays in memory and the error is shown. Returns
-    /// whether it was saved.
-    fn write(&mut self, path: &Path, expected: Option<Option<Fingerprint>>) -> bool {
-        match session::save(path, &self.dossier, expected) {
+    /// Writes the dossier under its lock; with [`Check::Unchanged`], only if
+    /// the file is still the version the edits started from (else asks
+    /// before overwriting). On failure the work stays in memory and the
+    /// error is shown. Returns whether it was saved.
+    fn write(&mut self, path: &Path, check: Check) -> bool {
+        let mut base = self.base;
+        match session::save(path, &self.dossier, &mut base, check) {
             Err(session::SessionError::ChangedOnDisk { .. }) => {
                 self.dialog = Some(Dialog::Overwrite);
                 false
             }
-            Ok(fingerprint) => {
+            Ok(()) => {
+                self.base = base;
                 self.saved = self.dossier.clone();
                 self.dirty = false;
                 self.path = Some(path.to_path_buf());
-                self.fingerprint = fingerprint;
                 self.status = format!("Enregistré à {}", local_time_text(&self.profile));
                 self.status_is_error = false;
-                if let Some(dirs) = &self.dirs {
-                    recovery::clear(&dirs.data);
-                }
+                self.recoveries.forget();
                 self.autosaved = true;
                 self.remember(path);
                 true
@@ -328,8 +345,18 @@ impl DossierApp {
             Err(e) => {
                 self.status = format!("Échec de l'enregistrement : {e}");
                 self.status_is_error = true;
+                // Another place does not make a dossier smaller.
+                let elsewhere = !matches!(
+                    e,
+                    session::SessionError::Store(crate::store::StoreError::TooLargeToSave { .. })
+                );
                 self.dialog = Some(Dialog::Error(format!(
-                    "{e}\n\nVotre travail est toujours dans l'application : choisissez « Enregistrer sous » vers un autre dossier."
+                    "{e}\n\nVotre travail est toujours dans l'application{}",
+                    if elsewhere {
+                        " : choisissez « Enregistrer sous » vers un autre dossier."
+                    } else {
+                        "."
+                    }
                 )));
                 false
             }
@@ -356,9 +383,7 @@ impl DossierApp {
                 })
             }
             Pending::Quit => {
-                if let Some(dirs) = &self.dirs {
-                    recovery::clear(&dirs.data);
-                }
+                self.recoveries.forget();
                 self.allow_close = true;
                 self.dirty = false;
                 self.quit_requested = true;
@@ -434,34 +459,6 @@ impl DossierApp {
             "{}{name} — Dossier Cluster",
             if self.dirty { "● " } else { "" }
         )
-    }
-
-    fn autosave(&mut self, ui: &Ui) {
-        const DELAY: Duration = Duration::from_millis(1500);
-        let Some(changed) = self.last_change else {
-            return;
-        };
-        if self.autosaved || !self.dirty || self.dirs.is_none() {
-            return;
-        }
-        let elapsed = changed.elapsed();
-        if elapsed < DELAY {
-            ui.ctx().request_repaint_after(DELAY - elapsed);
-            return;
-        }
-        let Some(dirs) = &self.dirs else { return };
-        let r = Recovery {
-            source: self.path.clone(),
-            saved_at: crate::now_unix().unwrap_or(0),
-            dossier: self.dossier.clone(),
-        };
-        match recovery::write(&dirs.data, &r) {
-            Ok(()) => self.autosave_error = None,
-            Err(e) => {
-                self.autosave_error = Some(format!("Sauvegarde automatique impossible : {e}"))
-            }
-        }
-        self.autosaved = true;
     }
 
     /// Queues what the user asked for; it is done once the frame is drawn.
