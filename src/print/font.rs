@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use super::shape::{Face, needs_shaping};
+
 /// DejaVu Sans, regular and bold (see `fonts/LICENSE-DejaVu.txt`).
 pub const REGULAR_TTF: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
 pub const BOLD_TTF: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
@@ -13,9 +15,12 @@ pub enum Weight {
     Bold,
 }
 
-/// Advance widths of one font, in em units (1.0 = the font size).
+/// Advance widths of one font, in em units (1.0 = the font size), and its
+/// shaper for the text that needs one (see [`super::shape`]).
 #[derive(Debug)]
 pub struct FontMetrics {
+    /// The shaper: Arabic, marks, anything but simple characters.
+    pub face: Face,
     /// Advances of the first 0x800 code points (Latin, punctuation), the
     /// hot path; `NaN` where the font has no glyph.
     low: Vec<f32>,
@@ -29,11 +34,11 @@ pub struct FontMetrics {
 /// Why a bundled font could not be read (only a corrupted build can do this).
 #[derive(Clone, Debug, thiserror::Error)]
 #[error("police intégrée illisible")]
-pub struct FontError(#[source] pub ttf_parser::FaceParsingError);
+pub struct FontError(#[source] pub Option<ttf_parser::FaceParsingError>);
 
 impl FontMetrics {
-    pub fn parse(bytes: &[u8]) -> Result<Self, FontError> {
-        let face = ttf_parser::Face::parse(bytes, 0).map_err(FontError)?;
+    pub fn parse(bytes: &'static [u8]) -> Result<Self, FontError> {
+        let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| FontError(Some(e)))?;
         let upem = f32::from(face.units_per_em());
         let advance = |c: char| {
             face.glyph_index(c)
@@ -57,6 +62,7 @@ impl FontMetrics {
             }
         }
         Ok(Self {
+            face: Face::new(bytes).ok_or(FontError(None))?,
             low,
             high,
             ascender: f32::from(face.ascender()) / upem,
@@ -79,14 +85,53 @@ impl FontMetrics {
         self.advance(c).is_some() || c == '\n'
     }
 
-    /// Width of `text` at `size` points; unknown glyphs count as a space
-    /// (they are replaced before drawing and reported).
+    /// Width of `text` at `size` points, as drawn: the shaped advances when
+    /// it needs shaping (joined Arabic letters, ligatures), else the sum of
+    /// its characters' advances. Unknown glyphs count as « ? » (they are
+    /// replaced before drawing and reported).
     pub fn width(&self, text: &str, size: f32) -> f32 {
+        if needs_shaping(text) {
+            return self.face.shape_line(text).width * size;
+        }
         let fallback = self.advance('?').unwrap_or(0.5);
         text.chars()
             .map(|c| self.advance(c).unwrap_or(fallback))
             .sum::<f32>()
             * size
+    }
+
+    /// The width of `text` at `size` if it is at most `limit`, else `None`,
+    /// having read no more of the text than the limit takes: what lets the
+    /// line breaker handle a word of several megabytes in linear time.
+    pub fn width_within(&self, text: &str, size: f32, limit: f32) -> Option<f32> {
+        if limit < 0.0 {
+            return None;
+        }
+        if needs_shaping(text) {
+            // Shaped by growing prefixes: the prefix's width only grows
+            // with it, so once one is too wide the text is.
+            let mut chars = 64usize;
+            loop {
+                let end = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
+                let w = self.face.shape_line(&text[..end]).width * size;
+                if w > limit {
+                    return None;
+                }
+                if end == text.len() {
+                    return Some(w);
+                }
+                chars *= 4;
+            }
+        }
+        let fallback = self.advance('?').unwrap_or(0.5);
+        let mut w = 0.0f32;
+        for c in text.chars() {
+            w += self.advance(c).unwrap_or(fallback) * size;
+            if w > limit {
+                return None;
+            }
+        }
+        Some(w)
     }
 }
 
