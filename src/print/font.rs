@@ -90,6 +90,8 @@ impl FontMetrics {
     /// its characters' advances. Unknown glyphs count as « ? » (they are
     /// replaced before drawing and reported).
     pub fn width(&self, text: &str, size: f32) -> f32 {
+        #[cfg(test)]
+        measured::add(text.len());
         if needs_shaping(text) {
             return self.face.shape_line(text).width * size;
         }
@@ -112,7 +114,12 @@ impl FontMetrics {
             // with it, so once one is too wide the text is.
             let mut chars = 64usize;
             loop {
-                let end = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
+                let end = text
+                    .char_indices()
+                    .nth(chars)
+                    .map_or(text.len(), |(i, _)| i);
+                #[cfg(test)]
+                measured::add(end);
                 let w = self.face.shape_line(&text[..end]).width * size;
                 if w > limit {
                     return None;
@@ -126,12 +133,34 @@ impl FontMetrics {
         let fallback = self.advance('?').unwrap_or(0.5);
         let mut w = 0.0f32;
         for c in text.chars() {
+            #[cfg(test)]
+            measured::add(c.len_utf8());
             w += self.advance(c).unwrap_or(fallback) * size;
             if w > limit {
                 return None;
             }
         }
         Some(w)
+    }
+}
+
+/// Bytes of text measured on this thread, for the tests that prove line
+/// breaking linear by counting its work.
+#[cfg(test)]
+pub mod measured {
+    use std::cell::Cell;
+
+    thread_local! {
+        static BYTES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub fn add(n: usize) {
+        BYTES.with(|b| b.set(b.get() + n));
+    }
+
+    /// The bytes measured since the last call.
+    pub fn take() -> usize {
+        BYTES.with(|b| b.replace(0))
     }
 }
 

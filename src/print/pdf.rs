@@ -9,9 +9,9 @@ use printpdf::{
 };
 
 use super::font::{BOLD_TTF, Fonts, REGULAR_TTF, Weight};
-use super::shape;
 use super::geometry::Geometry;
 use super::layout::{Item, Page};
+use super::shape;
 
 /// Document metadata; the dates come from the dossier, never the clock, so
 /// the same dossier always gives the same bytes.

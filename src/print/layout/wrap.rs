@@ -273,3 +273,90 @@ pub fn widest_unbreakable(text: &str, metrics: &FontMetrics, size: f32) -> f32 {
         })
         .fold(0.0, f32::max)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::print::font::measured;
+
+    /// Bytes measured to break `text` into lines of a body column.
+    fn work(text: &str) -> (usize, usize) {
+        let fonts = crate::print::fonts().expect("fonts");
+        measured::take();
+        let lines = wrap_line(text, 480.0, fonts, Style::Body);
+        (measured::take(), lines.len())
+    }
+
+    /// Line breaking reads each byte a bounded number of times, whatever
+    /// the paragraph's length: twice the text, about twice the work.
+    fn assert_linear(piece: &str) {
+        let sizes = [1usize << 16, 1 << 17, 1 << 18];
+        let runs: Vec<(usize, usize, usize)> = sizes
+            .iter()
+            .map(|&n| {
+                let text = piece.repeat(n / piece.len() + 1);
+                let (measured, lines) = work(&text);
+                (text.len(), measured, lines)
+            })
+            .collect();
+        for &(len, measured, lines) in &runs {
+            assert!(
+                lines > len / 200,
+                "{piece:?}: {lines} lines for {len} bytes"
+            );
+            assert!(
+                measured <= 6 * len,
+                "{piece:?}: {measured} bytes measured for {len}"
+            );
+        }
+        for pair in runs.windows(2) {
+            let ratio = pair[1].1 as f64 / pair[0].1 as f64;
+            assert!(
+                ratio < 2.2,
+                "{piece:?}: work grew {ratio:.2}× for twice the text"
+            );
+        }
+    }
+
+    #[test]
+    fn breaking_a_long_paragraph_is_linear() {
+        // Words, hyphenated words, one word of several hundred kilobytes
+        // (hyphenated, cut anywhere), an address, Arabic words.
+        for piece in [
+            "Le cluster fédère des entreprises agro-industrielles du Saïss. ",
+            "anticonstitutionnellement",
+            "x1y2z3",
+            "www.exemple-de-site.ma/",
+            "مجموعة فاس للصناعات (فاس) 2026 ",
+        ] {
+            assert_linear(piece);
+        }
+    }
+
+    #[test]
+    fn a_cloned_breaker_resumes_where_it_was() {
+        let fonts = crate::print::fonts().expect("fonts");
+        let text = "Le cluster fédère des entreprises agro-industrielles. ".repeat(40);
+        let mut a = Breaker::new(&text);
+        let _ = a.next_line(200.0, &fonts.regular, 9.5);
+        let mut b = a.clone();
+        while let Some(line) = a.next_line(200.0, &fonts.regular, 9.5) {
+            assert_eq!(Some(line), b.next_line(200.0, &fonts.regular, 9.5));
+        }
+        assert!(b.next_line(200.0, &fonts.regular, 9.5).is_none());
+    }
+
+    #[test]
+    fn lines_of_a_mixed_paragraph_keep_its_direction() {
+        let fonts = crate::print::fonts().expect("fonts");
+        let text = "مجموعة فاس للصناعات Fès Meknès Casablanca Rabat Tanger Agadir";
+        let lines = wrap_line(text, 120.0, fonts, Style::Body);
+        assert!(lines.len() >= 2, "{lines:?}");
+        for line in &lines {
+            assert!(shape::is_rtl(line), "{line:?} reads right to left");
+        }
+        // Every word kept, in order, once the marks are set aside.
+        let words: Vec<String> = lines.iter().map(|l| l.replace(shape::RLM, "")).collect();
+        assert_eq!(words.join(" "), text);
+    }
+}

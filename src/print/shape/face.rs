@@ -97,7 +97,10 @@ impl Face {
     /// (presentation forms excepted: the shaper picks those glyphs for
     /// the letters they shape, which are their text).
     pub fn nominal_char(&self, id: u16) -> Option<char> {
-        self.chars.get(&id).copied().filter(|c| !is_presentation_form(*c))
+        self.chars
+            .get(&id)
+            .copied()
+            .filter(|c| !is_presentation_form(*c))
     }
 
     /// The width `/W` gives glyph `id` in a PDF, in thousandths of an em
@@ -176,7 +179,12 @@ impl Face {
         }));
     }
 
-    fn plan(&self, shaper: &harfrust::Shaper, direction: Direction, script: Script) -> Arc<ShapePlan> {
+    fn plan(
+        &self,
+        shaper: &harfrust::Shaper,
+        direction: Direction,
+        script: Script,
+    ) -> Arc<ShapePlan> {
         let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((_, _, plan)) = plans
             .iter()

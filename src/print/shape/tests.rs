@@ -26,7 +26,11 @@ fn read_back(visual: &str) -> String {
             _ => 0,
         })
         .sum();
-    let level = if balance < 0 { Level::rtl() } else { Level::ltr() };
+    let level = if balance < 0 {
+        Level::rtl()
+    } else {
+        Level::ltr()
+    };
     let info = unicode_bidi::ParagraphBidiInfo::new(visual, Some(level));
     info.reorder_line(0..visual.len()).into_owned()
 }
@@ -52,7 +56,9 @@ fn covered_letters(font: &FontMetrics) -> Vec<char> {
     (0x0620u32..=0x06FF)
         .chain(0x0750..=0x077F)
         .filter_map(char::from_u32)
-        .filter(|c| c.is_alphabetic() && unicode_bidi::bidi_class(*c) == unicode_bidi::BidiClass::AL)
+        .filter(|c| {
+            c.is_alphabetic() && unicode_bidi::bidi_class(*c) == unicode_bidi::BidiClass::AL
+        })
         .filter(|c| !NON_JOINING.contains(c) && *c != '\u{0640}')
         .filter(|c| font.face.glyph(*c).is_some())
         .collect()
@@ -116,7 +122,10 @@ fn lam_alef_is_one_ligature_that_copies_out_as_two_letters() {
         let joined = ids(font, &format!("ب{word}"));
         assert_eq!(joined.len(), 2);
         assert_ne!(joined[0], isolated[0]);
-        assert_eq!(read_back(&visual(font, &format!("ب{word}"))), format!("ب{word}"));
+        assert_eq!(
+            read_back(&visual(font, &format!("ب{word}"))),
+            format!("ب{word}")
+        );
     }
     assert_eq!(read_back(&visual(font, "السلام")), "السلام");
 }
@@ -177,11 +186,7 @@ fn mixed_lines_follow_the_bidirectional_algorithm() {
         // A number right after an Arabic word belongs to it (UAX #9, W2:
         // an Arabic number), even in a French line: drawn on its left, so
         // a reader of the page takes it before the word.
-        (
-            "Salma بناني 2026",
-            "Salma 2026 ينانب",
-            "Salma 2026 بناني",
-        ),
+        ("Salma بناني 2026", "Salma 2026 ينانب", "Salma 2026 بناني"),
     ];
     for (typed, drawn, read) in cases {
         let got = visual(font, typed);
@@ -210,7 +215,10 @@ fn widths_are_the_shaped_advances() {
     for text in ["مجموعة فاس", "لا", "Salma بناني", "ڭ ڤ گ پ چ"] {
         let shaped = font.face.shape_line(text).width * 10.0;
         assert!((font.width(text, 10.0) - shaped).abs() < 1e-4, "{text}");
-        assert_eq!(font.width_within(text, 10.0, shaped + 0.01), Some(font.width(text, 10.0)));
+        assert_eq!(
+            font.width_within(text, 10.0, shaped + 0.01),
+            Some(font.width(text, 10.0))
+        );
         assert_eq!(font.width_within(text, 10.0, shaped - 0.5), None);
     }
     // Joined letters are narrower than the same letters isolated.
