@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use harfrust::{
     BufferFlags, Direction, FontRef, Script, ShapeOptions, ShapePlan, ShaperData, UnicodeBuffer,
@@ -37,15 +37,22 @@ type Plans = Vec<(Direction, Script, Arc<ShapePlan>)>;
 
 pub struct Face {
     font: FontRef<'static>,
-    data: ShaperData,
     cmap: ttf_parser::Face<'static>,
-    /// The character each glyph is the font's own glyph for (its cmap
-    /// read backwards), presentation forms only where nothing else is.
-    chars: HashMap<u16, char>,
     upem: f32,
+    /// Built on the first text that needs shaping: a French dossier never
+    /// pays for it.
+    tables: OnceLock<Tables>,
     /// Compiling a plan (which lookups apply) costs more than shaping a
     /// name: one per direction and script, kept.
     plans: Mutex<Plans>,
+}
+
+/// What shaping needs beyond the font's header.
+struct Tables {
+    data: ShaperData,
+    /// The character each glyph is the font's own glyph for (its cmap
+    /// read backwards), presentation forms only where nothing else is.
+    chars: HashMap<u16, char>,
 }
 
 impl std::fmt::Debug for Face {
@@ -60,31 +67,42 @@ impl Face {
         let font = FontRef::new(bytes).ok()?;
         let cmap = ttf_parser::Face::parse(bytes, 0).ok()?;
         let upem = f32::from(cmap.units_per_em());
-        let mut chars = HashMap::new();
-        for subtable in cmap.tables().cmap?.subtables {
-            if !subtable.is_unicode() {
-                continue;
-            }
-            subtable.codepoints(|cp| {
-                if let Some(c) = char::from_u32(cp)
-                    && let Some(g) = subtable.glyph_index(cp)
-                {
-                    // Plain characters first, then the lowest code point.
-                    let rank = |c: char| (is_presentation_form(c), c);
-                    let slot = chars.entry(g.0).or_insert(c);
-                    if rank(c) < rank(*slot) {
-                        *slot = c;
-                    }
-                }
-            });
-        }
         Some(Self {
-            data: ShaperData::new(&font),
             font,
             cmap,
-            chars,
             upem,
+            tables: OnceLock::new(),
             plans: Mutex::new(Vec::new()),
+        })
+    }
+
+    fn tables(&self) -> &Tables {
+        self.tables.get_or_init(|| {
+            let mut chars = HashMap::new();
+            let subtables = self
+                .cmap
+                .tables()
+                .cmap
+                .into_iter()
+                .flat_map(|c| c.subtables);
+            for subtable in subtables.filter(|s| s.is_unicode()) {
+                subtable.codepoints(|cp| {
+                    if let Some(c) = char::from_u32(cp)
+                        && let Some(g) = subtable.glyph_index(cp)
+                    {
+                        // Plain characters first, then the lowest code point.
+                        let rank = |c: char| (is_presentation_form(c), c);
+                        let slot = chars.entry(g.0).or_insert(c);
+                        if rank(c) < rank(*slot) {
+                            *slot = c;
+                        }
+                    }
+                });
+            }
+            Tables {
+                data: ShaperData::new(&self.font),
+                chars,
+            }
         })
     }
 
@@ -97,7 +115,8 @@ impl Face {
     /// (presentation forms excepted: the shaper picks those glyphs for
     /// the letters they shape, which are their text).
     pub fn nominal_char(&self, id: u16) -> Option<char> {
-        self.chars
+        self.tables()
+            .chars
             .get(&id)
             .copied()
             .filter(|c| !is_presentation_form(*c))
@@ -138,7 +157,7 @@ impl Face {
     /// Shapes `run` (bytes `base..` of its line, one direction) and
     /// appends its glyphs in visual order.
     fn shape_run(&self, run: &str, base: usize, rtl: bool, out: &mut Vec<Glyph>) {
-        let shaper = self.data.shaper(&self.font).build();
+        let shaper = self.tables().data.shaper(&self.font).build();
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(run);
         buffer.set_direction(if rtl {
