@@ -143,7 +143,7 @@ pub fn source(dossier: &Dossier, profile: &CallProfile, copies: u32) -> String {
     // Same page, margins (the stamp zone at the bottom), fonts and sizes.
     let _ = writeln!(
         out,
-        "#set page(paper: \"a4\", margin: (x: 15mm, top: 30mm, bottom: 72mm), \
+        "#set page(paper: \"a4\", margin: (x: 15mm, top: 33mm, bottom: 78mm), \
          header: [#text(size: 8pt, weight: \"bold\", {}) \\ #text(size: 7pt, {}) #line(length: 100%, stroke: 0.4pt)], \
          footer: context [#text(size: 9pt, weight: \"bold\")[Page #counter(page).display() / #counter(page).final().first()] \\ \
          #text(size: 9pt)[Exemplaire #state(\"copy\").get()] #h(1fr) #box(width: 60mm, height: 45mm, stroke: 1pt)])",

@@ -92,14 +92,17 @@ impl FontMetrics {
     pub fn width(&self, text: &str, size: f32) -> f32 {
         #[cfg(test)]
         measured::add(text.len());
-        if needs_shaping(text) {
-            return self.face.shape_line(text).width * size;
-        }
         let fallback = self.advance('?').unwrap_or(0.5);
-        text.chars()
-            .map(|c| self.advance(c).unwrap_or(fallback))
-            .sum::<f32>()
-            * size
+        let mut sum = 0.0f32;
+        // One pass: simple characters summed, the shaper at the first
+        // character that needs it.
+        for c in text.chars() {
+            if !super::shape::is_simple(c) {
+                return self.face.shape_line(text).width * size;
+            }
+            sum += self.advance(c).unwrap_or(fallback);
+        }
+        sum * size
     }
 
     /// The width of `text` at `size` if it is at most `limit`, else `None`,
@@ -109,7 +112,7 @@ impl FontMetrics {
         if limit < 0.0 {
             return None;
         }
-        if needs_shaping(text) {
+        if text.len() > 64 && needs_shaping(text) {
             // Shaped by growing prefixes: the prefix's width only grows
             // with it, so once one is too wide the text is.
             let mut chars = 64usize;
@@ -135,6 +138,11 @@ impl FontMetrics {
         for c in text.chars() {
             #[cfg(test)]
             measured::add(c.len_utf8());
+            if !super::shape::is_simple(c) {
+                // A short text: shaped whole.
+                let w = self.width(text, size);
+                return (w <= limit).then_some(w);
+            }
             w += self.advance(c).unwrap_or(fallback) * size;
             if w > limit {
                 return None;

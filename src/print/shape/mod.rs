@@ -46,9 +46,14 @@ pub fn is_simple(c: char) -> bool {
         )
 }
 
-/// Whether `text` needs the shaper (see [`is_simple`]).
+/// Whether `text` needs the shaper (see [`is_simple`]). Characters below
+/// U+0300 are simple and their UTF-8 bytes are all below 0xCC: only from
+/// the first byte at or above it are characters looked at.
 pub fn needs_shaping(text: &str) -> bool {
-    !text.is_ascii() && !text.chars().all(is_simple)
+    match text.bytes().position(|b| b >= 0xCC) {
+        None => false,
+        Some(i) => !text[i..].chars().all(is_simple),
+    }
 }
 
 /// Invisible characters that steer joining or direction: kept in the text
@@ -60,20 +65,23 @@ pub fn is_format(c: char) -> bool {
 /// Whether a text holds a right-to-left letter or a direction control:
 /// only then has it an order to work out.
 pub fn has_bidi(text: &str) -> bool {
-    !text.is_ascii()
-        && text.chars().any(|c| {
-            (c as u32) >= 0x0590
-                && matches!(
-                    unicode_bidi::bidi_class(c),
-                    unicode_bidi::BidiClass::R
-                        | unicode_bidi::BidiClass::AL
-                        | unicode_bidi::BidiClass::AN
-                        | unicode_bidi::BidiClass::RLE
-                        | unicode_bidi::BidiClass::RLO
-                        | unicode_bidi::BidiClass::RLI
-                        | unicode_bidi::BidiClass::FSI
-                )
-        })
+    // Right-to-left letters start at U+0590: UTF-8 lead byte 0xD6 or more.
+    let Some(i) = text.bytes().position(|b| b >= 0xD6) else {
+        return false;
+    };
+    text[i..].chars().any(|c| {
+        (c as u32) >= 0x0590
+            && matches!(
+                unicode_bidi::bidi_class(c),
+                unicode_bidi::BidiClass::R
+                    | unicode_bidi::BidiClass::AL
+                    | unicode_bidi::BidiClass::AN
+                    | unicode_bidi::BidiClass::RLE
+                    | unicode_bidi::BidiClass::RLO
+                    | unicode_bidi::BidiClass::RLI
+                    | unicode_bidi::BidiClass::FSI
+            )
+    })
 }
 
 /// The direction of a paragraph: right to left when its first strong
