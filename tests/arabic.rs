@@ -87,10 +87,9 @@ fn arabic_names_read_back_as_typed_everywhere_they_print() {
         );
     }
     assert!(register.iter().any(|l| l.contains("Raison sociale")));
-    // The déclaration names the cluster and its president.
+    // The déclaration names the cluster.
     let declaration = page_with(&pages, "DÉCLARATION SUR L’HONNEUR");
-    assert!(declaration.iter().any(|l| l.contains(CLUSTER)), "{declaration:?}");
-    assert!(declaration.iter().any(|l| l.contains("يوسف المنصوري")));
+    assert!(declaration.iter().any(|l| l == CLUSTER), "{declaration:?}");
     // Arabic-Indic digits in typed order, never turned around.
     let all: String = pages.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
     assert!(all.contains("٢٠٢٦") && !all.contains("٦٢٠٢"));
@@ -115,9 +114,11 @@ fn an_arabic_name_does_not_turn_the_fields_beside_it_around() {
 }
 
 /// With poppler installed (CI's `.ci/arabic` installs it): `pdftotext`
-/// gives back every name that is one run of text as typed, digits and
-/// lam-alef included. Lines whose runs the bidi algorithm reorders are
-/// printed for the record (poppler reads a page's lines left to right).
+/// gives back every name that is one run of text as typed, Moroccan
+/// letters and lam-alef included. Lines whose runs the bidi algorithm
+/// reorders (the cluster's name with its year, « Coopérative دار (Fès) »)
+/// are printed for the record: poppler reads every line of a French page
+/// as left to right, so it puts « 2026 » first.
 #[test]
 #[ignore = "needs poppler's pdftotext: run by .ci/arabic"]
 fn pdftotext_gives_back_the_names() {
@@ -140,12 +141,18 @@ fn pdftotext_gives_back_the_names() {
     assert!(out.status.success());
     let text = visible(&String::from_utf8_lossy(&out.stdout));
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    for name in &MEMBERS[..4] {
-        assert!(lines.contains(name), "pdftotext lost « {name} »");
+    // Names in one direction: whole (poppler may glue the next column's
+    // text to a right-aligned name).
+    for name in &MEMBERS[..3] {
+        assert!(
+            text.contains(name),
+            "pdftotext lost « {name} »: {:?}",
+            lines.iter().filter(|l| l.contains('ر')).collect::<Vec<_>>()
+        );
     }
     assert!(text.contains("يوسف المنصوري"));
     assert!(text.contains("٢٠٢٦") && !text.contains("٦٢٠٢"));
-    for line in lines.iter().filter(|l| l.contains("فاس")) {
+    for line in lines.iter().filter(|l| l.contains("فاس") || l.contains("دار")) {
         println!("pdftotext : {line}");
     }
 }
