@@ -14,9 +14,11 @@
 //! a fast path: the font's advances summed, the characters drawn as text.
 //! That is nearly all of a French dossier, so shaping costs little.
 
+mod display;
 mod face;
 mod text;
 
+pub use display::display_sections;
 pub use face::{Face, Glyph, ShapedLine};
 pub use text::{canonical_text, glyph_texts};
 
