@@ -74,10 +74,8 @@ pub fn pdf_pages_lines(bytes: &[u8]) -> Vec<Vec<String>> {
                         }
                     }
                 }
-                "ET" => {
-                    if !line.is_empty() {
-                        lines.push(read_back(&std::mem::take(&mut line)));
-                    }
+                "ET" if !line.is_empty() => {
+                    lines.push(read_back(&std::mem::take(&mut line)));
                 }
                 _ => {}
             }
