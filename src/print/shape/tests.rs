@@ -245,3 +245,19 @@ fn missing_glyphs_are_reported_not_hidden() {
     let kept = prepare("ب\u{200C}ب\u{200F}", &fonts().regular, "", &mut missing);
     assert_eq!(kept, "ب\u{200C}ب\u{200F}");
 }
+
+#[test]
+fn isolates_draw_nothing_and_keep_their_place() {
+    let font = &fonts().regular;
+    let isolated = "\u{2068}يوسف\u{2069} ·";
+    let line = font.face.shape_line(isolated);
+    let plain = font.face.shape_line("يوسف ·");
+    assert!(
+        (line.width - plain.width).abs() < 1e-4,
+        "{} {}",
+        line.width,
+        plain.width
+    );
+    // The name on the left, then the space and the dot.
+    assert_eq!(visual(font, isolated), "فسوي ·");
+}
