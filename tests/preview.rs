@@ -1,5 +1,6 @@
 //! The live preview shows what `render` prints: the same number of pages
-//! and, page by page, the same text (read back from the PDF with lopdf).
+//! and, page by page, the same text (read back from the PDF with lopdf, in
+//! reading order: see `common::read`).
 
 mod common;
 
@@ -23,7 +24,10 @@ fn assert_same_pages(dossier: &Dossier, profile: &CallProfile, findings: &[Findi
     assert_eq!(preview.pages.len(), rendered.pages_per_copy);
     assert_eq!(preview.draft, rendered.draft);
     assert_eq!(preview.copies, rendered.copies);
-    let pdf = common::pdf_pages_text(&rendered.pdfs[0]);
+    let pdf: Vec<String> = common::read::pdf_pages_lines(&rendered.pdfs[0])
+        .into_iter()
+        .map(|lines| lines.concat())
+        .collect();
     assert_eq!(preview.pages.len(), pdf.len(), "pages of copy 1");
     for (i, (page, printed)) in preview.pages.iter().zip(&pdf).enumerate() {
         let shown = squeeze(&page.texts().collect::<String>());
@@ -126,7 +130,10 @@ fn attachments_take_their_pages_in_the_preview_as_in_print() {
     };
     let rendered = render_with(&d, &p, &findings, &options, &attachments).expect("render");
     assert_eq!(preview.pages.len(), rendered.pages_per_copy);
-    let pdf = common::pdf_pages_text(&rendered.pdfs[0]);
+    let pdf: Vec<String> = common::read::pdf_pages_lines(&rendered.pdfs[0])
+        .into_iter()
+        .map(|lines| lines.concat())
+        .collect();
     assert_eq!(preview.pages.len(), pdf.len(), "pages of copy 1");
     let without = preview_pages(&d, &p, &findings).expect("preview");
     assert_eq!(preview.pages.len(), without.pages.len() + 4);

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use super::shape::{Face, needs_shaping};
+
 /// DejaVu Sans, regular and bold (see `fonts/LICENSE-DejaVu.txt`).
 pub const REGULAR_TTF: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
 pub const BOLD_TTF: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
@@ -13,9 +15,12 @@ pub enum Weight {
     Bold,
 }
 
-/// Advance widths of one font, in em units (1.0 = the font size).
+/// Advance widths of one font, in em units (1.0 = the font size), and its
+/// shaper for the text that needs one (see [`super::shape`]).
 #[derive(Debug)]
 pub struct FontMetrics {
+    /// The shaper: Arabic, marks, anything but simple characters.
+    pub face: Face,
     /// Advances of the first 0x800 code points (Latin, punctuation), the
     /// hot path; `NaN` where the font has no glyph.
     low: Vec<f32>,
@@ -29,11 +34,11 @@ pub struct FontMetrics {
 /// Why a bundled font could not be read (only a corrupted build can do this).
 #[derive(Clone, Debug, thiserror::Error)]
 #[error("police intégrée illisible")]
-pub struct FontError(#[source] pub ttf_parser::FaceParsingError);
+pub struct FontError(#[source] pub Option<ttf_parser::FaceParsingError>);
 
 impl FontMetrics {
-    pub fn parse(bytes: &[u8]) -> Result<Self, FontError> {
-        let face = ttf_parser::Face::parse(bytes, 0).map_err(FontError)?;
+    pub fn parse(bytes: &'static [u8]) -> Result<Self, FontError> {
+        let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| FontError(Some(e)))?;
         let upem = f32::from(face.units_per_em());
         let advance = |c: char| {
             face.glyph_index(c)
@@ -57,6 +62,7 @@ impl FontMetrics {
             }
         }
         Ok(Self {
+            face: Face::new(bytes).ok_or(FontError(None))?,
             low,
             high,
             ascender: f32::from(face.ascender()) / upem,
@@ -79,14 +85,90 @@ impl FontMetrics {
         self.advance(c).is_some() || c == '\n'
     }
 
-    /// Width of `text` at `size` points; unknown glyphs count as a space
-    /// (they are replaced before drawing and reported).
+    /// Width of `text` at `size` points, as drawn: the shaped advances when
+    /// it needs shaping (joined Arabic letters, ligatures), else the sum of
+    /// its characters' advances. Unknown glyphs count as « ? » (they are
+    /// replaced before drawing and reported).
     pub fn width(&self, text: &str, size: f32) -> f32 {
+        #[cfg(test)]
+        measured::add(text.len());
         let fallback = self.advance('?').unwrap_or(0.5);
-        text.chars()
-            .map(|c| self.advance(c).unwrap_or(fallback))
-            .sum::<f32>()
-            * size
+        let mut sum = 0.0f32;
+        // One pass: simple characters summed, the shaper at the first
+        // character that needs it.
+        for c in text.chars() {
+            if !super::shape::is_simple(c) {
+                return self.face.shape_line(text).width * size;
+            }
+            sum += self.advance(c).unwrap_or(fallback);
+        }
+        sum * size
+    }
+
+    /// The width of `text` at `size` if it is at most `limit`, else `None`,
+    /// having read no more of the text than the limit takes: what lets the
+    /// line breaker handle a word of several megabytes in linear time.
+    pub fn width_within(&self, text: &str, size: f32, limit: f32) -> Option<f32> {
+        if limit < 0.0 {
+            return None;
+        }
+        if text.len() > 64 && needs_shaping(text) {
+            // Shaped by growing prefixes: the prefix's width only grows
+            // with it, so once one is too wide the text is.
+            let mut chars = 64usize;
+            loop {
+                let end = text
+                    .char_indices()
+                    .nth(chars)
+                    .map_or(text.len(), |(i, _)| i);
+                #[cfg(test)]
+                measured::add(end);
+                let w = self.face.shape_line(&text[..end]).width * size;
+                if w > limit {
+                    return None;
+                }
+                if end == text.len() {
+                    return Some(w);
+                }
+                chars *= 4;
+            }
+        }
+        let fallback = self.advance('?').unwrap_or(0.5);
+        let mut w = 0.0f32;
+        for c in text.chars() {
+            #[cfg(test)]
+            measured::add(c.len_utf8());
+            if !super::shape::is_simple(c) {
+                // A short text: shaped whole.
+                let w = self.width(text, size);
+                return (w <= limit).then_some(w);
+            }
+            w += self.advance(c).unwrap_or(fallback) * size;
+            if w > limit {
+                return None;
+            }
+        }
+        Some(w)
+    }
+}
+
+/// Bytes of text measured on this thread, for the tests that prove line
+/// breaking linear by counting its work.
+#[cfg(test)]
+pub mod measured {
+    use std::cell::Cell;
+
+    thread_local! {
+        static BYTES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub fn add(n: usize) {
+        BYTES.with(|b| b.set(b.get() + n));
+    }
+
+    /// The bytes measured since the last call.
+    pub fn take() -> usize {
+        BYTES.with(|b| b.replace(0))
     }
 }
 

@@ -64,18 +64,12 @@ fn fitted_lines(
         super::layout::Style::Small
     };
     if fonts.get(weight).width(content, size) <= width {
-        return (size, vec![super::shape::visual_order(content)]);
+        return (size, vec![content.to_string()]);
     }
     // Wrap at the style's size, then scale: keeps every word.
     let scale = size / style.size();
     let lines = super::layout::wrap(content, width / scale, fonts, style);
-    (
-        size,
-        lines
-            .iter()
-            .map(|l| super::shape::visual_order(l))
-            .collect(),
-    )
+    (size, lines)
 }
 
 pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {

@@ -1,14 +1,17 @@
 //! The PDF writer: pages of positioned boxes in, PDF bytes out. A pure
 //! function of its input, and the only place that knows printpdf.
 
+use std::collections::HashMap;
+
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    Codepoint, Color, DictItem, FontId, Greyscale, Line, LinePoint, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
 };
 
-use super::font::{BOLD_TTF, REGULAR_TTF, Weight};
+use super::font::{BOLD_TTF, Fonts, REGULAR_TTF, Weight};
 use super::geometry::Geometry;
 use super::layout::{Item, Page};
+use super::shape;
 
 /// Document metadata; the dates come from the dossier, never the clock, so
 /// the same dossier always gives the same bytes.
@@ -108,7 +111,100 @@ impl State {
     }
 }
 
-fn page_ops(page: &Page, page_h: f32) -> Vec<Op> {
+/// The text each glyph drawn through the shaper stands for, per font: the
+/// first one given wins, since `/ToUnicode` holds one text per glyph.
+type GlyphTexts = HashMap<(Weight, u16), String>;
+
+/// What draws shaped text: the fonts' shapers and the texts given so far.
+struct Shaping<'f> {
+    fonts: &'f Fonts,
+    texts: GlyphTexts,
+}
+
+/// A PDF text string: UTF-16BE behind its byte order mark.
+fn text_string(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    DictItem::String {
+        data,
+        literal: false,
+    }
+}
+
+/// Draws a line that needs shaping: its glyphs in visual order (as PDF
+/// producers do, and as viewers and text extractors expect: they read a
+/// line left to right and turn its right-to-left runs around), placed at
+/// the shaper's advances and offsets. Each glyph carries its text for
+/// `/ToUnicode`; a glyph whose text differs from the one the document
+/// gives that glyph (a bracket mirrored in an Arabic run) is wrapped in a
+/// `/Span` with its own `/ActualText`.
+fn shaped_text_ops(
+    ops: &mut Vec<Op>,
+    shaping: &mut Shaping,
+    (weight, size): (Weight, f32),
+    (x, y): (f32, f32),
+    text: &str,
+) {
+    let face = &shaping.fonts.get(weight).face;
+    let line = face.shape_line(text);
+    let wanted = shape::glyph_texts(face, text, &line.glyphs);
+    // Glyphs on one baseline go in one TJ; the kerning numbers after each
+    // glyph move the pen from the font's width (`/W`) to the shaper's
+    // advance and offset. A raised or lowered glyph (a mark) and a glyph
+    // with its own text start a segment of their own.
+    let mut pen = 0.0f32;
+    let mut segment: Vec<Codepoint> = Vec::new();
+    let mut segment_dy = f32::NAN;
+    let mut last_end = 0.0f32;
+    let mut in_span = false;
+    let flush = |ops: &mut Vec<Op>, segment: &mut Vec<Codepoint>, in_span: &mut bool| {
+        if !segment.is_empty() {
+            ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(std::mem::take(segment))],
+            });
+        }
+        if std::mem::take(in_span) {
+            ops.push(Op::EndMarkedContentWithProperties);
+        }
+    };
+    for (glyph, wanted) in line.glyphs.iter().zip(wanted) {
+        let origin = pen + glyph.dx;
+        let given = match shape::canonical_text(face, glyph.id) {
+            Some(text) => text,
+            None => shaping
+                .texts
+                .entry((weight, glyph.id))
+                .or_insert_with(|| wanted.clone())
+                .clone(),
+        };
+        let own_text = given != wanted;
+        if own_text || in_span || glyph.dy != segment_dy || segment.is_empty() {
+            flush(ops, &mut segment, &mut in_span);
+            if own_text {
+                let mut span = std::collections::BTreeMap::new();
+                span.insert("ActualText".to_string(), text_string(&wanted));
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: "Span".into(),
+                    properties: DictItem::Dict { map: span },
+                });
+                in_span = true;
+            }
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(x + origin * size), Pt(y + glyph.dy * size)),
+            });
+            segment_dy = glyph.dy;
+        } else if let Some(prev) = segment.last_mut() {
+            // From where the previous glyph left the pen to this origin.
+            prev.offset = (last_end - origin) * 1000.0;
+        }
+        segment.push(Codepoint::with_cid(glyph.id, 0.0, given));
+        last_end = origin + face.pdf_width(glyph.id) / 1000.0;
+        pen += glyph.advance;
+    }
+    flush(ops, &mut segment, &mut in_span);
+}
+
+fn page_ops(page: &Page, page_h: f32, shaping: &mut Shaping) -> Vec<Op> {
     let mut ops = Vec::with_capacity(page.items.len() * 2 + 8);
     let mut st = State::default();
     let y = |top: f32| Pt(page_h - top);
@@ -125,12 +221,17 @@ fn page_ops(page: &Page, page_h: f32) -> Vec<Op> {
                 st.begin_text(&mut ops);
                 st.fill(&mut ops, *g);
                 st.font(&mut ops, *weight, *size);
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(*x), y(*baseline)),
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
+                if shape::needs_shaping(text) {
+                    let at = (*x, y(*baseline).0);
+                    shaped_text_ops(&mut ops, shaping, (*weight, *size), at, text);
+                } else {
+                    ops.push(Op::SetTextMatrix {
+                        matrix: TextMatrix::Translate(Pt(*x), y(*baseline)),
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    });
+                }
                 // One text object per line: text extractors (and screen
                 // readers) then see each line as a unit.
                 st.end_text(&mut ops);
@@ -276,11 +377,15 @@ fn write_with(
     let w = printpdf::Mm(geo.page_w * 25.4 / 72.0);
     let h = printpdf::Mm(geo.page_h * 25.4 / 72.0);
     let mut id = StableId::new();
+    let mut shaping = Shaping {
+        fonts: super::fonts().map_err(|_| PdfError::Font("DejaVuSans"))?,
+        texts: GlyphTexts::new(),
+    };
     let pdf_pages: Vec<PdfPage> = pages
         .into_iter()
         .map(|p| {
             id.eat_page(&p);
-            PdfPage::new(w, h, page_ops(&p, geo.page_h))
+            PdfPage::new(w, h, page_ops(&p, geo.page_h, &mut shaping))
         })
         .collect();
     let id = id.finish(pdf_pages.len());

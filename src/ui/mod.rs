@@ -4,6 +4,7 @@
 //! `Ui`, so eframe and the kittest tests drive the same code.
 
 pub mod app;
+pub mod bidi;
 pub mod eligibility;
 pub mod history;
 pub mod identity;

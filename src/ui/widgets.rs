@@ -238,13 +238,15 @@ impl<'a> Form<'a> {
         value: &mut String,
     ) -> egui::Response {
         let l = ui.label(label);
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(value)
-                    .id_salt(path)
-                    .desired_width(ui.available_width().clamp(120.0, 560.0)),
-            )
-            .labelled_by(l.id);
+        let mut bidi = super::bidi::layouter(false);
+        let rtl = super::bidi::needed(value);
+        let mut edit = egui::TextEdit::singleline(value)
+            .id_salt(path)
+            .desired_width(ui.available_width().clamp(120.0, 560.0));
+        if rtl {
+            edit = edit.layouter(&mut bidi);
+        }
+        let r = ui.add(edit).labelled_by(l.id);
         if r.changed() {
             self.touch(path);
         }
@@ -265,15 +267,17 @@ impl<'a> Form<'a> {
         value: &mut String,
     ) -> egui::Response {
         let l = ui.label(label);
-        let r = ui
-            .add(
-                egui::TextEdit::multiline(value)
-                    .id_salt(path)
-                    .desired_rows(1)
-                    .return_key(None)
-                    .desired_width(ui.available_width().clamp(120.0, 560.0)),
-            )
-            .labelled_by(l.id);
+        let mut bidi = super::bidi::layouter(true);
+        let rtl = super::bidi::needed(value);
+        let mut edit = egui::TextEdit::multiline(value)
+            .id_salt(path)
+            .desired_rows(1)
+            .return_key(None)
+            .desired_width(ui.available_width().clamp(120.0, 560.0));
+        if rtl {
+            edit = edit.layouter(&mut bidi);
+        }
+        let r = ui.add(edit).labelled_by(l.id);
         if r.changed() {
             self.touch(path);
         }

@@ -2,6 +2,8 @@
 //! module on its own and uses only part of it.
 #![allow(dead_code)]
 
+pub mod read;
+
 use cluster_dossier::model::dossier::{Activity, Member, MemberCategory};
 use cluster_dossier::model::rules::{self, CheckContext};
 use cluster_dossier::model::{CallProfile, Dossier, Finding};

@@ -277,11 +277,22 @@ pub(super) fn title_for(title: &str, civility: Option<Civility>) -> String {
 }
 
 /// The non-empty parts, trimmed, joined by `sep`.
+/// The non-empty parts joined by `sep`. Set on one line, each part with
+/// right-to-left text is isolated (U+2068 … U+2069), so that an Arabic
+/// name does not turn the telephone number after it around: every field
+/// keeps the direction of its own first letter.
 pub(super) fn joined(parts: &[&str], sep: &str) -> String {
     parts
         .iter()
         .map(|p| p.trim())
         .filter(|p| !p.is_empty())
+        .map(|p| {
+            if sep.contains('\n') || !super::shape::has_bidi(p) {
+                p.to_string()
+            } else {
+                format!("\u{2068}{p}\u{2069}")
+            }
+        })
         .collect::<Vec<_>>()
         .join(sep)
 }

@@ -8,7 +8,7 @@ use super::{Align, Block, Item, Laid, Page, Part, Source, SourceMap, Style, WRIT
 use crate::print::font::Fonts;
 use crate::print::geometry::Geometry;
 use crate::print::geometry::Rect;
-use crate::print::shape::{is_arabic, prepare, visual_order};
+use crate::print::shape::{self, prepare};
 
 pub struct Layouter<'a> {
     pub(super) fonts: &'a Fonts,
@@ -121,14 +121,15 @@ impl<'a> Layouter<'a> {
         }
     }
 
-    /// Shapes `text` for the page; a character the font lacks is reported
-    /// with the page and the words around it, so the user can find it.
+    /// Sets `text` in French for the page; a character the font lacks is
+    /// reported with the page and the words around it, so the user can
+    /// find it.
     pub(super) fn prepared(&mut self, text: &str, style: Style, kind: &str) -> String {
         let set = crate::print::typeset::french(text);
         let text = set.as_str();
         let font = self.fonts.get(style.weight());
-        if text.chars().all(|c| font.has_glyph(c)) && !text.chars().any(is_arabic) {
-            return text.to_string();
+        if text.chars().all(|c| font.has_glyph(c) && c != '\t') {
+            return set;
         }
         let snippet: String = text.chars().take(60).collect();
         let context = format!(
@@ -140,18 +141,13 @@ impl<'a> Layouter<'a> {
         prepare(text, font, &context, &mut self.out.missing)
     }
 
-    /// Draws one line. Lines are wrapped in logical order and put in visual
-    /// order here, one by one, so a wrapped right-to-left text starts with
-    /// its first words on its first line.
+    /// Draws one line, given in logical order: the PDF writer shapes it
+    /// and puts it in visual order (see [`shape`]), so what is measured,
+    /// drawn and copied out is one text.
     pub(super) fn text_at(&mut self, x: f32, baseline: f32, style: Style, text: String) {
         if text.is_empty() {
             return;
         }
-        let text = if text.chars().any(is_arabic) {
-            visual_order(&text)
-        } else {
-            text
-        };
         if !self.sources.is_empty() {
             self.record_source(x, baseline, style, &text);
         }
@@ -174,6 +170,13 @@ impl<'a> Layouter<'a> {
         align: Align,
     ) -> f32 {
         let w = self.fonts.get(style.weight()).width(line, style.size());
+        // « Left » is the start of the line: a right-to-left line (an
+        // Arabic name in the register, an Arabic paragraph) starts at the
+        // right.
+        let align = match align {
+            Align::Left if shape::is_rtl(line) => Align::Right,
+            other => other,
+        };
         match align {
             Align::Left => x,
             Align::Right => x + (width - w).max(0.0),

@@ -4,8 +4,11 @@
 //! hyphen; an address after « @ . - / »); a number never breaks. Only a
 //! word with no such point and wider than the whole line is cut anywhere.
 
+use std::rc::Rc;
+
 use super::Style;
 use crate::print::font::{FontMetrics, Fonts};
+use crate::print::shape;
 use crate::print::typeset::{BREAK_HYPHEN, WordKind, break_points, word_kind};
 
 /// A line filled to less than this share of its width takes part of the
@@ -14,22 +17,45 @@ const MIN_FILL: f32 = 0.75;
 
 /// Breaks one hard line (no `\n`) into lines, one width at a time, so a
 /// paragraph can flow beside the stamp zone with narrower lines.
+///
+/// Linear in the paragraph's length: the breaker keeps offsets into the
+/// text (cloning it to try a line costs nothing), a word's break points
+/// are found once even when it spans many lines, and no width is measured
+/// beyond what the line can hold.
 #[derive(Clone, Debug)]
 pub struct Breaker<'t> {
-    words: Vec<&'t str>,
+    text: &'t str,
+    /// Byte offset of the next word not yet taken; past the end when all
+    /// are taken.
     next: usize,
     /// What is left of a word broken at the end of the previous line.
-    carry: Option<String>,
+    carry: Option<Piece>,
     done: bool,
+    /// The paragraph's direction when it has right-to-left text: each
+    /// line is then marked to keep it (see [`shape::direction_mark`]).
+    rtl: Option<bool>,
+}
+
+/// A word, or what is left of one: bytes `start..end` of the text.
+#[derive(Clone, Debug)]
+struct Piece {
+    start: usize,
+    end: usize,
+    /// Break points of the whole word (absolute offsets), once known.
+    points: Option<Rc<[(usize, bool)]>>,
+    /// The rest of a word cut on a previous line (so not a number: a
+    /// number is never cut).
+    carried: bool,
 }
 
 impl<'t> Breaker<'t> {
     pub fn new(text: &'t str) -> Self {
         Self {
-            words: text.split(' ').collect(),
+            text,
             next: 0,
             carry: None,
             done: false,
+            rtl: shape::has_bidi(text).then(|| shape::is_rtl(text)),
         }
     }
 
@@ -37,13 +63,38 @@ impl<'t> Breaker<'t> {
         self.done
     }
 
-    fn take_word(&mut self) -> Option<String> {
+    fn take_word(&mut self) -> Option<Piece> {
         if let Some(c) = self.carry.take() {
             return Some(c);
         }
-        let w = self.words.get(self.next)?;
-        self.next += 1;
-        Some((*w).to_string())
+        if self.next > self.text.len() {
+            return None;
+        }
+        let start = self.next;
+        let end = self.text[start..]
+            .find(' ')
+            .map_or(self.text.len(), |i| start + i);
+        self.next = end + 1;
+        Some(Piece {
+            start,
+            end,
+            points: None,
+            carried: false,
+        })
+    }
+
+    /// The line in its paragraph's direction (a mark in front when its
+    /// own first letter would give it the other one).
+    fn finish(&self, line: String) -> String {
+        match self.rtl.and_then(|rtl| shape::direction_mark(&line, rtl)) {
+            Some(mark) => {
+                let mut marked = String::with_capacity(line.len() + 3);
+                marked.push(mark);
+                marked.push_str(&line);
+                marked
+            }
+            None => line,
+        }
     }
 
     /// The next line at most `width` wide (wider only for a number that
@@ -57,17 +108,17 @@ impl<'t> Breaker<'t> {
         let mut line = String::new();
         let mut line_w = 0.0f32;
         loop {
-            let Some(word) = self.take_word() else {
+            let Some(mut word) = self.take_word() else {
                 self.done = true;
-                return Some(line);
+                return Some(self.finish(line));
             };
-            let word_w = metrics.width(&word, size);
+            let text = &self.text[word.start..word.end];
             let sep = if line.is_empty() { 0.0 } else { space };
-            if line_w + sep + word_w <= width {
+            if let Some(word_w) = metrics.width_within(text, size, width - line_w - sep) {
                 if !line.is_empty() {
                     line.push(' ');
                 }
-                line.push_str(&word);
+                line.push_str(text);
                 line_w += sep + word_w;
                 continue;
             }
@@ -75,38 +126,94 @@ impl<'t> Breaker<'t> {
             // when the line would be too short without it or the word is
             // wider than any line.
             let room = width - line_w - sep;
-            if (line.is_empty() || line_w < width * MIN_FILL || word_w > width)
-                && let Some((head, tail)) = split_word(&word, room, metrics, size)
+            let wider = || metrics.width_within(text, size, width).is_none();
+            if (line.is_empty() || line_w < width * MIN_FILL || wider())
+                && let Some((at, hyphen)) = self.split(&mut word, room, metrics, size)
             {
                 if !line.is_empty() {
                     line.push(' ');
                 }
-                line.push_str(&head);
-                self.carry = Some(tail);
-                return Some(line);
+                line.push_str(&self.text[word.start..at]);
+                if hyphen {
+                    line.push(BREAK_HYPHEN);
+                }
+                word.start = at;
+                word.carried = true;
+                self.carry = Some(word);
+                return Some(self.finish(line));
             }
             if line.is_empty() {
                 // Nothing fits: a number or an unbreakable word alone.
-                return Some(self.force(word, width, metrics, size));
+                let forced = self.force(word, width, metrics, size);
+                return Some(self.finish(forced));
             }
             self.carry = Some(word);
-            return Some(line);
+            return Some(self.finish(line));
         }
+    }
+
+    /// The last break point of `word` whose head (with its hyphen) fits
+    /// `room`, found from the word's start, reading no further than fits.
+    fn split(
+        &self,
+        word: &mut Piece,
+        room: f32,
+        metrics: &FontMetrics,
+        size: f32,
+    ) -> Option<(usize, bool)> {
+        if room <= 0.0 {
+            return None;
+        }
+        let text = self.text;
+        let start = word.start;
+        let points = word
+            .points
+            .get_or_insert_with(|| {
+                // The whole word, also when only its tail is left.
+                let whole_end = text[start..].find(' ').map_or(text.len(), |i| start + i);
+                let whole_start = text[..start].rfind(' ').map_or(0, |i| i + 1);
+                break_points(&text[whole_start..whole_end])
+                    .into_iter()
+                    .map(|(at, hyphen)| (whole_start + at, hyphen))
+                    .collect()
+            })
+            .clone();
+        let hyphen_w = metrics.width("-", size);
+        let first = points.partition_point(|(at, _)| *at <= start);
+        let mut found = None;
+        let mut from = start;
+        let mut used = 0.0f32;
+        for &(at, hyphen) in points.get(first..).unwrap_or_default() {
+            if at >= word.end {
+                break;
+            }
+            let Some(w) = metrics.width_within(&text[from..at], size, room - used) else {
+                break;
+            };
+            used += w;
+            from = at;
+            let extra = if hyphen { hyphen_w } else { 0.0 };
+            if used + extra <= room {
+                found = Some((at, hyphen));
+            }
+        }
+        found
     }
 
     /// A word alone wider than the line: numbers overflow whole (tables
     /// size their columns so this does not happen); anything else is cut
     /// at the last character that fits, the rest carried.
-    fn force(&mut self, word: String, width: f32, metrics: &FontMetrics, size: f32) -> String {
-        if word_kind(&word) == WordKind::Number {
-            return word;
+    fn force(&mut self, mut word: Piece, width: f32, metrics: &FontMetrics, size: f32) -> String {
+        let text = &self.text[word.start..word.end];
+        if !word.carried && word_kind(text) == WordKind::Number {
+            return text.to_string();
         }
         // The cut shows as a hyphen too.
         let hyphen_w = metrics.width("-", size);
         let width = (width - hyphen_w).max(0.0);
         let mut cut = 0;
         let mut w = 0.0;
-        for (i, c) in word.char_indices() {
+        for (i, c) in text.char_indices() {
             let cw = metrics.width(c.encode_utf8(&mut [0; 4]), size);
             if w + cw > width && i > 0 {
                 break;
@@ -114,37 +221,16 @@ impl<'t> Breaker<'t> {
             w += cw;
             cut = i + c.len_utf8();
         }
-        if cut >= word.len() {
-            return word;
+        if cut >= text.len() {
+            return text.to_string();
         }
-        self.carry = Some(word[cut..].to_string());
-        let mut head = word[..cut].to_string();
+        let mut head = text[..cut].to_string();
         head.push(BREAK_HYPHEN);
+        word.start += cut;
+        word.carried = true;
+        self.carry = Some(word);
         head
     }
-}
-
-/// Splits `word` at the last break point whose head (with its hyphen) fits
-/// `room`; `None` when there is none.
-fn split_word(word: &str, room: f32, metrics: &FontMetrics, size: f32) -> Option<(String, String)> {
-    if room <= 0.0 {
-        return None;
-    }
-    let hyphen_w = metrics.width("-", size);
-    break_points(word)
-        .into_iter()
-        .rev()
-        .find(|(at, hyphen)| {
-            let extra = if *hyphen { hyphen_w } else { 0.0 };
-            metrics.width(&word[..*at], size) + extra <= room
-        })
-        .map(|(at, hyphen)| {
-            let mut head = word[..at].to_string();
-            if hyphen {
-                head.push(BREAK_HYPHEN);
-            }
-            (head, word[at..].to_string())
-        })
 }
 
 /// Wraps one hard line to `width`.
@@ -186,4 +272,91 @@ pub fn widest_unbreakable(text: &str, metrics: &FontMetrics, size: f32) -> f32 {
             widest
         })
         .fold(0.0, f32::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::print::font::measured;
+
+    /// Bytes measured to break `text` into lines of a body column.
+    fn work(text: &str) -> (usize, usize) {
+        let fonts = crate::print::fonts().expect("fonts");
+        measured::take();
+        let lines = wrap_line(text, 480.0, fonts, Style::Body);
+        (measured::take(), lines.len())
+    }
+
+    /// Line breaking reads each byte a bounded number of times, whatever
+    /// the paragraph's length: twice the text, about twice the work.
+    fn assert_linear(piece: &str) {
+        let sizes = [1usize << 16, 1 << 17, 1 << 18];
+        let runs: Vec<(usize, usize, usize)> = sizes
+            .iter()
+            .map(|&n| {
+                let text = piece.repeat(n / piece.len() + 1);
+                let (measured, lines) = work(&text);
+                (text.len(), measured, lines)
+            })
+            .collect();
+        for &(len, measured, lines) in &runs {
+            assert!(
+                lines > len / 200,
+                "{piece:?}: {lines} lines for {len} bytes"
+            );
+            assert!(
+                measured <= 6 * len,
+                "{piece:?}: {measured} bytes measured for {len}"
+            );
+        }
+        for pair in runs.windows(2) {
+            let ratio = pair[1].1 as f64 / pair[0].1 as f64;
+            assert!(
+                ratio < 2.2,
+                "{piece:?}: work grew {ratio:.2}× for twice the text"
+            );
+        }
+    }
+
+    #[test]
+    fn breaking_a_long_paragraph_is_linear() {
+        // Words, hyphenated words, one word of several hundred kilobytes
+        // (hyphenated, cut anywhere), an address, Arabic words.
+        for piece in [
+            "Le cluster fédère des entreprises agro-industrielles du Saïss. ",
+            "anticonstitutionnellement",
+            "x1y2z3",
+            "www.exemple-de-site.ma/",
+            "مجموعة فاس للصناعات (فاس) 2026 ",
+        ] {
+            assert_linear(piece);
+        }
+    }
+
+    #[test]
+    fn a_cloned_breaker_resumes_where_it_was() {
+        let fonts = crate::print::fonts().expect("fonts");
+        let text = "Le cluster fédère des entreprises agro-industrielles. ".repeat(40);
+        let mut a = Breaker::new(&text);
+        let _ = a.next_line(200.0, &fonts.regular, 9.5);
+        let mut b = a.clone();
+        while let Some(line) = a.next_line(200.0, &fonts.regular, 9.5) {
+            assert_eq!(Some(line), b.next_line(200.0, &fonts.regular, 9.5));
+        }
+        assert!(b.next_line(200.0, &fonts.regular, 9.5).is_none());
+    }
+
+    #[test]
+    fn lines_of_a_mixed_paragraph_keep_its_direction() {
+        let fonts = crate::print::fonts().expect("fonts");
+        let text = "مجموعة فاس للصناعات Fès Meknès Casablanca Rabat Tanger Agadir";
+        let lines = wrap_line(text, 120.0, fonts, Style::Body);
+        assert!(lines.len() >= 2, "{lines:?}");
+        for line in &lines {
+            assert!(shape::is_rtl(line), "{line:?} reads right to left");
+        }
+        // Every word kept, in order, once the marks are set aside.
+        let words: Vec<String> = lines.iter().map(|l| l.replace(shape::RLM, "")).collect();
+        assert_eq!(words.join(" "), text);
+    }
 }

@@ -161,7 +161,12 @@ fn text_run(
         );
         return;
     }
-    let galley = painter.layout_no_wrap(text.to_string(), FontId::new(px, family(weight)), color);
+    let font = FontId::new(px, family(weight));
+    let galley = match crate::print::shape::display_sections(text) {
+        // Arabic: the runs in visual order, as the PDF draws them.
+        Some(sections) => painter.layout_job(super::super::bidi::job(&sections, font, color)),
+        None => painter.layout_no_wrap(text.to_string(), font, color),
+    };
     let top = baseline.y - baseline_offset(&galley, px);
     painter.galley(pos2(baseline.x, top), galley, color);
 }
