@@ -77,7 +77,10 @@ fn arabic_names_read_back_as_typed_everywhere_they_print() {
     }
     // The cover: the name once more, and the president's.
     let cover = &pages[0];
-    assert!(cover.iter().filter(|l| *l == CLUSTER).count() >= 2, "{cover:?}");
+    assert!(
+        cover.iter().filter(|l| *l == CLUSTER).count() >= 2,
+        "{cover:?}"
+    );
     // The register: each member's name on a line of its own.
     let register = page_with(&pages, MEMBERS[0]);
     for name in MEMBERS {
@@ -91,7 +94,12 @@ fn arabic_names_read_back_as_typed_everywhere_they_print() {
     let declaration = page_with(&pages, "DÉCLARATION SUR L’HONNEUR");
     assert!(declaration.iter().any(|l| l == CLUSTER), "{declaration:?}");
     // Arabic-Indic digits in typed order, never turned around.
-    let all: String = pages.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
+    let all: String = pages
+        .iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(all.contains("٢٠٢٦") && !all.contains("٦٢٠٢"));
     assert!(!all.contains("6202"));
 }
@@ -106,7 +114,8 @@ fn an_arabic_name_does_not_turn_the_fields_beside_it_around() {
     let pages = read(&d);
     let all: Vec<&String> = pages.iter().flatten().collect();
     assert!(
-        all.iter().any(|l| l.contains("+212\u{a0}6\u{a0}61\u{a0}23\u{a0}45\u{a0}67")),
+        all.iter()
+            .any(|l| l.contains("+212\u{a0}6\u{a0}61\u{a0}23\u{a0}45\u{a0}67")),
         "{:?}",
         all.iter().filter(|l| l.contains("61")).collect::<Vec<_>>()
     );
@@ -152,7 +161,10 @@ fn pdftotext_gives_back_the_names() {
     }
     assert!(text.contains("يوسف المنصوري"));
     assert!(text.contains("٢٠٢٦") && !text.contains("٦٢٠٢"));
-    for line in lines.iter().filter(|l| l.contains("فاس") || l.contains("دار")) {
+    for line in lines
+        .iter()
+        .filter(|l| l.contains("فاس") || l.contains("دار"))
+    {
         println!("pdftotext : {line}");
     }
 }
