@@ -23,6 +23,8 @@
 //!   the bundled font) and the PDF writer, the only user of printpdf.
 //! - [`import`]: the member register from CSV, XLSX, XLS and ODS sheets.
 //! - [`export`]: the budget and indicators as an XLSX workbook.
+//! - [`proofcopy`]: the written sections as a Word document for the board
+//!   to correct before signing (« Copie de relecture »).
 //! - [`attach`]: scanned PDF, JPEG and PNG pieces inserted in the package.
 //! - [`service`]: the core both front ends drive.
 //! - [`cli`]: the commands `check`, `new`, `new-edition`, `render`,
@@ -35,6 +37,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod print;
+pub mod proofcopy;
 pub mod service;
 pub mod store;
 pub mod ui;

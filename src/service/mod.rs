@@ -4,11 +4,14 @@
 //! - [`profiles`]: the call profiles, bundled or from files, parsed once;
 //! - [`check`]: the check pipeline, quick for every edit, full before printing;
 //! - [`session`]: opening and saving dossier files;
-//! - [`jobs`]: print and export jobs, whose outputs never hit a dossier.
+//! - [`jobs`]: print and export jobs, whose outputs never hit a dossier;
+//! - [`proofcopy`]: the proofreading copy job, which never replaces a copy
+//!   the board corrected.
 
 pub mod check;
 pub mod jobs;
 pub mod profiles;
+pub mod proofcopy;
 pub mod session;
 
 use std::path::{Path, PathBuf};
