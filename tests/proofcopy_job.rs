@@ -36,13 +36,14 @@ fn corrected(docx: &[u8]) -> Vec<u8> {
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..zip.len() {
         let mut file = zip.by_index(i).expect("an entry");
-        let name = file.name().to_string();
+        let name = file.name().expect("a readable name").to_string();
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes).expect("readable");
         if name == "word/document.xml" {
             let text = String::from_utf8(bytes).expect("UTF-8");
+            assert!(text.contains("Section 1 "), "the text part: {text}");
             bytes = text
-                .replacen("Carte d'identité", "Carte d’identité (corrigé)", 1)
+                .replacen("Section 1 ", "Section 1 (corrigée) ", 1)
                 .into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())

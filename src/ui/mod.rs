@@ -10,6 +10,7 @@ pub mod identity;
 pub mod picker;
 pub mod preview;
 pub mod print_job;
+pub mod proofcopy;
 mod rows;
 pub mod tabs;
 pub mod widgets;
