@@ -250,7 +250,6 @@ fn the_title_page_names_the_cluster_the_call_the_date_and_what_it_is_not() {
         "Copie de relecture",
         d.identity.name.as_str(),
         p.title.as_str(),
-        "édition 2026",
         "Copie établie le 14 juillet 2026",
         "« mon-cluster.ron »",
         "Ce n'est pas le dossier à déposer",

@@ -35,6 +35,9 @@ const HEADING_COLOUR: &str = "1F3864";
 const HEAD_FILL: &str = "D9E2F3";
 const TOTAL_FILL: &str = "F2F2F2";
 const PLACEHOLDER_COLOUR: &str = "C00000";
+/// Tables are set smaller than the text (9 pt), so that « 1 500 000,00 »
+/// holds in a year's column.
+const TABLE_SIZE: usize = 18;
 
 /// Custom document property naming the copy's origin; see [`super::stamp`].
 pub const STAMP_PROPERTY: &str = "CopieDeRelectureDossierCluster";
@@ -67,13 +70,26 @@ pub(super) fn write(
     for p in title_page(dossier, profile, facts) {
         docx = docx.add_paragraph(p);
     }
+    let mut after_table = false;
     for block in blocks {
         docx = match block {
             Block::Table(t) => docx.add_table(table(t)),
-            other => paragraphs_of(other)
-                .into_iter()
-                .fold(docx, Docx::add_paragraph),
+            other => {
+                let mut paras = paragraphs_of(other);
+                // Text right under a table needs the room a paragraph
+                // would leave; a heading has its own.
+                if after_table
+                    && !matches!(other, Block::Heading { .. })
+                    && let Some(first) = paras.first_mut()
+                {
+                    *first = first
+                        .clone()
+                        .line_spacing(LineSpacing::new().before(120).after(120));
+                }
+                paras.into_iter().fold(docx, Docx::add_paragraph)
+            }
         };
+        after_table = matches!(block, Block::Table(_));
     }
     // The stamp is the checksum of the document's text part: built once to
     // compute it, then with it (it lives in another part of the file).
@@ -180,14 +196,16 @@ fn title_page(dossier: &Dossier, profile: &CallProfile, facts: &CopyFacts) -> Ve
         }
         Paragraph::new().align(AlignmentType::Center).add_run(run)
     };
+    // The call's title names its edition in 2026; say it when it does not.
+    let call = if profile.title.contains(profile.edition.trim()) {
+        profile.title.clone()
+    } else {
+        format!("{} – édition {}", profile.title, profile.edition)
+    };
     let mut out = vec![
-        centred(&profile.ministry, 22, false),
-        centred(
-            &format!("Appel à projets « {} » – édition {}", profile.title, profile.edition),
-            24,
-            true,
-        ),
-        Paragraph::new().add_run(Run::new().add_break(BreakType::TextWrapping)),
+        centred(&profile.ministry, 22, false)
+            .line_spacing(LineSpacing::new().before(1400).after(120)),
+        centred(&call, 24, true).line_spacing(LineSpacing::new().after(1200)),
         Paragraph::new()
             .style("Title")
             .add_run(Run::new().add_text("Copie de relecture")),
@@ -214,23 +232,31 @@ fn title_page(dossier: &Dossier, profile: &CallProfile, facts: &CopyFacts) -> Ve
     if let Some(source) = &facts.source {
         out.push(centred(&format!("à partir du fichier « {source} »"), 20, false));
     }
-    out.push(Paragraph::new().add_run(Run::new().add_break(BreakType::TextWrapping)));
     for (i, line) in [
         "Ce document est une copie de relecture des sections rédigées du dossier technique (sections 1 à 6). Ce n'est pas le dossier à déposer.",
         "Le Président et les membres du Conseil d'Administration y portent leurs commentaires et leurs corrections. Les corrections retenues sont ensuite reportées dans le dossier avec Dossier Cluster, qui imprime le dossier à déposer en trois exemplaires, signés et cachetés sur chaque page.",
-        "La mention [à rédiger] signale une rubrique encore vide.",
     ]
     .into_iter()
     .enumerate()
     {
         let run = Run::new().add_text(line);
-        out.push(
-            Paragraph::new()
-                .style(NOTE_STYLE)
-                .align(AlignmentType::Both)
-                .add_run(if i == 0 { run.bold() } else { run }),
-        );
+        let mut p = Paragraph::new()
+            .style(NOTE_STYLE)
+            .align(AlignmentType::Both)
+            .add_run(if i == 0 { run.bold() } else { run });
+        if i == 0 {
+            p = p.line_spacing(LineSpacing::new().before(1400).after(120));
+        }
+        out.push(p);
     }
+    // The placeholder as the pages show it.
+    out.push(
+        Paragraph::new()
+            .style(NOTE_STYLE)
+            .add_run(Run::new().add_text("La mention "))
+            .add_run(placeholder_run(TO_WRITE))
+            .add_run(Run::new().add_text(" signale une rubrique encore vide.")),
+    );
     out
 }
 
@@ -240,7 +266,7 @@ fn paragraphs_of(block: &Block) -> Vec<Paragraph> {
             let style = HEADING_STYLES[usize::from((*level).clamp(1, 4)) - 1];
             vec![Paragraph::new().style(style).add_run(Run::new().add_text(clean_line(text)))]
         }
-        Block::Text(text) => typed(text, |p| p),
+        Block::Text(text) => typed(text),
         Block::Label(text) => vec![
             Paragraph::new()
                 .style(LABEL_STYLE)
@@ -256,16 +282,25 @@ fn paragraphs_of(block: &Block) -> Vec<Paragraph> {
     }
 }
 
-/// Typed text as paragraphs, each shaped by `shape` (alignment); the
-/// placeholder when the text is blank.
-fn typed(text: &str, shape: impl Fn(Paragraph) -> Paragraph) -> Vec<Paragraph> {
+/// Typed text as paragraphs; the placeholder when the text is blank.
+fn typed(text: &str) -> Vec<Paragraph> {
+    typed_with(text, |p| p, |r| r)
+}
+
+/// [`typed`], each paragraph shaped by `shape` (alignment) and each run by
+/// `run` (size, weight).
+fn typed_with(
+    text: &str,
+    shape: impl Fn(Paragraph) -> Paragraph,
+    run: impl Fn(Run) -> Run,
+) -> Vec<Paragraph> {
     let paras = paragraphs(text);
     if paras.is_empty() {
-        return vec![shape(Paragraph::new().add_run(placeholder_run(TO_WRITE)))];
+        return vec![shape(Paragraph::new().add_run(run(placeholder_run(TO_WRITE))))];
     }
     paras
         .iter()
-        .map(|lines| shape(lines_paragraph(lines, |r| r)))
+        .map(|lines| shape(lines_paragraph(lines, &run)))
         .collect()
 }
 
@@ -313,7 +348,14 @@ fn table(t: &super::Table) -> Table {
             .iter()
             .zip(&widths)
             .map(|(c, w)| {
-                let mut p = Paragraph::new().add_run(Run::new().add_text(clean_line(&c.title)).bold());
+                // Kept with the first row: a table never starts with its
+                // head alone at the foot of a page.
+                let mut p = Paragraph::new().keep_next(true).add_run(
+                    Run::new()
+                        .add_text(clean_line(&c.title))
+                        .bold()
+                        .size(TABLE_SIZE),
+                );
                 if c.figures {
                     p = p.align(AlignmentType::Right);
                 }
@@ -347,20 +389,25 @@ fn table_row(t: &super::Table, widths: &[usize], row: &Row) -> TableRow {
         };
         let width = widths.get(i).copied().unwrap_or(0);
         let mut tc = TableCell::new().width(width, WidthType::Dxa);
+        let small = |r: Run| {
+            let r = r.size(TABLE_SIZE);
+            if bold { r.bold() } else { r }
+        };
         let paras = match cell {
-            Cell::Typed(text) => typed(text, align),
-            Cell::Value(text) => vec![align(lines_paragraph(
-                &[clean_line(text)],
-                |r| if bold { r.bold() } else { r },
+            Cell::Typed(text) => typed_with(text, align, small),
+            Cell::Value(text) => vec![align(lines_paragraph(&[clean_line(text)], small))],
+            Cell::Invalid(text) => vec![align(Paragraph::new().add_run(
+                placeholder_run(&format!(
+                    "« {} » : valeur invalide, à corriger",
+                    clean_line(text)
+                ))
+                .size(TABLE_SIZE),
             ))],
-            Cell::Invalid(text) => vec![align(Paragraph::new().add_run(placeholder_run(
-                &format!("« {} » : valeur invalide, à corriger", clean_line(text)),
-            )))],
             Cell::Span(text) => {
                 tc = TableCell::new()
                     .width(widths.iter().sum(), WidthType::Dxa)
                     .grid_span(t.columns.len());
-                vec![lines_paragraph(&[clean_line(text)], Run::bold)]
+                vec![lines_paragraph(&[clean_line(text)], |r| small(r).bold())]
             }
         };
         if bold {

@@ -25,7 +25,7 @@ pub(super) fn identity(o: &mut Outline) {
         row(vec![value("Date de création"), created]),
         row(vec![
             value("Siège"),
-            typed(&joined(&[&id.address, &id.city], ", ")),
+            typed(&address_line(&id.address, &id.city)),
         ]),
         row(vec![value("Secteur"), typed(&id.sector)]),
     ];
@@ -163,8 +163,8 @@ pub(super) fn governance(o: &mut Outline) {
             .collect();
         o.table(
             &[
-                ("Nom", 22, false),
-                ("Qualité", 16, false),
+                ("Nom", 20, false),
+                ("Qualité", 18, false),
                 ("Organisme et fonction", 32, false),
                 ("Téléphone et e-mail", 30, false),
             ],
@@ -230,14 +230,25 @@ fn fees(o: &mut Outline) {
     });
     o.table(
         &[
-            ("Catégorie", 22, false),
+            ("Catégorie", 20, false),
             ("Description", 30, false),
             ("Cotisation annuelle", 18, true),
-            ("Membres", 10, true),
+            ("Membres", 12, true),
             ("Recette annuelle", 20, true),
         ],
         rows,
     );
+}
+
+/// The address, then the city unless the address already names it (as the
+/// printed cover writes it).
+fn address_line(address: &str, city: &str) -> String {
+    let (address, city) = (address.trim(), city.trim());
+    if city.is_empty() || address.contains(city) {
+        address.to_string()
+    } else {
+        joined(&[address, city], ", ")
+    }
 }
 
 pub(super) fn typed(text: &str) -> Cell {

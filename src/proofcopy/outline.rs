@@ -115,8 +115,8 @@ impl Outline<'_> {
 
 /// The columns of a five-year table: a label column, then « Année 1 » to 5.
 pub(super) fn year_columns(first: &str) -> Vec<(String, u32, bool)> {
-    let mut cols = vec![(first.to_string(), 35, false)];
-    cols.extend((1..=5).map(|y| (format!("Année {y}"), 13, true)));
+    let mut cols = vec![(first.to_string(), 30, false)];
+    cols.extend((1..=5).map(|y| (format!("Année {y}"), 14, true)));
     cols
 }
 

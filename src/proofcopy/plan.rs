@@ -11,7 +11,7 @@ use crate::model::call::BudgetRowDef;
 use crate::model::compute;
 use crate::model::dossier::ActionCategory;
 use crate::model::field::{ActionField, FieldPath, budget_cell};
-use crate::model::money::format_number;
+use crate::model::money::format_typed;
 
 /// The category of an action outside the Fund's eligible categories, as
 /// the printed dossier names it.
@@ -50,7 +50,7 @@ fn actions(o: &mut Outline) {
                 o.figure(
                     FieldPath::action(i, ActionField::Cost).year(y),
                     v.as_ref(),
-                    |v| format_number(*v, 0),
+                    |v| format_typed(*v),
                 )
             }));
             row(cells)
@@ -60,7 +60,7 @@ fn actions(o: &mut Outline) {
     total.extend(
         compute::action_costs(d)
             .iter()
-            .map(|v| value(&format_number(*v, 0))),
+            .map(|v| value(&format_typed(*v))),
     );
     rows.push(Row {
         cells: total,
@@ -125,6 +125,8 @@ fn budget(o: &mut Outline) {
     }
 }
 
+/// An amount with the decimals it was typed with: the copy shows what the
+/// board is to check, and « 1 500 000 » holds in a year's column.
 fn amount(v: Option<Decimal>) -> Cell {
-    value(&v.map_or_else(|| "—".to_string(), |v| format_number(v, 2)))
+    value(&v.map_or_else(|| "—".to_string(), format_typed))
 }

@@ -6,7 +6,7 @@ use super::identity::{typed, value};
 use super::outline::{Outline, as_columns, row, year_columns};
 use crate::model::dossier::PartnershipScope;
 use crate::model::field::{FieldPath, StrategyField};
-use crate::model::money::{format_number, format_typed};
+use crate::model::money::format_typed;
 
 pub(super) fn strategy(o: &mut Outline) {
     let s = &o.d.strategy;
@@ -29,7 +29,7 @@ pub(super) fn strategy(o: &mut Outline) {
             "Financements levés (DH)",
             path(StrategyField::FundsRaised),
             &s.funds_raised,
-            |v| format_number(*v, 2),
+            |v| format_typed(*v),
         ),
         o.years(
             "Parts de marché à l'export (%)",
@@ -73,7 +73,7 @@ pub(super) fn strategy(o: &mut Outline) {
             "Recettes de cotisation (DH)",
             path(StrategyField::ForecastFeeRevenue),
             &s.forecast_fee_revenue,
-            |v| format_number(*v, 2),
+            |v| format_typed(*v),
         ),
     ];
     o.table(&as_columns(&year_columns("Prévision")), rows);
@@ -149,8 +149,8 @@ fn partnerships(o: &mut Outline, scope: PartnershipScope) {
             ("Organisme", 24, false),
             ("Type", 16, false),
             ("Pays", 10, false),
-            ("État", 10, false),
-            ("Objet", 40, false),
+            ("État", 12, false),
+            ("Objet", 38, false),
         ],
         rows,
     );
