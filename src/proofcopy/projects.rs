@@ -146,11 +146,11 @@ fn partnerships(o: &mut Outline, scope: PartnershipScope) {
     }
     o.table(
         &[
-            ("Organisme", 24, false),
+            ("Organisme", 22, false),
             ("Type", 16, false),
-            ("Pays", 10, false),
+            ("Pays", 14, false),
             ("État", 12, false),
-            ("Objet", 38, false),
+            ("Objet", 36, false),
         ],
         rows,
     );

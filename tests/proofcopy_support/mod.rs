@@ -48,13 +48,18 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
 /// The paragraphs of the body, in order. Panics if the XML is not
 /// well-formed: Word and LibreOffice refuse such a file.
 pub fn paragraphs(docx: &[u8]) -> Vec<Para> {
-    let xml = part(docx, "word/document.xml");
+    part_paragraphs(docx, "word/document.xml")
+}
+
+/// The paragraphs of any part (`word/header1.xml`…), as [`paragraphs`].
+pub fn part_paragraphs(docx: &[u8], name: &str) -> Vec<Para> {
+    let xml = part(docx, name);
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut out = Vec::new();
     let mut current: Option<Para> = None;
     let (mut tables, mut in_run, mut in_text) = (0usize, false, false);
     loop {
-        let event = reader.read_event().expect("well-formed document.xml");
+        let event = reader.read_event().expect("well-formed XML");
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "w:p" => {
