@@ -28,7 +28,8 @@
 //! - [`attach`]: scanned PDF, JPEG and PNG pieces inserted in the package.
 //! - [`service`]: the core both front ends drive.
 //! - [`cli`]: the commands `check`, `new`, `new-edition`, `render`,
-//!   `import-members`, `export-tables`, `check-profile`, `export-profile`.
+//!   `import-members`, `export-tables`, `proofread`, `check-profile`,
+//!   `export-profile`.
 //! - [`ui`]: the eframe wizard, one file per tab; the only user of egui.
 
 pub mod attach;

@@ -68,14 +68,23 @@ fn wanted(d: &Dossier) -> Wanted {
         t(&mut w, &p.name);
     }
     for (title, text) in [
-        ("Secteur et thématiques : activités principales", &id.activities),
+        (
+            "Secteur et thématiques : activités principales",
+            &id.activities,
+        ),
         ("Importance sectorielle", &id.sector_importance),
         ("Justification stratégique", &id.strategic_justification),
         ("Territoire : noyau central", &id.core_territory),
         ("Territoire : agglomération productive", &id.productive_area),
         ("Historique : genèse du cluster", &id.genesis),
-        ("Historique : ancrage territorial", &id.territorial_anchoring),
-        ("Historique : initiatives communes déjà engagées", &id.joint_initiatives),
+        (
+            "Historique : ancrage territorial",
+            &id.territorial_anchoring,
+        ),
+        (
+            "Historique : initiatives communes déjà engagées",
+            &id.joint_initiatives,
+        ),
     ] {
         h(&mut w, 3, title);
         t(&mut w, text);
@@ -95,7 +104,11 @@ fn wanted(d: &Dossier) -> Wanted {
     }
     h(&mut w, 2, "Organisation interne de l'association");
     t(&mut w, &g.internal_organisation);
-    h(&mut w, 2, "Modalités d'adhésion des membres à la structure de gouvernance");
+    h(
+        &mut w,
+        2,
+        "Modalités d'adhésion des membres à la structure de gouvernance",
+    );
     t(&mut w, &g.membership_terms);
     h(&mut w, 2, "Recettes de cotisation et mode de calcul");
     for c in &g.fee_categories {
@@ -106,7 +119,11 @@ fn wanted(d: &Dossier) -> Wanted {
     t(&mut w, &g.fee_calculation);
     let s = &d.strategy;
     h(&mut w, 1, "Section 3 – Stratégie générale du cluster");
-    h(&mut w, 2, "3.1 Description générale de la stratégie et de ses objectifs");
+    h(
+        &mut w,
+        2,
+        "3.1 Description générale de la stratégie et de ses objectifs",
+    );
     h(&mut w, 3, "Stratégie globale du cluster");
     t(&mut w, &s.global_strategy);
     h(&mut w, 3, "Objectifs chiffrés sur cinq ans");
@@ -115,19 +132,37 @@ fn wanted(d: &Dossier) -> Wanted {
     }
     for (title, text) in [
         ("Technologies et marchés visés", &s.technologies_markets),
-        ("Positionnement concurrentiel national", &s.national_positioning),
-        ("Positionnement concurrentiel international", &s.international_positioning),
+        (
+            "Positionnement concurrentiel national",
+            &s.national_positioning,
+        ),
+        (
+            "Positionnement concurrentiel international",
+            &s.international_positioning,
+        ),
     ] {
         h(&mut w, 3, title);
         t(&mut w, text);
     }
-    h(&mut w, 3, "Évolution prévisionnelle des adhérents et des recettes de cotisation");
+    h(
+        &mut w,
+        3,
+        "Évolution prévisionnelle des adhérents et des recettes de cotisation",
+    );
     let c = &d.cooperation;
     h(&mut w, 1, "Section 4 – Partenariat et coopération");
-    h(&mut w, 2, "4.1 Projets de coopération et projets collaboratifs");
+    h(
+        &mut w,
+        2,
+        "4.1 Projets de coopération et projets collaboratifs",
+    );
     h(&mut w, 3, "Projets de coopération");
     for (i, x) in c.cooperation_projects.iter().enumerate() {
-        h(&mut w, 4, &format!("Projet de coopération {} : {}", i + 1, x.title));
+        h(
+            &mut w,
+            4,
+            &format!("Projet de coopération {} : {}", i + 1, x.title),
+        );
         label(&mut w, "Nature", &x.nature);
         label(&mut w, "Parties prenantes", &x.stakeholders);
         label(&mut w, "Moyens mobilisés", &x.means);
@@ -135,7 +170,11 @@ fn wanted(d: &Dossier) -> Wanted {
     }
     h(&mut w, 3, "Projets collaboratifs");
     for (i, x) in c.collaborative_projects.iter().enumerate() {
-        h(&mut w, 4, &format!("Projet collaboratif {} : {}", i + 1, x.title));
+        h(
+            &mut w,
+            4,
+            &format!("Projet collaboratif {} : {}", i + 1, x.title),
+        );
         label(&mut w, "Objectifs", &x.objectives);
         label(&mut w, "Acteurs impliqués", &x.actors);
         label(&mut w, "Résultats attendus", &x.expected_results);
@@ -143,7 +182,10 @@ fn wanted(d: &Dossier) -> Wanted {
     h(&mut w, 2, "4.2 Partenariats");
     for (scope, title) in [
         (PartnershipScope::National, "Partenariats nationaux"),
-        (PartnershipScope::International, "Partenariats internationaux"),
+        (
+            PartnershipScope::International,
+            "Partenariats internationaux",
+        ),
     ] {
         h(&mut w, 3, title);
         for x in c.partnerships.iter().filter(|x| x.scope == scope) {
@@ -153,19 +195,39 @@ fn wanted(d: &Dossier) -> Wanted {
         }
     }
     let st = &d.startups;
-    h(&mut w, 1, "Section 5 – Création et accompagnement des start-up");
-    h(&mut w, 2, "Stratégie de soutien à l'entrepreneuriat innovant");
+    h(
+        &mut w,
+        1,
+        "Section 5 – Création et accompagnement des start-up",
+    );
+    h(
+        &mut w,
+        2,
+        "Stratégie de soutien à l'entrepreneuriat innovant",
+    );
     t(&mut w, &st.strategy);
-    h(&mut w, 2, "Processus de préparation à la création d'entreprise");
+    h(
+        &mut w,
+        2,
+        "Processus de préparation à la création d'entreprise",
+    );
     for x in &st.preparation {
         t(&mut w, &x.description);
         t(&mut w, &x.partners);
     }
-    h(&mut w, 2, "Accompagnement post-création : services par type de soutien");
+    h(
+        &mut w,
+        2,
+        "Accompagnement post-création : services par type de soutien",
+    );
     for x in &st.post_creation {
         t(&mut w, &x.services);
     }
-    h(&mut w, 1, "Section 6 – Plan d'action et budget prévisionnels");
+    h(
+        &mut w,
+        1,
+        "Section 6 – Plan d'action et budget prévisionnels",
+    );
     h(&mut w, 2, "6.1 Plan d'action");
     h(&mut w, 3, "Orientations");
     t(&mut w, &d.plan.orientations);
@@ -244,7 +306,10 @@ fn the_title_page_names_the_cluster_the_call_the_date_and_what_it_is_not() {
         .iter()
         .position(|p| p.style.as_deref() == Some("Heading1"))
         .expect("a section");
-    let title_page: Vec<&str> = paras[..first_section].iter().map(|p| p.text.as_str()).collect();
+    let title_page: Vec<&str> = paras[..first_section]
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
     let joined = title_page.join("\n");
     for needle in [
         "Copie de relecture",
@@ -254,9 +319,16 @@ fn the_title_page_names_the_cluster_the_call_the_date_and_what_it_is_not() {
         "« mon-cluster.ron »",
         "Ce n'est pas le dossier à déposer",
     ] {
-        assert!(joined.contains(needle), "« {needle} » missing from {title_page:#?}");
+        assert!(
+            joined.contains(needle),
+            "« {needle} » missing from {title_page:#?}"
+        );
     }
-    assert!(paras.iter().any(|p| p.text == "Copie de relecture" && p.style.as_deref() == Some("Title")));
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.text == "Copie de relecture" && p.style.as_deref() == Some("Title"))
+    );
 }
 
 #[test]

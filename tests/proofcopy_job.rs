@@ -67,7 +67,11 @@ fn a_copy_is_written_and_an_unchanged_copy_is_replaced() {
     d.identity.genesis = "Genèse réécrite.".into();
     copy(&d, Some(&dossier), &output).expect("second copy");
     let second = fs::read(&output).expect("written");
-    assert!(paragraphs(&second).iter().any(|p| p.text == "Genèse réécrite."));
+    assert!(
+        paragraphs(&second)
+            .iter()
+            .any(|p| p.text == "Genèse réécrite.")
+    );
     assert_eq!(examine(&second), Existing::Unchanged);
 }
 
@@ -85,7 +89,10 @@ fn a_copy_the_board_corrected_is_never_replaced() {
         matches!(refused, JobError::Copy(CopyError::Edited(_))),
         "{refused:?}"
     );
-    assert!(refused.to_string().contains("n'a pas été remplacée"), "{refused}");
+    assert!(
+        refused.to_string().contains("n'a pas été remplacée"),
+        "{refused}"
+    );
     assert_eq!(fs::read(&output).expect("kept"), edited);
 }
 
@@ -112,8 +119,11 @@ fn any_other_existing_file_is_never_replaced() {
 
 fn minimal_zip() -> Vec<u8> {
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    out.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
-        .expect("an entry");
+    out.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .expect("an entry");
     out.write_all(b"<w:document/>").expect("written");
     out.finish().expect("finished").into_inner()
 }
@@ -134,7 +144,10 @@ fn only_a_docx_name_is_written_never_the_dossier() {
         );
     }
     assert_eq!(fs::read(&dossier).expect("kept"), before);
-    assert_eq!(fs::read(&pdf).expect("kept"), b"%PDF-1.7 le dossier imprime");
+    assert_eq!(
+        fs::read(&pdf).expect("kept"),
+        b"%PDF-1.7 le dossier imprime"
+    );
     // A folder named like a copy is not a file to write.
     let folder = dir.path().join("dossier.docx");
     fs::create_dir(&folder).expect("a folder");
@@ -163,7 +176,11 @@ fn the_command_writes_beside_the_dossier_and_refuses_a_corrected_copy() {
     };
     assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     let output = dir.path().join("mon-cluster-relecture.docx");
-    assert!(said(&out).contains("Copie de relecture écrite"), "{}", said(&out));
+    assert!(
+        said(&out).contains("Copie de relecture écrite"),
+        "{}",
+        said(&out)
+    );
     let written = fs::read(&output).expect("written beside the dossier");
     assert!(paragraphs(&written).len() > 100);
     // Again: the unchanged copy is replaced.

@@ -15,7 +15,6 @@ use std::process::Command;
 
 use proofcopy_support::{Para, paragraphs};
 
-
 fn run(program: &str, args: &[&str]) -> String {
     let out = Command::new(program)
         .args(args)
@@ -68,10 +67,22 @@ fn opens_with_every_paragraph(dir: &Path, docx: &Path) -> usize {
     let docx_arg = docx.display().to_string();
     run(
         "soffice",
-        &[&profile, "--headless", "--convert-to", "pdf", "--outdir", &outdir, &docx_arg],
+        &[
+            &profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            &outdir,
+            &docx_arg,
+        ],
     );
     let pdf = docx.with_extension("pdf");
-    assert!(pdf.is_file(), "LibreOffice wrote no PDF for {}", docx.display());
+    assert!(
+        pdf.is_file(),
+        "LibreOffice wrote no PDF for {}",
+        docx.display()
+    );
     let info = run("pdfinfo", &[&pdf.display().to_string()]);
     let pages: usize = info
         .lines()
@@ -108,7 +119,11 @@ fn opens_with_every_paragraph(dir: &Path, docx: &Path) -> usize {
     let squeezed: String = body.split_whitespace().collect();
     for p in paras.iter().filter(|p| p.in_table) {
         let wanted: String = normalised(&p.text).split_whitespace().collect();
-        assert!(squeezed.contains(&wanted), "table cell « {} » missing", p.text);
+        assert!(
+            squeezed.contains(&wanted),
+            "table cell « {} » missing",
+            p.text
+        );
     }
     pages
 }

@@ -65,7 +65,9 @@ pub(super) fn write(
         .title_pg()
         .created_at(&format!(
             "{}T00:00:00Z",
-            facts.date.map_or_else(|| "1970-01-01".to_string(), |d| d.iso())
+            facts
+                .date
+                .map_or_else(|| "1970-01-01".to_string(), |d| d.iso())
         ));
     for p in title_page(dossier, profile, facts) {
         docx = docx.add_paragraph(p);
@@ -112,7 +114,11 @@ fn styles(docx: Docx) -> Docx {
             .bold()
             .color(HEADING_COLOUR)
             .outline_lvl(level - 1)
-            .line_spacing(LineSpacing::new().before(if level == 1 { 0 } else { 280 }).after(120));
+            .line_spacing(
+                LineSpacing::new()
+                    .before(if level == 1 { 0 } else { 280 })
+                    .after(120),
+            );
         s.paragraph_property = s.paragraph_property.keep_next(true).keep_lines(true);
         if level == 1 {
             // Each section on its own page: the board shares them out.
@@ -209,11 +215,13 @@ fn title_page(dossier: &Dossier, profile: &CallProfile, facts: &CopyFacts) -> Ve
         Paragraph::new()
             .style("Title")
             .add_run(Run::new().add_text("Copie de relecture")),
-        Paragraph::new().style("Subtitle").add_run(if id.name.trim().is_empty() {
-            placeholder_run(TO_WRITE)
-        } else {
-            Run::new().add_text(clean_line(&id.name)).bold()
-        }),
+        Paragraph::new()
+            .style("Subtitle")
+            .add_run(if id.name.trim().is_empty() {
+                placeholder_run(TO_WRITE)
+            } else {
+                Run::new().add_text(clean_line(&id.name)).bold()
+            }),
     ];
     if !id.acronym.trim().is_empty() {
         out.push(
@@ -230,7 +238,11 @@ fn title_page(dossier: &Dossier, profile: &CallProfile, facts: &CopyFacts) -> Ve
         ));
     }
     if let Some(source) = &facts.source {
-        out.push(centred(&format!("à partir du fichier « {source} »"), 20, false));
+        out.push(centred(
+            &format!("à partir du fichier « {source} »"),
+            20,
+            false,
+        ));
     }
     for (i, line) in [
         "Ce document est une copie de relecture des sections rédigées du dossier technique (sections 1 à 6). Ce n'est pas le dossier à déposer.",
@@ -264,7 +276,11 @@ fn paragraphs_of(block: &Block) -> Vec<Paragraph> {
     match block {
         Block::Heading { level, text } => {
             let style = HEADING_STYLES[usize::from((*level).clamp(1, 4)) - 1];
-            vec![Paragraph::new().style(style).add_run(Run::new().add_text(clean_line(text)))]
+            vec![
+                Paragraph::new()
+                    .style(style)
+                    .add_run(Run::new().add_text(clean_line(text))),
+            ]
         }
         Block::Text(text) => typed(text),
         Block::Label(text) => vec![
@@ -296,7 +312,9 @@ fn typed_with(
 ) -> Vec<Paragraph> {
     let paras = paragraphs(text);
     if paras.is_empty() {
-        return vec![shape(Paragraph::new().add_run(run(placeholder_run(TO_WRITE))))];
+        return vec![shape(
+            Paragraph::new().add_run(run(placeholder_run(TO_WRITE))),
+        )];
     }
     paras
         .iter()
@@ -396,13 +414,15 @@ fn table_row(t: &super::Table, widths: &[usize], row: &Row) -> TableRow {
         let paras = match cell {
             Cell::Typed(text) => typed_with(text, align, small),
             Cell::Value(text) => vec![align(lines_paragraph(&[clean_line(text)], small))],
-            Cell::Invalid(text) => vec![align(Paragraph::new().add_run(
-                placeholder_run(&format!(
-                    "« {} » : valeur invalide, à corriger",
-                    clean_line(text)
-                ))
-                .size(TABLE_SIZE),
-            ))],
+            Cell::Invalid(text) => vec![align(
+                Paragraph::new().add_run(
+                    placeholder_run(&format!(
+                        "« {} » : valeur invalide, à corriger",
+                        clean_line(text)
+                    ))
+                    .size(TABLE_SIZE),
+                ),
+            )],
             Cell::Span(text) => {
                 tc = TableCell::new()
                     .width(widths.iter().sum(), WidthType::Dxa)

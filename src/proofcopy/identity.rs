@@ -71,7 +71,10 @@ pub(super) fn identity(o: &mut Outline) {
         ("Territoire : noyau central", &id.core_territory),
         ("Territoire : agglomération productive", &id.productive_area),
         ("Historique : genèse du cluster", &id.genesis),
-        ("Historique : ancrage territorial", &id.territorial_anchoring),
+        (
+            "Historique : ancrage territorial",
+            &id.territorial_anchoring,
+        ),
         (
             "Historique : initiatives communes déjà engagées",
             &id.joint_initiatives,
@@ -91,12 +94,7 @@ pub(super) fn members(o: &mut Outline) {
     let counts = compute::member_counts(d);
     let rows = MemberCategory::ALL
         .into_iter()
-        .map(|c| {
-            row(vec![
-                value(c.label()),
-                value(&counts.count(c).to_string()),
-            ])
-        })
+        .map(|c| row(vec![value(c.label()), value(&counts.count(c).to_string())]))
         .collect();
     o.table(&[("Catégorie", 80, false), ("Nombre", 20, true)], rows);
     let share = counts

@@ -23,9 +23,9 @@ mod outline;
 mod plan;
 mod projects;
 pub mod stamp;
-mod text;
 #[cfg(test)]
 mod tests;
+mod text;
 
 use crate::model::{CallProfile, Date, Dossier};
 
@@ -40,7 +40,10 @@ pub const TO_WRITE: &str = "[à rédiger]";
 pub enum Block {
     /// A heading of the call (level 1: « Section N – … », level 2: « N.M … »),
     /// or a rubric's title (levels 3 and 4).
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     /// A rubric's text as typed; [`TO_WRITE`] when it is blank.
     Text(String),
     /// A short label before a typed text (« Nature », « Résultats attendus »).

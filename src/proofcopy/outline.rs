@@ -63,7 +63,8 @@ impl Outline<'_> {
     /// A list the call asks for is empty: « [à rédiger : aucun …] ».
     pub fn missing(&mut self, what: &str) {
         let open = TO_WRITE.trim_end_matches(']');
-        self.blocks.push(Block::Missing(format!("{open} : {what}]")));
+        self.blocks
+            .push(Block::Missing(format!("{open} : {what}]")));
     }
 
     /// A table of `(title, per cent of the width, figures)` columns.
@@ -83,7 +84,12 @@ impl Outline<'_> {
 
     /// A figure's cell: what was typed when it is not a valid value (the
     /// value is then blank), else the value formatted, « — » when blank.
-    pub fn figure<T>(&self, path: FieldPath, value: Option<&T>, fmt: impl Fn(&T) -> String) -> Cell {
+    pub fn figure<T>(
+        &self,
+        path: FieldPath,
+        value: Option<&T>,
+        fmt: impl Fn(&T) -> String,
+    ) -> Cell {
         match self.d.invalid_entries.get(path.as_str()) {
             Some(typed) => Cell::Invalid(typed.clone()),
             None => Cell::Value(value.map_or_else(|| "—".to_string(), fmt)),

@@ -94,12 +94,12 @@ fn budget(o: &mut Outline) {
         let mut cells = vec![value(
             &def.printed_label(typed.map_or("", |l| l.detail.as_str())),
         )];
-        cells.extend((0..5).map(|y| {
-            match d.invalid_entries.get(&budget_cell(&def.id, y)) {
+        cells.extend(
+            (0..5).map(|y| match d.invalid_entries.get(&budget_cell(&def.id, y)) {
                 Some(text) => Cell::Invalid(text.clone()),
                 None => amount(typed.and_then(|l| l.amounts[y])),
-            }
-        }));
+            }),
+        );
         row(cells)
     };
     let total = |label: &str, values: &[Decimal; 5]| Row {
@@ -113,10 +113,20 @@ fn budget(o: &mut Outline) {
         emphasis: true,
     };
     let mut rows = vec![group("CHARGES (en DHS)")];
-    rows.extend(p.budget_rows.iter().filter(|r| r.role.is_charge()).map(line));
+    rows.extend(
+        p.budget_rows
+            .iter()
+            .filter(|r| r.role.is_charge())
+            .map(line),
+    );
     rows.push(total("TOTAL DES CHARGES", &totals.charges));
     rows.push(group("PRODUITS (en DHS)"));
-    rows.extend(p.budget_rows.iter().filter(|r| !r.role.is_charge()).map(line));
+    rows.extend(
+        p.budget_rows
+            .iter()
+            .filter(|r| !r.role.is_charge())
+            .map(line),
+    );
     rows.push(total("TOTAL DES PRODUITS", &totals.products));
     rows.push(total("RÉSULTAT D'EXPLOITATION", &totals.result));
     o.table(&as_columns(&year_columns("Libellé")), rows);

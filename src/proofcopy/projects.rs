@@ -43,11 +43,7 @@ pub(super) fn strategy(o: &mut Outline) {
     if !super::text::is_blank(&s.objectives_comment) {
         o.text(&s.objectives_comment);
     }
-    o.rubric(
-        3,
-        "Technologies et marchés visés",
-        &s.technologies_markets,
-    );
+    o.rubric(3, "Technologies et marchés visés", &s.technologies_markets);
     o.rubric(
         3,
         "Positionnement concurrentiel national",
@@ -120,22 +116,21 @@ fn partnerships(o: &mut Outline, scope: PartnershipScope) {
             "Partenariats internationaux"
         },
     );
-    let rows: Vec<_> = o
-        .d
-        .cooperation
-        .partnerships
-        .iter()
-        .filter(|x| x.scope == scope)
-        .map(|x| {
-            row(vec![
-                typed(&x.body),
-                value(x.kind.label()),
-                typed(&x.country),
-                value(x.status.label()),
-                typed(&x.purpose),
-            ])
-        })
-        .collect();
+    let rows: Vec<_> =
+        o.d.cooperation
+            .partnerships
+            .iter()
+            .filter(|x| x.scope == scope)
+            .map(|x| {
+                row(vec![
+                    typed(&x.body),
+                    value(x.kind.label()),
+                    typed(&x.country),
+                    value(x.status.label()),
+                    typed(&x.purpose),
+                ])
+            })
+            .collect();
     if rows.is_empty() {
         o.missing(if national {
             "aucun partenariat national"
@@ -201,7 +196,10 @@ pub(super) fn startups(o: &mut Outline) {
             .map(|x| row(vec![value(x.support_type.label()), typed(&x.services)]))
             .collect();
         o.table(
-            &[("Type de soutien", 25, false), ("Services offerts", 75, false)],
+            &[
+                ("Type de soutien", 25, false),
+                ("Services offerts", 75, false),
+            ],
             rows,
         );
     }

@@ -14,7 +14,10 @@ pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
     let Some(first) = lines.iter().position(|l| !l.trim().is_empty()) else {
         return Vec::new();
     };
-    let last = lines.iter().rposition(|l| !l.trim().is_empty()).unwrap_or(first);
+    let last = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .unwrap_or(first);
     let mut out: Vec<Vec<String>> = Vec::new();
     let mut current: Vec<String> = Vec::new();
     let mut blanks = 0;

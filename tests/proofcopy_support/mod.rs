@@ -152,10 +152,7 @@ pub fn heading_style(level: u8) -> String {
 /// Finds `wanted` among `paras`, in this order, each as a whole paragraph
 /// of exactly this style (`None`: no style, the body text); returns the
 /// index of each match, or says which one is missing.
-pub fn in_order(
-    paras: &[Para],
-    wanted: &[(String, Option<String>)],
-) -> Result<Vec<usize>, String> {
+pub fn in_order(paras: &[Para], wanted: &[(String, Option<String>)]) -> Result<Vec<usize>, String> {
     let mut from = 0;
     let mut found = Vec::new();
     for (text, style) in wanted {
