@@ -86,3 +86,53 @@ fn write(app: &DossierApp, panel: &mut Panel) {
         Err(e) => (crate::service::describe_error(&e), true),
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use crate::ui::app::DossierApp;
+
+    /// The secretary's path: the print tab proposes the copy beside the
+    /// dossier, the button writes it, and says so.
+    #[test]
+    fn the_button_writes_the_copy_beside_the_dossier() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let dossier = dir.path().join("mon-cluster.ron");
+        let mut app = DossierApp::new(None);
+        app.open_example();
+        crate::store::save(&dossier, &app.dossier).expect("saved");
+        app.path = Some(dossier);
+        let mut h = Harness::builder()
+            .with_size([1280.0, 2400.0])
+            .with_max_steps(24)
+            .build_ui_state(|ui, app: &mut DossierApp| app.show(ui), app);
+        h.run();
+        h.get_by_label("Impression").click();
+        h.run();
+        let proposed = dir.path().join("mon-cluster-relecture.docx");
+        assert!(
+            h.query_all_by_value(&proposed.display().to_string())
+                .next()
+                .is_some(),
+            "the field proposes {}",
+            proposed.display()
+        );
+        h.get_by_role_and_label(Role::Button, "Copie de relecture")
+            .click();
+        h.run();
+        let written = std::fs::read(&proposed).expect("the copy is written");
+        assert_eq!(
+            crate::proofcopy::stamp::examine(&written),
+            crate::proofcopy::stamp::Existing::Unchanged
+        );
+        assert!(
+            h.query_by_label_contains("Copie de relecture écrite")
+                .is_some(),
+            "says where"
+        );
+        assert!(h.query_by_label("Ouvrir la copie").is_some());
+    }
+}
