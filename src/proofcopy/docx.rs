@@ -48,6 +48,13 @@ pub(super) fn write(
     facts: &CopyFacts,
     blocks: &[Block],
 ) -> Result<Vec<u8>, ProofcopyError> {
+    // The day the copy was made, in the file's properties too.
+    let made = format!(
+        "{}T00:00:00Z",
+        facts
+            .date
+            .map_or_else(|| "1970-01-01".to_string(), |d| d.iso())
+    );
     let mut docx = styles(Docx::new())
         .page_size(PAGE.0, PAGE.1)
         .page_margin(
@@ -63,12 +70,8 @@ pub(super) fn write(
         .footer(footer())
         // The title page carries no header and no page number.
         .title_pg()
-        .created_at(&format!(
-            "{}T00:00:00Z",
-            facts
-                .date
-                .map_or_else(|| "1970-01-01".to_string(), |d| d.iso())
-        ));
+        .created_at(&made)
+        .updated_at(&made);
     for p in title_page(dossier, profile, facts) {
         docx = docx.add_paragraph(p);
     }
