@@ -23,10 +23,13 @@
 //!   the bundled font) and the PDF writer, the only user of printpdf.
 //! - [`import`]: the member register from CSV, XLSX, XLS and ODS sheets.
 //! - [`export`]: the budget and indicators as an XLSX workbook.
+//! - [`proofcopy`]: the written sections as a Word document for the board
+//!   to correct before signing (« Copie de relecture »).
 //! - [`attach`]: scanned PDF, JPEG and PNG pieces inserted in the package.
 //! - [`service`]: the core both front ends drive.
 //! - [`cli`]: the commands `check`, `new`, `new-edition`, `render`,
-//!   `import-members`, `export-tables`, `check-profile`, `export-profile`.
+//!   `import-members`, `export-tables`, `proofread`, `check-profile`,
+//!   `export-profile`.
 //! - [`ui`]: the eframe wizard, one file per tab; the only user of egui.
 
 pub mod attach;
@@ -35,6 +38,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod print;
+pub mod proofcopy;
 pub mod service;
 pub mod store;
 pub mod ui;

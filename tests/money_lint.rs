@@ -242,6 +242,7 @@ fn only_these_files_outside_the_model_handle_decimals() {
         "src/export.rs",
         "src/print/document/mod.rs",
         "src/print/document/plan.rs",
+        "src/proofcopy/plan.rs",
         // Only names serde's « Decimal » expectation to translate it.
         "src/store/error.rs",
         "src/ui/tabs/plan.rs",

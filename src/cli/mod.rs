@@ -9,6 +9,7 @@
 //! cluster-dossier render FICHIER -o SORTIE.pdf [--copies N] [--final | --draft | --blank] [--per-copy]
 //! cluster-dossier import-members TABLEUR --into FICHIER [--merge] [--map …]
 //! cluster-dossier export-tables FICHIER -o TABLEAUX.xlsx
+//! cluster-dossier proofread FICHIER [-o RELECTURE.docx]    copie de relecture (Word)
 //! cluster-dossier check-profile PROFIL                    valide un profil d'appel
 //! cluster-dossier export-profile [--edition 2026] PROFIL  écrit le profil fourni, à adapter
 //! ```
@@ -38,6 +39,7 @@ mod import_console;
 mod new;
 mod outcome;
 mod profile;
+mod proofread;
 mod render;
 mod report;
 #[cfg(test)]
@@ -102,6 +104,7 @@ commands! {
     Render(render::Render) => render::run,
     ImportMembers(import::ImportMembers) => import::run,
     ExportTables(export::ExportTables) => export::run,
+    Proofread(proofread::Proofread) => proofread::run,
     CheckProfile(profile::CheckProfile) => profile::check,
     ExportProfile(profile::ExportProfile) => profile::export,
 }

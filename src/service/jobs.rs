@@ -27,6 +27,8 @@ pub enum JobError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Export(#[from] crate::export::ExportError),
+    #[error(transparent)]
+    Copy(#[from] super::proofcopy::CopyError),
 }
 
 impl From<RenderError> for JobError {

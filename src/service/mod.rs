@@ -6,10 +6,13 @@
 //! - [`session`]: opening and saving dossier files;
 //! - [`jobs`]: print and export jobs, whose outputs never hit a dossier;
 //! - [`stored_path`]: the paths a dossier remembers, on Unix and Windows.
+//! - [`proofcopy`]: the proofreading copy job, which never replaces a copy
+//!   the board corrected.
 
 pub mod check;
 pub mod jobs;
 pub mod profiles;
+pub mod proofcopy;
 pub mod recovery;
 pub mod session;
 pub mod stored_path;

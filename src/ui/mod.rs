@@ -11,6 +11,7 @@ pub mod identity;
 pub mod picker;
 pub mod preview;
 pub mod print_job;
+pub mod proofcopy;
 mod rows;
 pub mod tabs;
 pub mod widgets;

@@ -87,6 +87,7 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     generate(ui, app, blocking.is_empty());
     job_result(ui, app);
     export_tables(ui, app);
+    crate::ui::proofcopy::show(ui, app);
 }
 
 /// Output file, copies, stamp corner, version and files: the print choices

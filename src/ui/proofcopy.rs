@@ -1,0 +1,138 @@
+//! « Copie de relecture », in the print tab: the written sections as a Word
+//! document for the president and the board to correct before signing,
+//! through the core's copy job (which never replaces a corrected copy).
+
+use std::path::PathBuf;
+
+use egui::{Id, RichText, Ui};
+
+use crate::service::proofcopy;
+use crate::ui::app::DossierApp;
+use crate::ui::print_job;
+use crate::ui::widgets::{GREEN, HINT_SIZE, RED, title};
+
+/// The panel's state, kept in egui's memory for the session: the output
+/// path as typed, the dossier path it was proposed for, the last outcome.
+#[derive(Clone, Debug, Default)]
+struct Panel {
+    output: String,
+    proposed_for: Option<PathBuf>,
+    message: Option<(String, bool)>,
+    written: Option<PathBuf>,
+}
+
+/// The proposed file: beside the dossier, named after it.
+fn proposed(app: &DossierApp) -> String {
+    let dossier = app
+        .path
+        .clone()
+        .unwrap_or_else(|| crate::ui::app::default_folder().join("dossier-cluster.ron"));
+    proofcopy::default_path(&dossier).display().to_string()
+}
+
+/// The section of the print tab.
+pub fn show(ui: &mut Ui, app: &mut DossierApp) {
+    let id = Id::unique("proofcopy.panel");
+    let mut panel: Panel = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
+    // A new proposal when the dossier was saved under another name.
+    if panel.output.is_empty() || panel.proposed_for != app.path {
+        panel.output = proposed(app);
+        panel.proposed_for = app.path.clone();
+    }
+    title(ui, "Copie de relecture");
+    ui.label("Les sections rédigées (1 à 6) dans un document Word, à ouvrir avec Word ou LibreOffice : le Président et le Conseil d'Administration y commentent et corrigent le texte avant de signer. Ce n'est pas le dossier à déposer.");
+    ui.horizontal(|ui| {
+        let l = ui.label("Document DOCX");
+        ui.add(egui::TextEdit::singleline(&mut panel.output).desired_width(360.0))
+            .labelled_by(l.id);
+        if ui.button("Copie de relecture").clicked() {
+            write(app, &mut panel);
+        }
+    });
+    if let Some((m, error)) = &panel.message {
+        ui.label(RichText::new(m).color(if *error { RED } else { GREEN }));
+    }
+    if let Some(file) = panel.written.clone()
+        && ui.button("Ouvrir la copie").clicked()
+    {
+        panel.message = Some(match print_job::open_with_system(&file) {
+            Ok(()) => (format!("Copie ouverte : {}", file.display()), false),
+            Err(e) => (e.to_string(), true),
+        });
+    }
+    ui.label(
+        RichText::new("Une copie déjà corrigée et enregistrée n'est jamais remplacée : la nouvelle copie prend alors un autre nom. Les corrections retenues se reportent ensuite dans le dossier.")
+            .size(HINT_SIZE),
+    );
+    ui.data_mut(|d| d.insert_temp(id, panel));
+}
+
+fn write(app: &DossierApp, panel: &mut Panel) {
+    let output = PathBuf::from(panel.output.trim());
+    let today = proofcopy::today(&app.profile);
+    let result = proofcopy::write(
+        &app.dossier,
+        &app.profile,
+        app.path.as_deref(),
+        &output,
+        today,
+    );
+    panel.written = result.is_ok().then(|| output.clone());
+    panel.message = Some(match result {
+        Ok(()) => (
+            format!("Copie de relecture écrite : {}", output.display()),
+            false,
+        ),
+        Err(e) => (crate::service::describe_error(&e), true),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use crate::ui::app::DossierApp;
+
+    /// The secretary's path: the print tab proposes the copy beside the
+    /// dossier, the button writes it, and says so.
+    #[test]
+    fn the_button_writes_the_copy_beside_the_dossier() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let dossier = dir.path().join("mon-cluster.ron");
+        let mut app = DossierApp::new(None);
+        app.open_example();
+        crate::store::save(&dossier, &app.dossier).expect("saved");
+        app.path = Some(dossier);
+        let mut h = Harness::builder()
+            .with_size([1280.0, 2400.0])
+            .with_max_steps(24)
+            .build_ui_state(|ui, app: &mut DossierApp| app.show(ui), app);
+        h.run();
+        h.get_by_label("Impression").click();
+        h.run();
+        let proposed = dir.path().join("mon-cluster-relecture.docx");
+        assert!(
+            h.query_all_by_value(&proposed.display().to_string())
+                .next()
+                .is_some(),
+            "the field proposes {}",
+            proposed.display()
+        );
+        h.get_by_role_and_label(Role::Button, "Copie de relecture")
+            .click();
+        h.run();
+        let written = std::fs::read(&proposed).expect("the copy is written");
+        assert_eq!(
+            crate::proofcopy::stamp::examine(&written),
+            crate::proofcopy::stamp::Existing::Unchanged
+        );
+        assert!(
+            h.query_by_label_contains("Copie de relecture écrite")
+                .is_some(),
+            "says where"
+        );
+        assert!(h.query_by_label("Ouvrir la copie").is_some());
+    }
+}
