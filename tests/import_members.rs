@@ -164,6 +164,7 @@ fn an_xlsx_imports_numbers_dates_and_merges_a_duplicate() {
         // The sheet has no activity column: the user says what they are.
         default_activity: Some(Activity::Industrial),
         default_category: None,
+        accept_suggestions: false,
     };
     let plan = import::plan_import(&d, &sheet, &mapping, options);
     assert_eq!(plan.invalid, []);

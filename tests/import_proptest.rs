@@ -27,6 +27,7 @@ fn read_and_plan(path: &std::path::Path) {
             policy,
             default_activity: Some(Activity::Other),
             default_category: None,
+            accept_suggestions: false,
         };
         let plan = import::plan_import(&register, &sheet, &mapping, options);
         assert_eq!(plan.counted(), plan.rows, "{plan:?}");

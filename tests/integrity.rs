@@ -161,6 +161,24 @@ fn a_format_1_file_still_opens() {
     assert!(d.invalid_entries.is_empty());
 }
 
+#[test]
+fn a_format_2_file_still_opens_with_nothing_to_check() {
+    // Format 3 added the members' « à vérifier » marks (import suggestions).
+    let text = include_str!("fixtures/dossier-format-2.ron");
+    assert!(text.contains("format_version: 2,"));
+    assert!(!text.contains("to_check"));
+    let d = store::parse(text, Path::new("dossier-format-2.ron")).expect("format 2 opens");
+    assert_eq!(
+        d.format_version,
+        cluster_dossier::model::dossier::FORMAT_VERSION
+    );
+    assert_eq!(d.identity.name, example().identity.name);
+    assert_eq!(d.members, example().members);
+    assert!(d.members.iter().all(|m| m.to_check.is_empty()));
+    assert_eq!(d.budget, example().budget);
+    assert!(d.invalid_entries.is_empty());
+}
+
 // ------------------------------------------------------------ saving
 
 #[cfg(unix)]

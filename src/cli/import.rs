@@ -32,7 +32,7 @@ impl Declared for console::Request {
     const SPEC: Spec = Spec {
         name: NAME,
         summary: "importe le registre des membres d'un tableur (CSV, XLSX, XLS, ODS)",
-        synopsis: "TABLEUR --into FICHIER.ron [--merge] [--map Colonne=champ,…] [--activite-par-defaut A] [--categorie-par-defaut C]",
+        synopsis: "TABLEUR --into FICHIER.ron [--merge] [--map Colonne=champ,…] [--activite-par-defaut A] [--categorie-par-defaut C] [--accepter-suggestions]",
         files: &["TABLEUR"],
         files_min: 1,
         options: &[
@@ -53,6 +53,12 @@ impl Declared for console::Request {
                 short: None,
                 value: Some("Colonne=champ,…"),
                 help: "impose le champ d'une colonne, donnée par son titre ou son numéro (1 pour la première) ; répétable",
+            },
+            Opt {
+                long: "accepter-suggestions",
+                short: None,
+                value: None,
+                help: "les lignes sans activité ou sans catégorie prennent celle que suggèrent leur nom, leur forme juridique et leur secteur (« Université » : formation et recherche) ; marquées « à vérifier » au registre",
             },
             Opt {
                 long: "activite-par-defaut",
@@ -100,6 +106,7 @@ impl Declared for console::Request {
         if given.flag("merge")? {
             req.options.policy = DuplicatePolicy::Merge;
         }
+        req.options.accept_suggestions = given.flag("accepter-suggestions")?;
         for map in given.all("map")? {
             let map = map.to_str().ok_or_else(|| {
                 usage(format!(

@@ -126,8 +126,25 @@ fn print_report(plan: &ImportPlan) {
     for line in plan.missing_summary() {
         println!("{line}");
     }
+    let suggestions = plan.suggestions();
+    if !suggestions.is_empty() {
+        println!(
+            "Valeurs suggérées{} :",
+            if plan.options.accept_suggestions {
+                ", retenues et marquées « à vérifier » au registre"
+            } else {
+                " (retenues avec --accepter-suggestions)"
+            }
+        );
+        for line in &suggestions {
+            println!("  {line}");
+        }
+    }
     let (no_activity, no_category) = plan.without();
     let mut hints = Vec::new();
+    if !suggestions.is_empty() && !plan.options.accept_suggestions {
+        hints.push("--accepter-suggestions".to_string());
+    }
     if !no_activity.is_empty() && plan.options.default_activity.is_none() {
         hints.push(format!("--activite-par-defaut {ACTIVITY_WORDS}"));
     }

@@ -31,7 +31,10 @@ pub fn write_report(
                 Severity::Blocking => "✗ BLOQUANT",
                 Severity::Warning => "! attention",
             };
-            writeln!(out, "  {mark} : {}  [{}]", f.message, f.field)?;
+            // The message names its field in French (« Membre « X », ICE »);
+            // the stored path (`members[28].ice`) is for the wizard's links,
+            // not for her.
+            writeln!(out, "  {mark} : {}", f.message)?;
         }
     }
     let (blocking, warnings) = rules::summary(findings);

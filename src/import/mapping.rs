@@ -22,11 +22,14 @@ pub enum Field {
     Phone,
     Joined,
     FeeCategory,
+    /// « Forme juridique »: not kept in the register, a clue for rows
+    /// without a category or an activity ([`super::classify`]).
+    LegalForm,
     Ignore,
 }
 
 impl Field {
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 18] = [
         Field::Name,
         Field::Category,
         Field::Activity,
@@ -43,6 +46,7 @@ impl Field {
         Field::Phone,
         Field::Joined,
         Field::FeeCategory,
+        Field::LegalForm,
         Field::Ignore,
     ];
 
@@ -64,6 +68,7 @@ impl Field {
             Field::Phone => "Téléphone",
             Field::Joined => "Date d'adhésion",
             Field::FeeCategory => "Catégorie de cotisation",
+            Field::LegalForm => "Forme juridique (indice, non conservée)",
             Field::Ignore => "(ignorer)",
         }
     }
@@ -87,6 +92,7 @@ impl Field {
             Field::Phone => "telephone",
             Field::Joined => "adhesion",
             Field::FeeCategory => "cotisation",
+            Field::LegalForm => "forme",
             Field::Ignore => "ignorer",
         }
     }
@@ -150,6 +156,12 @@ pub fn guess_field(header: &str) -> Field {
         || h == "organisme"
     {
         Field::Name
+    } else if starts("forme juridique")
+        || starts("statut juridique")
+        || h == "forme"
+        || starts("nature juridique")
+    {
+        Field::LegalForm
     } else if starts("categorie de cotisation") || starts("cotisation") || starts("bareme") {
         Field::FeeCategory
     } else if starts("categorie")
@@ -292,7 +304,8 @@ pub fn parse_activity(word: &str) -> Option<Activity> {
     } else if has("autre") || has("service") || has("commerce") || w == "non" || has("aucun") {
         Some(Activity::Other)
     } else {
-        None
+        // The words people use: a sector or a trade (« R&D », « Formation »).
+        super::classify::activity_word(word)
     }
 }
 

@@ -10,6 +10,7 @@
 //! everything at once (one undoable step in the wizard, one save in the
 //! CLI). Every row of the file is counted in exactly one bucket.
 
+pub mod classify;
 pub mod csv;
 pub mod mapping;
 pub mod merge;

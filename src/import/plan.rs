@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::classify::{self, Clues, Suggestion};
 use super::mapping::{Field, normalise, parse_activity, parse_category, parse_size};
 use super::merge::{self, FieldConflict, RowMember};
 use super::progress::{Progress, Stage};
@@ -34,6 +35,11 @@ pub struct PlanOptions {
     pub default_activity: Option<Activity>,
     /// The category chosen by the user for rows without one.
     pub default_category: Option<MemberCategory>,
+    /// Rows without activity or category take what their name, legal form
+    /// and sector suggest ([`super::classify`]); the defaults above then
+    /// apply only to rows without a suggestion. Either way the value is
+    /// marked « à vérifier » in the register.
+    pub accept_suggestions: bool,
 }
 
 /// Where a duplicate was found.
@@ -81,6 +87,8 @@ pub struct Missing {
     pub name: String,
     pub activity: bool,
     pub category: bool,
+    /// What the row's other cells suggest for what it lacks.
+    pub suggestion: Suggestion,
 }
 
 /// Everything an import would do, computed before anything changes.
@@ -113,22 +121,35 @@ fn restore_ice(ice: &str) -> String {
     }
 }
 
+/// What a row says beyond its member's fields, for suggestions.
+#[derive(Default)]
+struct RowText {
+    legal_form: String,
+    category: String,
+}
+
 /// Interprets one row; `Err` says why it cannot be imported.
-fn member_from_row(row: &[String], mapping: &[Field]) -> Result<RowMember, String> {
+fn member_from_row(row: &[String], mapping: &[Field]) -> Result<(RowMember, RowText), String> {
     let mut m = Member::default();
+    let mut text = RowText::default();
     let (mut no_activity, mut no_category) = (true, true);
     for (cell, field) in row.iter().zip(mapping) {
         let v = cell.trim();
         match field {
             Field::Name => m.name = v.to_string(),
             Field::Category if !v.is_empty() => {
+                text.category = v.to_string();
                 m.category =
                     parse_category(v).ok_or_else(|| format!("catégorie « {v} » non reconnue"))?;
                 no_category = false;
             }
             Field::Activity if !v.is_empty() => {
-                m.activity =
-                    parse_activity(v).ok_or_else(|| format!("activité « {v} » non reconnue"))?;
+                m.activity = parse_activity(v).ok_or_else(|| {
+                    format!(
+                        "activité « {v} » non reconnue (mots acceptés : {})",
+                        super::classify::ACCEPTED_ACTIVITIES
+                    )
+                })?;
                 no_activity = false;
             }
             Field::Sector => m.sector = v.to_string(),
@@ -149,6 +170,7 @@ fn member_from_row(row: &[String], mapping: &[Field]) -> Result<RowMember, Strin
                 )
             }
             Field::FeeCategory => m.fee_category = v.to_string(),
+            Field::LegalForm => text.legal_form = v.to_string(),
             Field::Category | Field::Activity | Field::Joined | Field::Ignore => {}
         }
     }
@@ -167,11 +189,14 @@ fn member_from_row(row: &[String], mapping: &[Field]) -> Result<RowMember, Strin
     if m.name.is_empty() {
         return Err("raison sociale vide".into());
     }
-    Ok(RowMember {
-        member: m,
-        no_activity,
-        no_category,
-    })
+    Ok((
+        RowMember {
+            member: m,
+            no_activity,
+            no_category,
+        },
+        text,
+    ))
 }
 
 /// The legal forms dropped before comparing names.
@@ -287,7 +312,7 @@ pub fn plan_import_with(
             progress(Stage::Planning, done, total);
         }
         match member_from_row(row, mapping) {
-            Ok(member) => planner.row(*line, member),
+            Ok((member, text)) => planner.row(*line, member, &text),
             Err(reason) => planner.plan.invalid.push(RowIssue {
                 line: *line,
                 reason,
@@ -296,6 +321,26 @@ pub fn plan_import_with(
     }
     progress(Stage::Planning, total, total);
     planner.finish()
+}
+
+/// What a row's cells suggest for the activity or category it lacks; a
+/// category typed in the sheet says what the activity is for bodies that
+/// are not firms.
+fn suggestion_for(row: &RowMember, text: &RowText) -> Suggestion {
+    let m = &row.member;
+    let mut s = classify::suggest(Clues {
+        name: &m.name,
+        legal_form: &text.legal_form,
+        sector: &m.sector,
+        category: &text.category,
+    });
+    if !row.no_category && !m.category.is_company() {
+        s.activity = Some(classify::Guess {
+            value: Activity::Other,
+            clue: format!("catégorie : « {} »", text.category),
+        });
+    }
+    s
 }
 
 struct Planner<'a> {
@@ -307,23 +352,48 @@ struct Planner<'a> {
 }
 
 impl Planner<'_> {
-    fn row(&mut self, line: usize, row: RowMember) {
+    fn row(&mut self, line: usize, row: RowMember, text: &RowText) {
         match self.index.find(&row.member) {
             Some((target, by_ice)) => self.duplicate(line, row, target, by_ice),
-            None => self.new_member(line, row),
+            None => self.new_member(line, row, text),
         }
     }
 
-    fn new_member(&mut self, line: usize, mut row: RowMember) {
+    fn new_member(&mut self, line: usize, mut row: RowMember, text: &RowText) {
         let opts = self.plan.options;
-        let activity = row.no_activity.then_some(opts.default_activity);
-        let category = row.no_category.then_some(opts.default_category);
+        let suggestion = if row.no_activity || row.no_category {
+            suggestion_for(&row, text)
+        } else {
+            Suggestion::default()
+        };
+        fn pick<T>(accept: bool, suggested: Option<T>, default: Option<T>) -> Option<T> {
+            if accept {
+                suggested.or(default)
+            } else {
+                default
+            }
+        }
+        let activity = row.no_activity.then(|| {
+            pick(
+                opts.accept_suggestions,
+                suggestion.activity.as_ref().map(|g| g.value),
+                opts.default_activity,
+            )
+        });
+        let category = row.no_category.then(|| {
+            pick(
+                opts.accept_suggestions,
+                suggestion.category.as_ref().map(|g| g.value),
+                opts.default_category,
+            )
+        });
         if row.no_activity || row.no_category {
             self.plan.missing.push(Missing {
                 line,
                 name: row.member.name.clone(),
                 activity: row.no_activity,
                 category: row.no_category,
+                suggestion,
             });
         }
         let unset: Vec<&str> = [
@@ -345,9 +415,11 @@ impl Planner<'_> {
         }
         if let Some(Some(a)) = activity {
             row.member.activity = a;
+            row.member.to_check.activity = true;
         }
         if let Some(Some(c)) = category {
             row.member.category = c;
+            row.member.to_check.category = true;
         }
         let target = Target::Added(self.plan.added.len());
         self.index.insert(&row.member, target);
@@ -408,6 +480,9 @@ impl Planner<'_> {
                 let a = &mut self.plan.added[j];
                 a.activity_by_default &= !cmp.fills.contains(&Field::Activity);
                 a.category_by_default &= !cmp.fills.contains(&Field::Category);
+                // A later row typed it: nothing left to check.
+                a.member.to_check.activity &= a.activity_by_default;
+                a.member.to_check.category &= a.category_by_default;
                 &mut a.member
             }
         };

@@ -11,6 +11,17 @@ fn count(k: usize, one: &str, many: &str) -> String {
     format!("{k} {}", if k > 1 { many } else { one })
 }
 
+impl Missing {
+    /// Whether the row's cells suggest the value of `what` (« activité »
+    /// or « catégorie »).
+    fn suggests(&self, what: &str) -> bool {
+        match what {
+            "activité" => self.suggestion.activity.is_some(),
+            _ => self.suggestion.category.is_some(),
+        }
+    }
+}
+
 impl ImportPlan {
     /// Applies the plan in one go.
     pub fn apply(&self, dossier: &mut Dossier) {
@@ -88,9 +99,23 @@ impl ImportPlan {
             } else {
                 ("elle", "")
             };
-            let outcome = match chosen {
-                Some(label) => format!("« {label} » choisie pour {it}"),
-                None => format!("non importée{s} tant qu'aucune {what} n'est choisie pour {it}"),
+            let suggested = rows
+                .iter()
+                .filter(|m| self.options.accept_suggestions && m.suggests(what))
+                .count();
+            let outcome = match (suggested, chosen) {
+                (0, Some(label)) => format!("« {label} » choisie pour {it}, à vérifier"),
+                (0, None) => {
+                    format!("non importée{s} tant qu'aucune {what} n'est choisie pour {it}")
+                }
+                (k, _) if k == rows.len() => "valeur proposée pour chacune, à vérifier".into(),
+                (k, Some(label)) => format!(
+                    "valeur proposée pour {k}, « {label} » pour les autres, toutes à vérifier"
+                ),
+                (k, None) => format!(
+                    "valeur proposée pour {k}, les autres non importées tant qu'aucune {what} \
+                     n'est choisie pour elles"
+                ),
             };
             out.push(format!(
                 "{} sans {what} dans le tableur ({names}{more}) : {outcome}",
@@ -148,14 +173,53 @@ impl ImportPlan {
         lines.into_iter().map(|(_, l)| l).collect()
     }
 
+    /// One line per row whose activity or category is suggested from its
+    /// other cells, with the clue: what the preview shows « à vérifier ».
+    pub fn suggestions(&self) -> Vec<String> {
+        self.missing
+            .iter()
+            .filter_map(|m| {
+                let mut parts = Vec::new();
+                let mut clues: Vec<&str> = Vec::new();
+                if m.activity
+                    && let Some(g) = &m.suggestion.activity
+                {
+                    parts.push(format!("activité « {} »", g.value.label()));
+                    clues.push(&g.clue);
+                }
+                if m.category
+                    && let Some(g) = &m.suggestion.category
+                {
+                    parts.push(format!("catégorie « {} »", g.value.label()));
+                    clues.push(&g.clue);
+                }
+                clues.dedup();
+                (!parts.is_empty()).then(|| {
+                    format!(
+                        "ligne {} « {} » : {} d'après {} — à vérifier",
+                        m.line,
+                        m.name,
+                        parts.join(", "),
+                        clues.join(" et ")
+                    )
+                })
+            })
+            .collect()
+    }
+
     /// The lines of the rows waiting for a choice of activity or category.
     pub fn waiting_lines(&self) -> String {
+        let accept = self.options.accept_suggestions;
         let lines: Vec<usize> = self
             .missing
             .iter()
             .filter(|m| {
-                (m.activity && self.options.default_activity.is_none())
-                    || (m.category && self.options.default_category.is_none())
+                (m.activity
+                    && self.options.default_activity.is_none()
+                    && !(accept && m.suggests("activité")))
+                    || (m.category
+                        && self.options.default_category.is_none()
+                        && !(accept && m.suggests("catégorie")))
             })
             .map(|m| m.line)
             .collect();

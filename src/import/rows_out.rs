@@ -8,7 +8,10 @@ use crate::model::dossier::Member;
 
 /// The columns written, in order: every field the import knows.
 fn columns() -> impl Iterator<Item = Field> {
-    Field::ALL.into_iter().filter(|f| *f != Field::Ignore)
+    // The legal form is a clue read at import, not kept in the register.
+    Field::ALL
+        .into_iter()
+        .filter(|f| !matches!(f, Field::Ignore | Field::LegalForm))
 }
 
 /// A tab or line break inside a value would split the row: spaces instead.
@@ -40,7 +43,7 @@ fn value(m: &Member, field: Field) -> String {
             .map(|d| format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()))
             .unwrap_or_default(),
         Field::FeeCategory => cell(&m.fee_category),
-        Field::Ignore => String::new(),
+        Field::Ignore | Field::LegalForm => String::new(),
     }
 }
 

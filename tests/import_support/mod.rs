@@ -69,6 +69,7 @@ pub const FULL: PlanOptions = PlanOptions {
     policy: DuplicatePolicy::Skip,
     default_activity: None,
     default_category: None,
+    accept_suggestions: false,
 };
 
 pub fn utf16(text: &str, big_endian: bool) -> Vec<u8> {

@@ -131,6 +131,37 @@ pub struct Member {
     pub joined: Option<Date>,
     /// Name of the fee category in the governance's schedule.
     pub fee_category: String,
+    /// Values she did not type: suggested or defaulted by an import, shown
+    /// « à vérifier » until she confirms or changes them.
+    #[serde(skip_serializing_if = "ToCheck::is_empty")]
+    pub to_check: ToCheck,
+}
+
+/// Which of a member's values came from a guess rather than from her.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ToCheck {
+    pub activity: bool,
+    pub category: bool,
+}
+
+impl ToCheck {
+    pub fn is_empty(&self) -> bool {
+        !self.activity && !self.category
+    }
+}
+
+impl Member {
+    /// Clears the mark of every guessed value that differs between `before`
+    /// and `self`: changing a suggested value is confirming it.
+    pub fn confirm_changed(&mut self, before: &Member) {
+        if self.activity != before.activity {
+            self.to_check.activity = false;
+        }
+        if self.category != before.category {
+            self.to_check.category = false;
+        }
+    }
 }
 
 /// A partner whose link is significant but not permanent enough for a seat.

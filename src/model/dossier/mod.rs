@@ -37,7 +37,9 @@ pub use strategy::*;
 /// - 1: the first format.
 /// - 2: unknown fields are refused; `call_profile` names a profile file;
 ///   `invalid_entries` keeps mistyped numbers as typed.
-pub const FORMAT_VERSION: u32 = 2;
+/// - 3: a member's `to_check` marks the activity or category an import
+///   guessed, « à vérifier » until she confirms it (absent: nothing to check).
+pub const FORMAT_VERSION: u32 = 3;
 /// Number of years every forecast table covers.
 pub const YEARS: usize = 5;
 /// One value per year; `None` is a blank cell, distinct from zero.

@@ -2,12 +2,14 @@
 //!
 //! - [`eligibility`]: the call's three thresholds;
 //! - [`completeness`]: every rubric, table cell and administrative piece;
-//! - [`consistency`]: figures that must agree across sections, the deadline.
+//! - [`consistency`]: figures that must agree across sections, the deadline;
+//! - [`guesses`]: values an import suggested, to be confirmed.
 
 pub mod completeness;
 pub mod consistency;
 pub mod eligibility;
 pub mod entries;
+pub mod guesses;
 pub mod identifiers;
 
 use rust_decimal::Decimal;
@@ -37,6 +39,7 @@ pub fn check(dossier: &Dossier, profile: &CallProfile, ctx: &CheckContext) -> Ve
     );
     findings.extend(consistency::check(dossier, profile, ctx));
     findings.extend(identifiers::check(dossier));
+    findings.extend(guesses::check(dossier));
     // Stable sort keeps each rule's own order within a section.
     findings.sort_by_key(|f| (f.severity, f.section));
     findings

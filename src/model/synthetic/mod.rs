@@ -234,6 +234,7 @@ fn register(d: &mut Dossier, rng: &mut Lcg, members: usize) {
                 ((i % 28) as u8).saturating_add(1),
             ),
             fee_category: fee.to_string(),
+            to_check: ToCheck::default(),
         });
     }
     for i in 0..5 {

@@ -445,12 +445,55 @@ fn preview(ui: &mut Ui, sheet: &Sheet, st: &mut ImportState) {
 /// the user (never assumed).
 fn defaults(ui: &mut Ui, st: &mut ImportState) {
     let Some(planned) = &st.planned else { return };
+    let suggestions = planned.plan.suggestions();
+    if !suggestions.is_empty() {
+        let n = suggestions.len();
+        ui.label(
+            RichText::new(format!(
+                "Valeurs suggérées pour {n} ligne(s) d'après leur nom, leur forme juridique \
+                 ou leur secteur — à vérifier :"
+            ))
+            .color(AMBER),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("import.suggestions")
+            .max_height(120.0)
+            .show(ui, |ui| {
+                for line in &suggestions {
+                    ui.label(line);
+                }
+            });
+        let accepted = st.options.accept_suggestions;
+        let text = if accepted {
+            "✔ Suggestions acceptées (marquées « à vérifier » au registre) — cliquer pour annuler"
+                .to_string()
+        } else {
+            format!("Accepter les {n} suggestion(s)")
+        };
+        if ui.selectable_label(accepted, text).clicked() {
+            st.options.accept_suggestions = !accepted;
+        }
+    }
     let (no_activity, no_category) = planned.plan.without();
-    let (n_activity, n_category) = (no_activity.len(), no_category.len());
+    // Rows a suggestion already settles need no choice.
+    let accept = st.options.accept_suggestions;
+    let n_activity = no_activity
+        .iter()
+        .filter(|m| !(accept && m.suggestion.activity.is_some()))
+        .count();
+    let n_category = no_category
+        .iter()
+        .filter(|m| !(accept && m.suggestion.category.is_some()))
+        .count();
     if n_activity > 0 {
         ui.horizontal_wrapped(|ui| {
             let l = ui.label(format!(
-                "Activité pour les {n_activity} ligne(s) sans activité :"
+                "Activité pour les {n_activity} ligne(s) sans activité{} :",
+                if st.options.accept_suggestions {
+                    " ni suggestion"
+                } else {
+                    ""
+                }
             ));
             choice(
                 ui,
@@ -465,7 +508,12 @@ fn defaults(ui: &mut Ui, st: &mut ImportState) {
     if n_category > 0 {
         ui.horizontal_wrapped(|ui| {
             let l = ui.label(format!(
-                "Catégorie pour les {n_category} ligne(s) sans catégorie :"
+                "Catégorie pour les {n_category} ligne(s) sans catégorie{} :",
+                if st.options.accept_suggestions {
+                    " ni suggestion"
+                } else {
+                    ""
+                }
             ));
             choice(
                 ui,
