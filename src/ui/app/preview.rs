@@ -15,6 +15,10 @@ pub(crate) const MIN_FORM_WIDTH: f32 = 600.0;
 /// 7.5 px high, against 4 px at the 49 % a squeezed pane gave).
 pub(crate) const MIN_PREVIEW_WIDTH: f32 = 480.0;
 
+/// The window over the form: its page at about 75 %, and a long name in
+/// the form still visible to its end at 1366 px.
+const OVER_WIDTH: f32 = 500.0;
+
 /// Where the preview goes when it is open beside a form tab.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Placement {
@@ -64,7 +68,12 @@ impl DossierApp {
                     .show(ui, |ui| self.preview_ui(ui));
                 Shown::Beside
             }
-            Placement::Over => Shown::Over(area),
+            // Over the form's right and the eligibility panel: as much of
+            // the form as possible stays in view beside the page.
+            Placement::Over => Shown::Over(Rect::from_min_max(
+                area.min,
+                egui::pos2(ui.max_rect().right(), area.bottom()),
+            )),
         }
     }
 
@@ -87,7 +96,7 @@ impl DossierApp {
     /// The preview in a window over the right of the form, at a readable
     /// width, when the form would otherwise be squeezed.
     pub(crate) fn preview_over(&mut self, ui: &mut Ui, form: Rect) {
-        let width = MIN_PREVIEW_WIDTH.max(form.width() * 0.55).min(form.width());
+        let width = OVER_WIDTH.min(form.width());
         let rect = Rect::from_min_max(egui::pos2(form.right() - width, form.top()), form.max);
         let mut open = true;
         let ctx = ui.ctx().clone();
@@ -97,7 +106,7 @@ impl DossierApp {
             .collapsible(false)
             .resizable(false)
             .fixed_pos(rect.min + egui::vec2(4.0, 4.0))
-            .fixed_size(rect.size() - egui::vec2(24.0, 56.0))
+            .fixed_size(rect.size() - egui::vec2(24.0, 40.0))
             .show(&ctx, |ui| {
                 ui.weak("Sur cet écran, l'aperçu couvre le formulaire (F9 pour le fermer).");
                 self.preview_ui(ui);

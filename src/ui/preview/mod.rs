@@ -31,6 +31,9 @@ pub const RELAYOUT_INTERVAL: Duration = Duration::from_millis(40);
 /// Pixels between pages and around them.
 const GAP: f32 = 16.0;
 const THUMBS_W: f32 = 116.0;
+/// The pages' column below which the thumbnails make way: an A4 page at
+/// 75 % with its margins.
+const READABLE_PAGE_W: f32 = 595.0 * 0.75 + 2.0 * GAP + 14.0;
 const THUMB_PAGE_W: f32 = 84.0;
 
 /// How large pages are drawn.
@@ -268,7 +271,7 @@ impl PreviewPane {
             return None;
         };
         let area = ui.available_rect_before_wrap();
-        let (thumbs, main) = if self.show_thumbnails && area.width() > THUMBS_W * 3.0 {
+        let (thumbs, main) = if self.show_thumbnails && area.width() - THUMBS_W >= READABLE_PAGE_W {
             let split = area.left() + THUMBS_W;
             (
                 Some(Rect::from_min_max(area.min, pos2(split, area.bottom()))),
