@@ -393,7 +393,7 @@ impl DossierApp {
 
     /// Records an edit made outside a form (print choices).
     pub fn record_edit(&mut self, key: &str) {
-        if self.history.record(&self.dossier, key) {
+        if self.history.record(&mut self.dossier, key) {
             self.after_change();
         }
     }
@@ -561,7 +561,7 @@ impl DossierApp {
         form.invalid = std::mem::take(&mut dossier.invalid_entries);
         if tab == Tab::Members {
             // The members tab manages its own scrolling (virtualised rows).
-            super::tabs::members::show(ui, &mut form, dossier, members_view);
+            super::tabs::members::show(ui, &mut form, dossier, members_view, findings);
         } else {
             egui::ScrollArea::vertical()
                 .id_salt(("tab", tab))
@@ -586,7 +586,7 @@ impl DossierApp {
             *now = false;
         }
         if let Some(key) = form_changed
-            && self.history.record(&self.dossier, &key)
+            && self.history.record(&mut self.dossier, &key)
         {
             self.after_change();
             self.preview_follow(&key);
