@@ -147,7 +147,7 @@ mod tests {
         assert!(h.record(&mut d, ""));
         assert!(d.members[1].to_check.category, "a move keeps the marks");
         // A step that sets a value and its mark (an import's suggestion).
-        d.members[0].category = MemberCategory::Engaged;
+        d.members[0].category = MemberCategory::EngagedCompany;
         d.members[0].to_check.category = true;
         assert!(h.record(&mut d, "members"));
         assert!(d.members[0].to_check.category);

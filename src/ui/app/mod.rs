@@ -81,7 +81,7 @@ pub struct DossierApp {
     /// « Enregistré à 14 h 32 », or an error.
     pub(crate) status: String,
     pub(crate) status_is_error: bool,
-    members_view: super::tabs::members::MembersView,
+    pub(crate) members_view: super::tabs::members::MembersView,
     pub(crate) verification_blocking_only: bool,
     pub(crate) print_panel: PrintPanel,
     /// What menus, shortcuts, dialogs and tabs asked for during this frame.
@@ -472,6 +472,7 @@ impl DossierApp {
             // The bundled fonts first: they take effect from the next frame,
             // and every label of the wizard needs them.
             super::install_fonts(ui.ctx());
+            super::theme::install(ui.ctx());
             self.fonts_ready = true;
             ui.ctx().request_repaint();
             return;

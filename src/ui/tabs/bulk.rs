@@ -95,7 +95,10 @@ pub fn editor(
             .selected_text(activity.map_or(MIXED, Activity::label))
             .show_ui(ui, |ui| {
                 for a in Activity::ALL {
-                    if ui.selectable_label(activity == Some(a), a.label()).clicked() {
+                    if ui
+                        .selectable_label(activity == Some(a), a.label())
+                        .clicked()
+                    {
                         out = Some(BulkEdit::Activity(a));
                     }
                 }
@@ -110,7 +113,10 @@ pub fn editor(
             .selected_text(category.map_or(MIXED, MemberCategory::label))
             .show_ui(ui, |ui| {
                 for c in MemberCategory::ALL {
-                    if ui.selectable_label(category == Some(c), c.label()).clicked() {
+                    if ui
+                        .selectable_label(category == Some(c), c.label())
+                        .clicked()
+                    {
                         out = Some(BulkEdit::Category(c));
                     }
                 }
@@ -168,7 +174,9 @@ pub fn editor(
                     draft.error = None;
                     draft.joined.clear();
                 } else {
-                    draft.error = Some(format!("« {text} » n'est pas une date : JJ/MM/AAAA attendu."));
+                    draft.error = Some(format!(
+                        "« {text} » n'est pas une date : JJ/MM/AAAA attendu."
+                    ));
                 }
             }
         });
@@ -224,6 +232,9 @@ mod tests {
         }
         assert!(apply(&mut members, &rows, &BulkEdit::Confirm));
         assert!(members[0].to_check.is_empty());
-        assert!(!apply(&mut members, &rows, &BulkEdit::Confirm), "nothing left");
+        assert!(
+            !apply(&mut members, &rows, &BulkEdit::Confirm),
+            "nothing left"
+        );
     }
 }

@@ -41,12 +41,16 @@ fn propose_president(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     let Some((civility, first, last, function)) = known_president(d) else {
         return;
     };
-    let shown = [civility.map(Civility::label).unwrap_or_default(), &first, &last]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let shown = [
+        civility.map(Civility::label).unwrap_or_default(),
+        &first,
+        &last,
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" ");
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("Président déjà saisi : {shown}."));
         if ui.button("Reprendre le Président").clicked() {

@@ -40,7 +40,10 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         None => "intégré à l'application".to_string(),
         Some(file) => format!("fichier {file}"),
     };
-    ui.label(format!("Profil de l'appel : édition {} ({source}).", p.edition));
+    ui.label(format!(
+        "Profil de l'appel : édition {} ({source}).",
+        p.edition
+    ));
     ui.label(
         RichText::new(format!(
             "{PROFILE_EXPLAINED} Pour en choisir un : menu Fichier, « Profil de l'appel… »."

@@ -4,9 +4,9 @@
 use egui::{RichText, Ui};
 
 use super::{grid, register};
-use crate::model::{Finding, compute};
 use crate::model::dossier::{Activity, CompanySize, Dossier, MajorPartner, Member, MemberCategory};
 use crate::model::field::*;
+use crate::model::{Finding, compute};
 use crate::ui::widgets::{Form, HINT_SIZE, RowOp, apply_row_op, row_buttons, row_list, title};
 
 /// « 1 membre engagé », « 3 membres engagés », « aucun … » for zero.
@@ -94,13 +94,18 @@ pub fn show(
         .members
         .iter()
         .enumerate()
-        .filter(|(i, m)| matches(m, view, &needle) && (!view.only_findings || marks.contains_key(i)))
+        .filter(|(i, m)| {
+            matches(m, view, &needle) && (!view.only_findings || marks.contains_key(i))
+        })
         .map(|(i, _)| i)
         .collect();
     // The editors and the row buttons act on what the list shows: a member
     // hidden by the filter or the search is not edited by mistake.
     view.selection.keep(&visible, d.members.len());
-    if view.selected.is_some_and(|s| !view.selection.rows.contains(&s)) {
+    if view
+        .selected
+        .is_some_and(|s| !view.selection.rows.contains(&s))
+    {
         view.selected = None;
     }
     copy_rows(ui, d, &visible);

@@ -111,7 +111,14 @@ fn settings(ui: &mut Ui, app: &mut DossierApp) {
                     egui::TextEdit::singleline(&mut app.print_panel.output).desired_width(420.0),
                 )
                 .labelled_by(l.id);
-                browse(ui, "pick-pdf", &mut app.print_panel.output, "Fichier PDF", "PDF", "pdf");
+                browse(
+                    ui,
+                    "pick-pdf",
+                    &mut app.print_panel.output,
+                    "Fichier PDF",
+                    "PDF",
+                    "pdf",
+                );
             });
             ui.end_row();
             if let Some(note) = picker::note(ui.ctx(), egui::Id::unique("pick-pdf")) {
@@ -175,9 +182,10 @@ fn browse(
             },
             folder: current.parent().map(Path::to_path_buf),
         };
-        let file_name = current
-            .file_name()
-            .map_or_else(|| format!("dossier-cluster.{extension}"), |n| n.to_string_lossy().into_owned());
+        let file_name = current.file_name().map_or_else(
+            || format!("dossier-cluster.{extension}"),
+            |n| n.to_string_lossy().into_owned(),
+        );
         (request, picker::Mode::Save { file_name })
     });
 }
@@ -393,7 +401,14 @@ fn export_tables(ui: &mut Ui, app: &mut DossierApp) {
         let l = ui.label("Classeur XLSX");
         ui.add(egui::TextEdit::singleline(&mut app.print_panel.xlsx).desired_width(360.0))
             .labelled_by(l.id);
-        browse(ui, "pick-xlsx", &mut app.print_panel.xlsx, "Classeur des tableaux", "Classeur Excel", "xlsx");
+        browse(
+            ui,
+            "pick-xlsx",
+            &mut app.print_panel.xlsx,
+            "Classeur des tableaux",
+            "Classeur Excel",
+            "xlsx",
+        );
         if ui.button("Exporter les tableaux").clicked() {
             let path = PathBuf::from(app.print_panel.xlsx.trim());
             let result = crate::service::jobs::export_tables(

@@ -77,8 +77,7 @@ impl Selection {
                 if click == Click::Range {
                     self.rows.clear();
                 }
-                self.rows
-                    .extend(&visible[from.min(to)..=from.max(to)]);
+                self.rows.extend(&visible[from.min(to)..=from.max(to)]);
                 if self.anchor.is_none() {
                     self.anchor = Some(i);
                 }
