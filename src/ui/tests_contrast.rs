@@ -58,7 +58,12 @@ fn weak_and_hint_text_meet_aa_in_both_themes() {
             v.weak_text_color.is_some(),
             "{theme:?}: weak colour set by the app"
         );
-        for (what, color) in [("faible", v.weak_text_color()), ("texte", v.text_color())] {
+        for (what, color) in [
+            ("faible", v.weak_text_color()),
+            ("texte", v.text_color()),
+            ("à vérifier", super::theme::warning(v)),
+            ("bloquant", super::theme::alarm(v)),
+        ] {
             assert_eq!(color.a(), 255, "{theme:?} {what}: opaque");
             for (bg_name, bg) in backgrounds(v) {
                 let ratio = contrast(color, bg);

@@ -13,6 +13,27 @@ const DARK_WEAK: Color32 = Color32::from_gray(150);
 /// Light theme: body text stays egui's grey 80.
 const LIGHT_WEAK: Color32 = Color32::from_gray(105);
 
+/// Amber for « à vérifier » and warnings, readable (≥ 4.5:1) on the
+/// theme's panels: the fixed `widgets::AMBER` is 4.2:1 on dark panels and
+/// 3.8:1 on light ones.
+pub fn warning(v: &Visuals) -> Color32 {
+    if v.dark_mode {
+        Color32::from_rgb(240, 165, 60)
+    } else {
+        Color32::from_rgb(150, 90, 0)
+    }
+}
+
+/// Red for blocking points, readable on the theme's panels (the fixed
+/// `widgets::RED` is 2.8:1 on dark panels).
+pub fn alarm(v: &Visuals) -> Color32 {
+    if v.dark_mode {
+        Color32::from_rgb(255, 120, 110)
+    } else {
+        Color32::from_rgb(190, 30, 30)
+    }
+}
+
 /// Adjusts egui's visuals of `theme` as the wizard uses them.
 pub fn adjust(theme: Theme, v: &mut Visuals) {
     match theme {

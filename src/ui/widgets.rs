@@ -327,7 +327,7 @@ impl<'a> Form<'a> {
         let pick = egui::Id::unique(("pick-attachment", path));
         if let Some(note) = super::picker::note(ui.ctx(), pick) {
             ui.label("");
-            ui.label(RichText::new(note).color(AMBER));
+            ui.label(RichText::new(note).color(crate::ui::theme::warning(ui.visuals())));
             ui.end_row();
         }
         changed

@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 
 use crate::model::Date;
 use crate::model::dossier::{Activity, Member, MemberCategory};
-use crate::ui::widgets::{HINT_SIZE, RED};
+use crate::ui::widgets::HINT_SIZE;
 
 /// One edit of all the selected members.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,7 +183,7 @@ pub fn editor(
         ui.end_row();
     });
     if let Some(e) = &draft.error {
-        ui.label(RichText::new(e).color(RED));
+        ui.label(RichText::new(e).color(crate::ui::theme::alarm(ui.visuals())));
     }
     let marked = rows
         .iter()

@@ -117,7 +117,7 @@ pub fn show(
                 register::GUESS_MARK
             ))
             .size(HINT_SIZE)
-            .color(crate::ui::widgets::AMBER),
+            .color(crate::ui::theme::warning(ui.visuals())),
         );
     }
     let scroll_to = view.scroll_to_selected.then_some(view.selected).flatten();
@@ -360,7 +360,7 @@ fn confirm_guesses(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member) {
                 register::GUESS_MARK,
                 guessed.join(" et ")
             ))
-            .color(crate::ui::widgets::AMBER),
+            .color(crate::ui::theme::warning(ui.visuals())),
         );
         if ui
             .button("Confirmer")

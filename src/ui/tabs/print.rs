@@ -123,7 +123,7 @@ fn settings(ui: &mut Ui, app: &mut DossierApp) {
             ui.end_row();
             if let Some(note) = picker::note(ui.ctx(), egui::Id::unique("pick-pdf")) {
                 ui.label("");
-                ui.label(RichText::new(note).color(AMBER));
+                ui.label(RichText::new(note).color(crate::ui::theme::warning(ui.visuals())));
                 ui.end_row();
             }
             let l = ui.label("Nombre d'exemplaires");
@@ -235,7 +235,8 @@ fn blocking_notice(ui: &mut Ui, mode: PrintMode, blocking: &[Finding]) -> Option
     }
     let mut chosen = None;
     for f in blocking.iter().take(12) {
-        let text = RichText::new(format!("• {} — {}", f.section.label(), f.message)).color(RED);
+        let text = RichText::new(format!("• {} — {}", f.section.label(), f.message))
+            .color(crate::ui::theme::alarm(ui.visuals()));
         if ui
             .add(egui::Link::new(text))
             .on_hover_text("Aller au champ à corriger")
@@ -426,7 +427,7 @@ fn export_tables(ui: &mut Ui, app: &mut DossierApp) {
         }
     });
     if let Some(note) = picker::note(ui.ctx(), egui::Id::unique("pick-xlsx")) {
-        ui.label(RichText::new(note).color(AMBER));
+        ui.label(RichText::new(note).color(crate::ui::theme::warning(ui.visuals())));
     }
     if let Some((m, error)) = &app.print_panel.xlsx_message {
         ui.label(if *error {

@@ -10,7 +10,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::model::Finding;
 use crate::model::dossier::Member;
 use crate::model::field::{FieldPath, Part};
-use crate::ui::widgets::{AMBER, RED};
+use crate::ui::theme;
 
 /// The rows she selected, by index in the register, and the row a
 /// Shift-click extends from.
@@ -192,9 +192,11 @@ fn cell(ui: &mut Ui, text: &str) {
 fn guessed_cell(ui: &mut Ui, value: &str, guessed: bool) {
     if guessed {
         ui.add(
-            egui::Label::new(RichText::new(format!("{GUESS_MARK}{value}")).color(AMBER))
-                .truncate()
-                .selectable(false),
+            egui::Label::new(
+                RichText::new(format!("{GUESS_MARK}{value}")).color(theme::warning(ui.visuals())),
+            )
+            .truncate()
+            .selectable(false),
         )
         .on_hover_text("Proposée à l'import, à vérifier : confirmez-la ou choisissez-en une autre");
     } else {
@@ -260,7 +262,11 @@ pub fn table(
                 row.set_selected(selected);
                 row.col(|ui| match marks.get(&i) {
                     Some((blocking, messages)) => {
-                        let color = if *blocking { RED } else { AMBER };
+                        let color = if *blocking {
+                            theme::alarm(ui.visuals())
+                        } else {
+                            theme::warning(ui.visuals())
+                        };
                         ui.add(
                             egui::Label::new(
                                 RichText::new(format!("{FINDING_MARK}{}", i + 1)).color(color),
