@@ -168,6 +168,21 @@ pub fn note(ctx: &egui::Context, id: egui::Id) -> Option<&'static str> {
         .map(|_| UNAVAILABLE)
 }
 
+/// Shows [`UNAVAILABLE`] under the field `id` while it applies, wrapped
+/// to `width` points (inside a grid a label would otherwise widen it past
+/// the window). Returns whether it was shown.
+pub fn show_note(ui: &mut egui::Ui, id: egui::Id, width: f32) -> bool {
+    let Some(text) = note(ui.ctx(), id) else {
+        return false;
+    };
+    let color = super::theme::warning(ui.visuals());
+    ui.scope(|ui| {
+        ui.set_max_width(width);
+        ui.add(egui::Label::new(egui::RichText::new(text).color(color)).wrap());
+    });
+    true
+}
+
 /// The field's answer, once, when its dialog has closed.
 pub fn poll(ctx: &egui::Context, id: egui::Id) -> Picked {
     let Some(slot) = slot(ctx, id) else {

@@ -325,9 +325,9 @@ impl<'a> Form<'a> {
         });
         ui.end_row();
         let pick = egui::Id::unique(("pick-attachment", path));
-        if let Some(note) = super::picker::note(ui.ctx(), pick) {
+        if super::picker::note(ui.ctx(), pick).is_some() {
             ui.label("");
-            ui.label(RichText::new(note).color(crate::ui::theme::warning(ui.visuals())));
+            super::picker::show_note(ui, pick, 420.0);
             ui.end_row();
         }
         changed

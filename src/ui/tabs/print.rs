@@ -121,9 +121,9 @@ fn settings(ui: &mut Ui, app: &mut DossierApp) {
                 );
             });
             ui.end_row();
-            if let Some(note) = picker::note(ui.ctx(), egui::Id::unique("pick-pdf")) {
+            if picker::note(ui.ctx(), egui::Id::unique("pick-pdf")).is_some() {
                 ui.label("");
-                ui.label(RichText::new(note).color(crate::ui::theme::warning(ui.visuals())));
+                picker::show_note(ui, egui::Id::unique("pick-pdf"), 520.0);
                 ui.end_row();
             }
             let l = ui.label("Nombre d'exemplaires");
@@ -426,9 +426,7 @@ fn export_tables(ui: &mut Ui, app: &mut DossierApp) {
             });
         }
     });
-    if let Some(note) = picker::note(ui.ctx(), egui::Id::unique("pick-xlsx")) {
-        ui.label(RichText::new(note).color(crate::ui::theme::warning(ui.visuals())));
-    }
+    picker::show_note(ui, egui::Id::unique("pick-xlsx"), 720.0);
     if let Some((m, error)) = &app.print_panel.xlsx_message {
         ui.label(if *error {
             RichText::new(m).color(RED)

@@ -189,14 +189,18 @@ fn cell(ui: &mut Ui, text: &str) {
 }
 
 /// A value an import guessed: « ⚠ » and amber until she confirms it.
-fn guessed_cell(ui: &mut Ui, value: &str, guessed: bool) {
+fn guessed_cell(ui: &mut Ui, value: &str, guessed: bool, selected: bool) {
     if guessed {
+        // On a selected row's fill, the selection's text colour reads better.
+        let color = if selected {
+            ui.visuals().selection.stroke.color
+        } else {
+            theme::warning(ui.visuals())
+        };
         ui.add(
-            egui::Label::new(
-                RichText::new(format!("{GUESS_MARK}{value}")).color(theme::warning(ui.visuals())),
-            )
-            .truncate()
-            .selectable(false),
+            egui::Label::new(RichText::new(format!("{GUESS_MARK}{value}")).color(color))
+                .truncate()
+                .selectable(false),
         )
         .on_hover_text("Proposée à l'import, à vérifier : confirmez-la ou choisissez-en une autre");
     } else {
@@ -262,7 +266,9 @@ pub fn table(
                 row.set_selected(selected);
                 row.col(|ui| match marks.get(&i) {
                     Some((blocking, messages)) => {
-                        let color = if *blocking {
+                        let color = if selected {
+                            ui.visuals().selection.stroke.color
+                        } else if *blocking {
                             theme::alarm(ui.visuals())
                         } else {
                             theme::warning(ui.visuals())
@@ -290,8 +296,8 @@ pub fn table(
                     hit |= r.clicked();
                     r.on_hover_text(name);
                 });
-                row.col(|ui| guessed_cell(ui, m.category.label(), m.to_check.category));
-                row.col(|ui| guessed_cell(ui, m.activity.label(), m.to_check.activity));
+                row.col(|ui| guessed_cell(ui, m.category.label(), m.to_check.category, selected));
+                row.col(|ui| guessed_cell(ui, m.activity.label(), m.to_check.activity, selected));
                 row.col(|ui| cell(ui, &m.city));
                 row.col(|ui| cell(ui, &m.ice));
                 if hit || row.response().clicked() {
