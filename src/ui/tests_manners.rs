@@ -232,3 +232,38 @@ fn no_jargon_and_the_call_profile_is_explained() {
         }
     }
 }
+
+#[test]
+fn open_dialog_and_member_import_browse_fall_back_with_a_message() {
+    let mut h = harness(Dossier::default(), Tab::Home);
+    picker::simulate(&h.ctx, Some(Simulated::Unavailable));
+    h.get_by_label("Ouvrir un dossier…").click();
+    h.run();
+    h.get_by_label("Parcourir…").click();
+    h.run();
+    assert!(
+        h.query_by_label(UNAVAILABLE).is_some(),
+        "open dialog: says why"
+    );
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Chemin du fichier (.ron) :")
+            .is_some()
+    );
+    h.get_by_label("Annuler").click();
+    h.run();
+    h.state_mut().set_tab(Tab::Members);
+    h.run();
+    h.get_by_label("Importer des membres depuis un tableur (CSV, Excel, LibreOffice)")
+        .click();
+    h.run();
+    h.get_by_label("Parcourir…").click();
+    h.run();
+    assert!(
+        h.query_by_label(UNAVAILABLE).is_some(),
+        "member import: says why"
+    );
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Fichier :")
+            .is_some()
+    );
+}
