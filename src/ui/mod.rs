@@ -14,6 +14,7 @@ pub mod print_job;
 pub mod proofcopy;
 mod rows;
 pub mod tabs;
+pub mod theme;
 pub mod widgets;
 pub mod window;
 
@@ -114,11 +115,17 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_bulk;
+#[cfg(test)]
+mod tests_contrast;
+#[cfg(test)]
 mod tests_copy;
 #[cfg(test)]
 mod tests_edition;
 #[cfg(test)]
 mod tests_focus;
+#[cfg(test)]
+mod tests_manners;
 #[cfg(test)]
 mod tests_money;
 #[cfg(test)]

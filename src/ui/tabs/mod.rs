@@ -2,6 +2,7 @@
 //! the Accueil, Vérification and Impression tabs act on the whole app.
 
 pub mod administrative;
+pub mod bulk;
 pub mod cooperation;
 pub mod criteria;
 pub mod declaration;
@@ -14,6 +15,7 @@ pub mod members;
 pub mod officers;
 pub mod plan;
 pub mod print;
+pub mod register;
 pub mod startups;
 pub mod strategy;
 pub mod verification;
