@@ -561,7 +561,7 @@ impl DossierApp {
         form.invalid = std::mem::take(&mut dossier.invalid_entries);
         if tab == Tab::Members {
             // The members tab manages its own scrolling (virtualised rows).
-            super::tabs::members::show(ui, &mut form, dossier, members_view);
+            super::tabs::members::show(ui, &mut form, dossier, members_view, profile);
         } else {
             egui::ScrollArea::vertical()
                 .id_salt(("tab", tab))

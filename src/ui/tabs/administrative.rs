@@ -9,6 +9,7 @@ use crate::model::field::*;
 use crate::ui::widgets::{Form, HINT_SIZE, title};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Administrative);
     title(ui, "Partie 1 – Dossier administratif");
     ui.label("Pour chaque pièce, indiquez si elle est fournie sur papier ou jointe en fichier (chemin relatif au fichier du dossier).");
     for def in &p.admin_pieces {

@@ -10,6 +10,7 @@ use crate::model::{CallProfile, Finding, compute};
 use crate::ui::widgets::{Form, HINT_SIZE, row_list, title};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, findings: &[Finding]) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Declaration);
     title(ui, "Annexe – Déclaration sur l'honneur du Président");
     let dec = &mut d.declaration;
     grid(ui, "declaration", |ui| {

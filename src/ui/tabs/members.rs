@@ -65,7 +65,14 @@ fn matches(m: &Member, view: &MembersView, needle: &str) -> bool {
 
 const ROW_H: f32 = 22.0;
 
-pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersView) {
+pub fn show(
+    ui: &mut Ui,
+    form: &mut Form,
+    d: &mut Dossier,
+    view: &mut MembersView,
+    p: &crate::model::CallProfile,
+) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Members);
     title(ui, "Section 1.2 – Membres et participants au cluster");
     summary(ui, d);
     ui.label(

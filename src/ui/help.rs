@@ -1,0 +1,90 @@
+//! « Ce que demande l'appel »: a folding header at the top of each form tab
+//! with the call's own words for that section (what it asks, the Partie 3
+//! criteria the evaluators apply, the expected length where the call gives
+//! one), all read from the dossier's call profile.
+//!
+//! Folded by default, one line high: the form keeps the tab. Unfolded, the
+//! text scrolls inside a box of at most 40 % of the window's height, so the
+//! form's first fields stay in sight on a 1366 × 768 laptop. Each tab's
+//! header remembers whether it is open for the session (egui's memory).
+
+use egui::text::LayoutJob;
+use egui::{FontSelection, RichText, TextFormat, Ui};
+
+use super::widgets::HINT_SIZE;
+use crate::model::CallProfile;
+use crate::model::call::SectionHelp;
+use crate::model::finding::Section;
+
+/// The header's text.
+pub const HEADER: &str = "Ce que demande l'appel";
+/// The heading of the criteria inside the help.
+pub const CRITERIA_HEADING: &str =
+    "Ce que regardent les évaluateurs (Partie 3 – critères de sélection)";
+
+/// Share of the window's height the unfolded help may take.
+const MAX_HEIGHT_SHARE: f32 = 0.4;
+
+/// The header for `section`, when the profile has help for it (a profile
+/// without `section_help`, from an earlier version, shows nothing).
+pub fn show(ui: &mut Ui, p: &CallProfile, section: Section) {
+    let Some(help) = p.help_for(section) else {
+        return;
+    };
+    egui::CollapsingHeader::new(RichText::new(HEADER).strong())
+        .id_salt(("call_help", section))
+        .default_open(false)
+        .show(ui, |ui| body(ui, p, help));
+}
+
+fn body(ui: &mut Ui, p: &CallProfile, help: &SectionHelp) {
+    let max_height = (ui.ctx().content_rect().height() * MAX_HEIGHT_SHARE).max(120.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("call_help_text")
+            .max_height(max_height)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(format!("Cahier des charges, « {} » :", help.reference))
+                        .size(HINT_SIZE)
+                        .weak(),
+                );
+                for ask in &help.asks {
+                    bullet(ui, &ask.rubric, &ask.text);
+                }
+                let mut criteria = help.criteria_in(p).peekable();
+                if criteria.peek().is_some() {
+                    ui.add_space(6.0);
+                    ui.strong(CRITERIA_HEADING);
+                    for c in criteria {
+                        let text = match &c.weight {
+                            Some(w) => format!("{} (pondération : {w})", c.label),
+                            None => c.label.clone(),
+                        };
+                        bullet(ui, c.group.label(), &text);
+                    }
+                }
+                // No length when the call gives none: nothing is made up.
+                if let Some(length) = &help.expected_length {
+                    ui.add_space(6.0);
+                    bullet(ui, "Longueur attendue", length);
+                }
+            });
+    });
+}
+
+/// « • Rubrique : texte », wrapped to the tab's width.
+fn bullet(ui: &mut Ui, rubric: &str, text: &str) {
+    let font = FontSelection::Default.resolve(ui.style());
+    let normal = TextFormat::simple(font.clone(), ui.visuals().text_color());
+    let strong = TextFormat::simple(font, ui.visuals().strong_text_color());
+    let mut job = LayoutJob::default();
+    job.append("• ", 0.0, normal.clone());
+    if !rubric.is_empty() {
+        job.append(rubric, 0.0, strong);
+        job.append(" : ", 0.0, normal.clone());
+    }
+    job.append(text, 0.0, normal);
+    ui.label(job);
+}
