@@ -100,7 +100,7 @@ fn every_profile_struct_refuses_an_unknown_field() {
         + p.criteria.len()
         + p.action_categories.len()
         + p.section_help.len()
-        + p.section_help.iter().map(|h| h.asks.len()).sum::<usize>();
+        + p.section_help.iter().flat_map(|h| &h.asks).count();
     assert_eq!(opens.len(), structs);
     for at in opens {
         let text = format!(
