@@ -111,7 +111,7 @@ impl SectionHelp {
     pub fn criteria_in<'a>(&'a self, p: &'a CallProfile) -> impl Iterator<Item = &'a CriterionDef> {
         p.criteria
             .iter()
-            .filter(move |c| self.criteria.iter().any(|id| *id == c.id))
+            .filter(move |c| self.criteria.contains(&c.id))
     }
 }
 
