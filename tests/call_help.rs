@@ -34,11 +34,60 @@ fn normalised(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Every text the help shows as the call's words, with what it is.
-fn quotes(p: &CallProfile) -> Vec<(String, String)> {
+/// A heading of the call and its depth: « 5. DOSSIER… » and « ANNEXE » 1,
+/// « Section 3 – … » and the annex's model 2, « 3.2 … » 3.
+fn heading_level(line: &str) -> Option<u8> {
+    let line = line.trim();
+    let (first, rest) = line.split_once(' ')?;
+    // « 5. » or « 3.2 », never a date's day (« 28 juillet 2026 »).
+    let numbered = first.contains('.')
+        && first.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && first.starts_with(|c: char| c.is_ascii_digit());
+    if numbered && !rest.trim().is_empty() && !line.contains('\t') {
+        return Some(if first.trim_end_matches('.').contains('.') {
+            3
+        } else {
+            1
+        });
+    }
+    if first == "Section" && rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(2);
+    }
+    match first {
+        "ANNEXE" => Some(1),
+        "MODELE" => Some(2),
+        _ => None,
+    }
+}
+
+/// The part of the call under `heading` (a whole line of the call), up to
+/// the next heading of the same or a higher level, white space normalised.
+fn part_under(heading: &str) -> String {
+    let lines: Vec<&str> = CALL_TEXT.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim() == heading)
+        .unwrap_or_else(|| panic!("« {heading} » is not a heading of the call"));
+    let level = heading_level(heading).unwrap_or_else(|| panic!("« {heading} »: no level"));
+    let end = lines[at + 1..]
+        .iter()
+        .position(|l| heading_level(l).is_some_and(|n| n <= level))
+        .map_or(lines.len(), |n| at + 1 + n);
+    normalised(&lines[at..end].join("\n"))
+}
+
+/// Every text the help shows as the call's words: what it is, the heading
+/// it is quoted under, the words.
+fn quotes(p: &CallProfile) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for h in &p.section_help {
-        out.push((format!("{:?} reference", h.section), h.reference.clone()));
+        let under = |source: &str| {
+            if source.is_empty() {
+                h.reference.clone()
+            } else {
+                source.to_string()
+            }
+        };
         for (i, a) in h.asks.iter().enumerate() {
             // A table's rubric stands just before its text in the call.
             let quoted = if a.rubric.is_empty() {
@@ -46,19 +95,19 @@ fn quotes(p: &CallProfile) -> Vec<(String, String)> {
             } else {
                 format!("{} {}", a.rubric, a.text)
             };
-            out.push((format!("{:?} ask {i}", h.section), quoted));
+            out.push((format!("{:?} ask {i}", h.section), under(&a.source), quoted));
         }
         for c in h.criteria_in(p) {
-            out.push((
-                format!("{:?} criterion {}", h.section, c.id),
-                c.label.clone(),
-            ));
+            let what = format!("{:?} criterion {}", h.section, c.id);
+            out.push((what, "7.2 Critères d'appréciation".into(), c.label.clone()));
             if let Some(w) = &c.weight {
-                out.push((format!("{:?} weight {}", h.section, c.id), w.clone()));
+                let what = format!("{:?} weight {}", h.section, c.id);
+                out.push((what, "7.2 Critères d'appréciation".into(), w.clone()));
             }
         }
         if let Some(length) = &h.expected_length {
-            out.push((format!("{:?} length", h.section), length.clone()));
+            let what = format!("{:?} length", h.section);
+            out.push((what, h.reference.clone(), length.clone()));
         }
     }
     out
@@ -83,17 +132,27 @@ fn every_wizard_section_has_help_in_the_2026_profile() {
 
 #[test]
 fn every_quoted_phrase_occurs_in_the_call_text() {
+    let p = CallProfile::bundled_2026();
     let call = normalised(CALL_TEXT);
-    let quotes = quotes(CallProfile::bundled_2026());
+    let quotes = quotes(p);
     assert!(quotes.len() > 60, "{} quotes", quotes.len());
-    for (what, quoted) in &quotes {
+    for (what, heading, quoted) in &quotes {
         let q = normalised(quoted);
         assert!(q.len() > 3, "{what}: « {quoted} »");
         assert!(call.contains(&q), "{what}: « {quoted} » is not in the call");
+        // And in the part of the call it is attributed to.
+        assert!(
+            part_under(heading).contains(&q),
+            "{what}: « {quoted} » is not under « {heading} »"
+        );
+    }
+    // Each reference is a heading of the call.
+    for h in &p.section_help {
+        assert!(!part_under(&h.reference).is_empty());
     }
     // The comparison tells a quote from a paraphrase: one word changed or
     // two words swapped is not found.
-    for (what, quoted) in &quotes {
+    for (what, _, quoted) in &quotes {
         let words: Vec<&str> = quoted.split_whitespace().collect();
         if words.len() < 2 {
             continue;
@@ -109,7 +168,18 @@ fn every_quoted_phrase_occurs_in_the_call_text() {
             assert!(!call.contains(&swapped.join(" ")), "{what}: swapped found");
         }
     }
-    eprintln!("{} quotes found word for word in the call", quotes.len());
+    // The parts are told apart: a sentence of section 2 is not under 3.
+    assert!(
+        !part_under("Section 3 – Stratégie générale du cluster")
+            .contains("Cette section doit préciser")
+    );
+    assert!(
+        part_under("Section 2 – Gouvernance et pilotage").contains("Cette section doit préciser")
+    );
+    eprintln!(
+        "{} quotes found word for word under their heading",
+        quotes.len()
+    );
 }
 
 #[test]

@@ -51,7 +51,7 @@ fn body(ui: &mut Ui, p: &CallProfile, help: &SectionHelp) {
                         .weak(),
                 );
                 for ask in &help.asks {
-                    bullet(ui, &ask.rubric, &ask.text);
+                    bullet(ui, &ask.rubric, &ask.text, &ask.source);
                 }
                 let mut criteria = help.criteria_in(p).peekable();
                 if criteria.peek().is_some() {
@@ -62,23 +62,25 @@ fn body(ui: &mut Ui, p: &CallProfile, help: &SectionHelp) {
                             Some(w) => format!("{} (pondération : {w})", c.label),
                             None => c.label.clone(),
                         };
-                        bullet(ui, c.group.label(), &text);
+                        bullet(ui, c.group.label(), &text, "");
                     }
                 }
                 // No length when the call gives none: nothing is made up.
                 if let Some(length) = &help.expected_length {
                     ui.add_space(6.0);
-                    bullet(ui, "Longueur attendue", length);
+                    bullet(ui, "Longueur attendue", length, "");
                 }
             });
     });
 }
 
-/// « • Rubrique : texte », wrapped to the tab's width.
-fn bullet(ui: &mut Ui, rubric: &str, text: &str) {
+/// « • Rubrique : texte (source) », wrapped to the tab's width; the source
+/// is the call's heading when the text comes from another part of it.
+fn bullet(ui: &mut Ui, rubric: &str, text: &str, source: &str) {
     let font = FontSelection::Default.resolve(ui.style());
     let normal = TextFormat::simple(font.clone(), ui.visuals().text_color());
-    let strong = TextFormat::simple(font, ui.visuals().strong_text_color());
+    let strong = TextFormat::simple(font.clone(), ui.visuals().strong_text_color());
+    let weak = TextFormat::simple(font, ui.visuals().weak_text_color());
     let mut job = LayoutJob::default();
     job.append("• ", 0.0, normal.clone());
     if !rubric.is_empty() {
@@ -86,5 +88,8 @@ fn bullet(ui: &mut Ui, rubric: &str, text: &str) {
         job.append(" : ", 0.0, normal.clone());
     }
     job.append(text, 0.0, normal);
+    if !source.is_empty() {
+        job.append(&format!(" ({source})"), 0.0, weak);
+    }
     ui.label(job);
 }

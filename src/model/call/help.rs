@@ -103,6 +103,11 @@ pub struct Ask {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub rubric: String,
     pub text: String,
+    /// The heading of the call's part it is quoted from, word for word,
+    /// when that is not the section's `reference` (« 3.2 Caractéristiques
+    /// fondamentales »).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 impl SectionHelp {
