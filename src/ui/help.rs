@@ -1,13 +1,15 @@
 //! « Ce que demande l'appel »: a folding header at the top of each form tab
 //! with the call's own words for that section (what it asks, the Partie 3
 //! criteria the evaluators apply, the expected length where the call gives
-//! one), all read from the dossier's call profile.
+//! one), all read from the dossier's call profile. The criteria come first:
+//! they are short and stay in sight when the call's requests scroll.
 //!
 //! Folded by default, one line high: the form keeps the tab. Unfolded, the
 //! text scrolls inside a box of at most 40 % of the window's height, so the
 //! form's first fields stay in sight on a 1366 × 768 laptop. Each tab's
 //! header remembers whether it is open for the session (egui's memory).
 
+use egui::scroll_area::ScrollBarVisibility;
 use egui::text::LayoutJob;
 use egui::{FontSelection, RichText, TextFormat, Ui};
 
@@ -44,18 +46,12 @@ fn body(ui: &mut Ui, p: &CallProfile, help: &SectionHelp) {
             .id_salt("call_help_text")
             .max_height(max_height)
             .auto_shrink([false, true])
+            .scroll_bar_visibility(ScrollBarVisibility::AlwaysVisible)
             .show(ui, |ui| {
-                ui.label(
-                    RichText::new(format!("Cahier des charges, « {} » :", help.reference))
-                        .size(HINT_SIZE)
-                        .weak(),
-                );
-                for ask in &help.asks {
-                    bullet(ui, &ask.rubric, &ask.text, &ask.source);
-                }
+                // The criteria first: a few lines, always in sight even
+                // when the call's requests need the box to scroll.
                 let mut criteria = help.criteria_in(p).peekable();
                 if criteria.peek().is_some() {
-                    ui.add_space(6.0);
                     ui.strong(CRITERIA_HEADING);
                     for c in criteria {
                         let text = match &c.weight {
@@ -64,6 +60,15 @@ fn body(ui: &mut Ui, p: &CallProfile, help: &SectionHelp) {
                         };
                         bullet(ui, c.group.label(), &text, "");
                     }
+                    ui.add_space(6.0);
+                }
+                ui.label(
+                    RichText::new(format!("Cahier des charges, « {} » :", help.reference))
+                        .size(HINT_SIZE)
+                        .weak(),
+                );
+                for ask in &help.asks {
+                    bullet(ui, &ask.rubric, &ask.text, &ask.source);
                 }
                 // No length when the call gives none: nothing is made up.
                 if let Some(length) = &help.expected_length {

@@ -120,16 +120,21 @@ fn unfolding_shows_the_call_and_the_criteria_with_the_form_in_sight() {
             !criteria.is_empty(),
             "{tab:?}"
         );
+        let header = h.get_by_label(HEADER).rect();
         for c in &criteria {
             let line = format!("• {} : {}", c.group.label(), c.label);
-            assert!(h.query_by_label(&line).is_some(), "{tab:?}: {line}");
+            let shown = h.get_by_label(&line).rect();
+            // First in the box: in sight without scrolling it.
+            assert!(
+                shown.bottom() < header.bottom() + LAPTOP.y * 0.4,
+                "{tab:?}: {line} at {shown:?}"
+            );
             criteria_shown += 1;
         }
         // No length is shown: the 2026 call gives none.
         assert!(h.query_by_label_contains("Longueur attendue").is_none());
         // The form is not pushed out of the window: its first control
         // starts within the help's share of the height, above the status bar.
-        let header = h.get_by_label(HEADER).rect();
         let control = first_control_below(&h, header);
         let status = h
             .query_by_label("Modifications non enregistrées")
