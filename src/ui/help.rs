@@ -42,6 +42,9 @@ pub fn show(ui: &mut Ui, p: &CallProfile, section: Section) {
 fn body(ui: &mut Ui, p: &CallProfile, help: &SectionHelp) {
     let max_height = (ui.ctx().content_rect().height() * MAX_HEIGHT_SHARE).max(120.0);
     egui::Frame::group(ui.style()).show(ui, |ui| {
+        // A bar always drawn (egui's floating bars hide until hovered): she
+        // sees there is more to read below.
+        ui.style_mut().spacing.scroll = egui::style::ScrollStyle::thin();
         egui::ScrollArea::vertical()
             .id_salt("call_help_text")
             .max_height(max_height)
