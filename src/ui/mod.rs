@@ -6,6 +6,7 @@
 pub mod app;
 pub mod bidi;
 pub mod eligibility;
+pub mod help;
 pub mod history;
 pub mod identity;
 pub mod picker;
@@ -124,6 +125,8 @@ mod tests_copy;
 mod tests_edition;
 #[cfg(test)]
 mod tests_focus;
+#[cfg(test)]
+mod tests_help;
 #[cfg(test)]
 mod tests_manners;
 #[cfg(test)]

@@ -553,7 +553,7 @@ impl DossierApp {
         form.invalid = std::mem::take(&mut dossier.invalid_entries);
         if tab == Tab::Members {
             // The members tab manages its own scrolling (virtualised rows).
-            super::tabs::members::show(ui, &mut form, dossier, members_view, findings);
+            super::tabs::members::show(ui, &mut form, dossier, members_view, findings, profile);
         } else {
             egui::ScrollArea::vertical()
                 .id_salt(("tab", tab))

@@ -76,6 +76,7 @@ fn propose_president(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
 }
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, findings: &[Finding]) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Declaration);
     title(ui, "Annexe – Déclaration sur l'honneur du Président");
     propose_president(ui, form, d);
     let dec = &mut d.declaration;

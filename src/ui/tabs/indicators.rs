@@ -10,6 +10,7 @@ use crate::model::limits::NumberKind;
 use crate::ui::widgets::{Form, HINT_SIZE, row_list, title, year_header};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Indicators);
     title(ui, "Section 7 – Indicateurs de performance sur cinq ans");
     ui.label(RichText::new(&p.kpi_note).size(HINT_SIZE).weak());
     for k in &p.kpi_rows {

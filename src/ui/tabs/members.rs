@@ -76,7 +76,9 @@ pub fn show(
     d: &mut Dossier,
     view: &mut MembersView,
     findings: &[Finding],
+    p: &crate::model::CallProfile,
 ) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Members);
     title(ui, "Section 1.2 – Membres et participants au cluster");
     summary(ui, d);
     ui.label(

@@ -37,11 +37,11 @@ pub fn show(
 ) {
     match tab {
         Tab::Administrative => administrative::show(ui, form, d, p),
-        Tab::Identity => identity::show(ui, form, d),
-        Tab::Governance => governance::show(ui, form, d),
-        Tab::Strategy => strategy::show(ui, form, d),
-        Tab::Cooperation => cooperation::show(ui, form, d),
-        Tab::Startups => startups::show(ui, form, d),
+        Tab::Identity => identity::show(ui, form, d, p),
+        Tab::Governance => governance::show(ui, form, d, p),
+        Tab::Strategy => strategy::show(ui, form, d, p),
+        Tab::Cooperation => cooperation::show(ui, form, d, p),
+        Tab::Startups => startups::show(ui, form, d, p),
         Tab::Plan => plan::show(ui, form, d, p),
         Tab::Indicators => indicators::show(ui, form, d, p),
         Tab::Criteria => criteria::show(ui, form, d, p),

@@ -13,6 +13,7 @@ use crate::model::money::format_number;
 use crate::ui::widgets::{Form, HINT_SIZE, RED, row_list, title, year_header};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Plan);
     title(ui, "6.1 Plan d'action sur cinq ans");
     form.multiline(
         ui,

@@ -7,7 +7,8 @@ use crate::model::field::*;
 use crate::model::limits::NumberKind;
 use crate::ui::widgets::{Form, title, year_header};
 
-pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
+pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Strategy);
     let s = &mut d.strategy;
     title(ui, "Section 3 – Stratégie générale du cluster");
     form.multiline(
