@@ -66,7 +66,7 @@ pub fn tables_xlsx(d: &Dossier, p: &CallProfile) -> Result<Vec<u8>, ExportError>
     for y in 0..YEARS {
         ws.set_column_width((y + 1) as u16, 16)?;
     }
-    ws.write_string_with_format(0, 0, "Budget prévisionnel (en DH)", &bold)?;
+    ws.write_string_with_format(0, 0, "Budget prévisionnel (en DHS)", &bold)?;
     ws.write_string(1, 0, d.identity.name.as_str())?;
     header(ws, 3, "Libellé", &bold)?;
     let mut row = 4u32;

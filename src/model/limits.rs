@@ -86,7 +86,7 @@ impl NumberKind {
     fn too_large(self) -> AmountError {
         AmountError::TooLarge(match self {
             NumberKind::Amount => {
-                "1\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{A0}DH, mille milliards"
+                "1\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{A0}DHS, mille milliards"
             }
             NumberKind::Percent => "100\u{A0}%",
             NumberKind::Figure => "1\u{202F}000\u{202F}000\u{202F}000\u{202F}000 en valeur absolue",
