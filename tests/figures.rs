@@ -472,3 +472,52 @@ fn the_printed_example_says_dhs_only() {
         .collect();
     assert_eq!(stray_currency(&copy.join("\n")), Vec::<String>::new());
 }
+
+#[test]
+fn the_workbook_says_non_calculable_where_a_cell_is_mistyped() {
+    use calamine::{Data, Reader};
+    let p = profile();
+    let mut d = example();
+    d.budget_line_mut("personnel").amounts[0] = None;
+    d.invalid_entries
+        .insert(budget_cell("personnel", 0), "55O 000".into());
+    let bytes = cluster_dossier::export::tables_xlsx(&d, &p).expect("xlsx");
+    let mut book =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).expect("readable");
+    let budget = book.worksheet_range("Budget").expect("budget");
+    let row = |label: &str| {
+        budget
+            .rows()
+            .find(|r| r[0].to_string() == label)
+            .map(|r| r.to_vec())
+            .unwrap_or_else(|| panic!("{label}"))
+    };
+    for label in [
+        "TOTAL DES CHARGES",
+        "RÉSULTAT D'EXPLOITATION",
+        "Capacité d'autofinancement (%)",
+    ] {
+        assert_eq!(
+            row(label)[1],
+            Data::String(NOT_COMPUTABLE.into()),
+            "{label}"
+        );
+        assert!(matches!(row(label)[2], Data::Float(_)), "{label}, year 2");
+    }
+    let kpis = book.worksheet_range("Indicateurs").expect("indicators");
+    let kpi = kpis
+        .rows()
+        .find(|r| r[0].to_string() == "Capacité d'autofinancement (%)")
+        .expect("the indicator");
+    assert_eq!(kpi[1], Data::String(NOT_COMPUTABLE.into()));
+    let year2 = Figures::of(&d, &p).ratio(1).value().expect("year 2");
+    assert_eq!(
+        kpi[2],
+        Data::Float(
+            cluster_dossier::model::money::truncate_percent(year2)
+                .to_string()
+                .parse()
+                .expect("a float")
+        )
+    );
+}
