@@ -126,3 +126,19 @@ fn a_mistyped_cell_reads_non_calculable_in_the_panel_the_table_and_verification(
         1
     );
 }
+
+#[test]
+fn the_indicators_tab_shows_the_budgets_ratio_under_the_blank_indicator() {
+    let mut h = harness(example());
+    click(&mut h, "7 Indicateurs");
+    assert_eq!(h.state().tab, Tab::Indicators);
+    assert_eq!(h.query_all_by_label("52,71").count(), 1);
+    let cell = "Capacité d'autofinancement (%), année 4";
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, cell)
+            .value()
+            .as_deref(),
+        Some(""),
+        "left blank: the budget's figure is the indicator"
+    );
+}
