@@ -97,7 +97,7 @@ impl NumberKind {
     fn too_precise(self) -> AmountError {
         match self {
             NumberKind::Amount => {
-                AmountError::TooManyDecimals("deux décimales pour un montant en dirhams")
+                AmountError::TooManyDecimals("deux décimales pour un montant en DHS")
             }
             NumberKind::Percent | NumberKind::Figure => {
                 AmountError::TooManyDecimals("quatre décimales")

@@ -22,7 +22,7 @@ pub enum AmountError {
     #[error("au plus {0}")]
     TooLarge(&'static str),
     /// More decimals than the field allows: « deux décimales pour un
-    /// montant en dirhams ».
+    /// montant en DHS ».
     #[error("au plus {0}")]
     TooManyDecimals(&'static str),
     #[error("un nombre entier est attendu")]
