@@ -124,6 +124,8 @@ mod tests_copy;
 #[cfg(test)]
 mod tests_edition;
 #[cfg(test)]
+mod tests_figures;
+#[cfg(test)]
 mod tests_focus;
 #[cfg(test)]
 mod tests_help;

@@ -441,7 +441,7 @@ impl<'a> Form<'a> {
             let error = ui
                 .horizontal(|ui| {
                     let e = self.number_field(ui, path, Name::Label(l.id), value, 140.0, AMOUNT);
-                    ui.label("DH");
+                    ui.label("DHS");
                     e
                 })
                 .inner;

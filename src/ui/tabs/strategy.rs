@@ -32,7 +32,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::Cal
             form.year_decimals(
                 ui,
                 &FieldPath::strategy(StrategyField::FundsRaised),
-                "Financements levés (DH)",
+                "Financements levés (DHS)",
                 &mut s.funds_raised,
                 NumberKind::Amount,
             );
@@ -85,7 +85,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::Cal
             form.year_decimals(
                 ui,
                 &FieldPath::strategy(StrategyField::ForecastFeeRevenue),
-                "Recettes de cotisation (DH)",
+                "Recettes de cotisation (DHS)",
                 &mut s.forecast_fee_revenue,
                 NumberKind::Amount,
             );
