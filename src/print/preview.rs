@@ -59,6 +59,8 @@ pub fn preview_pages_with(
 ) -> Result<PreviewDoc, RenderError> {
     let (copies, draft) = copies_and_draft(dossier, profile, findings, &RenderOptions::default())?;
     let fonts = fonts()?;
+    // Printed in the running band, as on the PDF's pages.
+    let fingerprint = Some(crate::model::Fingerprint::of(dossier).code());
     let (mut laid, geo, settled) = super::layout_pages(
         dossier,
         profile,
@@ -75,6 +77,7 @@ pub fn preview_pages_with(
         copies,
         draft,
         slot: laid.anchor_y.get("cover-copy-slot").copied(),
+        fingerprint: fingerprint.as_deref(),
     };
     let n = laid.pages.len();
     let mut fields: Vec<Vec<FieldBox>> = vec![Vec::new(); n];
