@@ -35,7 +35,7 @@ use crate::model::money::{format_dh, format_number};
 
 pub use blank::blank_dossier;
 pub use cover::COVER_COPY_SLOT;
-pub use receipt::{RECEIPT_TITLE, ReceiptFacts, receipt};
+pub use receipt::{RECEIPT_TITLE, ReceiptFacts, STAMP_CAPTION, receipt};
 
 /// What the document needs besides the dossier.
 pub struct DocumentInput<'a> {

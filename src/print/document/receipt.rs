@@ -13,6 +13,8 @@ use crate::print::layout::{Align, Block, Column, Row, Style, Table};
 
 /// The receipt's title, also searched for by the tests.
 pub const RECEIPT_TITLE: &str = "Accusé de réception";
+/// The caption over the DPTC's room to stamp and sign.
+pub const STAMP_CAPTION: &str = "Date, cachet et signature du bureau d'ordre de la DPTC";
 
 /// What the receipt states about the printed copies.
 pub struct ReceiptFacts<'a> {
@@ -42,9 +44,55 @@ fn handed_in(doc: &Doc, status: Option<&PieceStatus>, key: &str) -> String {
     }
 }
 
+/// The other documents the déclaration lists: title and how handed in
+/// (two lines to fill on a blank form).
+fn other_documents(doc: &Doc) -> Vec<(String, String)> {
+    let list = &doc.d.declaration.other_documents;
+    let titled = list
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| doc.blank || !o.title.trim().is_empty())
+        .take(if doc.blank { 2 } else { usize::MAX });
+    titled
+        .map(|(i, o)| {
+            let status = if o.attachment.is_some() {
+                PieceStatus::Attached(String::new())
+            } else {
+                PieceStatus::OnPaper
+            };
+            let key = FieldPath::other_document(i).to_string();
+            let title = if doc.blank {
+                BLANK_VALUE
+            } else {
+                o.title.trim()
+            };
+            (title.to_string(), handed_in(doc, Some(&status), &key))
+        })
+        .collect()
+}
+
+/// The other documents as one paragraph under the table, when the list
+/// would not fit the page as rows.
+fn others_paragraph(doc: &Doc) -> Option<String> {
+    let others = other_documents(doc);
+    if others.is_empty() {
+        return None;
+    }
+    let items: Vec<String> = others
+        .iter()
+        .enumerate()
+        .map(|(i, (title, how))| format!("{}. {title} ({how})", i + 1))
+        .collect();
+    Some(format!(
+        "Autres documents joints à la déclaration : {}.",
+        items.join(" ; ")
+    ))
+}
+
 /// The list of the pieces handed in: Partie 1's pieces from the call
 /// profile, Partie 2, Partie 3, the déclaration and the other documents.
-fn pieces(doc: &Doc) -> Vec<Row> {
+/// With `compact`, the other documents are left to [`others_paragraph`].
+fn pieces(doc: &Doc, compact: bool) -> Vec<Row> {
     let (d, p) = (doc.d, doc.p);
     let part = |title: &str, how: &str| Row {
         bold: true,
@@ -70,32 +118,15 @@ fn pieces(doc: &Doc) -> Vec<Row> {
         "Annexe – Déclaration sur l'honneur du Président",
         "dans chaque exemplaire, signée",
     ));
-    let others: Vec<(usize, &str, bool)> = d
-        .declaration
-        .other_documents
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| doc.blank || !o.title.trim().is_empty())
-        .map(|(i, o)| (i, o.title.trim(), o.attachment.is_some()))
-        .collect();
+    if compact {
+        return rows;
+    }
+    let others = other_documents(doc);
     if !others.is_empty() {
         rows.push(part("Autres documents joints à la déclaration", ""));
     }
-    for (i, title, attached) in others
-        .into_iter()
-        .take(if doc.blank { 2 } else { usize::MAX })
-    {
-        let status = if attached {
-            PieceStatus::Attached(String::new())
-        } else {
-            PieceStatus::OnPaper
-        };
-        let key = FieldPath::other_document(i).to_string();
-        let title = if doc.blank { BLANK_VALUE } else { title };
-        rows.push(Row::new(vec![
-            title.to_string(),
-            handed_in(doc, Some(&status), &key),
-        ]));
+    for (title, how) in others {
+        rows.push(Row::new(vec![title, how]));
     }
     rows
 }
@@ -109,16 +140,20 @@ pub fn receipt(input: &DocumentInput, facts: &ReceiptFacts) -> Vec<Block> {
         Style::Small,
         Align::Center,
     ));
-    doc.push(Block::styled(
-        p.department.clone(),
-        Style::Small,
-        Align::Center,
-    ));
+    if !facts.compact {
+        doc.push(Block::styled(
+            p.department.clone(),
+            Style::Small,
+            Align::Center,
+        ));
+    }
     doc.heading(1, RECEIPT_TITLE);
-    doc.para(
-        "Dépôt en mains propres du dossier de candidature, contre accusé de réception, \
-         à la Division des Plateformes Technologiques et des Clusters (DPTC).",
-    );
+    if !facts.compact {
+        doc.para(
+            "Dépôt en mains propres du dossier de candidature, contre accusé de réception, \
+             à la Division des Plateformes Technologiques et des Clusters (DPTC).",
+        );
+    }
     let value = |text: String| {
         if blank {
             BLANK_VALUE.to_string()
@@ -185,23 +220,42 @@ pub fn receipt(input: &DocumentInput, facts: &ReceiptFacts) -> Vec<Block> {
                 align: Align::Left,
             },
         ],
-        rows: pieces(&doc),
+        rows: pieces(&doc, facts.compact),
         dense: true,
     }));
+    if facts.compact
+        && let Some(text) = others_paragraph(&doc)
+    {
+        doc.push(Block::styled(text, Style::Small, Align::Left));
+    }
     doc.heading(3, "Cadre réservé à la DPTC");
-    doc.push(Block::KeyValues(vec![
-        (
-            "Reçu le".into(),
-            "____ / ____ / ________ à ____ h ____".into(),
-        ),
-        ("Exemplaires reçus".into(), "________".into()),
-        ("N° d'enregistrement".into(), "________________".into()),
-        ("Nom et qualité de l'agent".into(), BLANK_VALUE.into()),
-    ]));
-    doc.push(Block::SignatureArea {
-        caption: "Date, cachet et signature du bureau d'ordre de la DPTC".into(),
-        height: if facts.compact { 30.0 * MM } else { 40.0 * MM },
-    });
+    // What the bureau writes beside the room for its stamp and signature.
+    let form = [
+        "Reçu le : ____ / ____ / ________ à ____ h ____",
+        "Exemplaires reçus : ________",
+        "N° d'enregistrement : ________________",
+        "Nom et qualité de l'agent :",
+        "________________________________",
+    ];
+    doc.push(Block::Table(Table {
+        columns: vec![
+            Column {
+                title: "À remplir par la DPTC".into(),
+                share: 0.45,
+                align: Align::Left,
+            },
+            Column {
+                title: STAMP_CAPTION.into(),
+                share: 0.55,
+                align: Align::Left,
+            },
+        ],
+        rows: vec![Row {
+            min_height: if facts.compact { 32.0 * MM } else { 45.0 * MM },
+            ..Row::new(vec![form.join("\n\n"), String::new()])
+        }],
+        dense: false,
+    }));
     if !facts.compact {
         doc.push(Block::styled(
             "À dater, cacheter et signer par la DPTC lors du dépôt, puis à rendre au déposant, \
