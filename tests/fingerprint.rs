@@ -9,6 +9,7 @@ use std::path::Path;
 
 use cluster_dossier::model::dossier::{Activity, MemberCategory, PieceStatus, StampCorner};
 use cluster_dossier::model::{Dossier, Fingerprint};
+use cluster_dossier::print::furniture::FINGERPRINT_LABEL;
 use cluster_dossier::print::{self, PrintMode, RenderOptions};
 use cluster_dossier::store;
 use common::{example, findings, pdf_pages_text, profile};
@@ -413,8 +414,8 @@ fn printed(pages: &[String]) -> Vec<Option<String>> {
     pages
         .iter()
         .map(|text| {
-            let at = text.find("Empreinte du contenu :")?;
-            let rest = text[at + "Empreinte du contenu :".len()..].trim_start();
+            let at = text.find(FINGERPRINT_LABEL)?;
+            let rest = text[at + FINGERPRINT_LABEL.len()..].trim_start();
             Some(rest.chars().take(19).collect())
         })
         .collect()

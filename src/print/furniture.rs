@@ -11,7 +11,8 @@ use super::layout::Item;
 /// The stamp box's label, also searched for by the tests.
 pub const STAMP_LABEL: &str = "Signature et cachet du Président";
 /// What precedes the content fingerprint on every page.
-pub const FINGERPRINT_LABEL: &str = "Empreinte du contenu :";
+/// (A no-break space before the colon, as French typography wants.)
+pub const FINGERPRINT_LABEL: &str = "Empreinte du contenu\u{a0}:";
 
 /// Per-page facts the furniture shows.
 pub struct PageInfo<'a> {
