@@ -12,6 +12,7 @@
 
 pub mod classify;
 pub mod csv;
+mod keys;
 pub mod mapping;
 pub mod merge;
 mod ods;

@@ -10,7 +10,7 @@ mod commands;
 mod dialogs;
 pub(crate) use dialogs::block_on;
 mod disk;
-mod preview;
+pub(crate) mod preview;
 mod restore;
 mod tab;
 #[cfg(test)]
@@ -502,17 +502,8 @@ impl DossierApp {
             .resizable(false)
             .default_size(250.0)
             .show(ui, |ui| super::eligibility::panel(ui, self));
-        if self.preview_open && self.tab != Tab::Preview {
-            // Beside the form, the page never takes more than about half of
-            // a laptop's window: the form stays usable.
-            let width = ui.available_width();
-            egui::Panel::right("preview")
-                .resizable(true)
-                .default_size((width * 0.42).max(320.0))
-                .size_range(280.0..=(width * 0.5).max(320.0))
-                .show(ui, |ui| self.preview_ui(ui));
-        }
-        egui::CentralPanel::default_margins().show(ui, |ui| self.central(ui));
+        let shown = self.preview_beside(ui);
+        self.central_panel(ui, shown);
         self.feed_preview();
         self.dialogs(ui);
         self.apply_commands();
