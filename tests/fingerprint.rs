@@ -497,3 +497,40 @@ fn a_blank_form_prints_no_fingerprint() {
     let copy = &pages[..r.pages_per_copy];
     assert!(printed(copy).iter().all(Option::is_none));
 }
+
+// ------------------------------------------------------------ The command
+
+/// `check` on a file: its standard output.
+fn check_output(path: &Path) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cluster-dossier"))
+        .arg("check")
+        .arg(path)
+        .output()
+        .expect("the program runs");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn check_prints_the_fingerprint_the_same_for_a_windows_written_file() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let unix = dir.path().join("dossier.ron");
+    std::fs::write(&unix, example_text()).expect("writes");
+    // As written on Windows: CRLF line ends, texts written raw included.
+    let windows = dir.path().join("dossier windows é.ron");
+    std::fs::write(&windows, example_text().replace('\n', "\r\n")).expect("writes");
+    let want = format!("Empreinte du contenu : {EXAMPLE}");
+    for path in [&unix, &windows] {
+        let out = check_output(path);
+        assert_eq!(out.lines().last(), Some(want.as_str()), "{out}");
+    }
+    // One character more: another fingerprint.
+    let mut d = example();
+    d.identity.acronym.push('X');
+    let edited = dir.path().join("modifié.ron");
+    std::fs::write(&edited, store::to_ron(&d, &edited).expect("writes")).expect("writes");
+    let out = check_output(&edited);
+    let last = out.lines().last().unwrap_or_default();
+    assert!(last.starts_with("Empreinte du contenu : "), "{out}");
+    assert_ne!(last, want);
+    assert_eq!(last, format!("Empreinte du contenu : {}", code(&d)));
+}
