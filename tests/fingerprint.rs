@@ -534,3 +534,17 @@ fn check_prints_the_fingerprint_the_same_for_a_windows_written_file() {
     assert_ne!(last, want);
     assert_eq!(last, format!("Empreinte du contenu : {}", code(&d)));
 }
+
+#[test]
+fn a_large_dossier_is_fingerprinted_quickly_enough_for_the_wizard() {
+    use cluster_dossier::model::synthetic;
+    let d = synthetic::dossier(&profile(), 2000, 40);
+    let started = std::time::Instant::now();
+    let first = code(&d);
+    let elapsed = started.elapsed();
+    eprintln!("fingerprint of 2 000 members: {elapsed:?} (test build)");
+    assert_eq!(first, code(&d.clone()));
+    // Generous for a debug build on a loaded machine; the wizard hashes
+    // once per change, not per frame.
+    assert!(elapsed.as_millis() < 2000, "{elapsed:?}");
+}
