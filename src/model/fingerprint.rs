@@ -5,7 +5,7 @@
 //! It hashes the dossier's content, not the file's bytes: the value is
 //! serialised into a canonical byte string (struct fields and map entries
 //! sorted by name, every string with its line ends as LF, each value
-//! tagged and length-prefixed, fields left at an empty value omitted) and
+//! tagged and length-prefixed, fields left at an empty value, false or zero omitted) and
 //! that string goes through SHA-256. What is not content is left out:
 //! the file format's version, the profile file's path, the print choices
 //! (stamp corner, number of copies) and the « à vérifier » marks of
@@ -177,5 +177,56 @@ mod tests {
         d[0] = 0b0000_1000;
         d[1] = 0b1000_0110;
         assert_eq!(&Fingerprint(d).code()[..4], "1230");
+    }
+
+    #[test]
+    fn fields_added_with_an_empty_default_leave_the_encoding_unchanged() {
+        use serde::Serialize;
+        #[derive(Serialize)]
+        struct Before {
+            name: String,
+            count: u32,
+        }
+        #[derive(Serialize)]
+        struct After {
+            added_text: String,
+            name: String,
+            added_flag: bool,
+            count: u32,
+            added_list: Vec<u8>,
+            added_option: Option<u32>,
+        }
+        let enc = |v: &dyn erased::Encode| v.encode();
+        let before = Before {
+            name: "a\r\nb".into(),
+            count: 3,
+        };
+        let after = After {
+            added_text: String::new(),
+            name: "a\nb".into(),
+            added_flag: false,
+            count: 3,
+            added_list: Vec::new(),
+            added_option: None,
+        };
+        assert_eq!(enc(&before), enc(&after));
+        // Given a value, an added field counts.
+        let set = After {
+            added_option: Some(0),
+            ..after
+        };
+        assert_ne!(enc(&before), enc(&set));
+    }
+
+    mod erased {
+        pub trait Encode {
+            fn encode(&self) -> Vec<u8>;
+        }
+        impl<T: serde::Serialize> Encode for T {
+            fn encode(&self) -> Vec<u8> {
+                self.serialize(super::super::canon::Canon)
+                    .unwrap_or_default()
+            }
+        }
     }
 }

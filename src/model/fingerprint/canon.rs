@@ -30,9 +30,12 @@ fn string(s: &str) -> Vec<u8> {
     out
 }
 
-/// An encoded value that says nothing: None, "", [] or {}.
+/// An encoded value that says nothing: None, "", [], {}, false or 0. A
+/// field at such a value is left out of its struct, so a field a later
+/// format adds with such a default leaves the fingerprints unchanged
+/// (and a field's type tells which of them it was).
 fn is_empty(encoded: &[u8]) -> bool {
-    matches!(encoded, b"N" | b"s0:" | b"[0:" | b"{0:")
+    matches!(encoded, b"N" | b"s0:" | b"[0:" | b"{0:" | b"F" | b"n0;")
 }
 
 /// A list of encoded items: `[count:` then the items.
