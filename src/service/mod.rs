@@ -10,6 +10,8 @@
 //!   the board corrected.
 
 pub mod check;
+pub mod edition;
+pub mod import;
 pub mod jobs;
 pub mod profiles;
 pub mod proofcopy;
@@ -19,6 +21,8 @@ pub mod stored_path;
 
 use std::path::{Path, PathBuf};
 
+pub use crate::store::settings::{AppDirs, Settings};
+pub use crate::store::{StoreError, french_io};
 pub use profiles::ProfileError;
 
 /// The folder attachment and profile paths are relative to: the dossier

@@ -90,7 +90,7 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
         "Dossier Cluster",
         options,
         Box::new(move |_cc| {
-            let mut app = DossierApp::new(crate::store::settings::AppDirs::locate());
+            let mut app = DossierApp::new(crate::service::AppDirs::locate());
             if let Some(p) = path {
                 app.open_path(&p);
             }
