@@ -13,6 +13,7 @@ pub mod check;
 pub mod edition;
 pub mod import;
 pub mod jobs;
+pub mod pages;
 pub mod profiles;
 pub mod proofcopy;
 pub mod recovery;

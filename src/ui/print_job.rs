@@ -9,8 +9,8 @@ use egui::Ui;
 use std::sync::Arc;
 
 use crate::model::{CallProfile, Dossier, Finding};
-use crate::print::RenderOptions;
 use crate::service::jobs::{self, JobError, PrintJob, Writer};
+use crate::service::pages::RenderOptions;
 use crate::service::session::{Fingerprint, fingerprint};
 
 /// What the PDF is for.
@@ -100,9 +100,9 @@ impl PrintPanel {
         RenderOptions {
             copies: None,
             mode: match self.mode {
-                PrintMode::Draft => crate::print::PrintMode::Draft,
-                PrintMode::Final => crate::print::PrintMode::Final,
-                PrintMode::Blank => crate::print::PrintMode::Blank,
+                PrintMode::Draft => crate::service::pages::PrintMode::Draft,
+                PrintMode::Final => crate::service::pages::PrintMode::Final,
+                PrintMode::Blank => crate::service::pages::PrintMode::Blank,
             },
             per_copy: self.per_copy,
         }

@@ -308,7 +308,7 @@ impl<'a> Form<'a> {
             // a later frame, for this field only.
             let pick = egui::Id::unique(("pick-attachment", path));
             if let super::picker::Picked::Chosen(file) = super::picker::poll(ui.ctx(), pick) {
-                *value = crate::attach::relative_to(&self.base_dir, &file);
+                *value = crate::service::stored_path::relative_to(&self.base_dir, &file);
                 changed = true;
                 self.touch(path);
             }
