@@ -93,3 +93,62 @@ pub fn create(
     session::create(target, &next.dossier)?;
     Ok(next)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile_2027(dir: &Path) -> std::path::PathBuf {
+        let text = profiles::bundled_text("2026")
+            .expect("bundled")
+            .replace("edition: \"2026\"", "edition: \"2027\"");
+        let file = dir.join("appel-2027.ron");
+        std::fs::write(&file, text).expect("written");
+        file
+    }
+
+    /// The command line and the wizard store the same path: relative to
+    /// the new file's folder; the wizard's untitled dossier absolute until
+    /// its first save, then the same relative path.
+    #[test]
+    fn both_front_ends_remember_the_profile_the_same_way() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let profile = profile_2027(dir.path());
+        let source = dir.path().join("cluster-2026.ron");
+        let target = dir.path().join("cluster-2027.ron");
+        crate::store::save(&source, &crate::example_dossier().expect("example")).expect("saved");
+        let cli = create(&source, &profile, &target).expect("created");
+        assert_eq!(cli.dossier.call_profile.as_deref(), Some("appel-2027.ron"));
+        assert_eq!(crate::store::load(&target).expect("reads"), cli.dossier);
+        let old = crate::store::load(&source).expect("reads");
+        let wizard = start(&old, &profile, None).expect("started");
+        let stored = wizard.dossier.call_profile.clone().expect("remembered");
+        assert!(Path::new(&stored).is_absolute(), "{stored}");
+        assert_eq!(
+            profiles::rebased_profile(&wizard.dossier, &target).as_deref(),
+            Some("appel-2027.ron")
+        );
+        assert_eq!(wizard.headline(), cli.headline());
+        assert_eq!(wizard.not_carried_lines(), cli.not_carried_lines());
+        assert_eq!(wizard.profile.edition, "2027");
+        assert!(cli.headline().contains(CARRIED));
+    }
+
+    #[test]
+    fn a_new_edition_never_replaces_a_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let profile = profile_2027(dir.path());
+        let source = dir.path().join("cluster-2026.ron");
+        crate::store::save(&source, &crate::example_dossier().expect("example")).expect("saved");
+        let before = std::fs::read(&source).expect("read");
+        assert!(matches!(
+            create(&source, &profile, &source),
+            Err(EditionError::Output(_))
+        ));
+        assert!(matches!(
+            create(&source, &profile, &profile),
+            Err(EditionError::Output(_))
+        ));
+        assert_eq!(std::fs::read(&source).expect("read"), before);
+    }
+}

@@ -227,3 +227,109 @@ pub fn apply_to_file<E>(
         Err(e) => Applied::Stopped(e),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::CallProfile;
+
+    fn no_progress() -> impl FnMut(Stage, usize, usize) {
+        |_, _, _| {}
+    }
+
+    const SHEET: &str = "Raison sociale;Catégorie;Activité;Ville\n\
+        Atlas SARL;Entreprise engagée;Industrielle;Fès\n\
+        Biscuiterie du Nord;Entreprise engagée;Industrielle;Tanger\n";
+
+    #[test]
+    fn columns_are_guessed_then_set_by_title_or_number() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("membres.csv");
+        std::fs::write(&path, SHEET).expect("written");
+        let mut s = ImportSession::read(&path, &mut no_progress()).expect("read");
+        assert_eq!(s.mapping[0], Field::Name);
+        assert!(s.has_name());
+        s.map_column("Ville", Field::Ignore).expect("by title");
+        assert_eq!(s.mapping[3], Field::Ignore);
+        s.map_column("1", Field::Ignore).expect("by number");
+        assert!(!s.has_name());
+        let d = Dossier::new_for(&CallProfile::edition_2026());
+        assert!(
+            s.plan(&d, PlanOptions::default(), &mut no_progress())
+                .is_none()
+        );
+        assert_eq!(
+            s.map_column("Pays", Field::Name),
+            Err("colonne « Pays » absente du tableur".to_string())
+        );
+        assert!(s.map_column("5", Field::Name).is_err());
+        assert!(s.map_column("0", Field::Name).is_err());
+    }
+
+    #[test]
+    fn an_import_saves_only_when_rows_are_added_and_never_after_a_stop() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let sheet = dir.path().join("membres.csv");
+        std::fs::write(&sheet, SHEET).expect("written");
+        let file = dir.path().join("dossier.ron");
+        let mut d = Dossier::new_for(&CallProfile::edition_2026());
+        d.members.clear();
+        crate::store::save(&file, &d).expect("saved");
+        let before = std::fs::read(&file).expect("read");
+        let stopped = apply_to_file(&file, |_| Err::<ImportPlan, _>("arrêt")).expect("runs");
+        assert_eq!(stopped, Applied::Stopped("arrêt"));
+        assert_eq!(std::fs::read(&file).expect("read"), before);
+        let plan = |d: &Dossier| {
+            let s = ImportSession::read(&sheet, &mut no_progress())?;
+            s.plan(d, PlanOptions::default(), &mut no_progress())
+                .ok_or_else(|| NO_NAME_COLUMN.to_string())
+        };
+        let Applied::Saved(summary) = apply_to_file(&file, plan).expect("runs") else {
+            panic!("rows were to be added");
+        };
+        assert!(summary.contains('2'), "{summary}");
+        assert_eq!(crate::store::load(&file).expect("reads").members.len(), 2);
+        let after = std::fs::read(&file).expect("read");
+        // The same sheet again: duplicates only, the file is not written.
+        assert!(matches!(
+            apply_to_file(&file, plan),
+            Ok(Applied::Nothing(_))
+        ));
+        assert_eq!(std::fs::read(&file).expect("read"), after);
+    }
+
+    #[test]
+    fn the_report_says_every_note_once() {
+        let mut s = ImportSession::from_text("Raison sociale\tVille\nAtlas\tFès\n").expect("rows");
+        s.mapping[1] = Field::Ignore;
+        let d = Dossier::new_for(&CallProfile::edition_2026());
+        let plan = s
+            .plan(&d, PlanOptions::default(), &mut no_progress())
+            .expect("a name column");
+        let report = Report::of(&plan);
+        assert_eq!(report.summary, plan.summary());
+        assert_eq!(report.notes.len(), plan.notes.len());
+        assert!(report.notes.iter().all(|n| n.starts_with("Attention : ")));
+    }
+
+    proptest! {
+        /// Pasted rows (two cells or more, as a spreadsheet copies them)
+        /// whose first line names no column are all data: one
+        /// « Colonne X » per column, the first taken as the company name.
+        #[test]
+        fn pasted_rows_without_titles_are_all_kept(
+            rows in prop::collection::vec(prop::collection::vec("[0-9]{1,6}", 2..5), 1..20)
+        ) {
+            let text: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
+            let s = ImportSession::from_text(&text).expect("rows");
+            let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+            prop_assert_eq!(s.sheet.rows.len(), rows.len());
+            prop_assert_eq!(s.sheet.headers.len(), width);
+            prop_assert_eq!(&s.sheet.headers[0], "Colonne A");
+            prop_assert_eq!(s.mapping[0], Field::Name);
+            prop_assert!(s.mapping[1..].iter().all(|f| *f == Field::Ignore));
+        }
+    }
+}
