@@ -429,10 +429,8 @@ mod tests {
 
         let cost = FieldPath::action(0, ActionField::Cost).year(0);
         printed_exactly(&doc, &cost);
-        let typed = d.plan.actions[0].cost[0].map_or_else(
-            || "—".to_string(),
-            |v| crate::model::money::format_number(v, 0),
-        );
+        let typed = d.plan.actions[0].cost[0]
+            .map_or_else(|| "—".to_string(), crate::model::money::format_amount);
         assert_eq!(text_in(&doc, &cost), typed);
 
         let kpi = FieldPath::kpi(&p.kpi_rows[0].id).year(2);

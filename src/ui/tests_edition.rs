@@ -134,7 +134,10 @@ fn a_new_edition_saved_beside_its_profile_remembers_it_relative() {
     assert!(app.save_to(&target));
     assert_eq!(app.dossier.call_profile.as_deref(), Some("appel-2027.ron"));
     let reopened = service::session::open(&target, None).expect("reopens");
-    assert_eq!(reopened.dossier.call_profile.as_deref(), Some("appel-2027.ron"));
+    assert_eq!(
+        reopened.dossier.call_profile.as_deref(),
+        Some("appel-2027.ron")
+    );
     assert_eq!(reopened.profile.edition, "2027");
     assert!(!app.dirty);
 }
