@@ -178,7 +178,8 @@ pub fn run_edition(args: NewEdition) -> Result<Outcome, Failure> {
         EditionError::Profile(e) => Failure::Profile(e),
         EditionError::Output(e) => Failure::Output(e),
     })?;
-    println!("{} Créé : {}", next.headline(), args.target.display());
+    println!("Dossier créé : {}", args.target.display());
+    println!("{}", next.headline());
     for line in next.not_carried_lines() {
         println!("{line}");
     }
