@@ -79,6 +79,8 @@ pub fn preview_pages_hinted(
 ) -> Result<PreviewDoc, RenderError> {
     let (copies, draft) = copies_and_draft(dossier, profile, findings, &RenderOptions::default())?;
     let fonts = fonts()?;
+    // Printed in the running band, as on the PDF's pages.
+    let fingerprint = Some(crate::model::Fingerprint::of(dossier).code());
     let (mut laid, geo, settled) = super::layout_pages_from(
         dossier,
         profile,
@@ -99,6 +101,7 @@ pub fn preview_pages_hinted(
         copies,
         draft,
         slot: laid.anchor_y.get("cover-copy-slot").copied(),
+        fingerprint: fingerprint.as_deref(),
     };
     let n = laid.pages.len();
     let mut fields: Vec<Vec<FieldBox>> = vec![Vec::new(); n];
