@@ -8,9 +8,7 @@ use super::Declared;
 use super::args::{Exit, Given, Opt, Spec, Usage};
 use super::import_console::{self as console, ACTIVITY_WORDS, CATEGORY_WORDS};
 use super::outcome::{Failure, Outcome};
-use crate::import::mapping::Field;
-use crate::import::plan::DuplicatePolicy;
-use crate::store;
+use crate::service::import::{Applied, DuplicatePolicy, Field, apply_to_file};
 
 /// The import's typed arguments.
 pub type ImportMembers = console::Request;
@@ -144,27 +142,18 @@ impl Declared for console::Request {
 }
 
 pub fn run(req: ImportMembers) -> Result<Outcome, Failure> {
-    // Fail early, before reading the sheet, on a dossier that cannot be read.
-    store::load(&req.into)?;
-    let outcome = store::update(&req.into, |dossier| {
-        let plan = console::plan(&req, dossier)?;
-        if plan.is_empty() {
-            println!(
-                "Rien à importer : {}. Le dossier n'a pas été modifié.",
-                plan.summary()
-            );
-            return Ok(None);
-        }
-        plan.apply(dossier);
-        Ok(Some(plan.summary()))
-    });
-    match outcome? {
-        Ok(Some(summary)) => {
+    match apply_to_file(&req.into, |dossier| console::plan(&req, dossier))? {
+        Applied::Saved(summary) => {
             println!("{summary} — dossier enregistré : {}", req.into.display());
             Ok(Outcome::Done)
         }
-        Ok(None) => Ok(Outcome::Done),
-        Err(console::Failure::Usage(e)) => Err(Failure::Usage(Usage::new(Some(NAME), e))),
-        Err(console::Failure::Unreadable(e)) => Err(Failure::Import(e)),
+        Applied::Nothing(summary) => {
+            println!("Rien à importer : {summary}. Le dossier n'a pas été modifié.");
+            Ok(Outcome::Done)
+        }
+        Applied::Stopped(console::Failure::Usage(e)) => {
+            Err(Failure::Usage(Usage::new(Some(NAME), e)))
+        }
+        Applied::Stopped(console::Failure::Unreadable(e)) => Err(Failure::Import(e)),
     }
 }

@@ -7,11 +7,11 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::import::mapping::{Field, normalise};
-use crate::import::plan::{ImportPlan, PlanOptions, plan_import_with};
-use crate::import::progress::{Stage, describe};
-use crate::import::sheet::{Limits, read_sheet_with};
 use crate::model::dossier::{Activity, Dossier, MemberCategory};
+use crate::service::import::{
+    Field, ImportPlan, ImportSession, NO_NAME_COLUMN, PlanOptions, Report, Stage,
+    describe_progress as describe, normalise,
+};
 
 /// The accepted words, as the usage text lists them.
 pub const ACTIVITY_WORDS: &str = "industrielle|technologique|specifique|autre";
@@ -66,67 +66,49 @@ pub enum Failure {
 /// report of every row not simply added.
 pub fn plan(req: &Request, dossier: &Dossier) -> Result<ImportPlan, Failure> {
     let mut line = ProgressLine::new();
-    let sheet = read_sheet_with(&req.sheet, &Limits::default(), &mut |s, d, t| {
-        line.update(s, d, t)
-    })
-    .map_err(|e| Failure::Unreadable(e.to_string()));
+    let session = ImportSession::read(&req.sheet, &mut |s, d, t| line.update(s, d, t));
     line.clear();
-    let sheet = sheet?;
-    let mut mapping = crate::import::guess_mapping(&sheet.headers);
+    let mut session = session.map_err(Failure::Unreadable)?;
     for (column, field) in &req.overrides {
-        let index = column
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| n.checked_sub(1))
-            .or_else(|| {
-                sheet
-                    .headers
-                    .iter()
-                    .position(|h| h.trim() == column.as_str())
-            });
-        match index.filter(|i| *i < mapping.len()) {
-            Some(i) => mapping[i] = *field,
-            None => {
-                return Err(Failure::Usage(format!(
-                    "colonne « {column} » absente du tableur"
-                )));
-            }
-        }
+        session.map_column(column, *field).map_err(Failure::Usage)?;
     }
-    if let Some(encoding) = sheet.encoding {
+    if let Some(encoding) = session.sheet.encoding {
         println!("Encodage du fichier : {encoding}");
     }
     println!("Colonnes reconnues :");
-    for (header, field) in sheet.headers.iter().zip(&mapping) {
-        println!("  {header} → {}", field.label());
-    }
-    if !mapping.contains(&Field::Name) {
-        return Err(Failure::Unreadable(
-            "aucune colonne ne donne la raison sociale ; précisez-la avec --map \"Colonne=nom\". \
-             Le dossier n'a pas été modifié."
-                .into(),
-        ));
+    for (header, field) in session.columns() {
+        println!("  {header} → {field}");
     }
     let mut line = ProgressLine::new();
-    let plan = plan_import_with(dossier, &sheet, &mapping, req.options, &mut |s, d, t| {
-        line.update(s, d, t)
-    });
+    let plan = session.plan(dossier, req.options, &mut |s, d, t| line.update(s, d, t));
     line.clear();
+    let plan = plan.ok_or_else(|| {
+        Failure::Unreadable(format!(
+            "{NO_NAME_COLUMN} ; précisez-la avec --map \"Colonne=nom\". \
+             Le dossier n'a pas été modifié."
+        ))
+    })?;
     print_report(&plan);
     Ok(plan)
 }
 
 fn print_report(plan: &ImportPlan) {
-    for note in &plan.notes {
-        println!("Attention : {note}.");
+    let Report {
+        notes,
+        details,
+        missing,
+        suggestions,
+        ..
+    } = Report::of(plan);
+    for note in &notes {
+        println!("{note}");
     }
-    for line in plan.details() {
+    for line in details {
         println!("  {line}");
     }
-    for line in plan.missing_summary() {
+    for line in missing {
         println!("{line}");
     }
-    let suggestions = plan.suggestions();
     if !suggestions.is_empty() {
         println!(
             "Valeurs suggérées{} :",

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::args::{Exit, Given, Opt, Spec, Usage};
 use super::outcome::{Failure, Outcome};
-use super::{Declared, open, profile_or_latest};
-use crate::model::{Dossier, edition};
+use super::{Declared, profile_or_latest};
+use crate::model::Dossier;
+use crate::service::edition::{self, EditionError};
 use crate::service::{jobs, profiles, session};
 
 #[derive(Debug, PartialEq)]
@@ -172,30 +173,15 @@ fn create(file: &Path, kind: Kind, explicit: Option<&Path>) -> Result<Outcome, F
 }
 
 pub fn run_edition(args: NewEdition) -> Result<Outcome, Failure> {
-    let NewEdition {
-        source,
-        target,
-        profile: profile_path,
-    } = args;
-    let (old, old_profile) = open(&source, None)?;
-    // Everything the source reads, and the new profile, stay untouched.
-    let protected = jobs::Protected::of(&old, &old_profile, Some(&source), None)
-        .with(profile_path.clone(), jobs::Role::EditionProfile);
-    jobs::check_new_file(&target, &protected)?;
-    let profile = profiles::from_file(&profile_path)?;
-    let mut new = edition::carry_over(&old, &profile);
-    new.dossier.call_profile = Some(profiles::remembered_path(&target, &profile_path));
-    session::create(&target, &new.dossier)?;
-    println!(
-        "Dossier de l'édition « {} » créé : {} (identité, membres, partenaires et gouvernance repris).",
-        profile.edition,
-        target.display()
-    );
-    if !new.not_carried.is_empty() {
-        println!("Non repris :");
-        for line in &new.not_carried {
-            println!("  - {line}");
-        }
+    let next = edition::create(&args.source, &args.profile, &args.target).map_err(|e| match e {
+        EditionError::Session(e) => Failure::Session(e),
+        EditionError::Profile(e) => Failure::Profile(e),
+        EditionError::Output(e) => Failure::Output(e),
+    })?;
+    println!("Dossier créé : {}", args.target.display());
+    println!("{}", next.headline());
+    for line in next.not_carried_lines() {
+        println!("{line}");
     }
     Ok(Outcome::Done)
 }

@@ -11,9 +11,9 @@ use super::args::{Exit, Usage};
 use super::write_report;
 use crate::model::Finding;
 use crate::service::ProfileError;
+use crate::service::StoreError;
 use crate::service::jobs::{JobError, OutputError};
 use crate::service::session::SessionError;
-use crate::store::StoreError;
 
 /// A command that ran to its end.
 #[derive(Debug, PartialEq, Eq)]

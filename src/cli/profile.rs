@@ -7,8 +7,7 @@ use std::path::PathBuf;
 use super::Declared;
 use super::args::{Exit, Given, Opt, Spec, Usage};
 use super::outcome::{Failure, Outcome};
-use crate::service::{jobs, profiles};
-use crate::store;
+use crate::service::profiles::{self, ExportError};
 
 #[derive(Debug, PartialEq)]
 pub struct CheckProfile {
@@ -124,22 +123,16 @@ impl Declared for ExportProfile {
 
 pub fn export(args: ExportProfile) -> Result<Outcome, Failure> {
     let file = args.file;
-    let edition = args
-        .edition
-        .unwrap_or_else(|| profiles::latest_bundled().edition.clone());
-    let Some(text) = profiles::bundled_text(&edition) else {
-        return Err(Failure::NoEdition(edition));
-    };
-    // Only a new file: the refusal says what the existing one is.
-    jobs::check_new_file(&file, &jobs::Protected::none())?;
-    match store::write_atomic(&file, text.as_bytes(), false) {
-        Ok(()) => {
+    match profiles::export(&file, args.edition) {
+        Ok(edition) => {
             println!(
                 "Profil de l'édition « {edition} » écrit : {} (modifiez l'édition, les seuils et la date limite, puis vérifiez-le avec check-profile).",
                 file.display()
             );
             Ok(Outcome::Done)
         }
-        Err(e) => Err(Failure::Store(e)),
+        Err(ExportError::NoEdition(edition)) => Err(Failure::NoEdition(edition)),
+        Err(ExportError::Output(e)) => Err(Failure::Output(e)),
+        Err(ExportError::Store(e)) => Err(Failure::Store(e)),
     }
 }

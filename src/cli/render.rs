@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use super::args::{Exit, Given, Opt, Spec, Usage};
 use super::outcome::{Failure, Outcome};
 use super::{Declared, open};
-use crate::print::{PrintMode, RenderOptions};
 use crate::service::jobs::{self, JobError, PrintJob};
+use crate::service::pages::{PrintMode, RenderOptions};
 
 #[derive(Debug, PartialEq)]
 pub struct Render {

@@ -10,10 +10,9 @@ use super::args::{COMMON, Exit, Opt, Spec, Usage};
 use super::check::Check;
 use super::outcome::{Failure, Outcome, write_failure};
 use super::{Command, Request, SPECS, parse, wizard_file};
-use crate::import::mapping::Field;
-use crate::import::plan::DuplicatePolicy;
 use crate::model::dossier::{Activity, MemberCategory};
-use crate::print::PrintMode;
+use crate::service::import::{DuplicatePolicy, Field};
+use crate::service::pages::PrintMode;
 
 fn words(line: &str) -> Vec<OsString> {
     line.split_whitespace().map(OsString::from).collect()

@@ -10,7 +10,10 @@
 //!   the board corrected.
 
 pub mod check;
+pub mod edition;
+pub mod import;
 pub mod jobs;
+pub mod pages;
 pub mod profiles;
 pub mod proofcopy;
 pub mod recovery;
@@ -19,6 +22,8 @@ pub mod stored_path;
 
 use std::path::{Path, PathBuf};
 
+pub use crate::store::settings::{AppDirs, Settings};
+pub use crate::store::{StoreError, french_io};
 pub use profiles::ProfileError;
 
 /// The folder attachment and profile paths are relative to: the dossier

@@ -329,3 +329,50 @@ fn canonical(path: &Path) -> PathBuf {
         .or_else(|_| std::path::absolute(path))
         .unwrap_or_else(|_| path.to_path_buf())
 }
+
+/// How a dossier at `dossier_path` remembers `profile_path`; a dossier
+/// never saved has no folder yet, so the path is absolute.
+pub fn remembered_path_for(dossier_path: Option<&Path>, profile_path: &Path) -> String {
+    match dossier_path {
+        Some(d) => remembered_path(d, profile_path),
+        None => canonical(profile_path).display().to_string(),
+    }
+}
+
+/// Why `export` wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cette version ne fournit pas l'édition « {0} ».")]
+    NoEdition(String),
+    #[error(transparent)]
+    Output(#[from] super::jobs::OutputError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// « export-profile »: writes the bundled profile of `edition` (the latest
+/// without one) to the new file `file`, as a starting point for the next
+/// edition; returns the edition written.
+pub fn export(file: &Path, edition: Option<String>) -> Result<String, ExportError> {
+    let edition = edition.unwrap_or_else(|| latest_bundled().edition.clone());
+    let Some(text) = bundled_text(&edition) else {
+        return Err(ExportError::NoEdition(edition));
+    };
+    // Only a new file: the refusal says what the existing one is.
+    super::jobs::check_new_file(file, &super::jobs::Protected::none())?;
+    store::write_atomic(file, text.as_bytes(), false)?;
+    Ok(edition)
+}
+
+/// The profile path a dossier never saved (absolute, see
+/// [`remembered_path_for`]) keeps once saved at `to`: relative to its
+/// folder when the profile lies below it. `None`: nothing to change.
+pub fn rebased_profile(dossier: &Dossier, to: &Path) -> Option<String> {
+    let stored = dossier
+        .call_profile
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())?;
+    let file = Path::new(stored);
+    let rebased = remembered_path(to, file);
+    (file.is_absolute() && rebased != stored).then_some(rebased)
+}

@@ -525,3 +525,8 @@ pub fn merge_members(recovered: &Dossier, disk: &Dossier) -> (Dossier, Vec<Strin
 fn plural(n: usize) -> &'static str {
     if n > 1 { "s" } else { "" }
 }
+
+/// The name a recovery file gives the dossier it saves (`Recovery::source`).
+pub fn source_key(path: &Path) -> PathBuf {
+    files::key(path)
+}

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use super::profiles::{self, ProfileError};
 use crate::model::{CallProfile, Dossier};
-use crate::store::{self, ContentId, DossierLock, Fingerprint, Keep, StoreError};
+use crate::store::{self, ContentId, DossierLock, Keep, StoreError};
+pub use crate::store::{Fingerprint, fingerprint};
 
 /// Why a dossier could not be opened or saved.
 #[derive(Debug, thiserror::Error)]
@@ -136,4 +137,38 @@ pub fn create(path: &Path, dossier: &Dossier) -> Result<(), SessionError> {
     }
     store::save_locked(path, dossier)?;
     Ok(())
+}
+
+impl SessionError {
+    /// The dossier is too large to reopen: saving it elsewhere would not help.
+    pub fn is_too_large(&self) -> bool {
+        matches!(self, SessionError::Store(StoreError::TooLargeToSave { .. }))
+    }
+}
+
+/// The open dossier's file as seen now, against the version the session
+/// started from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DiskState {
+    /// As the session last read or wrote it.
+    Same,
+    /// Another program holds its lock (an import running): who.
+    HeldBy(String),
+    /// Saved by someone else since.
+    Changed,
+    /// No longer on disk.
+    Missing,
+}
+
+/// Cheap (two metadata reads): the wizard looks every few seconds.
+pub fn disk_state(path: &Path, base: &Base) -> DiskState {
+    if let Some(holder) = store::lock::held_by_other(path) {
+        DiskState::HeldBy(holder)
+    } else if !path.exists() {
+        DiskState::Missing
+    } else if store::fingerprint(path) != base.fingerprint {
+        DiskState::Changed
+    } else {
+        DiskState::Same
+    }
 }

@@ -8,6 +8,10 @@
 //! without case, `\` and `/` both separators) are tested on Linux too.
 //! A relative path is always stored with `/`, which both systems read.
 
+/// How the wizard stores an attached file the user picked (see
+/// [`crate::attach::relative_to`]).
+pub use crate::attach::relative_to;
+
 /// Whose path rules apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {

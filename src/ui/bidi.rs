@@ -2,7 +2,7 @@
 //! (harfrust) but has no bidirectional algorithm, so a field holding
 //! « مجموعة فاس للصناعات (فاس) 2026 » showed its year reversed and its runs
 //! in the wrong order. A field with right-to-left text is laid out from the
-//! sections [`crate::print::shape::display_sections`] gives: the same
+//! sections [`crate::service::pages::display_sections`] gives: the same
 //! characters, in the order egui turns into the visual one.
 
 use std::sync::Arc;
@@ -12,7 +12,7 @@ use egui::{Galley, TextBuffer, Ui};
 
 /// Whether a field's text needs [`layouter`].
 pub fn needed(text: &str) -> bool {
-    crate::print::shape::has_bidi(text)
+    crate::service::pages::has_bidi(text)
 }
 
 /// Lays out a text field's content in visual order (wrapped when
@@ -25,7 +25,7 @@ pub fn layouter(multiline: bool) -> impl FnMut(&Ui, &dyn TextBuffer, f32) -> Arc
             ui.fonts_mut(|f| f.row_height(&font_id)) + ui.spacing().extra_text_line_spacing;
         let mut format = TextFormat::simple(font_id, color);
         format.line_height = Some(line_height);
-        let mut job = match crate::print::shape::display_sections(text.as_str()) {
+        let mut job = match crate::service::pages::display_sections(text.as_str()) {
             Some(sections) => sections_job(&sections, &format),
             None => {
                 let mut job = LayoutJob::default();
@@ -56,7 +56,7 @@ fn sections_job(sections: &[String], format: &TextFormat) -> LayoutJob {
 }
 
 /// A one-line job for the page preview: `sections` from
-/// [`crate::print::shape::display_sections`].
+/// [`crate::service::pages::display_sections`].
 pub fn job(sections: &[String], font: egui::FontId, color: egui::Color32) -> LayoutJob {
     let mut job = sections_job(sections, &TextFormat::simple(font, color));
     job.wrap.max_width = f32::INFINITY;

@@ -30,11 +30,13 @@ pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         "dejavu".into(),
-        std::sync::Arc::new(egui::FontData::from_static(crate::print::font::REGULAR_TTF)),
+        std::sync::Arc::new(egui::FontData::from_static(
+            crate::service::pages::REGULAR_TTF,
+        )),
     );
     fonts.font_data.insert(
         "dejavu-bold".into(),
-        std::sync::Arc::new(egui::FontData::from_static(crate::print::font::BOLD_TTF)),
+        std::sync::Arc::new(egui::FontData::from_static(crate::service::pages::BOLD_TTF)),
     );
     if let Some(list) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
         list.insert(0, "dejavu".into());
@@ -92,7 +94,7 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
         "Dossier Cluster",
         options,
         Box::new(move |_cc| {
-            let mut app = DossierApp::new(crate::store::settings::AppDirs::locate());
+            let mut app = DossierApp::new(crate::service::AppDirs::locate());
             if let Some(p) = path {
                 app.open_path(&p);
             }

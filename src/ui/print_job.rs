@@ -9,9 +9,9 @@ use egui::Ui;
 use std::sync::Arc;
 
 use crate::model::{CallProfile, Dossier, Finding};
-use crate::print::RenderOptions;
 use crate::service::jobs::{self, JobError, PrintJob, Writer};
-use crate::store::{self, Fingerprint};
+use crate::service::pages::RenderOptions;
+use crate::service::session::{Fingerprint, fingerprint};
 
 /// What the PDF is for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -100,9 +100,9 @@ impl PrintPanel {
         RenderOptions {
             copies: None,
             mode: match self.mode {
-                PrintMode::Draft => crate::print::PrintMode::Draft,
-                PrintMode::Final => crate::print::PrintMode::Final,
-                PrintMode::Blank => crate::print::PrintMode::Blank,
+                PrintMode::Draft => crate::service::pages::PrintMode::Draft,
+                PrintMode::Final => crate::service::pages::PrintMode::Final,
+                PrintMode::Blank => crate::service::pages::PrintMode::Blank,
             },
             per_copy: self.per_copy,
         }
@@ -110,7 +110,7 @@ impl PrintPanel {
 
     /// Whether this panel wrote `path` and nobody changed it since.
     fn wrote(&self, path: &Path) -> bool {
-        let now = store::fingerprint(path);
+        let now = fingerprint(path);
         self.written.iter().any(|(p, f)| p == path && *f == now)
     }
 
@@ -245,7 +245,7 @@ impl PrintPanel {
                     if let JobResult::Done { files, .. } = &r {
                         for f in files {
                             self.written.retain(|(p, _)| p != f);
-                            self.written.push((f.clone(), store::fingerprint(f)));
+                            self.written.push((f.clone(), fingerprint(f)));
                         }
                     }
                     self.last = Some(r);
@@ -287,7 +287,7 @@ impl crate::ui::app::DossierApp {
 pub enum SystemError {
     #[error(
         "Impossible d'ouvrir le PDF ({}) : ouvrez « {} » avec votre lecteur de PDF.",
-        crate::store::french_io(.source),
+        crate::service::french_io(.source),
         .path.display()
     )]
     Open {

@@ -119,6 +119,29 @@ fn a_new_edition_carries_the_members_and_lists_what_it_dropped() {
     assert!(h.query_by_label("Nouvelle édition 2027").is_some());
 }
 
+/// The wizard's new edition, saved beside its profile, remembers it as
+/// `new-edition` does: relative to the dossier's folder.
+#[test]
+fn a_new_edition_saved_beside_its_profile_remembers_it_relative() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = profile_2027(dir.path());
+    let mut app = DossierApp::new(None);
+    app.open_example();
+    app.apply(Command::NewEdition(file));
+    let stored = app.dossier.call_profile.clone().expect("remembered");
+    assert!(std::path::Path::new(&stored).is_absolute(), "{stored}");
+    let target = dir.path().join("cluster-2027.ron");
+    assert!(app.save_to(&target));
+    assert_eq!(app.dossier.call_profile.as_deref(), Some("appel-2027.ron"));
+    let reopened = service::session::open(&target, None).expect("reopens");
+    assert_eq!(
+        reopened.dossier.call_profile.as_deref(),
+        Some("appel-2027.ron")
+    );
+    assert_eq!(reopened.profile.edition, "2027");
+    assert!(!app.dirty);
+}
+
 #[test]
 fn a_mistyped_budget_amount_survives_save_and_reopen() {
     let dir = tempfile::tempdir().expect("tempdir");

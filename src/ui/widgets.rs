@@ -318,7 +318,10 @@ impl<'a> Form<'a> {
                 };
                 (request, super::picker::Mode::Open)
             }) {
-                *value = crate::attach::relative_to(&self.base_dir, std::path::Path::new(&chosen));
+                *value = crate::service::stored_path::relative_to(
+                    &self.base_dir,
+                    std::path::Path::new(&chosen),
+                );
                 changed = true;
                 self.touch(path);
             }

@@ -122,10 +122,7 @@ impl DossierApp {
                 return;
             }
         };
-        let remembered = match &self.path {
-            Some(dossier_path) => service::profiles::remembered_path(dossier_path, file),
-            None => absolute(file).display().to_string(),
-        };
+        let remembered = service::profiles::remembered_path_for(self.path.as_deref(), file);
         self.profile = profile;
         self.dossier.call_profile = Some(remembered);
         self.record_edit("call_profile");
@@ -143,18 +140,20 @@ impl DossierApp {
     /// `file`, carrying over what describes the cluster, and lists what
     /// could not be carried.
     pub fn new_edition(&mut self, file: &Path) {
-        let profile = match service::profiles::from_file(file) {
-            Ok(p) => p,
+        // Not saved yet: the profile path is absolute until its first save.
+        let next = match service::edition::start(&self.dossier, file, None) {
+            Ok(next) => next,
             Err(e) => {
                 self.dialog = Some(Dialog::Error(e.to_string()));
                 return;
             }
         };
-        let mut next = crate::model::edition::carry_over(&self.dossier, &profile);
-        next.dossier.call_profile = Some(absolute(file).display().to_string());
         self.clear_recovery();
-        let edition = profile.edition.clone();
-        self.replace(next.dossier, profile, None);
+        let edition = next.profile.edition.clone();
+        let lines = std::iter::once(next.headline())
+            .chain(next.not_carried_lines())
+            .collect();
+        self.replace(next.dossier, next.profile, None);
         // A new, unsaved dossier: the saved state is an empty one.
         self.saved = Default::default();
         self.dirty = true;
@@ -163,22 +162,9 @@ impl DossierApp {
         self.tab = Tab::Home;
         self.status = format!("Nouvelle édition {edition} : pensez à l'enregistrer");
         self.status_is_error = false;
-        let mut lines = vec![
-            "Identité, membres, partenaires, gouvernance, partenariats et start-up ont été repris. N'ont pas été repris :".to_string(),
-        ];
-        if next.not_carried.is_empty() {
-            lines.push("rien".to_string());
-        }
-        lines.extend(next.not_carried.iter().map(|l| format!("• {l}")));
         self.dialog = Some(Dialog::Info {
             title: format!("Nouvelle édition {edition}"),
             lines,
         });
     }
-}
-
-fn absolute(file: &Path) -> PathBuf {
-    crate::store::paths::canonicalize(file)
-        .or_else(|_| std::path::absolute(file))
-        .unwrap_or_else(|_| file.to_path_buf())
 }

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use super::DossierApp;
-use crate::store;
+use crate::service::session::{DiskState, disk_state};
 
 /// How often the file is looked at: cheap (two metadata reads).
 const EVERY: Duration = Duration::from_secs(2);
@@ -21,23 +21,20 @@ impl DossierApp {
             self.disk_note = None;
             return;
         };
-        self.disk_note = if let Some(holder) = store::lock::held_by_other(&path) {
-            Some(format!(
+        self.disk_note = match disk_state(&path, &self.base) {
+            DiskState::HeldBy(holder) => Some(format!(
                 "« {} » est en cours de modification par {holder} : attendez qu'il ait fini avant d'enregistrer.",
                 path.display()
-            ))
-        } else if path.exists() && store::fingerprint(&path) != self.base.fingerprint {
-            Some(format!(
+            )),
+            DiskState::Changed => Some(format!(
                 "« {} » a été modifié sur le disque par un autre programme depuis son ouverture : « Enregistrer » demandera avant de l'écraser ; rouvrez-le pour voir ces modifications.",
                 path.display()
-            ))
-        } else if !path.exists() {
-            Some(format!(
+            )),
+            DiskState::Missing => Some(format!(
                 "« {} » n'est plus sur le disque : « Enregistrer » le recréera.",
                 path.display()
-            ))
-        } else {
-            None
+            )),
+            DiskState::Same => None,
         };
     }
 }

@@ -34,8 +34,7 @@ use super::widgets::{Flag, Form};
 use crate::model::{CallProfile, Dossier, Finding, Section};
 use crate::service::recovery::{Offer, Recoveries};
 use crate::service::session::{self, Base, Check};
-use crate::service::{self};
-use crate::store::settings::{AppDirs, Settings};
+use crate::service::{self, AppDirs, Settings};
 
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq)]
@@ -314,8 +313,14 @@ impl DossierApp {
             // « Écraser », or the same file chosen again.
             return self.write(path, Check::Overwrite);
         }
-        // Another file: its own session starts with this save.
+        // Another file: its own session starts with this save. A dossier
+        // never saved remembers its profile from its folder from now on.
         self.base = Base::default();
+        if self.path.is_none()
+            && let Some(p) = service::profiles::rebased_profile(&self.dossier, path)
+        {
+            self.dossier.call_profile = Some(p);
+        }
         self.write(path, Check::NewPlace)
     }
 
@@ -346,10 +351,7 @@ impl DossierApp {
                 self.status = format!("Échec de l'enregistrement : {e}");
                 self.status_is_error = true;
                 // Another place does not make a dossier smaller.
-                let elsewhere = !matches!(
-                    e,
-                    session::SessionError::Store(crate::store::StoreError::TooLargeToSave { .. })
-                );
+                let elsewhere = !e.is_too_large();
                 self.dialog = Some(Dialog::Error(format!(
                     "{e}\n\nVotre travail est toujours dans l'application{}",
                     if elsewhere {

@@ -49,7 +49,7 @@ impl DossierApp {
     /// After opening `path`: the work a crashed session left on it comes
     /// first.
     pub(super) fn offer_recoveries_of(&mut self, path: &std::path::Path) {
-        let key = crate::store::recovery::key(path);
+        let key = crate::service::recovery::source_key(path);
         let (mut first, rest): (Vec<Offer>, Vec<Offer>) = std::mem::take(&mut self.offers)
             .into_iter()
             .partition(|o| o.recovery.source.as_deref() == Some(key.as_path()));

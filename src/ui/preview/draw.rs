@@ -5,9 +5,9 @@
 
 use egui::{Color32, FontFamily, FontId, Painter, Pos2, Rect, Stroke, pos2, vec2};
 
-use crate::print::font::Weight;
-use crate::print::layout::Item;
-use crate::print::preview::PreviewPage;
+use crate::service::pages::Item;
+use crate::service::pages::PreviewPage;
+use crate::service::pages::Weight;
 
 pub(super) const REGULAR: &str = "apercu-regular";
 pub(super) const BOLD: &str = "apercu-bold";
@@ -17,8 +17,8 @@ pub(super) const BOLD: &str = "apercu-bold";
 pub(super) fn add_fonts(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
     for (name, bytes) in [
-        (REGULAR, crate::print::font::REGULAR_TTF),
-        (BOLD, crate::print::font::BOLD_TTF),
+        (REGULAR, crate::service::pages::REGULAR_TTF),
+        (BOLD, crate::service::pages::BOLD_TTF),
     ] {
         ctx.add_font(FontInsert::new(
             name,
@@ -162,7 +162,7 @@ fn text_run(
         return;
     }
     let font = FontId::new(px, family(weight));
-    let galley = match crate::print::shape::display_sections(text) {
+    let galley = match crate::service::pages::display_sections(text) {
         // Arabic: the runs in visual order, as the PDF draws them.
         Some(sections) => painter.layout_job(super::super::bidi::job(&sections, font, color)),
         None => painter.layout_no_wrap(text.to_string(), font, color),

@@ -20,7 +20,7 @@ use std::time::Duration;
 use egui::{Pos2, Rect, Ui, pos2, vec2};
 
 use crate::model::{CallProfile, Dossier};
-use crate::print::preview::PreviewDoc;
+use crate::service::pages::PreviewDoc;
 use worker::{Job, Worker};
 
 /// At most one layout per this interval while edits keep coming. A layout
@@ -73,7 +73,7 @@ pub struct PreviewPane {
     /// The field to outline, and the generation after which to scroll to
     /// it again (its place may move once the edit is laid out).
     reveal: Option<(String, u64)>,
-    outline: Option<(usize, crate::print::geometry::Rect)>,
+    outline: Option<(usize, crate::service::pages::Rect)>,
     placement: Option<Placement>,
     /// Scroll to the revealed field once the pages have a placement.
     scroll_reveal: bool,
@@ -168,7 +168,7 @@ impl PreviewPane {
     }
 
     /// The outlined field: its page and box.
-    pub fn outlined(&self) -> Option<(usize, crate::print::geometry::Rect)> {
+    pub fn outlined(&self) -> Option<(usize, crate::service::pages::Rect)> {
         self.outline
     }
 

@@ -166,7 +166,7 @@ fn every_placed_field_opens_a_widget_of_the_wizard() {
             });
     }
     let p = CallProfile::edition_2026();
-    let doc = crate::print::preview::preview_pages(&d, &p, &[]).expect("preview");
+    let doc = crate::service::pages::preview_pages(&d, &p, &[]).expect("preview");
     let mut paths: Vec<String> = doc
         .pages
         .iter()

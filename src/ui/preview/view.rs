@@ -4,7 +4,7 @@
 use egui::{Color32, Rect, RichText, Sense, Stroke, Ui, pos2, vec2};
 
 use super::{GAP, Placement, PreviewPane, THUMB_PAGE_W, Zoom, draw};
-use crate::print::preview::PreviewDoc;
+use crate::service::pages::PreviewDoc;
 
 const ZOOM_STEPS: [f32; 9] = [0.35, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0];
 const OUTLINE: Color32 = Color32::from_rgb(0, 110, 220);

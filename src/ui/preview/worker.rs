@@ -8,10 +8,9 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use crate::attach::Attachments;
-use crate::model::dossier::PieceStatus;
-use crate::model::{CallProfile, Dossier, Finding};
-use crate::print::preview::{PageNumbers, PreviewDoc, preview_pages_hinted};
+use crate::model::{CallProfile, Dossier};
+use crate::service::check::FullCheck;
+use crate::service::pages::{PageNumbers, PreviewDoc, preview_pages_hinted};
 
 /// A dossier to lay out, numbered so the pane knows which edit it shows.
 pub(super) struct Job {
@@ -67,7 +66,7 @@ impl Worker {
 fn run(jobs: &Receiver<Job>, done: &Sender<Done>, interval: Duration) {
     let mut pending: Option<Job> = None;
     let mut last_start: Option<Instant> = None;
-    let mut scans = ScanCache::default();
+    let mut full = FullCheck::default();
     let mut numbers = PageNumbers::default();
     loop {
         if pending.is_none() {
@@ -95,21 +94,26 @@ fn run(jobs: &Receiver<Job>, done: &Sender<Done>, interval: Duration) {
             continue;
         };
         last_start = Some(Instant::now());
-        let none = Attachments::default();
-        let (findings, attachments) = match &job.base_dir {
-            Some(dir) => scans.check(&job.dossier, &job.profile, dir),
-            None => (
-                crate::service::check::rules_now(&job.dossier, &job.profile),
-                &none,
+        let doc = match &job.base_dir {
+            Some(dir) => {
+                let (findings, attachments) =
+                    full.run(job.generation, &job.dossier, &job.profile, dir);
+                preview_pages_hinted(
+                    &job.dossier,
+                    &job.profile,
+                    findings,
+                    attachments,
+                    &mut numbers,
+                )
+            }
+            None => preview_pages_hinted(
+                &job.dossier,
+                &job.profile,
+                &crate::service::check::rules_now(&job.dossier, &job.profile),
+                &Default::default(),
+                &mut numbers,
             ),
-        };
-        let doc = preview_pages_hinted(
-            &job.dossier,
-            &job.profile,
-            &findings,
-            attachments,
-            &mut numbers,
-        )
+        }
         .map(Arc::new)
         .map_err(|e| e.to_string());
         let result = Done {
@@ -123,118 +127,5 @@ fn run(jobs: &Receiver<Job>, done: &Sender<Done>, interval: Duration) {
         if let Some(ctx) = job.ctx {
             ctx.request_repaint();
         }
-    }
-}
-
-/// Each attached file as the dossier names it, with its size and date on
-/// disk: the files are read again only when this changes.
-type ScanKey = Vec<(String, Option<(u64, std::time::SystemTime)>)>;
-
-/// The attachments read for the last layout, so the preview counts their
-/// pages as the print does (`check::full`) without reading the scans
-/// again after every keystroke.
-#[derive(Default)]
-struct ScanCache {
-    key: Option<(PathBuf, ScanKey)>,
-    attachments: Attachments,
-    problems: Vec<Finding>,
-}
-
-impl ScanCache {
-    /// The findings the print would give and the attachments it inserts.
-    fn check(
-        &mut self,
-        d: &Dossier,
-        p: &CallProfile,
-        dir: &std::path::Path,
-    ) -> (Vec<Finding>, &Attachments) {
-        let key = (dir.to_path_buf(), scan_key(d, p, dir));
-        if self.key.as_ref() != Some(&key) {
-            let (attachments, problems) = crate::attach::load(d, p, dir);
-            self.attachments = attachments;
-            self.problems = problems;
-            self.key = Some(key);
-        }
-        let mut findings = crate::service::check::rules_now(d, p);
-        for f in &self.problems {
-            if !findings.contains(f) {
-                findings.push(f.clone());
-            }
-        }
-        crate::service::check::sort(&mut findings);
-        (findings, &self.attachments)
-    }
-}
-
-fn scan_key(d: &Dossier, p: &CallProfile, dir: &std::path::Path) -> ScanKey {
-    use crate::model::field::FieldPath;
-    let pieces =
-        p.admin_pieces
-            .iter()
-            .filter_map(|def| match d.admin_piece(&def.id).map(|x| &x.status) {
-                Some(PieceStatus::Attached(path)) => {
-                    Some((FieldPath::admin_piece(&def.id).to_string(), path.as_str()))
-                }
-                _ => None,
-            });
-    // The title names the file in the messages about it.
-    let others = d
-        .declaration
-        .other_documents
-        .iter()
-        .enumerate()
-        .filter_map(|(i, x)| {
-            let stored = x.attachment.as_deref()?;
-            Some((
-                format!("{} {}", FieldPath::other_document(i), x.title),
-                stored,
-            ))
-        });
-    pieces
-        .chain(others)
-        .map(|(slot, stored)| {
-            let meta = std::fs::metadata(crate::attach::resolve(dir, stored)).ok();
-            let stamp = meta.and_then(|m| Some((m.len(), m.modified().ok()?)));
-            (format!("{slot}={stored}"), stamp)
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scans_are_read_again_only_when_a_file_changes() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let p = CallProfile::edition_2026();
-        let mut d = crate::example_dossier().expect("the example loads");
-        let id = p.admin_pieces[0].id.clone();
-        let piece = d
-            .administrative
-            .iter_mut()
-            .find(|x| x.id == id)
-            .expect("the example lists the piece");
-        piece.status = PieceStatus::Attached("scan.pdf".into());
-        let mut cache = ScanCache::default();
-        let (findings, attachments) = cache.check(&d, &p, dir.path());
-        assert!(attachments.items.is_empty());
-        assert!(
-            findings
-                .iter()
-                .any(|f| f.is_blocking() && f.message.contains("scan.pdf")),
-            "a missing scan blocks as in print"
-        );
-        let before = scan_key(&d, &p, dir.path());
-        assert_eq!(before, scan_key(&d, &p, dir.path()), "nothing changed");
-        std::fs::write(dir.path().join("scan.pdf"), b"not a pdf").expect("written");
-        assert_ne!(before, scan_key(&d, &p, dir.path()), "the file appeared");
-        let (findings, _) = cache.check(&d, &p, dir.path());
-        assert!(
-            findings
-                .iter()
-                .any(|f| f.is_blocking() && f.message.contains("scan.pdf")),
-            "an unreadable scan blocks as in print"
-        );
     }
 }

@@ -14,8 +14,11 @@ use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
 
-use crate::import::{self, DuplicatePolicy, Field, ImportPlan, PlanOptions, Sheet, Stage};
 use crate::model::dossier::{Activity, Dossier, Member, MemberCategory};
+use crate::service::import::{
+    DuplicatePolicy, Field, ImportPlan, ImportSession, PlanOptions, Report, Sheet, Stage,
+    describe_progress, plan_members,
+};
 use crate::ui::widgets::{AMBER, Form, GREEN, RED};
 
 #[derive(Default)]
@@ -44,7 +47,7 @@ struct Planned {
 }
 
 enum Outcome {
-    Sheet(Result<Sheet, String>),
+    Sheet(Result<ImportSession, String>),
     Plan(Box<Planned>),
 }
 
@@ -82,7 +85,7 @@ impl Shared {
             self.total.load(Ordering::Relaxed),
         );
         let fraction = (total > 0).then(|| done as f32 / total as f32);
-        (import::progress::describe(stage, done, total), fraction)
+        (describe_progress(stage, done, total), fraction)
     }
 }
 
@@ -130,10 +133,9 @@ impl ImportState {
         }
         let path = std::path::PathBuf::from(self.path.trim());
         self.spawn(ctx, move |shared| {
-            let limits = import::Limits::default();
-            let result =
-                import::read_sheet_with(&path, &limits, &mut |s, d, t| shared.set(s, d, t));
-            Outcome::Sheet(result.map_err(|e| e.to_string()))
+            Outcome::Sheet(ImportSession::read(&path, &mut |s, d, t| {
+                shared.set(s, d, t)
+            }))
         });
     }
 
@@ -145,19 +147,14 @@ impl ImportState {
         let options = self.options;
         let basis = members.to_vec();
         self.spawn(ctx, move |shared| {
-            let dossier = Dossier {
-                members: basis,
-                ..Dossier::default()
-            };
-            let plan =
-                import::plan_import_with(&dossier, &sheet, &mapping, options, &mut |s, d, t| {
-                    shared.set(s, d, t)
-                });
+            let (plan, basis) = plan_members(&sheet, &mapping, basis, options, &mut |s, d, t| {
+                shared.set(s, d, t)
+            });
             Outcome::Plan(Box::new(Planned {
                 plan,
                 mapping,
                 options,
-                basis: dossier.members,
+                basis,
             }))
         });
     }
@@ -174,9 +171,9 @@ impl ImportState {
             FRAME_WAIT
         };
         match job.rx.recv_timeout(wait) {
-            Ok(Outcome::Sheet(Ok(sheet))) => {
-                self.mapping = import::guess_mapping(&sheet.headers);
-                self.sheet = Some(Arc::new(sheet));
+            Ok(Outcome::Sheet(Ok(session))) => {
+                self.mapping = session.mapping;
+                self.sheet = Some(session.sheet);
             }
             Ok(Outcome::Sheet(Err(e))) => self.error = Some(e),
             Ok(Outcome::Plan(planned)) => self.planned = Some(*planned),
@@ -204,50 +201,14 @@ impl ImportState {
         self.planned = None;
         self.job = None;
         self.open_now = true;
-        let records = match import::csv::parse(text, &import::Limits::default()) {
-            Ok(r) => r,
-            Err(_) => {
-                self.error = Some(
-                    "Trop de lignes ou de colonnes collées pour un registre de membres.".into(),
-                );
-                return;
+        match ImportSession::from_text(text) {
+            Ok(session) => {
+                self.path.clear();
+                self.mapping = session.mapping;
+                self.sheet = Some(session.sheet);
             }
-        };
-        let mut rows = records.records;
-        if rows.is_empty() {
-            self.error = Some("Le texte collé ne contient aucune ligne.".into());
-            return;
+            Err(e) => self.error = Some(e),
         }
-        let first = rows.remove(0);
-        let guessed = import::guess_mapping(&first.1);
-        let (headers, mapping) = if guessed.contains(&Field::Name) {
-            (first.1, guessed)
-        } else {
-            let width = rows
-                .iter()
-                .chain(std::iter::once(&first))
-                .map(|(_, r)| r.len())
-                .max()
-                .unwrap_or(0);
-            rows.insert(0, first);
-            let headers: Vec<String> = (0..width)
-                .map(|c| format!("Colonne {}", import::sheet::column_name(c as u32)))
-                .collect();
-            let mut mapping = vec![Field::Ignore; width];
-            if let Some(m) = mapping.first_mut() {
-                *m = Field::Name;
-            }
-            (headers, mapping)
-        };
-        self.path.clear();
-        self.mapping = mapping;
-        self.sheet = Some(Arc::new(Sheet {
-            headers,
-            rows,
-            bad_rows: records.bad,
-            notes: Vec::new(),
-            encoding: None,
-        }));
     }
 
     /// The running job's progress bar, once it has taken more than a moment.
@@ -553,14 +514,20 @@ fn choice<T: Copy + PartialEq>(
 /// The expected result and the rows to look at; returns whether the user
 /// asked to import.
 fn report(ui: &mut Ui, plan: &ImportPlan) -> bool {
-    ui.label(RichText::new(format!("Résultat prévu : {}.", plan.summary())).strong());
-    for note in &plan.notes {
-        ui.label(RichText::new(format!("Attention : {note}.")).color(AMBER));
+    let Report {
+        summary,
+        notes,
+        details,
+        missing,
+        ..
+    } = Report::of(plan);
+    ui.label(RichText::new(format!("Résultat prévu : {summary}.")).strong());
+    for note in notes {
+        ui.label(RichText::new(note).color(AMBER));
     }
-    for line in plan.missing_summary() {
+    for line in missing {
         ui.label(RichText::new(line).color(AMBER));
     }
-    let details = plan.details();
     if !details.is_empty() {
         egui::ScrollArea::vertical()
             .id_salt("import.details")

@@ -194,7 +194,7 @@ fn copy_rows(ui: &mut Ui, d: &Dossier, visible: &[usize]) {
         )
         .clicked()
     {
-        let tsv = crate::import::rows_out::members_tsv(visible.iter().map(|&i| &d.members[i]));
+        let tsv = crate::service::import::members_tsv(visible.iter().map(|&i| &d.members[i]));
         ui.ctx().copy_text(tsv);
     }
 }
