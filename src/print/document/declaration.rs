@@ -6,21 +6,22 @@ use crate::model::compute::{self, DeclarationTicks};
 use crate::model::dossier::{Civility, Dossier, OtherDocument};
 use crate::model::field::{DeclarationField, FieldPath};
 use crate::print::layout::{Align, Block, Part, Style};
+use crate::print::words;
 
 /// Height of a signature and stamp box: the page's stamp zone's clear
 /// area (45 mm), a round stamp and a signature across it.
 pub(super) const STAMP_AREA_H: f32 = crate::print::geometry::STAMP_CLEAR_H;
 
-/// A value to write by hand on the blank form.
-const LINE: &str = "______________________________";
-
 pub(super) fn declaration(doc: &mut Doc) {
     let p = doc.p;
+    // The call's words, with « la Présidente » when she is a woman.
+    let feminine = words::president_is_woman(doc.d);
+    let agreed = |s: &String| words::agree(s, feminine);
     let t = &p.declaration;
     doc.push(Block::PageBreak);
     doc.push(Block::Anchor("annexe".into()));
     doc.push(Block::styled("ANNEXE", Style::Small, Align::Center));
-    doc.push(Block::styled(t.title.clone(), Style::H1, Align::Center));
+    doc.push(Block::styled(agreed(&t.title), Style::H1, Align::Center));
     doc.push(Block::styled(
         t.subtitle.clone(),
         Style::Body,
@@ -29,9 +30,9 @@ pub(super) fn declaration(doc: &mut Doc) {
     doc.push(Block::Spacer(8.0));
     signatory(doc);
     for s in &t.statements {
-        doc.para(s.clone());
+        doc.para(agreed(s));
     }
-    doc.para(t.documents_intro.clone());
+    doc.para(agreed(&t.documents_intro));
     let ticks = if doc.blank {
         DeclarationTicks {
             declaration: false,
@@ -50,14 +51,14 @@ pub(super) fn declaration(doc: &mut Doc) {
     ] {
         doc.push(Block::Checkbox {
             checked,
-            text: text.clone(),
+            text: agreed(text),
         });
     }
     let docs = listed_documents(doc);
-    doc.para(t.closing.clone());
+    doc.para(agreed(&t.closing));
     place_and_date(doc);
     doc.push(Block::SignatureArea {
-        caption: t.signature_label.clone(),
+        caption: agreed(&t.signature_label),
         height: STAMP_AREA_H,
     });
     doc.push(Block::styled(
@@ -79,19 +80,21 @@ pub(super) fn declaration(doc: &mut Doc) {
 fn signatory(doc: &mut Doc) {
     let (d, t) = (doc.d, &doc.p.declaration);
     let dec = &d.declaration;
-    let pairs = if doc.blank {
-        vec![
-            (t.intro.clone(), format!("M. / Mme {LINE}")),
-            (
-                "Qualité".to_string(),
-                format!(
-                    "{LINE} au sein de son organisme d'appartenance ; {LINE} au sein de l'association"
-                ),
-            ),
-            (t.acting_for.clone(), LINE.to_string()),
-            (t.legal_form.clone(), LINE.to_string()),
-        ]
-    } else {
+    if doc.blank {
+        // A line to write on under each label, 8 mm apart.
+        for label in [
+            format!("{} M. / Mme", t.intro),
+            "Qualité au sein de son organisme d'appartenance".to_string(),
+            "Qualité au sein de l'association".to_string(),
+            t.acting_for.clone(),
+            t.legal_form.clone(),
+        ] {
+            doc.para(label);
+            doc.push(Block::WritingLines(1));
+        }
+        return;
+    }
+    let pairs = {
         let name = format!(
             "{} {} {}",
             signatory_civility(d).label(),
@@ -141,6 +144,14 @@ fn listed_documents(doc: &mut Doc) -> Vec<usize> {
         .enumerate()
         .filter(|(_, x)| !doc.blank && !x.title.trim().is_empty())
         .collect();
+    if doc.blank {
+        // The call's four numbered lines, to write on.
+        for i in 1..=4 {
+            doc.para(format!("{i}."));
+            doc.push(Block::WritingLines(1));
+        }
+        return Vec::new();
+    }
     let lines = docs.len().max(4);
     let listed = (0..lines)
         .map(|i| match docs.get(i) {
@@ -164,7 +175,10 @@ fn listed_documents(doc: &mut Doc) -> Vec<usize> {
 fn place_and_date(doc: &mut Doc) {
     let dec = &doc.d.declaration;
     if doc.blank {
-        doc.para(format!("Fait à {LINE}, le {LINE}"));
+        doc.para("Fait à");
+        doc.push(Block::WritingLines(1));
+        doc.para("Le");
+        doc.push(Block::WritingLines(1));
     } else {
         doc.para(format!(
             "Fait à {}, le {}",

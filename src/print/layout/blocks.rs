@@ -27,7 +27,8 @@ impl Layouter<'_> {
             style.size() * 0.9
         };
         let text = self.prepared(text, style, "titre");
-        let lines = wrap(&text, cw, self.fonts, style);
+        // A heading is never hyphenated.
+        let lines = super::wrap::wrap_unhyphenated(&text, cw, self.fonts, style);
         let own = before + lines.len() as f32 * style.line_height() + 3.0;
         let lead = self.lead_height(next);
         // A lead taller than a page (a huge first row) cannot be kept.
@@ -109,15 +110,19 @@ impl Layouter<'_> {
             let n = key_lines.len().max(value_lines.len());
             self.ensure(pair_kept_lines(n) as f32 * lh);
             for k in 0..n {
-                if lh > self.remaining() {
+                // No last line alone on the next page: the one before goes
+                // with it (a long value keeps at least two lines on each).
+                let widow = k + 2 == n && k >= 2 && 2.0 * lh > self.remaining();
+                if lh > self.remaining() || widow {
                     self.new_page();
                 }
                 let baseline = self.y + ascent;
                 if let Some(l) = key_lines.get(k) {
-                    self.text_at(cx, baseline, Style::BodyBold, l.clone());
+                    self.text_in(cx, baseline, Style::BodyBold, l.clone(), key_w);
                 }
                 if let Some(l) = value_lines.get(k) {
-                    self.text_at(cx + key_w + gap, baseline, Style::Body, l.clone());
+                    let vw = cw - key_w - gap;
+                    self.text_in(cx + key_w + gap, baseline, Style::Body, l.clone(), vw);
                 }
                 self.y += lh;
             }
