@@ -97,16 +97,31 @@ impl Layouter<'_> {
                     let top_w = self
                         .line_at(self.geo.content.y, lh, x, w)
                         .map_or(w, |s| s.1);
-                    let mut probe = breaker.clone();
-                    let _ = probe.next_line(top_w, metrics, size);
-                    let widow = probe.is_done();
+                    // Lines (up to two) the text from a state takes at
+                    // the top of the next page, as wide as the page.
+                    let lines_from = |b: &Breaker| {
+                        let mut probe = b.clone();
+                        let mut count = 0;
+                        while count < 2 && probe.next_line(top_w, metrics, size).is_some() {
+                            count += 1;
+                        }
+                        count
+                    };
                     let n = placed.len();
-                    let back = match (&start, n, widow) {
-                        // Orphan: the first line alone here; or three
-                        // lines that would leave one on each page.
-                        (Some(_), 1, _) | (Some(_), 2, true) => Some(0),
-                        (_, n, true) if n >= 3 => Some(n - 1),
-                        _ => None,
+                    let back = if n == 1 && start.is_some() {
+                        // Orphan: the first line alone here.
+                        Some(0)
+                    } else if lines_from(&breaker) == 1 {
+                        // Widow: move down as many lines as it takes to
+                        // have two on the next page (narrow lines beside
+                        // the stamp may join in one wide line), two kept
+                        // here; else the whole paragraph.
+                        (2..n)
+                            .rev()
+                            .find(|&k| lines_from(&placed[k].0) >= 2)
+                            .or(start.as_ref().map(|_| 0))
+                    } else {
+                        None
                     };
                     if let Some(k) = back {
                         if k == 0 {

@@ -32,8 +32,11 @@ const DENSE_LEADING: f32 = 1.2;
 const DENSE_VPAD: f32 = 2.0;
 
 /// Rows kept with a table's header at its start (so none is left alone
-/// under it at a page bottom).
-const KEPT_ROWS: usize = 2;
+/// under it at a page bottom): all of a table of three rows or fewer
+/// (else one of them would be alone on a page), two of a longer one.
+fn kept_rows(n: usize) -> usize {
+    if n <= 3 { n } else { 2 }
+}
 
 impl Grid {
     fn line_height(&self) -> f32 {
@@ -234,13 +237,13 @@ impl Layouter<'_> {
         let cells: Vec<Cells> = table
             .rows
             .iter()
-            .take(KEPT_ROWS)
+            .take(kept_rows(table.rows.len()))
             .map(|r| self.wrap_cells(&grid, &r.cells, (r.bold, r.lead_bold)))
             .collect();
         self.kept_height(&grid, table, &cells) + 4.0
     }
 
-    /// The header and the first [`KEPT_ROWS`] rows, bounded by a page.
+    /// The header and the first [`kept_rows`] rows, bounded by a page.
     fn kept_height(&self, grid: &Grid, table: &Table, cells: &[Cells]) -> f32 {
         let rows: f32 = cells
             .iter()
@@ -264,7 +267,7 @@ impl Layouter<'_> {
             .collect();
         // The header and the first rows start on the same page: no row
         // alone under its header at a page bottom.
-        let kept = self.kept_height(&grid, table, &cells[..cells.len().min(KEPT_ROWS)]);
+        let kept = self.kept_height(&grid, table, &cells[..kept_rows(cells.len())]);
         self.ensure(kept);
         self.draw_header(&grid);
         let fresh = self.geo.full_content().h - grid.header_h;

@@ -292,6 +292,11 @@ impl<'t> Breaker<'t> {
         {
             return text.to_string();
         }
+        // A name, a date or a word up to twice the line's width is kept
+        // whole too (set smaller); only a longer one is cut anywhere.
+        if !word.carried && metrics.width_within(text, size, 2.0 * width).is_some() {
+            return text.to_string();
+        }
         // The cut shows as a hyphen too.
         let hyphen_w = metrics.width("-", size);
         let width = (width - hyphen_w).max(0.0);
