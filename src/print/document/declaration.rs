@@ -89,8 +89,7 @@ fn signatory(doc: &mut Doc) {
             t.acting_for.clone(),
             t.legal_form.clone(),
         ] {
-            doc.para(label);
-            doc.push(Block::WritingLines(1));
+            labelled_line(doc, label);
         }
         return;
     }
@@ -147,8 +146,7 @@ fn listed_documents(doc: &mut Doc) -> Vec<usize> {
     if doc.blank {
         // The call's four numbered lines, to write on.
         for i in 1..=4 {
-            doc.para(format!("{i}."));
-            doc.push(Block::WritingLines(1));
+            labelled_line(doc, format!("{i}."));
         }
         return Vec::new();
     }
@@ -175,10 +173,8 @@ fn listed_documents(doc: &mut Doc) -> Vec<usize> {
 fn place_and_date(doc: &mut Doc) {
     let dec = &doc.d.declaration;
     if doc.blank {
-        doc.para("Fait à");
-        doc.push(Block::WritingLines(1));
-        doc.para("Le");
-        doc.push(Block::WritingLines(1));
+        labelled_line(doc, "Fait à".to_string());
+        labelled_line(doc, "Le".to_string());
     } else {
         doc.para(format!(
             "Fait à {}, le {}",
@@ -188,6 +184,16 @@ fn place_and_date(doc: &mut Doc) {
         doc.source(Part::Whole, FieldPath::declaration(DeclarationField::Place));
     }
 }
+
+/// A label and the line to write on under it, kept on one page (the
+/// label is a small heading: a heading keeps with what follows it).
+fn labelled_line(doc: &mut Doc, label: String) {
+    doc.heading(LABEL_LEVEL, label);
+    doc.push(Block::WritingLines(1));
+}
+
+/// Heading level of a blank form's label (set like a bold body line).
+const LABEL_LEVEL: u8 = 5;
 
 /// The signatory's civility: the president's, stored once with the person,
 /// when the president signs; the declaration's own otherwise.

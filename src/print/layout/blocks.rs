@@ -225,22 +225,40 @@ impl Layouter<'_> {
         self.y += 3.0;
     }
 
+    /// A framed area to sign with its caption; it may sit beside the
+    /// page's stamp zone when the span there is wide enough for it.
     pub(super) fn signature_area(&mut self, caption: &str, height: f32) {
         let (cx, cw) = (self.geo.content.x, self.geo.content.w);
         let caption = self.prepared(caption, Style::BodyBold, "signature");
         let lh = Style::BodyBold.line_height();
-        self.ensure(lh + height);
+        let w = cw * 0.55;
+        let need = lh + height;
+        // Where the area goes at `y`, if it fits there.
+        let place = |l: &Self, y: f32| -> Option<f32> {
+            if y + need <= l.bottom() {
+                return Some(cx);
+            }
+            if y + need > l.geo.content.bottom() {
+                return None;
+            }
+            let (sx, sw) = l.span(y, need, cx, cw);
+            (sw >= w).then_some(sx)
+        };
+        let x = match place(self, self.y) {
+            Some(x) => x,
+            None => {
+                if !self.at_page_top() {
+                    self.new_page();
+                }
+                place(self, self.y).unwrap_or(cx)
+            }
+        };
         let baseline = self.y + Style::BodyBold.ascent();
-        self.text_at(cx, baseline, Style::BodyBold, caption);
+        self.text_at(x, baseline, Style::BodyBold, caption);
         self.y += lh;
-        let h = height.min(self.remaining());
+        let h = height.min(self.geo.content.bottom() - self.y);
         self.page.items.push(Item::Rect {
-            rect: Rect {
-                x: cx,
-                y: self.y,
-                w: cw * 0.55,
-                h,
-            },
+            rect: Rect { x, y: self.y, w, h },
             stroke: Some(0.8),
             fill: None,
         });

@@ -18,6 +18,10 @@ use crate::print::typeset::{BREAK_HYPHEN, WordKind, break_points, word_kind};
 /// next word, hyphenated, rather than leaving a deep hole.
 const MIN_FILL: f32 = 0.75;
 
+/// How much wider than its line a word kept whole may be (the layout then
+/// sets the line smaller, at no less than 80 % of its size).
+const MAX_SHRINK: f32 = 1.25;
+
 /// Breaks one hard line (no `\n`) into lines, one width at a time, so a
 /// paragraph can flow beside the stamp zone with narrower lines.
 ///
@@ -292,9 +296,14 @@ impl<'t> Breaker<'t> {
         {
             return text.to_string();
         }
-        // A name, a date or a word up to twice the line's width is kept
-        // whole too (set smaller); only a longer one is cut anywhere.
-        if !word.carried && metrics.width_within(text, size, 2.0 * width).is_some() {
+        // A name, a date or a word up to a quarter wider than the line is
+        // kept whole too (set smaller, still legible); only a longer one
+        // is cut anywhere.
+        if !word.carried
+            && metrics
+                .width_within(text, size, MAX_SHRINK * width)
+                .is_some()
+        {
             return text.to_string();
         }
         // The cut shows as a hyphen too.
