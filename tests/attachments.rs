@@ -151,7 +151,8 @@ fn scans_are_inserted_in_place_with_their_own_images_and_the_furniture() {
 
     let doc = Document::load_mem(&with.pdfs[0]).expect("parses");
     let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
-    assert_eq!(pages.len(), with.pages_per_copy * 3);
+    // The copies, then the receipt (outside their numbering).
+    assert_eq!(pages.len(), with.pages_per_copy * 3 + with.receipt_pages);
 
     // Find the inserted pages by their images, in each copy.
     let want = [pixels(red, 4), pixels(blue, 4), pixels(green, 8)];
@@ -195,6 +196,14 @@ fn scans_are_inserted_in_place_with_their_own_images_and_the_furniture() {
         text.contains(&format!("pages {} à {}", local_first, local_first + 1)),
         "{text}"
     );
+    // So does the receipt, for the pieces attached.
+    let receipt = doc.extract_text(&[pages.len() as u32]).expect("text");
+    let range = format!(
+        "jointe à chaque exemplaire (pages {} à {})",
+        local_first,
+        local_first + 1
+    );
+    assert!(receipt.replace('\n', " ").contains(&range), "{receipt}");
 }
 
 fn found_first_page(doc: &Document, pages: &[(u32, ObjectId)], image: &[u8]) -> usize {

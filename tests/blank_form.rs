@@ -21,8 +21,10 @@ fn the_blank_form_has_the_structure_and_none_of_the_content() {
     )
     .expect("renders");
     assert!(!r.draft);
-    let pages = pdf_pages_text(&r.pdfs[0]);
-    assert_eq!(pages.len(), r.pages_per_copy * 3);
+    let mut pages = pdf_pages_text(&r.pdfs[0]);
+    // The copies, then the receipt (tests/receipt.rs checks it).
+    assert_eq!(pages.len(), r.pages_per_copy * 3 + r.receipt_pages);
+    pages.truncate(r.pages_per_copy * 3);
     // Typographic apostrophes read back as typed ones.
     let all = pages.join("\n").replace('’', "'");
     for heading in [
@@ -157,7 +159,12 @@ fn the_blank_form_holds_no_digit_outside_furniture_and_the_calls_dates() {
             },
         )
         .expect("renders");
-        texts.push(common::pdf_texts(&r.pdfs[0]));
+        // The copy's pages; the receipt that follows is checked in
+        // tests/receipt.rs (it states the call's edition and copies).
+        let mut pages = common::pdf_texts(&r.pdfs[0]);
+        assert_eq!(pages.len(), r.pages_per_copy + r.receipt_pages);
+        pages.truncate(r.pages_per_copy);
+        texts.push(pages);
     }
     let lines = |pages: &[Vec<common::PdfText>]| -> Vec<String> {
         pages.iter().flatten().map(|t| t.text.clone()).collect()

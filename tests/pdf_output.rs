@@ -49,8 +49,9 @@ fn every_page_has_its_number_its_copy_and_the_stamp_label() {
     let n = r.pages_per_copy;
     assert!(n > 10, "{n} pages per copy");
     let pages = pdf_pages_text(&r.pdfs[0]);
-    assert_eq!(pages.len(), n * 3);
-    for (i, text) in pages.iter().enumerate() {
+    // The copies, then the receipt (tests/receipt.rs), outside numbering.
+    assert_eq!(pages.len(), n * 3 + r.receipt_pages);
+    for (i, text) in pages[..n * 3].iter().enumerate() {
         let (copy, page) = (i / n + 1, i % n + 1);
         let lines: Vec<&str> = text.lines().map(str::trim).collect();
         // Exactly one page number, restarting with each copy.
@@ -103,8 +104,8 @@ fn in_the_pdf_no_text_enters_the_stamp_box_or_the_paraphe() {
         );
         let geo = Geometry::a4(corner);
         let pages = pdf_texts(&r.pdfs[0]);
-        assert_eq!(pages.len(), r.pages_per_copy);
-        for (i, texts) in pages.iter().enumerate() {
+        assert_eq!(pages.len(), r.pages_per_copy + r.receipt_pages);
+        for (i, texts) in pages[..r.pages_per_copy].iter().enumerate() {
             assert!(
                 texts.iter().any(|t| t.text == STAMP_LABEL),
                 "{corner:?} page {}",
@@ -781,8 +782,9 @@ fn the_declaration_names_the_signatory_and_ticks_what_the_dossier_holds() {
         );
     }
 
-    // The same in the PDF: the declaration is the last page of a copy; a
-    // tick also prints an « X » for text extraction.
+    // The same in the PDF: the declaration is the last page of a copy
+    // (the receipt follows it); a tick also prints an « X » for text
+    // extraction.
     for (d, expected) in [(&full, 4), (&missing, 2)] {
         let r = render(
             d,
@@ -792,7 +794,7 @@ fn the_declaration_names_the_signatory_and_ticks_what_the_dossier_holds() {
             },
         );
         let pages = pdf_pages_text(&r.pdfs[0]);
-        let last = as_typed(pages.last().expect("pages"));
+        let last = as_typed(&pages[r.pages_per_copy - 1]);
         assert!(last.contains("DÉCLARATION SUR L'HONNEUR"));
         assert!(last.contains("M. Youssef El Mansouri"));
         assert_eq!(last.lines().filter(|l| l.trim() == "X").count(), expected);
@@ -817,7 +819,8 @@ fn the_draft_watermark_marks_every_page_of_a_blocked_dossier_only() {
     let r = render(&d, &RenderOptions::default());
     assert!(r.draft);
     let pages = pdf_texts(&r.pdfs[0]);
-    assert_eq!(pages.len(), r.pages_per_copy * 3);
+    // The receipt of a draft is marked too.
+    assert_eq!(pages.len(), r.pages_per_copy * 3 + r.receipt_pages);
     for (i, texts) in pages.iter().enumerate() {
         assert!(
             texts.iter().any(|t| t.rotated && t.text == "BROUILLON"),
@@ -845,7 +848,7 @@ fn an_explicit_draft_marks_every_page_of_a_complete_dossier() {
     );
     assert!(r.draft);
     let pages = pdf_texts(&r.pdfs[0]);
-    assert_eq!(pages.len(), r.pages_per_copy);
+    assert_eq!(pages.len(), r.pages_per_copy + r.receipt_pages);
     for (i, texts) in pages.iter().enumerate() {
         assert!(
             texts.iter().any(|t| t.rotated && t.text == "BROUILLON"),
@@ -892,8 +895,14 @@ fn per_copy_gives_one_pdf_per_copy() {
     assert_eq!(r.pdfs.len(), 3);
     for (k, pdf) in r.pdfs.iter().enumerate() {
         let pages = pdf_pages_text(pdf);
-        assert_eq!(pages.len(), r.pages_per_copy);
-        for (i, text) in pages.iter().enumerate() {
+        // The receipt follows the last copy only.
+        let receipt = if k + 1 == r.pdfs.len() {
+            r.receipt_pages
+        } else {
+            0
+        };
+        assert_eq!(pages.len(), r.pages_per_copy + receipt);
+        for (i, text) in pages[..r.pages_per_copy].iter().enumerate() {
             assert!(
                 text.contains(&format!("Exemplaire {} / 3", k + 1)),
                 "copy {} page {}",
@@ -1025,7 +1034,7 @@ fn copies_share_their_content_and_differ_only_by_their_copy_number() {
     );
     let pages = pdf_pages_text(&three.pdfs[0]);
     let n = three.pages_per_copy;
-    assert_eq!(pages.len(), 3 * n);
+    assert_eq!(pages.len(), 3 * n + three.receipt_pages);
     for k in 1..3 {
         for i in 0..n {
             let first = pages[i].replace("Exemplaire 1 / 3", "Exemplaire K / 3");

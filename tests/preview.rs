@@ -215,7 +215,7 @@ mod hinted {
             }
             Edit::Strategy(words) => {
                 let text = vec!["compétitivité"; *words].join(" ");
-                d.strategy.global_strategy.push_str("\n");
+                d.strategy.global_strategy.push('\n');
                 d.strategy.global_strategy.push_str(&text);
             }
             Edit::Name(c) => d.identity.name.push(*c),

@@ -6,8 +6,20 @@
 //! is about a third of the size. The text a reader or extractor gets is the
 //! same: a page's content streams are read as one, furniture first, as
 //! before.
+//!
+//! The receipt follows the copies as a page of its own ([`receipt_pages`]).
+
+use std::collections::HashMap;
 
 use printpdf_lopdf as lo;
+
+use super::Furnish;
+use super::document::{self, DocumentInput, ReceiptFacts};
+use super::furniture::{PageInfo, receipt_furniture};
+use super::geometry::{Geometry, Rect};
+use super::layout::{Layouter, Page};
+use super::shape::MissingGlyph;
+use crate::model::dossier::StampCorner;
 
 /// The step of sharing the copies' content that failed.
 fn err(what: &'static str) -> &'static str {
@@ -62,15 +74,22 @@ fn merged_resources(
 }
 
 /// The written document holds `body` content pages, then the furniture
-/// pages of every copy (a multiple of `body`); makes each furniture page
+/// pages of every copy (a multiple of `body`), then `trailing` pages of
+/// their own (the receipt, after the copies); makes each furniture page
 /// draw its body page's content after its own and removes the body pages
 /// from the page tree.
-pub fn share_bodies(doc: &mut lo::Document, body: usize) -> Result<(), &'static str> {
+pub fn share_bodies(
+    doc: &mut lo::Document,
+    body: usize,
+    trailing: usize,
+) -> Result<(), &'static str> {
     let pages: Vec<lo::ObjectId> = doc.get_pages().into_values().collect();
-    if body == 0 || pages.len() <= body || !(pages.len() - body).is_multiple_of(body) {
+    let copies = pages.len().saturating_sub(trailing);
+    if body == 0 || copies <= body || !(copies - body).is_multiple_of(body) {
         return Err(err("nombre de pages inattendu"));
     }
-    let (bodies, furniture) = pages.split_at(body);
+    let (bodies, rest) = pages.split_at(body);
+    let (furniture, own) = rest.split_at(copies - body);
     let root = doc
         .catalog()
         .and_then(|c| c.get(b"Pages"))
@@ -101,6 +120,7 @@ pub fn share_bodies(doc: &mut lo::Document, body: usize) -> Result<(), &'static 
     }
     let kids: Vec<lo::Object> = furniture
         .iter()
+        .chain(own)
         .map(|&id| lo::Object::Reference(id))
         .collect();
     let count = kids.len() as i64;
@@ -115,4 +135,68 @@ pub fn share_bodies(doc: &mut lo::Document, body: usize) -> Result<(), &'static 
     // The body pages' own resource dictionaries are referenced no more.
     doc.prune_objects();
     Ok(())
+}
+
+// ---------------------------------------------------------------- Receipt
+
+/// The receipt's page: the whole page below the running band, with no
+/// stamp zone (the president's stamp is for the copies' pages; the DPTC
+/// stamps its own frame), so it is the same page whatever the stamp corner.
+pub(crate) fn receipt_geometry() -> Geometry {
+    let g = Geometry::a4(StampCorner::BottomRight);
+    let margin = g.content.x;
+    Geometry {
+        content: Rect {
+            h: g.page_h - margin - g.content.y,
+            ..g.content
+        },
+        exclusion: None,
+        ..g
+    }
+}
+
+/// The receipt printed after the copies: its page (one, set tighter when
+/// the list of pieces would not fit) and the characters the font lacks.
+pub(crate) fn receipt_pages(
+    input: &DocumentInput,
+    copies: u32,
+    pages_per_copy: usize,
+    furnish: &Furnish,
+) -> (Vec<Page>, Vec<MissingGlyph>) {
+    let geo = receipt_geometry();
+    let lay = |compact: bool| {
+        let facts = ReceiptFacts {
+            copies,
+            pages_per_copy,
+            fingerprint: furnish.fingerprint,
+            compact,
+        };
+        let blocks = document::receipt(input, &facts);
+        Layouter::new(furnish.fonts, geo, HashMap::new()).layout(&blocks)
+    };
+    let mut laid = lay(false);
+    if laid.pages.len() > 1 {
+        laid = lay(true);
+    }
+    let info = PageInfo {
+        page: 1,
+        pages: 1,
+        copy: 0,
+        copies,
+        cluster: furnish.cluster,
+        call_title: furnish.call_title,
+        draft: furnish.draft,
+        feminine: furnish.feminine,
+        fingerprint: furnish.fingerprint,
+    };
+    let pages = laid
+        .pages
+        .iter()
+        .map(|content| {
+            let mut items = receipt_furniture(furnish.fonts, &geo, &info);
+            items.extend(content.items.iter().cloned());
+            Page { items }
+        })
+        .collect();
+    (pages, laid.missing)
 }

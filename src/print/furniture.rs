@@ -1,7 +1,8 @@
 //! What every page carries besides its content: the running title, « Page
-//! X / N », « Exemplaire k / N », the paraphe zone, the stamp box and, for a
-//! draft, the diagonal « BROUILLON ». Drawn in the bands the geometry keeps
-//! free, never over content.
+//! X / N », « Exemplaire k / N », the content fingerprint, the paraphe zone,
+//! the stamp box and, for a draft, the diagonal « BROUILLON ». Drawn in the
+//! bands the geometry keeps free, never over content. The receipt, after
+//! the copies, has the running band only ([`receipt_furniture`]).
 
 use super::font::{Fonts, Weight};
 use super::geometry::{Geometry, MM, Rect};
@@ -9,6 +10,9 @@ use super::layout::Item;
 
 /// The stamp box's label, also searched for by the tests.
 pub const STAMP_LABEL: &str = "Signature et cachet du Président";
+/// What precedes the content fingerprint on every page.
+/// (A no-break space before the colon, as French typography wants.)
+pub const FINGERPRINT_LABEL: &str = "Empreinte du contenu\u{a0}:";
 
 /// Per-page facts the furniture shows.
 pub struct PageInfo<'a> {
@@ -21,6 +25,8 @@ pub struct PageInfo<'a> {
     pub draft: bool,
     /// The president is a woman: « la Présidente » in the captions.
     pub feminine: bool,
+    /// The content fingerprint (`None` on a blank form).
+    pub fingerprint: Option<&'a str>,
 }
 
 /// The largest size ≤ `size` at which `text` fits `width`, never below 5 pt;
@@ -76,30 +82,44 @@ fn fitted_lines(
     (size, lines)
 }
 
-pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {
-    let mut items = Vec::new();
-    if info.draft {
-        // Behind everything: drawn first, light grey.
-        let size = 90.0;
-        let w = fonts.bold.width("BROUILLON", size);
-        let angle: f32 = 50.0;
-        let (s, c) = angle.to_radians().sin_cos();
-        let cx = geo.page_w / 2.0;
-        let cy = geo.page_h / 2.0;
-        items.push(Item::Rotated {
-            x: cx - c * w / 2.0,
-            y: cy + s * w / 2.0,
-            size,
-            angle,
-            text: "BROUILLON".into(),
-            gray: 0.86,
-        });
-    }
+/// The diagonal « BROUILLON », drawn first, light grey.
+fn draft_mark(geo: &Geometry, fonts: &Fonts, items: &mut Vec<Item>) {
+    let size = 90.0;
+    let w = fonts.bold.width("BROUILLON", size);
+    let angle: f32 = 50.0;
+    let (s, c) = angle.to_radians().sin_cos();
+    let cx = geo.page_w / 2.0;
+    let cy = geo.page_h / 2.0;
+    items.push(Item::Rotated {
+        x: cx - c * w / 2.0,
+        y: cy + s * w / 2.0,
+        size,
+        angle,
+        text: "BROUILLON".into(),
+        gray: 0.86,
+    });
+}
 
-    // Running band: cluster name, call title.
+/// The running band: cluster name, call title and, at the right of the
+/// first line, the content fingerprint.
+fn running_band(fonts: &Fonts, geo: &Geometry, info: &PageInfo, items: &mut Vec<Item>) {
     let band = geo.running_band();
-    let (size1, lines1) = fitted_lines(fonts, Weight::Bold, info.cluster, 8.0, band.w);
-    let (size2, lines2) = fitted_lines(fonts, Weight::Regular, info.call_title, 7.0, band.w);
+    let mut width = band.w;
+    if let Some(code) = info.fingerprint {
+        let label = format!("{FINGERPRINT_LABEL} {code}");
+        let size = 7.0;
+        let w = fonts.regular.width(&label, size);
+        items.push(text(
+            band.right() - w,
+            band.y + 8.0,
+            size,
+            Weight::Regular,
+            label,
+        ));
+        width -= w + 4.0 * MM;
+    }
+    let (size1, lines1) = fitted_lines(fonts, Weight::Bold, info.cluster, 8.0, width);
+    let (size2, lines2) = fitted_lines(fonts, Weight::Regular, info.call_title, 7.0, width);
     let mut y = band.y + size1;
     for l in lines1 {
         items.push(text(band.x, y, size1, Weight::Bold, l));
@@ -121,6 +141,14 @@ pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {
         y2: rule_y,
         width: 0.4,
     });
+}
+
+pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {
+    let mut items = Vec::new();
+    if info.draft {
+        draft_mark(geo, fonts, &mut items);
+    }
+    running_band(fonts, geo, info, &mut items);
 
     // Info band: page and copy numbers, paraphe box.
     let ib = geo.info_band;
@@ -183,6 +211,17 @@ pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {
         items.push(text(st.x + (st.w - w) / 2.0, y, size, Weight::Bold, l));
         y += size * 1.2;
     }
+    items
+}
+
+/// The receipt's furniture: the running band (with the fingerprint) and,
+/// on a draft, « BROUILLON »; no page or copy number, no stamp box.
+pub fn receipt_furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {
+    let mut items = Vec::new();
+    if info.draft {
+        draft_mark(geo, fonts, &mut items);
+    }
+    running_band(fonts, geo, info, &mut items);
     items
 }
 

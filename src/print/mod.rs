@@ -57,6 +57,11 @@ pub struct Rendered {
     pub pdfs: Vec<Vec<u8>>,
     pub pages_per_copy: usize,
     pub copies: u32,
+    /// Pages of the receipt printed after the copies (outside their
+    /// numbering), at the end of the package's last PDF.
+    pub receipt_pages: usize,
+    /// The content fingerprint every page carries; `None` for a blank form.
+    pub fingerprint: Option<String>,
     pub draft: bool,
     /// Characters the font lacks, and where (printed as « ? »).
     pub warnings: Vec<String>,
@@ -203,6 +208,8 @@ pub(crate) struct Furnish<'a> {
     pub feminine: bool,
     /// Where the cover's copy number goes.
     pub slot: Option<f32>,
+    /// The content fingerprint (none on a blank form).
+    pub fingerprint: Option<&'a str>,
 }
 
 impl Furnish<'_> {
@@ -225,6 +232,7 @@ impl Furnish<'_> {
             call_title: self.call_title,
             draft: self.draft,
             feminine: self.feminine,
+            fingerprint: self.fingerprint,
         };
         let mut items = furniture::furniture(self.fonts, &self.geo, &info);
         if i == 0
@@ -284,6 +292,9 @@ pub fn render_marked(
     // A blank form prints the structure only: the dossier's print choices
     // are kept, its content and findings are not used.
     let blank = options.mode == PrintMode::Blank;
+    // Of the dossier's content, the same for every copy; a blank form has
+    // no content to fingerprint.
+    let fingerprint = (!blank).then(|| crate::model::Fingerprint::of(dossier).code());
     let blank_dossier;
     let (dossier, findings) = if blank {
         blank_dossier = document::blank_dossier(profile, &dossier.print);
@@ -314,7 +325,19 @@ pub fn render_marked(
         draft,
         feminine: words::president_is_woman(dossier),
         slot: laid.anchor_y.get("cover-copy-slot").copied(),
+        fingerprint: fingerprint.as_deref(),
     };
+    let receipt_input = document::DocumentInput {
+        dossier,
+        profile,
+        findings,
+        draft,
+        blank,
+        attachments,
+        pages: &laid.anchors,
+    };
+    let (receipt, receipt_missing) =
+        copies::receipt_pages(&receipt_input, copies, pages_per_copy, &furnish);
     // One copy's furniture pages, made as they are asked for; the content
     // pages are written once and shared by the copies.
     let furnish = &furnish;
@@ -358,7 +381,14 @@ pub fn render_marked(
                 })
             })
             .collect();
-        let bytes = pdf::write_copies(&laid.pages, range.flat_map(copy_pages), &geo, &meta)?;
+        // The receipt follows the last copy.
+        let trailing = if *range.end() == copies {
+            &receipt[..]
+        } else {
+            &[]
+        };
+        let pages = range.flat_map(copy_pages);
+        let bytes = pdf::write_copies(&laid.pages, pages, trailing, &geo, &meta)?;
         if placements.is_empty() {
             Ok(bytes)
         } else {
@@ -375,6 +405,7 @@ pub fn render_marked(
     let mut warnings: Vec<String> = laid
         .missing
         .iter()
+        .chain(&receipt_missing)
         .map(shape::MissingGlyph::message)
         .collect();
     if !settled {
@@ -386,6 +417,8 @@ pub fn render_marked(
         pdfs,
         pages_per_copy,
         copies,
+        receipt_pages: receipt.len(),
+        fingerprint,
         draft,
         warnings,
     })

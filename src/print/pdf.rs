@@ -327,27 +327,32 @@ pub fn write(
     geo: &Geometry,
     meta: &Metadata,
 ) -> Result<Vec<u8>, PdfError> {
-    write_with(pages, 0, geo, meta)
+    write_with(pages, (0, 0), geo, meta)
 }
 
 /// Writes copies of the same content: `body` is one copy's content pages,
 /// `furniture` the furniture pages of every copy in order (a multiple of
 /// `body`). Each page shows its furniture, then its body page, whose
-/// content stream all copies share (see [`super::copies`]).
+/// content stream all copies share (see [`super::copies`]); `trailing`
+/// pages (the receipt) follow the copies, whole and unshared.
 pub fn write_copies(
     body: &[Page],
     furniture: impl IntoIterator<Item = Page>,
+    trailing: &[Page],
     geo: &Geometry,
     meta: &Metadata,
 ) -> Result<Vec<u8>, PdfError> {
-    write_with(body.iter().cloned().chain(furniture), body.len(), geo, meta)
+    let pages = body.iter().cloned().chain(furniture);
+    let pages = pages.chain(trailing.iter().cloned());
+    write_with(pages, (body.len(), trailing.len()), geo, meta)
 }
 
 /// Writes `pages`; the first `shared` are content pages drawn under the
-/// furniture pages that follow (none when `shared` is 0).
+/// furniture pages that follow (none when `shared` is 0), but for the last
+/// `trailing` pages, which stand alone.
 fn write_with(
     pages: impl IntoIterator<Item = Page>,
-    shared: usize,
+    (shared, trailing): (usize, usize),
     geo: &Geometry,
     meta: &Metadata,
 ) -> Result<Vec<u8>, PdfError> {
@@ -416,7 +421,7 @@ fn write_with(
     // compressing.
     drop(doc);
     if shared > 0 {
-        super::copies::share_bodies(&mut lo, shared).map_err(PdfError::Copies)?;
+        super::copies::share_bodies(&mut lo, shared, trailing).map_err(PdfError::Copies)?;
     }
     // printpdf embeds whole fonts without its heavy text_layout feature:
     // keep only the glyphs the pages show (same glyph ids, same text).

@@ -79,6 +79,8 @@ pub fn preview_pages_hinted(
 ) -> Result<PreviewDoc, RenderError> {
     let (copies, draft) = copies_and_draft(dossier, profile, findings, &RenderOptions::default())?;
     let fonts = fonts()?;
+    // Printed in the running band, as on the PDF's pages.
+    let fingerprint = Some(crate::model::Fingerprint::of(dossier).code());
     let (mut laid, geo, settled) = super::layout_pages_from(
         dossier,
         profile,
@@ -100,6 +102,7 @@ pub fn preview_pages_hinted(
         draft,
         feminine: super::words::president_is_woman(dossier),
         slot: laid.anchor_y.get("cover-copy-slot").copied(),
+        fingerprint: fingerprint.as_deref(),
     };
     let n = laid.pages.len();
     let mut fields: Vec<Vec<FieldBox>> = vec![Vec::new(); n];
@@ -431,10 +434,8 @@ mod tests {
 
         let cost = FieldPath::action(0, ActionField::Cost).year(0);
         printed_exactly(&doc, &cost);
-        let typed = d.plan.actions[0].cost[0].map_or_else(
-            || "—".to_string(),
-            |v| crate::model::money::format_number(v, 0),
-        );
+        let typed = d.plan.actions[0].cost[0]
+            .map_or_else(|| "—".to_string(), crate::model::money::format_amount);
         assert_eq!(text_in(&doc, &cost), typed);
 
         let kpi = FieldPath::kpi(&p.kpi_rows[0].id).year(2);

@@ -1,6 +1,7 @@
 //! The printed dossier as blocks, in the order the ministry expects: cover,
 //! sommaire, Partie 1 (bordereau, board table to sign, fee document),
-//! Partie 2 (sections 1 to 7), Partie 3 (criteria), annexe (déclaration).
+//! Partie 2 (sections 1 to 7), Partie 3 (criteria), annexe (déclaration);
+//! then, after the copies, the receipt ([`receipt`]).
 //!
 //! One file per part of the dossier; [`Doc`] holds what they share: the
 //! blocks built so far and the way a value prints, which differs on a
@@ -17,6 +18,7 @@ mod identity;
 mod indicators;
 mod members;
 mod plan;
+mod receipt;
 mod strategy;
 
 use std::collections::HashMap;
@@ -33,6 +35,7 @@ use crate::model::money::{format_dh, format_number};
 
 pub use blank::blank_dossier;
 pub use cover::COVER_COPY_SLOT;
+pub use receipt::{RECEIPT_TITLE, ReceiptFacts, STAMP_CAPTION, receipt};
 
 /// What the document needs besides the dossier.
 pub struct DocumentInput<'a> {

@@ -32,8 +32,7 @@ pub fn word_breaks(word: &str) -> Vec<(usize, bool)> {
     let core = &word[start..end.max(start)];
     let elided = core
         .char_indices()
-        .filter(|(_, c)| matches!(c, '’' | '\''))
-        .last()
+        .rfind(|(_, c)| matches!(c, '’' | '\''))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let core = &core[elided..];
     let letters = core.chars().count();

@@ -2,10 +2,12 @@
 //! navigation list. Menus and shortcuts push [`Command`]s; nothing is saved
 //! or opened while they are drawn.
 
+use std::cell::RefCell;
+
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::{Command, DossierApp, Pending, Tab};
-use crate::model::rules;
+use crate::model::{Dossier, Fingerprint, rules};
 use crate::ui::widgets::{AMBER, GREEN, RED};
 
 impl DossierApp {
@@ -143,6 +145,13 @@ impl DossierApp {
                 ui.separator();
                 ui.label(RichText::new(note).color(AMBER));
             }
+            ui.separator();
+            let code = shown_fingerprint(&self.dossier);
+            ui.label(RichText::new(format!("Empreinte du contenu : {code}")).monospace())
+                .on_hover_text(
+                    "Imprimée sur chaque page de chaque exemplaire et sur l'accusé de réception ; \
+                     elle change à chaque modification du contenu.",
+                );
         });
     }
 
@@ -197,5 +206,60 @@ impl DossierApp {
                 });
             });
         }
+    }
+}
+
+thread_local! {
+    /// The fingerprint the status bar shows, with the content it is of:
+    /// hashed again only when the dossier changed, not on every frame.
+    static SHOWN: RefCell<Option<(Dossier, String)>> = const { RefCell::new(None) };
+}
+
+/// The content fingerprint of `dossier` (the one its pages will carry).
+fn shown_fingerprint(dossier: &Dossier) -> String {
+    SHOWN.with_borrow_mut(|shown| {
+        if let Some((seen, code)) = shown.as_ref()
+            && seen == dossier
+        {
+            return code.clone();
+        }
+        let code = Fingerprint::of(dossier).code();
+        *shown = Some((dossier.clone(), code.clone()));
+        code
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::super::DossierApp;
+    use crate::model::Fingerprint;
+
+    #[test]
+    fn the_status_bar_shows_the_content_fingerprint_and_follows_edits() {
+        let mut h = Harness::builder()
+            .with_size([1280.0, 900.0])
+            .with_max_steps(24)
+            .build_ui_state(
+                |ui, app: &mut DossierApp| app.show(ui),
+                DossierApp::new(None),
+            );
+        h.run();
+        let label = |app: &DossierApp| {
+            format!(
+                "Empreinte du contenu : {}",
+                Fingerprint::of(&app.dossier).code()
+            )
+        };
+        let before = label(h.state());
+        assert!(h.query_by_label(&before).is_some(), "{before}");
+        h.state_mut().dossier.identity.name.push('X');
+        h.run();
+        let after = label(h.state());
+        assert_ne!(before, after);
+        assert!(h.query_by_label(&after).is_some(), "{after}");
+        assert!(h.query_by_label(&before).is_none());
     }
 }

@@ -81,7 +81,7 @@ pub struct DossierApp {
     /// « Enregistré à 14 h 32 », or an error.
     pub(crate) status: String,
     pub(crate) status_is_error: bool,
-    members_view: super::tabs::members::MembersView,
+    pub(crate) members_view: super::tabs::members::MembersView,
     pub(crate) verification_blocking_only: bool,
     pub(crate) print_panel: PrintPanel,
     /// What menus, shortcuts, dialogs and tabs asked for during this frame.
@@ -393,7 +393,7 @@ impl DossierApp {
 
     /// Records an edit made outside a form (print choices).
     pub fn record_edit(&mut self, key: &str) {
-        if self.history.record(&self.dossier, key) {
+        if self.history.record(&mut self.dossier, key) {
             self.after_change();
         }
     }
@@ -472,6 +472,7 @@ impl DossierApp {
             // The bundled fonts first: they take effect from the next frame,
             // and every label of the wizard needs them.
             super::install_fonts(ui.ctx());
+            super::theme::install(ui.ctx());
             self.fonts_ready = true;
             ui.ctx().request_repaint();
             return;
@@ -552,7 +553,7 @@ impl DossierApp {
         form.invalid = std::mem::take(&mut dossier.invalid_entries);
         if tab == Tab::Members {
             // The members tab manages its own scrolling (virtualised rows).
-            super::tabs::members::show(ui, &mut form, dossier, members_view);
+            super::tabs::members::show(ui, &mut form, dossier, members_view, findings, profile);
         } else {
             egui::ScrollArea::vertical()
                 .id_salt(("tab", tab))
@@ -577,7 +578,7 @@ impl DossierApp {
             *now = false;
         }
         if let Some(key) = form_changed
-            && self.history.record(&self.dossier, &key)
+            && self.history.record(&mut self.dossier, &key)
         {
             self.after_change();
             self.preview_follow(&key);
