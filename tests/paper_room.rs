@@ -79,7 +79,10 @@ fn render(d: &Dossier, mode: PrintMode) -> Vec<String> {
         },
     )
     .expect("renders");
-    pdf_pages_text(&r.pdfs[0])
+    // The copy's pages (the receipt after them is the ministry's).
+    let mut pages = pdf_pages_text(&r.pdfs[0]);
+    pages.truncate(r.pages_per_copy);
+    pages
 }
 
 // ------------------------------------------------------------ Item 6
