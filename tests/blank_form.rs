@@ -61,7 +61,14 @@ fn the_blank_form_has_the_structure_and_none_of_the_content() {
         )));
     }
     // The declaration's boxes are empty: no tick mark (« X ») drawn.
-    let declaration = pages[r.pages_per_copy - 1].replace('’', "'");
+    // From its first page to the copy's end (with lines to write on, it
+    // may take two pages).
+    let declaration = pages[..r.pages_per_copy]
+        .iter()
+        .map(|p| p.replace('’', "'"))
+        .skip_while(|p| !p.contains("DÉCLARATION SUR L'HONNEUR"))
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(declaration.contains("DÉCLARATION SUR L'HONNEUR"));
     assert!(
         !declaration.lines().any(|l| l.trim() == "X"),

@@ -713,13 +713,14 @@ fn a_table_ending_exactly_at_the_page_end() {
     assert!(page_texts(&pages[0]).contains(&"dernière ligne"));
     assert_eq!(page_texts(&pages[1]), ["Après le tableau"]);
 
-    // A point more: the row moves whole to page 2, under the header.
+    // A point more: the row moves whole to page 2, under the header, and
+    // takes the row before with it (no page holds a single leftover row).
     let pages = layout(&table_blocks(left + 1.0));
     assert_eq!(pages.len(), 2);
     assert!(!page_texts(&pages[0]).contains(&"dernière ligne"));
     assert_eq!(
         page_texts(&pages[1]),
-        ["Colonne", "dernière ligne", "Après le tableau"]
+        ["Colonne", "ligne 4", "dernière ligne", "Après le tableau"]
     );
     for p in &pages {
         assert_content_inside(std::slice::from_ref(p), &geo, "engineered table");

@@ -116,6 +116,7 @@ impl Declared for Render {
 
 pub fn run(request: Render) -> Result<Outcome, Failure> {
     let (dossier, profile) = open(&request.input, request.profile.as_deref())?;
+    let chose_draft = request.options.mode == PrintMode::Draft;
     let job = PrintJob {
         dossier: &dossier,
         profile: &profile,
@@ -144,10 +145,10 @@ pub fn run(request: Render) -> Result<Outcome, Failure> {
         "{} exemplaire(s) de {} pages{}.",
         printed.copies,
         printed.pages_per_copy,
-        if printed.draft {
-            ", BROUILLON (points bloquants restants)"
-        } else {
-            ""
+        match (printed.draft, chose_draft) {
+            (false, _) => "",
+            (true, true) => ", BROUILLON (demandé avec --draft)",
+            (true, false) => ", BROUILLON (points bloquants restants)",
         }
     );
     if std::env::var_os("CLUSTER_DOSSIER_STATS").is_some() {

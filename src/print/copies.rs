@@ -186,6 +186,7 @@ pub(crate) fn receipt_pages(
         cluster: furnish.cluster,
         call_title: furnish.call_title,
         draft: furnish.draft,
+        feminine: furnish.feminine,
         fingerprint: furnish.fingerprint,
     };
     let pages = laid

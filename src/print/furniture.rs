@@ -23,6 +23,8 @@ pub struct PageInfo<'a> {
     pub cluster: &'a str,
     pub call_title: &'a str,
     pub draft: bool,
+    /// The president is a woman: « la Présidente » in the captions.
+    pub feminine: bool,
     /// The content fingerprint (`None` on a blank form).
     pub fingerprint: Option<&'a str>,
 }
@@ -61,7 +63,9 @@ fn fitted_lines(
     // Shaped and cleaned like content text; the cover prints the same
     // names through the layout, which reports any missing character.
     let mut reported_elsewhere = Vec::new();
-    let prepared = super::shape::prepare(content, fonts.get(weight), "", &mut reported_elsewhere);
+    // Set in French like the body (typographic apostrophe, no-break spaces).
+    let set = super::typeset::french(content);
+    let prepared = super::shape::prepare(&set, fonts.get(weight), "", &mut reported_elsewhere);
     let content = prepared.as_str();
     let size = fit_size(fonts, weight, content, size, width);
     let style = if weight == Weight::Bold {
@@ -163,7 +167,10 @@ pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {
     let (size, lines) = fitted_lines(
         fonts,
         Weight::Regular,
-        "Signé et cacheté par le Président sur toutes les pages",
+        &super::words::agree(
+            "Signé et cacheté par le Président sur toutes les pages",
+            info.feminine,
+        ),
         6.5,
         text_w,
     );
@@ -195,7 +202,8 @@ pub fn furniture(fonts: &Fonts, geo: &Geometry, info: &PageInfo) -> Vec<Item> {
     });
     let st = geo.stamp;
     let caption_h = st.h - clear.h;
-    let (size, lines) = fitted_lines(fonts, Weight::Bold, STAMP_LABEL, 7.0, st.w - 2.0);
+    let label = super::words::stamp_label(info.feminine);
+    let (size, lines) = fitted_lines(fonts, Weight::Bold, &label, 7.0, st.w - 2.0);
     let caption_top = if clear.y > st.y { st.y } else { clear.bottom() };
     let mut y = caption_top + (caption_h - size * 1.2 * lines.len() as f32) / 2.0 + size * 0.95;
     for l in lines {

@@ -53,10 +53,16 @@ pub struct Geometry {
     pub exclusion: Option<Rect>,
 }
 
-/// Size of the stamp's clear area: a 45 mm round stamp and a signature
-/// across it.
+/// The round stamp the frame is made for.
+pub const STAMP_DIAMETER: f32 = 45.0 * MM;
+/// Room kept inside the frame around the stamp, on every side.
+pub const STAMP_MARGIN: f32 = 3.0 * MM;
+/// Least distance from the stamp frame to any content text.
+pub const TEXT_CLEARANCE: f32 = 8.0 * MM;
+/// Size of the stamp's clear area: a 45 mm round stamp with 3 mm around it
+/// and a signature across it.
 pub const STAMP_CLEAR_W: f32 = 72.0 * MM;
-pub const STAMP_CLEAR_H: f32 = 45.0 * MM;
+pub const STAMP_CLEAR_H: f32 = STAMP_DIAMETER + 2.0 * STAMP_MARGIN;
 /// Height of the stamp caption above (or below) the clear area.
 const STAMP_CAPTION_H: f32 = 5.0 * MM;
 
@@ -138,11 +144,14 @@ impl Geometry {
                 w: content_w,
                 h: info_band.y - gap - y,
             };
-            let ex_x = if right { stamp_x - gap } else { content_x };
+            // Text beside the zone stays 8 mm from the frame; above it,
+            // the caption (5 mm) and the gap keep 9 mm.
+            let side = TEXT_CLEARANCE;
+            let ex_x = if right { stamp_x - side } else { content_x };
             let exclusion = Rect {
                 x: ex_x,
                 y: stamp_y - gap,
-                w: stamp_w + gap,
+                w: stamp_w + side,
                 h: content.bottom() - (stamp_y - gap),
             };
             (content, Some(exclusion))
@@ -235,6 +244,40 @@ mod tests {
             assert!(!g.stamp.intersects(&g.info_band), "{corner:?}");
             assert!(!g.stamp.intersects(&g.paraphe), "{corner:?}");
             assert!(g.stamp_clear.w >= 70.0 * MM && g.stamp_clear.h >= 45.0 * MM);
+            assert!(g.stamp_clear.h >= STAMP_DIAMETER + 2.0 * 3.0 * MM - 0.01);
+            assert!(g.stamp_clear.w >= STAMP_DIAMETER + 2.0 * 3.0 * MM);
+            // Content 8 mm from the frame on the sides and above or below.
+            let frame = g.stamp_clear;
+            let grown = Rect {
+                x: frame.x - TEXT_CLEARANCE + 0.01,
+                y: frame.y - TEXT_CLEARANCE + 0.01,
+                w: frame.w + 2.0 * TEXT_CLEARANCE - 0.02,
+                h: frame.h + 2.0 * TEXT_CLEARANCE - 0.02,
+            };
+            assert!(!g.full_content().intersects(&grown), "{corner:?}");
+            if let Some(e) = g.exclusion {
+                let beside = Rect {
+                    y: g.content.y,
+                    ..g.content
+                };
+                // What is left of the content beside the zone.
+                let free_w = if e.x > g.content.x + 1.0 {
+                    e.x - g.content.x
+                } else {
+                    g.content.right() - e.right()
+                };
+                let free_x = if e.x > g.content.x + 1.0 {
+                    g.content.x
+                } else {
+                    e.right()
+                };
+                let free = Rect {
+                    x: free_x,
+                    w: free_w,
+                    ..beside
+                };
+                assert!(!free.intersects(&grown), "{corner:?}");
+            }
             assert!(contains(&g.stamp, &g.stamp_clear));
             assert!(g.full_content().h > 180.0 * MM, "{corner:?}");
         }

@@ -14,6 +14,7 @@ pub mod preview;
 pub mod shape;
 pub mod subset;
 pub mod typeset;
+pub mod words;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -158,7 +159,8 @@ pub(crate) fn layout_pages_from(
 /// The cluster's name as the page furniture prints it.
 pub(crate) fn cluster_name(dossier: &Dossier) -> &str {
     if dossier.identity.name.trim().is_empty() {
-        "Cluster (dénomination à compléter)"
+        // A line to write the name on (a blank form, a new dossier).
+        "Cluster : ______________________________"
     } else {
         dossier.identity.name.trim()
     }
@@ -202,6 +204,8 @@ pub(crate) struct Furnish<'a> {
     pub call_title: &'a str,
     pub copies: u32,
     pub draft: bool,
+    /// The president is a woman (« la Présidente » in the captions).
+    pub feminine: bool,
     /// Where the cover's copy number goes.
     pub slot: Option<f32>,
     /// The content fingerprint (none on a blank form).
@@ -227,6 +231,7 @@ impl Furnish<'_> {
             cluster: self.cluster,
             call_title: self.call_title,
             draft: self.draft,
+            feminine: self.feminine,
             fingerprint: self.fingerprint,
         };
         let mut items = furniture::furniture(self.fonts, &self.geo, &info);
@@ -318,6 +323,7 @@ pub fn render_marked(
         call_title: &profile.title,
         copies,
         draft,
+        feminine: words::president_is_woman(dossier),
         slot: laid.anchor_y.get("cover-copy-slot").copied(),
         fingerprint: fingerprint.as_deref(),
     };

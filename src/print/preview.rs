@@ -100,6 +100,7 @@ pub fn preview_pages_hinted(
         call_title: &profile.title,
         copies,
         draft,
+        feminine: super::words::president_is_woman(dossier),
         slot: laid.anchor_y.get("cover-copy-slot").copied(),
         fingerprint: fingerprint.as_deref(),
     };
@@ -365,8 +366,9 @@ mod tests {
         let doc = preview_pages(&d, &p, &[]).expect("preview");
         let (page, rect) = doc.find("identity.name").expect("the name is placed");
         assert_eq!(page, 0);
-        let name = d.identity.name.trim();
-        assert!(doc.pages[0].texts().any(|t| t.contains(name)));
+        // As set on the page: with the typographic apostrophe.
+        let name = crate::print::typeset::french(d.identity.name.trim());
+        assert!(doc.pages[0].texts().any(|t| t.contains(&name)));
         let hit = doc.pages[0]
             .field_at(rect.x + rect.w / 2.0, rect.y + rect.h / 2.0)
             .expect("a field under the name");

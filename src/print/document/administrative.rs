@@ -22,7 +22,10 @@ pub(super) fn partie1(doc: &mut Doc) {
     );
     super::governance::fee_schedule(doc);
     doc.push(Block::SignatureArea {
-        caption: "Signature et cachet du Président du cluster".into(),
+        caption: crate::print::words::agree(
+            "Signature et cachet du Président du cluster",
+            crate::print::words::president_is_woman(doc.d),
+        ),
         height: super::declaration::STAMP_AREA_H,
     });
     // The scanned pieces, in the bordereau's order.
@@ -80,6 +83,10 @@ fn bordereau(doc: &mut Doc) {
     }
 }
 
+/// Height of a row of the board table to sign: room for a signature and a
+/// stamp (at least 25 mm).
+pub const BOARD_SIGNATURE_H: f32 = 26.0 * crate::print::geometry::MM;
+
 fn board_to_sign(doc: &mut Doc) {
     let d = doc.d;
     doc.push(Block::PageBreak);
@@ -93,8 +100,12 @@ fn board_to_sign(doc: &mut Doc) {
     } else {
         or_dash(&d.identity.name)
     };
-    doc.para(format!(
-        "Association : {name}. Tableau signé et cacheté par le Président du cluster et par tous les membres du Conseil d'Administration."
+    let feminine = crate::print::words::president_is_woman(d);
+    doc.para(crate::print::words::agree(
+        &format!(
+            "Association : {name}. Tableau signé et cacheté par le Président du cluster et par tous les membres du Conseil d'Administration."
+        ),
+        feminine,
     ));
     let rows = d
         .governance
@@ -109,7 +120,7 @@ fn board_to_sign(doc: &mut Doc) {
                 doc.fill(super::title_for(m.role.label(), m.civility)),
                 String::new(),
             ],
-            min_height: 62.0,
+            min_height: BOARD_SIGNATURE_H,
             ..Row::default()
         })
         .collect();

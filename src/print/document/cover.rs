@@ -76,31 +76,41 @@ pub(super) fn cover(doc: &mut Doc) {
     blocking_list(doc);
 }
 
-/// A draft's cover lists what blocks the final print.
+/// A draft's cover says why it is a draft: blocking points force it (and
+/// are listed), or she asked for a draft of a dossier ready to file.
 fn blocking_list(doc: &mut Doc) {
+    if !doc.input.draft {
+        return;
+    }
     let blocking: Vec<&Finding> = doc
         .input
         .findings
         .iter()
         .filter(|f| f.is_blocking())
         .collect();
-    if !doc.input.draft || blocking.is_empty() {
+    doc.push(Block::Spacer(8.0));
+    doc.heading(3, draft_reason(blocking.len()));
+    if blocking.is_empty() {
+        doc.para(
+            "Aucun point bloquant : imprimez la version finale pour le dépôt (sans la mention BROUILLON).",
+        );
         return;
     }
-    doc.push(Block::Spacer(8.0));
-    doc.heading(
-        3,
-        format!(
-            "BROUILLON — {} point(s) bloquant(s) à régler avant le dépôt :",
-            blocking.len()
-        ),
-    );
     doc.push(Block::Bullets(
         blocking
             .iter()
             .map(|f| format!("{} — {}", f.section.label(), f.message))
             .collect(),
     ));
+}
+
+/// The draft's reason, as the cover's heading gives it.
+pub(super) fn draft_reason(blocking: usize) -> String {
+    match blocking {
+        0 => "BROUILLON imprimé à votre demande".to_string(),
+        1 => "BROUILLON imposé par 1 point bloquant à régler avant le dépôt :".to_string(),
+        n => format!("BROUILLON imposé par {n} points bloquants à régler avant le dépôt :"),
+    }
 }
 
 /// « adresse, ville », without repeating a city the address already names.

@@ -6,21 +6,22 @@ use crate::model::compute::{self, DeclarationTicks};
 use crate::model::dossier::{Civility, Dossier, OtherDocument};
 use crate::model::field::{DeclarationField, FieldPath};
 use crate::print::layout::{Align, Block, Part, Style};
+use crate::print::words;
 
 /// Height of a signature and stamp box: the page's stamp zone's clear
 /// area (45 mm), a round stamp and a signature across it.
 pub(super) const STAMP_AREA_H: f32 = crate::print::geometry::STAMP_CLEAR_H;
 
-/// A value to write by hand on the blank form.
-const LINE: &str = "______________________________";
-
 pub(super) fn declaration(doc: &mut Doc) {
     let p = doc.p;
+    // The call's words, with « la Présidente » when she is a woman.
+    let feminine = words::president_is_woman(doc.d);
+    let agreed = |s: &String| words::agree(s, feminine);
     let t = &p.declaration;
     doc.push(Block::PageBreak);
     doc.push(Block::Anchor("annexe".into()));
     doc.push(Block::styled("ANNEXE", Style::Small, Align::Center));
-    doc.push(Block::styled(t.title.clone(), Style::H1, Align::Center));
+    doc.push(Block::styled(agreed(&t.title), Style::H1, Align::Center));
     doc.push(Block::styled(
         t.subtitle.clone(),
         Style::Body,
@@ -29,9 +30,9 @@ pub(super) fn declaration(doc: &mut Doc) {
     doc.push(Block::Spacer(8.0));
     signatory(doc);
     for s in &t.statements {
-        doc.para(s.clone());
+        doc.para(agreed(s));
     }
-    doc.para(t.documents_intro.clone());
+    doc.para(agreed(&t.documents_intro));
     let ticks = if doc.blank {
         DeclarationTicks {
             declaration: false,
@@ -50,14 +51,14 @@ pub(super) fn declaration(doc: &mut Doc) {
     ] {
         doc.push(Block::Checkbox {
             checked,
-            text: text.clone(),
+            text: agreed(text),
         });
     }
     let docs = listed_documents(doc);
-    doc.para(t.closing.clone());
+    doc.para(agreed(&t.closing));
     place_and_date(doc);
     doc.push(Block::SignatureArea {
-        caption: t.signature_label.clone(),
+        caption: agreed(&t.signature_label),
         height: STAMP_AREA_H,
     });
     doc.push(Block::styled(
@@ -79,19 +80,20 @@ pub(super) fn declaration(doc: &mut Doc) {
 fn signatory(doc: &mut Doc) {
     let (d, t) = (doc.d, &doc.p.declaration);
     let dec = &d.declaration;
-    let pairs = if doc.blank {
-        vec![
-            (t.intro.clone(), format!("M. / Mme {LINE}")),
-            (
-                "Qualité".to_string(),
-                format!(
-                    "{LINE} au sein de son organisme d'appartenance ; {LINE} au sein de l'association"
-                ),
-            ),
-            (t.acting_for.clone(), LINE.to_string()),
-            (t.legal_form.clone(), LINE.to_string()),
-        ]
-    } else {
+    if doc.blank {
+        // A line to write on under each label, 8 mm apart.
+        for label in [
+            format!("{} M. / Mme", t.intro),
+            "Qualité au sein de son organisme d'appartenance".to_string(),
+            "Qualité au sein de l'association".to_string(),
+            t.acting_for.clone(),
+            t.legal_form.clone(),
+        ] {
+            labelled_line(doc, label);
+        }
+        return;
+    }
+    let pairs = {
         let name = format!(
             "{} {} {}",
             signatory_civility(d).label(),
@@ -141,6 +143,13 @@ fn listed_documents(doc: &mut Doc) -> Vec<usize> {
         .enumerate()
         .filter(|(_, x)| !doc.blank && !x.title.trim().is_empty())
         .collect();
+    if doc.blank {
+        // The call's four numbered lines, to write on.
+        for i in 1..=4 {
+            labelled_line(doc, format!("{i}."));
+        }
+        return Vec::new();
+    }
     let lines = docs.len().max(4);
     let listed = (0..lines)
         .map(|i| match docs.get(i) {
@@ -164,7 +173,8 @@ fn listed_documents(doc: &mut Doc) -> Vec<usize> {
 fn place_and_date(doc: &mut Doc) {
     let dec = &doc.d.declaration;
     if doc.blank {
-        doc.para(format!("Fait à {LINE}, le {LINE}"));
+        labelled_line(doc, "Fait à".to_string());
+        labelled_line(doc, "Le".to_string());
     } else {
         doc.para(format!(
             "Fait à {}, le {}",
@@ -174,6 +184,16 @@ fn place_and_date(doc: &mut Doc) {
         doc.source(Part::Whole, FieldPath::declaration(DeclarationField::Place));
     }
 }
+
+/// A label and the line to write on under it, kept on one page (the
+/// label is a small heading: a heading keeps with what follows it).
+fn labelled_line(doc: &mut Doc, label: String) {
+    doc.heading(LABEL_LEVEL, label);
+    doc.push(Block::WritingLines(1));
+}
+
+/// Heading level of a blank form's label (set like a bold body line).
+const LABEL_LEVEL: u8 = 5;
 
 /// The signatory's civility: the president's, stored once with the person,
 /// when the president signs; the declaration's own otherwise.

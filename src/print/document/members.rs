@@ -47,13 +47,18 @@ pub(super) fn members(doc: &mut Doc) {
             .iter()
             .filter(|m| m.category == category)
             .collect();
+        // A final dossier leaves an empty category out; a draft says it
+        // is empty, so that it can be noticed.
+        if list.is_empty() && !doc.blank && !doc.input.draft {
+            continue;
+        }
         // A blank form states no count: its rows are there to be filled.
         if doc.blank {
-            doc.heading(super::RUBRIC, category.label());
+            doc.heading(super::RUBRIC, category_heading(category));
         } else {
             doc.heading(
                 super::RUBRIC,
-                format!("{} ({})", category.label(), list.len()),
+                format!("{} ({})", category_heading(category), list.len()),
             );
         }
         if list.is_empty() {
@@ -72,6 +77,25 @@ pub(super) fn members(doc: &mut Doc) {
         }
     }
     partners(doc);
+}
+
+/// A category's heading in the call's words (section 1.2 of the call:
+/// « Les entreprises membres : distinguer les entreprises déjà engagées
+/// dans le cluster de celles potentiellement intéressées ; Les
+/// institutions de formation, d'innovation et de recherche ; Les
+/// représentants des autres collègues : institutions, associations et
+/// organismes publics »).
+pub(super) fn category_heading(category: MemberCategory) -> &'static str {
+    match category {
+        MemberCategory::EngagedCompany => "Entreprises membres déjà engagées dans le cluster",
+        MemberCategory::InterestedCompany => "Entreprises membres potentiellement intéressées",
+        MemberCategory::TrainingResearch => {
+            "Institutions de formation, d'innovation et de recherche"
+        }
+        MemberCategory::OtherRepresentative => {
+            "Représentants des autres collègues : institutions, associations et organismes publics"
+        }
+    }
 }
 
 /// One category of the register, one member on two lines: name, then

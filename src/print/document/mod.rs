@@ -61,8 +61,9 @@ pub(super) const RUBRIC: u8 = 4;
 const BLANK_TEXT_LINES: usize = 7;
 /// The underline standing for a value to fill in.
 const BLANK_VALUE: &str = "________________________________________________";
-/// Height of a table row to fill by hand.
-const BLANK_ROW_HEIGHT: f32 = 26.0;
+/// Height of a table row to fill by hand (identifiers written by hand
+/// need at least 10 mm).
+pub const BLANK_ROW_HEIGHT: f32 = 10.5 * crate::print::geometry::MM;
 
 /// The blocks being built and how values print.
 pub(super) struct Doc<'i, 'a> {

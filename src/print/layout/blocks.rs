@@ -27,7 +27,8 @@ impl Layouter<'_> {
             style.size() * 0.9
         };
         let text = self.prepared(text, style, "titre");
-        let lines = wrap(&text, cw, self.fonts, style);
+        // A heading is never hyphenated.
+        let lines = super::wrap::wrap_unhyphenated(&text, cw, self.fonts, style);
         let own = before + lines.len() as f32 * style.line_height() + 3.0;
         let lead = self.lead_height(next);
         // A lead taller than a page (a huge first row) cannot be kept.
@@ -109,15 +110,19 @@ impl Layouter<'_> {
             let n = key_lines.len().max(value_lines.len());
             self.ensure(pair_kept_lines(n) as f32 * lh);
             for k in 0..n {
-                if lh > self.remaining() {
+                // No last line alone on the next page: the one before goes
+                // with it (a long value keeps at least two lines on each).
+                let widow = k + 2 == n && k >= 2 && 2.0 * lh > self.remaining();
+                if lh > self.remaining() || widow {
                     self.new_page();
                 }
                 let baseline = self.y + ascent;
                 if let Some(l) = key_lines.get(k) {
-                    self.text_at(cx, baseline, Style::BodyBold, l.clone());
+                    self.text_in(cx, baseline, Style::BodyBold, l.clone(), key_w);
                 }
                 if let Some(l) = value_lines.get(k) {
-                    self.text_at(cx + key_w + gap, baseline, Style::Body, l.clone());
+                    let vw = cw - key_w - gap;
+                    self.text_in(cx + key_w + gap, baseline, Style::Body, l.clone(), vw);
                 }
                 self.y += lh;
             }
@@ -220,22 +225,40 @@ impl Layouter<'_> {
         self.y += 3.0;
     }
 
+    /// A framed area to sign with its caption; it may sit beside the
+    /// page's stamp zone when the span there is wide enough for it.
     pub(super) fn signature_area(&mut self, caption: &str, height: f32) {
         let (cx, cw) = (self.geo.content.x, self.geo.content.w);
         let caption = self.prepared(caption, Style::BodyBold, "signature");
         let lh = Style::BodyBold.line_height();
-        self.ensure(lh + height);
+        let w = cw * 0.55;
+        let need = lh + height;
+        // Where the area goes at `y`, if it fits there.
+        let place = |l: &Self, y: f32| -> Option<f32> {
+            if y + need <= l.bottom() {
+                return Some(cx);
+            }
+            if y + need > l.geo.content.bottom() {
+                return None;
+            }
+            let (sx, sw) = l.span(y, need, cx, cw);
+            (sw >= w).then_some(sx)
+        };
+        let x = match place(self, self.y) {
+            Some(x) => x,
+            None => {
+                if !self.at_page_top() {
+                    self.new_page();
+                }
+                place(self, self.y).unwrap_or(cx)
+            }
+        };
         let baseline = self.y + Style::BodyBold.ascent();
-        self.text_at(cx, baseline, Style::BodyBold, caption);
+        self.text_at(x, baseline, Style::BodyBold, caption);
         self.y += lh;
-        let h = height.min(self.remaining());
+        let h = height.min(self.geo.content.bottom() - self.y);
         self.page.items.push(Item::Rect {
-            rect: Rect {
-                x: cx,
-                y: self.y,
-                w: cw * 0.55,
-                h,
-            },
+            rect: Rect { x, y: self.y, w, h },
             stroke: Some(0.8),
             fill: None,
         });

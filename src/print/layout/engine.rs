@@ -145,6 +145,30 @@ impl<'a> Layouter<'a> {
     /// and puts it in visual order (see [`shape`]), so what is measured,
     /// drawn and copied out is one text.
     pub(super) fn text_at(&mut self, x: f32, baseline: f32, style: Style, text: String) {
+        self.text_sized(x, baseline, style, style.size(), text);
+    }
+
+    /// Draws one line that must stay within `width`: a line wider than
+    /// that (a number, an address or a heading's word kept whole) is set
+    /// smaller until it fits.
+    pub(super) fn text_in(
+        &mut self,
+        x: f32,
+        baseline: f32,
+        style: Style,
+        text: String,
+        width: f32,
+    ) {
+        let w = self.fonts.get(style.weight()).width(&text, style.size());
+        let size = if w > width + 0.01 && width > 0.0 {
+            style.size() * width / w
+        } else {
+            style.size()
+        };
+        self.text_sized(x, baseline, style, size, text);
+    }
+
+    fn text_sized(&mut self, x: f32, baseline: f32, style: Style, size: f32, text: String) {
         if text.is_empty() {
             return;
         }
@@ -154,7 +178,7 @@ impl<'a> Layouter<'a> {
         self.page.items.push(Item::Text {
             x,
             y: baseline,
-            size: style.size(),
+            size,
             weight: style.weight(),
             text,
             gray: 0.0,
@@ -201,7 +225,7 @@ impl<'a> Layouter<'a> {
             }
             let lx = self.aligned_x(&line, style, x, width, align);
             let baseline = self.y + ascent;
-            self.text_at(lx, baseline, style, line);
+            self.text_in(lx, baseline, style, line, width);
             self.y += lh;
         }
     }
@@ -230,7 +254,10 @@ impl<'a> Layouter<'a> {
             Block::Table(t) => self.table_lead(t),
             Block::Heading { level, text, .. } => {
                 let style = Self::heading_style(*level);
-                let lines = super::wrap(text, self.geo.content.w, self.fonts, style).len();
+                let text = crate::print::typeset::french(text);
+                let lines =
+                    super::wrap::wrap_unhyphenated(&text, self.geo.content.w, self.fonts, style)
+                        .len();
                 style.size() * 0.9
                     + lines as f32 * style.line_height()
                     + 3.0

@@ -28,24 +28,22 @@ impl Layouter<'_> {
         }
     }
 
-    /// Where the next line `lh` tall goes: on this page, beside the stamp
-    /// zone if need be, or at the top of the next.
-    fn line_box(&mut self, lh: f32, x: f32, w: f32) -> (f32, f32) {
-        for _ in 0..2 {
-            if self.y + lh <= self.geo.content.bottom() {
-                let (lx, lw) = self.span(self.y, lh, x, w);
-                if lw >= MIN_BESIDE.min(w) {
-                    return (lx, lw);
-                }
-            }
-            self.new_page();
+    /// The span of a line `lh` tall at `top` on this page, if it fits
+    /// there (beside the stamp zone if need be).
+    fn line_at(&self, top: f32, lh: f32, x: f32, w: f32) -> Option<(f32, f32)> {
+        if top + lh > self.geo.content.bottom() {
+            return None;
         }
-        (x, w)
+        let (lx, lw) = self.span(top, lh, x, w);
+        (lw >= MIN_BESIDE.min(w)).then_some((lx, lw))
     }
 
-    /// Whether one more line `lh` tall fits on this page.
-    fn line_fits(&self, lh: f32) -> bool {
-        self.y + lh <= self.geo.content.bottom()
+    /// The width of the line after the one at `self.y`: on this page, or
+    /// the first of the next.
+    fn following_width(&self, lh: f32, x: f32, w: f32) -> f32 {
+        self.line_at(self.y + lh, lh, x, w)
+            .or_else(|| self.line_at(self.geo.content.y, lh, x, w))
+            .map_or(w, |(_, lw)| lw)
     }
 
     /// Lays out a text with hard breaks, paragraph by paragraph.
@@ -63,16 +61,19 @@ impl Layouter<'_> {
         }
     }
 
+    /// One paragraph, line by line, each as wide as the page leaves it
+    /// (narrower beside the stamp zone). No line of it is alone at the
+    /// bottom of a page (orphan) or at the top of the next (widow): at a
+    /// page break, the lines before it move to the next page instead.
     fn flow_paragraph(
         &mut self,
         text: &str,
         style: Style,
         (x, w): (f32, f32),
         align: Align,
-        mut marker: Marker,
+        marker: Marker,
     ) {
-        let fonts = self.fonts;
-        let metrics = fonts.get(style.weight());
+        let metrics = self.fonts.get(style.weight());
         let (size, lh) = (style.size(), style.line_height());
         if text.is_empty() {
             // A blank line between paragraphs, never at a page top.
@@ -82,40 +83,68 @@ impl Layouter<'_> {
             return;
         }
         let mut breaker = Breaker::new(text);
-        // Orphan: a first line alone at the bottom of a page.
-        if self.line_fits(lh) && !self.line_fits(2.0 * lh) {
-            let mut probe = breaker.clone();
-            let _ = probe.next_line(w, metrics, size);
-            if !probe.is_done() {
-                self.new_page();
-            }
-        }
-        let mut on_page = 0usize;
-        // The state before the last line placed, to move it if it would
-        // leave a widow.
-        let mut last: Option<(Breaker, usize)> = None;
+        // Where the paragraph started on this page (None once it went on
+        // to another page or when it started at a page top), and the
+        // state before each line placed on this page.
+        let mut start: Option<(Breaker, usize, Marker)> =
+            (!self.at_page_top()).then(|| (breaker.clone(), self.page.items.len(), marker));
+        let mut placed: Vec<(Breaker, usize)> = Vec::new();
+        let mut marker = marker;
         while !breaker.is_done() {
-            if !self.line_fits(lh) && on_page >= 3 {
-                let mut probe = breaker.clone();
-                let _ = probe.next_line(w, metrics, size);
-                if probe.is_done()
-                    && let Some((before, items)) = last.take()
+            let Some((lx, lw)) = self.line_at(self.y, lh, x, w) else {
+                // A page break before this line.
                 {
-                    // Widow: the last line would be alone on the next page;
-                    // take one more with it.
-                    self.page.items.truncate(items);
-                    self.y -= lh;
-                    breaker = before;
-                    self.new_page();
-                    on_page = 0;
+                    let top_w = self
+                        .line_at(self.geo.content.y, lh, x, w)
+                        .map_or(w, |s| s.1);
+                    // Lines (up to two) the text from a state takes at
+                    // the top of the next page, as wide as the page.
+                    let lines_from = |b: &Breaker| {
+                        let mut probe = b.clone();
+                        let mut count = 0;
+                        while count < 2 && probe.next_line(top_w, metrics, size).is_some() {
+                            count += 1;
+                        }
+                        count
+                    };
+                    let n = placed.len();
+                    let back = if n == 1 && start.is_some() {
+                        // Orphan: the first line alone here.
+                        Some(0)
+                    } else if lines_from(&breaker) == 1 {
+                        // Widow: move down as many lines as it takes to
+                        // have two on the next page (narrow lines beside
+                        // the stamp may join in one wide line), two kept
+                        // here; else the whole paragraph.
+                        (2..n)
+                            .rev()
+                            .find(|&k| lines_from(&placed[k].0) >= 2)
+                            .or(start.as_ref().map(|_| 0))
+                    } else {
+                        None
+                    };
+                    if let Some(k) = back {
+                        if k == 0 {
+                            if let Some((b, items, m)) = start.take() {
+                                breaker = b;
+                                self.page.items.truncate(items);
+                                marker = m;
+                            }
+                        } else {
+                            let (b, items) = placed.swap_remove(k);
+                            breaker = b;
+                            self.page.items.truncate(items);
+                        }
+                    }
                 }
-            }
-            let (lx, lw) = self.line_box(lh, x, w);
-            if self.at_page_top() {
-                on_page = 0;
-            }
-            last = Some((breaker.clone(), self.page.items.len()));
-            let Some(line) = breaker.next_line(lw, metrics, size) else {
+                self.new_page();
+                start = None;
+                placed.clear();
+                continue;
+            };
+            let next_w = self.following_width(lh, x, w);
+            placed.push((breaker.clone(), self.page.items.len()));
+            let Some(line) = breaker.next_line_before(lw, next_w, metrics, size) else {
                 break;
             };
             let baseline = self.y + style.ascent();
@@ -123,9 +152,8 @@ impl Layouter<'_> {
                 self.text_at(mx, baseline, style, mark.to_string());
             }
             let ax = self.aligned_x(&line, style, lx, lw, align);
-            self.text_at(ax, baseline, style, line);
+            self.text_in(ax, baseline, style, line, lw);
             self.y += lh;
-            on_page += 1;
         }
     }
 }

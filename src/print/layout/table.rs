@@ -31,6 +31,13 @@ struct Grid {
 const DENSE_LEADING: f32 = 1.2;
 const DENSE_VPAD: f32 = 2.0;
 
+/// Rows kept with a table's header at its start (so none is left alone
+/// under it at a page bottom): all of a table of three rows or fewer
+/// (else one of them would be alone on a page), two of a longer one.
+fn kept_rows(n: usize) -> usize {
+    if n <= 3 { n } else { 2 }
+}
+
 impl Grid {
     fn line_height(&self) -> f32 {
         if self.dense {
@@ -90,7 +97,18 @@ impl Layouter<'_> {
             dense: table.dense,
         };
         let titles: Vec<String> = table.columns.iter().map(|c| c.title.clone()).collect();
-        grid.header = self.wrap_cells(&grid, &titles, (true, false));
+        // Column headers are never hyphenated.
+        grid.header = Cells {
+            lines: titles
+                .iter()
+                .zip(&grid.widths)
+                .map(|(t, w)| {
+                    let t = self.prepared(t, grid.bold, "tableau");
+                    super::wrap::wrap_unhyphenated(&t, w - 2.0 * CELL_PAD, self.fonts, grid.bold)
+                })
+                .collect(),
+            bold_head: 0,
+        };
         grid.header_h = grid.row_height(&grid.header, 0.0);
         grid
     }
@@ -186,7 +204,8 @@ impl Layouter<'_> {
                     aligns[i],
                 );
                 let baseline = self.y + grid.vpad() + k as f32 * lh + st.ascent();
-                self.text_at(x, baseline, st, line.clone());
+                let inner = grid.widths[i] - 2.0 * CELL_PAD;
+                self.text_in(x, baseline, st, line.clone(), inner);
             }
         }
         self.y += h;
@@ -211,38 +230,76 @@ impl Layouter<'_> {
         self.data_row = row;
     }
 
-    /// The table's header and first row: what a heading above it keeps
-    /// with itself.
+    /// The table's header and first rows: what a heading above it keeps
+    /// with itself (the same height the table keeps together).
     pub(super) fn table_lead(&mut self, table: &Table) -> f32 {
         let grid = self.grid(table);
-        let first_h = table.rows.first().map_or(0.0, |r| {
-            let l = self.wrap_cells(&grid, &r.cells, (r.bold, r.lead_bold));
-            grid.row_height(&l, r.min_height)
-        });
-        grid.header_h + first_h + 4.0
+        let cells: Vec<Cells> = table
+            .rows
+            .iter()
+            .take(kept_rows(table.rows.len()))
+            .map(|r| self.wrap_cells(&grid, &r.cells, (r.bold, r.lead_bold)))
+            .collect();
+        self.kept_height(&grid, table, &cells) + 4.0
+    }
+
+    /// The header and the first [`kept_rows`] rows, bounded by a page.
+    fn kept_height(&self, grid: &Grid, table: &Table, cells: &[Cells]) -> f32 {
+        let rows: f32 = cells
+            .iter()
+            .zip(&table.rows)
+            .map(|(c, r)| grid.row_height(c, r.min_height))
+            .sum();
+        grid.header_h + rows.min(self.geo.full_content().h - grid.header_h)
     }
 
     pub(super) fn table(&mut self, table: &Table) {
         let grid = self.grid(table);
-        // The header and the first row must start on the same page.
-        let first_h = table.rows.first().map_or(0.0, |r| {
-            let l = self.wrap_cells(&grid, &r.cells, (r.bold, r.lead_bold));
-            grid.row_height(&l, r.min_height)
-        });
-        self.ensure(grid.header_h + first_h.min(self.geo.full_content().h - grid.header_h));
+        let cells: Vec<Cells> = table
+            .rows
+            .iter()
+            .map(|r| self.wrap_cells(&grid, &r.cells, (r.bold, r.lead_bold)))
+            .collect();
+        let heights: Vec<f32> = cells
+            .iter()
+            .zip(&table.rows)
+            .map(|(c, r)| grid.row_height(c, r.min_height))
+            .collect();
+        // The header and the first rows start on the same page: no row
+        // alone under its header at a page bottom.
+        let kept = self.kept_height(&grid, table, &cells[..kept_rows(cells.len())]);
+        self.ensure(kept);
         self.draw_header(&grid);
-        for (r, row) in table.rows.iter().enumerate() {
+        let fresh = self.geo.full_content().h - grid.header_h;
+        let n = table.rows.len();
+        let mut on_page = 0usize;
+        for (r, (row, lines)) in table.rows.iter().zip(cells).enumerate() {
+            // The last row never alone on a page: the one before goes
+            // with it when both do not fit here.
+            let h = heights[r];
+            if r + 2 == n && on_page >= 2 {
+                let last = heights[r + 1];
+                if h <= self.remaining() && h + last > self.remaining() && h + last <= fresh {
+                    self.new_page();
+                    self.draw_header(&grid);
+                    on_page = 0;
+                }
+            }
+            let page = self.out.pages.len();
             self.data_row = Some(r);
-            self.table_row(&grid, row);
+            self.table_row(&grid, row, lines, h);
+            on_page = if self.out.pages.len() == page {
+                on_page + 1
+            } else {
+                1
+            };
         }
         self.data_row = None;
         self.y += PARA_GAP + 2.0;
     }
 
-    fn table_row(&mut self, grid: &Grid, row: &Row) {
-        let lines = self.wrap_cells(grid, &row.cells, (row.bold, row.lead_bold));
+    fn table_row(&mut self, grid: &Grid, row: &Row, lines: Cells, natural: f32) {
         let n_lines = lines.lines.iter().map(Vec::len).max().unwrap_or(1);
-        let natural = grid.row_height(&lines, row.min_height);
         let fresh = self.geo.full_content().h - grid.header_h;
         let style = (row.bold, row.shaded);
         if natural > self.remaining() && natural <= fresh {

@@ -1,8 +1,11 @@
 //! Line breaking: a text and a width in, lines out, measured with the
 //! bundled font's advances. Lines break between words; a word breaks only
 //! where French typesetting allows (hyphenation points, with a visible
-//! hyphen; an address after « @ . - / »); a number never breaks. Only a
-//! word with no such point and wider than the whole line is cut anywhere.
+//! hyphen; an address after « @ » or before « . »); a number never breaks.
+//! A number or an address wider than the whole line is kept whole (the
+//! layout sets that line smaller); only another word with no such point
+//! and wider than the whole line is cut anywhere. A paragraph's last line
+//! never holds a single word alone when the line before can give one.
 
 use std::rc::Rc;
 
@@ -14,6 +17,10 @@ use crate::print::typeset::{BREAK_HYPHEN, WordKind, break_points, word_kind};
 /// A line filled to less than this share of its width takes part of the
 /// next word, hyphenated, rather than leaving a deep hole.
 const MIN_FILL: f32 = 0.75;
+
+/// How much wider than its line a word kept whole may be (the layout then
+/// sets the line smaller, at no less than 80 % of its size).
+const MAX_SHRINK: f32 = 1.25;
 
 /// Breaks one hard line (no `\n`) into lines, one width at a time, so a
 /// paragraph can flow beside the stamp zone with narrower lines.
@@ -34,6 +41,8 @@ pub struct Breaker<'t> {
     /// The paragraph's direction when it has right-to-left text: each
     /// line is then marked to keep it (see [`shape::direction_mark`]).
     rtl: Option<bool>,
+    /// Words may be hyphenated (not in headings and column headers).
+    hyphenate: bool,
 }
 
 /// A word, or what is left of one: bytes `start..end` of the text.
@@ -46,6 +55,8 @@ struct Piece {
     /// The rest of a word cut on a previous line (so not a number: a
     /// number is never cut).
     carried: bool,
+    /// The kind of the whole word.
+    kind: WordKind,
 }
 
 impl<'t> Breaker<'t> {
@@ -56,6 +67,17 @@ impl<'t> Breaker<'t> {
             carry: None,
             done: false,
             rtl: shape::has_bidi(text).then(|| shape::is_rtl(text)),
+            hyphenate: true,
+        }
+    }
+
+    /// A breaker that never hyphenates: lines break between words and
+    /// at a compound's own hyphens; a word wider than the line is kept
+    /// whole (and set smaller by the layout).
+    pub fn unhyphenated(text: &'t str) -> Self {
+        Self {
+            hyphenate: false,
+            ..Self::new(text)
         }
     }
 
@@ -80,6 +102,7 @@ impl<'t> Breaker<'t> {
             end,
             points: None,
             carried: false,
+            kind: word_kind(&self.text[start..end]),
         })
     }
 
@@ -97,16 +120,32 @@ impl<'t> Breaker<'t> {
         }
     }
 
-    /// The next line at most `width` wide (wider only for a number that
-    /// cannot fit at all), `None` when the text is used up. An empty text
-    /// gives one empty line.
+    /// The next line at most `width` wide (wider only for a number or an
+    /// address that cannot fit at all), `None` when the text is used up.
+    /// An empty text gives one empty line.
     pub fn next_line(&mut self, width: f32, metrics: &FontMetrics, size: f32) -> Option<String> {
+        self.next_line_before(width, width, metrics, size)
+    }
+
+    /// [`Self::next_line`] when the line after this one is `next_width`
+    /// wide (narrower beside the stamp zone, wider past it): a last line
+    /// that would hold a single word takes the last word of this one.
+    pub fn next_line_before(
+        &mut self,
+        width: f32,
+        next_width: f32,
+        metrics: &FontMetrics,
+        size: f32,
+    ) -> Option<String> {
         if self.done {
             return None;
         }
         let space = metrics.width(" ", size);
         let mut line = String::new();
         let mut line_w = 0.0f32;
+        // Where each whole word of the line starts in the text and in the
+        // line (the first one may be the rest of a carried word).
+        let mut starts: Vec<(usize, usize, bool)> = Vec::new();
         loop {
             let Some(mut word) = self.take_word() else {
                 self.done = true;
@@ -115,6 +154,7 @@ impl<'t> Breaker<'t> {
             let text = &self.text[word.start..word.end];
             let sep = if line.is_empty() { 0.0 } else { space };
             if let Some(word_w) = metrics.width_within(text, size, width - line_w - sep) {
+                starts.push((word.start, line.len(), word.carried));
                 if !line.is_empty() {
                     line.push(' ');
                 }
@@ -140,16 +180,55 @@ impl<'t> Breaker<'t> {
                 word.start = at;
                 word.carried = true;
                 self.carry = Some(word);
+                // A split undone when its rest would be alone.
+                self.avoid_runt(&mut line, &starts, next_width, metrics, size);
                 return Some(self.finish(line));
             }
             if line.is_empty() {
-                // Nothing fits: a number or an unbreakable word alone.
+                // Nothing fits: a number, an address or an unbreakable
+                // word alone.
                 let forced = self.force(word, width, metrics, size);
                 return Some(self.finish(forced));
             }
             self.carry = Some(word);
+            self.avoid_runt(&mut line, &starts, next_width, metrics, size);
             return Some(self.finish(line));
         }
+    }
+
+    /// When all that is left after `line` is one word (or the rest of one),
+    /// moves the line's last whole word down with it, if the two fit the
+    /// next line and the line keeps a word. Returns whether it did.
+    fn avoid_runt(
+        &mut self,
+        line: &mut String,
+        starts: &[(usize, usize, bool)],
+        next_width: f32,
+        metrics: &FontMetrics,
+        size: f32,
+    ) -> bool {
+        let text = self.text;
+        let Some(end) = self.carry.as_ref().map(|c| c.end) else {
+            return false;
+        };
+        if self.next <= self.text.len() || starts.len() < 2 {
+            return false;
+        }
+        let Some(&(from, at, carried)) = starts.last() else {
+            return false;
+        };
+        if carried {
+            return false;
+        }
+        // The moved word and the last one, whole (a split is undone).
+        let rest = &text[from..end];
+        if metrics.width_within(rest, size, next_width).is_none() {
+            return false;
+        }
+        line.truncate(at);
+        self.carry = None;
+        self.next = from;
+        true
     }
 
     /// The last break point of `word` whose head (with its hyphen) fits
@@ -179,6 +258,7 @@ impl<'t> Breaker<'t> {
             })
             .clone();
         let hyphen_w = metrics.width("-", size);
+        let hyphenate = self.hyphenate;
         let first = points.partition_point(|(at, _)| *at <= start);
         let mut found = None;
         let mut from = start;
@@ -186,6 +266,9 @@ impl<'t> Breaker<'t> {
         for &(at, hyphen) in points.get(first..).unwrap_or_default() {
             if at >= word.end {
                 break;
+            }
+            if hyphen && !hyphenate {
+                continue;
             }
             let Some(w) = metrics.width_within(&text[from..at], size, room - used) else {
                 break;
@@ -205,7 +288,22 @@ impl<'t> Breaker<'t> {
     /// at the last character that fits, the rest carried.
     fn force(&mut self, mut word: Piece, width: f32, metrics: &FontMetrics, size: f32) -> String {
         let text = &self.text[word.start..word.end];
-        if !word.carried && word_kind(text) == WordKind::Number {
+        // Never cut: a number, an address (at its own hyphens or
+        // anywhere), a word in a heading. The layout sets the line smaller.
+        if (!word.carried && word.kind == WordKind::Number)
+            || word.kind == WordKind::Address
+            || !self.hyphenate
+        {
+            return text.to_string();
+        }
+        // A name, a date or a word up to a quarter wider than the line is
+        // kept whole too (set smaller, still legible); only a longer one
+        // is cut anywhere.
+        if !word.carried
+            && metrics
+                .width_within(text, size, MAX_SHRINK * width)
+                .is_some()
+        {
             return text.to_string();
         }
         // The cut shows as a hyphen too.
@@ -242,6 +340,18 @@ pub fn wrap_line(text: &str, width: f32, fonts: &Fonts, style: Style) -> Vec<Str
         lines.push(line);
     }
     lines
+}
+
+/// Wraps a text with hard breaks without hyphenating (headings, column
+/// headers); a word wider than the line is kept whole.
+pub fn wrap_unhyphenated(text: &str, width: f32, fonts: &Fonts, style: Style) -> Vec<String> {
+    let metrics = fonts.get(style.weight());
+    text.split('\n')
+        .flat_map(|hard| {
+            let mut breaker = Breaker::unhyphenated(hard.trim_end());
+            std::iter::from_fn(move || breaker.next_line(width, metrics, style.size()))
+        })
+        .collect()
 }
 
 /// Wraps a text with hard breaks; blank lines are kept as empty lines.

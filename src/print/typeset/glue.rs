@@ -1,0 +1,175 @@
+//! Spaces no line may break at: inside a date (« 18 juin 2026 »), a
+//! standard (« ISO 22000 »), a number with its unit or sign (« n° 47 »,
+//! « 15 h 00 », « 120 m² », « 50 000 DHS », « + 5 % »). They become
+//! no-break spaces; the line breaker then takes the group as one word
+//! and never hyphenates it.
+
+use super::NBSP;
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Bodies that name standards, before their number (« NM ISO 22000 »).
+const STANDARDS: [&str; 14] = [
+    "ISO", "NM", "EN", "NF", "IEC", "CEI", "OHSAS", "FSSC", "IATF", "IFS", "BRC", "GOST", "ASTM",
+    "DIN",
+];
+
+/// Units and signs that follow a number.
+const UNITS: [&str; 44] = [
+    "DH", "DHS", "Dhs", "dhs", "MAD", "€", "EUR", "USD", "$", "%", "‰", "h", "min", "s", "ms", "j",
+    "m", "m²", "m2", "m³", "m3", "km", "km²", "cm", "mm", "ha", "kg", "g", "t", "T", "l", "L",
+    "kW", "MW", "kWh", "MWh", "GWh", "Mo", "Go", "°C", "°", "Md", "M", "k",
+];
+
+/// Words before a number that stay with it.
+const BEFORE_NUMBER: [&str; 12] = [
+    "n°", "N°", "no", "nº", "Nº", "+", "−", "-", "±", "≈", "≤", "≥",
+];
+
+/// A word with its trailing punctuation set aside.
+fn bare(word: &str) -> &str {
+    word.trim_end_matches([',', '.', ';', ':', ')', '»', '!', '?', '\u{a0}', '\u{202f}'])
+}
+
+fn is_number(word: &str) -> bool {
+    let w = bare(word);
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars().last().is_some_and(|c| c.is_ascii_digit())
+        && w.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, ',' | '.' | '\u{202f}' | '\u{a0}' | '/' | '-')
+        })
+}
+
+fn is_day(word: &str) -> bool {
+    let w = bare(word);
+    let digits = w.trim_end_matches("er");
+    (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_year(word: &str) -> bool {
+    let w = bare(word);
+    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_month(word: &str) -> bool {
+    let w = bare(word).to_lowercase();
+    MONTHS.contains(&w.as_str())
+}
+
+fn is_standard_body(word: &str) -> bool {
+    let w = bare(word);
+    !w.is_empty() && w.split('/').all(|p| STANDARDS.contains(&p))
+}
+
+/// Whether the space between `prev` and `next` (whole words, as typed)
+/// must not break; `before` is the word before `prev`, if any.
+pub fn glued(before: Option<&str>, prev: &str, next: &str) -> bool {
+    let next_digit = next.chars().next().is_some_and(|c| c.is_ascii_digit());
+    // Dates: « 18 juin », « 1er mai », « juin 2026 ».
+    if is_day(prev) && is_month(next) {
+        return true;
+    }
+    if is_month(prev) && !prev.ends_with([',', ';', '.']) && is_year(next) {
+        return true;
+    }
+    // Standards: « ISO 22000 », « NM ISO 9001 », « ISO/IEC 17025 ».
+    if is_standard_body(prev)
+        && !prev.ends_with([',', ';'])
+        && (next_digit || is_standard_body(next))
+    {
+        return true;
+    }
+    // « n° 47 », « + 5 ».
+    if BEFORE_NUMBER.contains(&prev) && next_digit {
+        return true;
+    }
+    // « 120 m² », « 50 000 DHS », « 15 h ».
+    if is_number(prev) && !prev.ends_with([',', ';', '.']) && UNITS.contains(&bare(next)) {
+        return true;
+    }
+    // « 15 h 00 ».
+    if prev == "h" && before.is_some_and(is_number) && next_digit {
+        return true;
+    }
+    false
+}
+
+/// `text` with the spaces no line may break at turned into no-break
+/// spaces. Idempotent: only ordinary spaces change.
+pub fn glue(text: &str) -> String {
+    if !text.contains(' ') {
+        return text.to_string();
+    }
+    // Words split at ordinary spaces only: a group already glued stays one.
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            let prev = words[i - 1];
+            let before = i.checked_sub(2).map(|b| words[b]);
+            // The last piece of a glued group decides (« 50 000 » + « DHS »).
+            let last_of = |w: &str| -> String {
+                w.rsplit(['\u{a0}', '\u{202f}'])
+                    .next()
+                    .unwrap_or(w)
+                    .to_string()
+            };
+            let prev_last = last_of(prev);
+            let prev_num = if is_number(prev) {
+                prev
+            } else {
+                prev_last.as_str()
+            };
+            let space_glued = glued(before, prev, word)
+                || glued(before, &prev_last, word)
+                || glued(before, prev_num, word);
+            out.push(if space_glued { NBSP } else { ' ' });
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_that_must_stay_on_one_line_are_glued() {
+        let n = NBSP;
+        assert_eq!(glue("le 18 juin 2026."), format!("le 18{n}juin{n}2026."));
+        assert_eq!(glue("1er mai"), format!("1er{n}mai"));
+        assert_eq!(
+            glue("certifiée ISO 22000 et NM ISO 9001"),
+            format!("certifiée ISO{n}22000 et NM{n}ISO{n}9001")
+        );
+        assert_eq!(glue("dossier n° 47"), format!("dossier n°{n}47"));
+        assert_eq!(glue("à 15 h 00"), format!("à 15{n}h{n}00"));
+        assert_eq!(
+            glue("sur 120 m² couverts"),
+            format!("sur 120{n}m² couverts")
+        );
+        assert_eq!(
+            glue("soit 50\u{202f}000 DHS"),
+            format!("soit 50\u{202f}000{n}DHS")
+        );
+        // Ordinary words and numbers without unit are left alone.
+        assert_eq!(glue("en 2024 100 entreprises"), "en 2024 100 entreprises");
+        assert_eq!(glue("+212 6 12 34 56"), "+212 6 12 34 56");
+        let once = glue("le 18 juin 2026 à 15 h 00");
+        assert_eq!(glue(&once), once);
+    }
+}
