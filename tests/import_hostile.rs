@@ -88,15 +88,21 @@ fn an_ods_is_streamed_with_repeats_bounded() {
         .to_string();
     assert!(msg.contains("SH1"), "{msg}");
 
-    // Four billion spaces are not reserved.
+    // Four billion spaces are not reserved: the row is reported, with its
+    // cell and the start of its text, and not read.
     let table = format!(
         r#"<table:table-row>{}</table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>a<text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row>"#,
         cell("Raison sociale")
     );
-    let msg = import::read_sheet(&ods(dir.path(), &table))
-        .expect_err("huge cell")
-        .to_string();
-    assert!(msg.contains("caractères"), "{msg}");
+    let sheet = import::read_sheet(&ods(dir.path(), &table)).expect("the header is read");
+    assert!(sheet.rows.is_empty());
+    assert_eq!(sheet.bad_rows.len(), 1);
+    assert_eq!(sheet.bad_rows[0].line, 2);
+    let reason = &sheet.bad_rows[0].reason;
+    assert!(
+        reason.contains("la cellule A2 contient 4\u{a0}000\u{a0}000\u{a0}001 caractères"),
+        "{reason}"
+    );
 }
 
 // ----------------------------------------------------------------- XLS
