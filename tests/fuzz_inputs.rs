@@ -143,7 +143,7 @@ fn fuzz_profile() {
 /// Writes the seed corpus (run once; the files are committed).
 #[test]
 #[ignore = "writes tests/fixtures/fuzz/"]
-fn write_fuzz_seeds() {
+fn write_seed_corpus() {
     let root = corpus_dir();
     let write = |dir: &str, name: &str, bytes: &[u8]| {
         let d = root.join(dir);

@@ -30,11 +30,13 @@ impl CellText {
     pub fn push_str(&mut self, s: &str) {
         if self.chars >= MAX_CELL_CHARS {
             self.chars = self.chars.saturating_add(s.chars().count());
+            self.shorten();
             return;
         }
         for (i, c) in s.char_indices() {
             if self.chars >= MAX_CELL_CHARS {
                 self.chars = self.chars.saturating_add(s[i..].chars().count());
+                self.shorten();
                 return;
             }
             self.text.push(c);
@@ -47,17 +49,33 @@ impl CellText {
             self.text.push(c);
         }
         self.chars = self.chars.saturating_add(1);
+        self.shorten();
     }
 
     /// Adds `n` copies of `c` (an ODS run of spaces) without storing more
-    /// than the limit.
+    /// than the limit, nor more than the start of a cell that is too long.
     pub fn push_repeated(&mut self, c: char, n: u64) {
-        let room = MAX_CELL_CHARS.saturating_sub(self.chars);
-        let stored = usize::try_from(n).unwrap_or(usize::MAX).min(room);
-        self.text.extend(std::iter::repeat_n(c, stored));
-        self.chars = self
-            .chars
-            .saturating_add(usize::try_from(n).unwrap_or(usize::MAX));
+        let n = usize::try_from(n).unwrap_or(usize::MAX);
+        let after = self.chars.saturating_add(n);
+        let room = if after > MAX_CELL_CHARS {
+            SHOWN_CHARS
+        } else {
+            MAX_CELL_CHARS
+        }
+        .saturating_sub(self.chars);
+        self.text.extend(std::iter::repeat_n(c, n.min(room)));
+        self.chars = after;
+        self.shorten();
+    }
+
+    /// Once the cell is too long, only the start shown in the message is
+    /// kept.
+    fn shorten(&mut self) {
+        if self.chars > MAX_CELL_CHARS && self.text.len() > SHOWN_CHARS {
+            if let Some((i, _)) = self.text.char_indices().nth(SHOWN_CHARS) {
+                self.text.truncate(i);
+            }
+        }
     }
 
     /// Characters seen, stored or not.
@@ -134,7 +152,7 @@ mod tests {
         t.push('c');
         t.push_repeated(' ', 4_000_000_000);
         assert_eq!(t.chars(), MAX_CELL_CHARS + 2 + 4_000_000_000);
-        assert_eq!(t.text.chars().count(), MAX_CELL_CHARS);
+        assert_eq!(t.text.chars().count(), 40);
         let long = t.finish().expect_err("too long");
         assert_eq!(long.start.chars().count(), 40);
         let msg = long.reason("B7");

@@ -27,6 +27,7 @@ pub mod text;
 mod workbook;
 mod xls_guard;
 mod xlsx;
+mod xlsx_tables;
 
 pub use mapping::{Field, guess_mapping};
 pub use plan::{DuplicatePolicy, ImportPlan, PlanOptions, plan_import, plan_import_with};

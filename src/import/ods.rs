@@ -25,15 +25,15 @@ const MAX_ATTR_BYTES: usize = 10 * super::cell::MAX_CELL_CHARS + 64;
 
 type Xml<'a> = quick_xml::Reader<&'a [u8]>;
 
-fn xml_error(e: impl std::fmt::Display) -> Error {
-    Error::Format(format!("contenu ODS illisible : {e}"))
+fn xml_error(_: impl std::fmt::Display) -> Error {
+    Error::Format("contenu ODS illisible (XML endommagé)".into())
 }
 
 /// Streams the first table of `content.xml` into `sink`.
 pub fn read(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
     let content = {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice()))
-            .map_err(|e| Error::Format(format!("archive endommagée : {e}")))?;
+            .map_err(|_| Error::Format("archive endommagée".into()))?;
         let entry = zip.by_name("content.xml").map_err(|_| {
             Error::Format("pas de « content.xml » : ce n'est pas un fichier ODS".into())
         })?;
@@ -52,7 +52,7 @@ pub fn read(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
         entry
             .take(MAX_PART + 1)
             .read_to_end(&mut content)
-            .map_err(|e| Error::Format(format!("archive endommagée : {e}")))?;
+            .map_err(|_| Error::Format("archive endommagée".into()))?;
         if content.len() as u64 > MAX_PART {
             return Err(too_big(content.len() as u64));
         }
@@ -154,6 +154,11 @@ fn read_row(xml: &mut Xml<'_>, columns: u64) -> Result<Vec<(u64, Cell)>, Error> 
                     if cells.last().is_none_or(|(l, _)| *l < columns) {
                         cells.push((c, text.clone()));
                     }
+                }
+                // A cell past the limit: the sink refuses the file, the
+                // rest of the row need not be read.
+                if cells.last().is_some_and(|(l, _)| *l >= columns) {
+                    return Ok(cells);
                 }
                 col = col.saturating_add(repeats);
             }

@@ -54,7 +54,7 @@ impl Default for Limits {
         Limits {
             rows: 20_000,
             columns: 200,
-            cells: 4_000_000,
+            cells: 1_000_000,
         }
     }
 }

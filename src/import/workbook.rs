@@ -124,7 +124,14 @@ impl<'a, 'p> Sink<'a, 'p> {
                 }
                 self.cells.cells.push((r, col as u32, text));
             }
-            Err(long) => self.cells.long.push((r, col as u32, long)),
+            Err(long) => {
+                // Reading it stored up to a cell's worth of text.
+                self.text_bytes = self.text_bytes.saturating_add(MAX_CELL_CHARS);
+                if self.text_bytes > MAX_TEXT_BYTES {
+                    return Err(Error::TooMuchText);
+                }
+                self.cells.long.push((r, col as u32, long));
+            }
         }
         Ok(())
     }
@@ -166,8 +173,8 @@ fn xlsb_refused() -> Error {
     )
 }
 
-fn zip_error(e: impl std::fmt::Display) -> Error {
-    Error::Format(format!("archive endommagée : {e}"))
+fn zip_error(_: impl std::fmt::Display) -> Error {
+    Error::Format("archive endommagée".into())
 }
 
 fn zip_has(bytes: &[u8], name: &str) -> bool {
@@ -193,15 +200,40 @@ fn check_unzipped_size(bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-fn calamine_error(e: impl std::fmt::Display) -> Error {
-    Error::Format(format!("fichier endommagé ou d'un autre format : {e}"))
+/// calamine's own words are English: the user reads ours.
+fn calamine_error(_: impl std::fmt::Display) -> Error {
+    Error::Format("classeur Excel 97-2003 endommagé ou d'un autre format".into())
+}
+
+thread_local! {
+    /// Set while a panic of calamine's is expected and caught.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `catch_unwind` without the panic's English message on the console: the
+/// user reads « classeur endommagé » instead. Other threads' panics are
+/// reported as before.
+fn quiet_catch<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(f);
+    QUIET.with(|q| q.set(false));
+    result
 }
 
 /// calamine parses the whole XLS on opening; [`super::xls_guard::check`]
 /// has bounded what it reserves. A malformed record can still make its
 /// parser panic: that is caught here and reported as a damaged file.
 fn read_xls(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
-    let parsed = std::panic::catch_unwind(move || {
+    let parsed = quiet_catch(move || {
         let mut book = calamine::Xls::new(Cursor::new(bytes)).map_err(calamine_error)?;
         book.worksheet_range_at(0)
             .ok_or_else(|| Error::Format("aucune feuille".into()))?

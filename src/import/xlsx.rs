@@ -17,31 +17,29 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::cell::{CellText, Long};
 use super::workbook::{Error, Sink, cell_text};
+use super::xlsx_tables::{date_formats, shared_strings};
 use calamine::Data;
 
 /// The largest part unzipped (the worksheet of 20 000 members with 20
 /// filled columns is about 15 MB).
 pub const MAX_PART: u64 = 64 * 1024 * 1024;
 
-/// Cell formats kept (Excel itself allows 64 000).
-const MAX_FORMATS: usize = 65_536;
-
 type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
-type Xml<'a> = quick_xml::Reader<&'a [u8]>;
+pub(super) type Xml<'a> = quick_xml::Reader<&'a [u8]>;
 
 fn damaged(what: impl std::fmt::Display) -> Error {
     Error::Format(format!("classeur Excel endommagé ({what})"))
 }
 
-fn xml_error(part: &str) -> impl Fn(quick_xml::Error) -> Error + '_ {
-    move |e| damaged(format_args!("« {part} » illisible : {e}"))
+pub(super) fn xml_error(part: &str) -> impl Fn(quick_xml::Error) -> Error + '_ {
+    move |_| damaged(format_args!("« {part} » n'est pas du XML lisible"))
 }
 
 /// Reads the cells of the first worksheet into `sink`.
 pub fn read(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
     let parts = {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice()))
-            .map_err(|e| Error::Format(format!("archive endommagée : {e}")))?;
+            .map_err(|_| Error::Format("archive endommagée".into()))?;
         Parts::read(&mut zip, sink.max_cells())?
     };
     // The worksheet alone is needed now: the file's bytes go.
@@ -250,7 +248,7 @@ impl Parts {
     }
 }
 
-fn push_ref(target: &mut CellText, r: &quick_xml::events::BytesRef<'_>) {
+pub(super) fn push_ref(target: &mut CellText, r: &quick_xml::events::BytesRef<'_>) {
     if let Some(s) = quick_xml::escape::resolve_xml_entity(&r.xml10_content()) {
         target.push_str(s);
     } else if let Ok(Some(c)) = r.resolve_char_ref() {
@@ -259,7 +257,7 @@ fn push_ref(target: &mut CellText, r: &quick_xml::events::BytesRef<'_>) {
 }
 
 /// Excel's escapes for control characters: `_x000D_` is a carriage return.
-fn unescape_x(s: &str) -> String {
+pub(super) fn unescape_x(s: &str) -> String {
     if !s.contains("_x") {
         return s.to_string();
     }
@@ -289,19 +287,19 @@ fn unescape_x(s: &str) -> String {
 }
 
 /// The local name of an element (`x:c` is `c`).
-fn local(e: &BytesStart<'_>) -> String {
+pub(super) fn local(e: &BytesStart<'_>) -> String {
     local_end(e.name().as_ref()).to_string()
 }
 
-fn local_end(name: &str) -> &str {
+pub(super) fn local_end(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
 
 /// An attribute by its local name, unescaped; a value longer than any a
 /// workbook needs is refused before it is unescaped.
-fn attr(e: &BytesStart<'_>, name: &str) -> Result<Option<String>, Error> {
+pub(super) fn attr(e: &BytesStart<'_>, name: &str) -> Result<Option<String>, Error> {
     for a in e.attributes().with_checks(false) {
-        let a = a.map_err(|e| damaged(format_args!("attribut illisible : {e}")))?;
+        let a = a.map_err(|_| damaged("attribut illisible"))?;
         if local_end(a.key.as_ref()) != name {
             continue;
         }
@@ -313,7 +311,7 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Result<Option<String>, Error> {
         }
         let v = a
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|e| damaged(format_args!("attribut « {name} » : {e}")))?;
+            .map_err(|_| damaged(format_args!("attribut « {name} » illisible")))?;
         return Ok(Some(v.into_owned()));
     }
     Ok(None)
@@ -354,7 +352,7 @@ fn part(zip: &mut Zip<'_>, path: &str) -> Result<Option<Vec<u8>>, Error> {
     };
     let entry = zip
         .by_index(i)
-        .map_err(|e| Error::Format(format!("archive endommagée : {e}")))?;
+        .map_err(|_| Error::Format("archive endommagée".into()))?;
     if entry.size() > MAX_PART {
         return Err(too_big(path, entry.size()));
     }
@@ -362,7 +360,7 @@ fn part(zip: &mut Zip<'_>, path: &str) -> Result<Option<Vec<u8>>, Error> {
     entry
         .take(MAX_PART + 1)
         .read_to_end(&mut out)
-        .map_err(|e| Error::Format(format!("archive endommagée : {e}")))?;
+        .map_err(|_| Error::Format("archive endommagée".into()))?;
     if out.len() as u64 > MAX_PART {
         return Err(too_big(path, out.len() as u64));
     }
@@ -446,134 +444,6 @@ fn first_sheet(xml: &[u8]) -> Result<(String, bool), Error> {
     }
 }
 
-/// The shared strings, at most `max` of them (a cell limit: more strings
-/// than cells is not a register), each bounded by [`CellText`]. The
-/// `count` and `uniqueCount` the file declares are not used.
-fn shared_strings(xml: &[u8], max: usize) -> Result<Vec<Result<String, Long>>, Error> {
-    let mut reader: Xml<'_> = quick_xml::Reader::from_reader(xml);
-    let err = xml_error("sharedStrings.xml");
-    let mut strings = Vec::new();
-    let mut current: Option<CellText> = None;
-    let (mut in_t, mut phonetic) = (false, false);
-    loop {
-        match reader.read_event().map_err(&err)? {
-            Event::Start(e) => match local(&e).as_str() {
-                "si" => {
-                    if strings.len() >= max {
-                        return Err(Error::TooManyCells);
-                    }
-                    current = Some(CellText::new());
-                }
-                "t" => in_t = true,
-                "rPh" => phonetic = true,
-                _ => {}
-            },
-            Event::Empty(e) if local(&e) == "si" => {
-                if strings.len() >= max {
-                    return Err(Error::TooManyCells);
-                }
-                strings.push(Ok(String::new()));
-            }
-            Event::End(e) => match local_end(e.name().as_ref()) {
-                "si" => {
-                    if let Some(text) = current.take() {
-                        strings.push(text.finish().map(|s| unescape_x(&s)));
-                    }
-                }
-                "t" => in_t = false,
-                "rPh" => phonetic = false,
-                _ => {}
-            },
-            Event::Text(t) if in_t && !phonetic => {
-                if let Some(c) = current.as_mut() {
-                    c.push_str(&t.xml10_content());
-                }
-            }
-            Event::CData(t) if in_t && !phonetic => {
-                if let Some(c) = current.as_mut() {
-                    c.push_str(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(r) if in_t && !phonetic => {
-                if let Some(c) = current.as_mut() {
-                    push_ref(c, &r);
-                }
-            }
-            Event::Eof => return Ok(strings),
-            _ => {}
-        }
-    }
-}
-
-/// For each cell format (`cellXfs`), whether its number format is a date.
-fn date_formats(xml: &[u8]) -> Result<Vec<bool>, Error> {
-    let mut reader: Xml<'_> = quick_xml::Reader::from_reader(xml);
-    let err = xml_error("styles.xml");
-    let mut custom: Vec<(u32, bool)> = Vec::new();
-    let mut dates = Vec::new();
-    let mut in_cell_xfs = false;
-    loop {
-        match reader.read_event().map_err(&err)? {
-            Event::Start(e) | Event::Empty(e) if local(&e) == "numFmt" => {
-                if custom.len() < MAX_FORMATS
-                    && let (Some(id), Some(code)) = (attr(&e, "numFmtId")?, attr(&e, "formatCode")?)
-                    && let Ok(id) = id.trim().parse::<u32>()
-                {
-                    custom.push((id, is_date_format(&code)));
-                }
-            }
-            Event::Start(e) if local(&e) == "cellXfs" => in_cell_xfs = true,
-            Event::End(e) if local_end(e.name().as_ref()) == "cellXfs" => in_cell_xfs = false,
-            Event::Start(e) | Event::Empty(e) if in_cell_xfs && local(&e) == "xf" => {
-                if dates.len() < MAX_FORMATS {
-                    let id = attr(&e, "numFmtId")?
-                        .and_then(|v| v.trim().parse::<u32>().ok())
-                        .unwrap_or(0);
-                    let date = custom
-                        .iter()
-                        .find(|(c, _)| *c == id)
-                        .map_or_else(|| builtin_date(id), |(_, d)| *d);
-                    dates.push(date);
-                }
-            }
-            Event::Eof => return Ok(dates),
-            _ => {}
-        }
-    }
-}
-
-/// Whether a custom number format shows a date or a time of day (the
-/// rules of calamine's `detect_custom_number_format`: the first section
-/// only, quoted and escaped text and bracketed parts skipped).
-fn is_date_format(code: &str) -> bool {
-    let (mut escaped, mut quoted, mut brackets, mut ap) = (false, false, 0u8, false);
-    for c in code.chars().take(1024) {
-        if escaped {
-            escaped = false;
-            continue;
-        }
-        match c {
-            '_' | '\\' | '*' => escaped = true,
-            '"' => quoted = !quoted,
-            _ if quoted => {}
-            ';' => return false,
-            '[' => brackets = brackets.saturating_add(1),
-            ']' => brackets = brackets.saturating_sub(1),
-            _ if brackets > 0 => {}
-            'a' | 'A' if !ap => ap = true,
-            'p' | 'm' | '/' | 'P' | 'M' if ap => return true,
-            'd' | 'm' | 'h' | 'y' | 's' | 'D' | 'M' | 'H' | 'Y' | 'S' => return true,
-            _ => {}
-        }
-    }
-    false
-}
-
-/// Excel's built-in date and time formats.
-fn builtin_date(id: u32) -> bool {
-    matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -599,10 +469,5 @@ mod tests {
             "xl/worksheets/s.xml"
         );
         assert_eq!(unescape_x("a_x000D_b_x00"), "a\rb_x00");
-        assert!(is_date_format("dd/mm/yyyy"));
-        assert!(is_date_format("[$-40C]d mmmm yyyy"));
-        assert!(!is_date_format("0.00\" jours\""));
-        assert!(!is_date_format("#,##0 [$DH]"));
-        assert!(!is_date_format("@"));
     }
 }

@@ -25,6 +25,9 @@ pub const MAX_RSS_KB: u64 = 256 * 1024;
 const ADDRESS_SPACE: u64 = 2 << 30;
 /// A run taking longer has hung.
 const TIMEOUT_S: u32 = 60;
+/// A run taking longer is too slow for a file within the limits (debug
+/// build, loaded machine).
+const SLOW_S: f64 = 20.0;
 
 /// How one run ended.
 #[derive(Debug)]
@@ -54,6 +57,9 @@ impl Run {
         }
         if self.stderr.contains("panicked") || self.stderr.contains("RUST_BACKTRACE") {
             return Some(format!("panique rattrapée : {short}"));
+        }
+        if self.seconds > SLOW_S {
+            return Some(format!("lent : {:.0} s", self.seconds));
         }
         if self.rss_kb >= MAX_RSS_KB {
             return Some(format!("{} Mo de mémoire", self.rss_kb / 1024));

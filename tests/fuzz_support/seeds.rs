@@ -1,5 +1,5 @@
 //! The seed corpus of the fuzz harness, written to tests/fixtures/fuzz/
-//! by `cargo test --test fuzz_inputs -- --ignored write_fuzz_seeds`: a
+//! by `cargo test --test fuzz_inputs -- --ignored write_seed_corpus`: a
 //! plain register of each format, and the lying files seen or feared (a
 //! shared-strings count of four billion, a sheet dimension of the whole
 //! grid, a cell of 20 million characters, four billion repeated columns or
