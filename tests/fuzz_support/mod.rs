@@ -67,14 +67,24 @@ impl Run {
         if self.code == 2 && !self.stderr.starts_with("Erreur") {
             return Some(format!("message d'erreur non français : {short}"));
         }
-        if self.stderr.len() > 64 * 1024 || self.stdout.len() > 4 << 20 {
-            return Some(format!(
+        self.echo()
+    }
+
+    /// An output far longer than any message: a value echoed whole.
+    pub fn echo(&self) -> Option<String> {
+        (self.stderr.len() > 64 * 1024 || self.stdout.len() > 4 << 20).then(|| {
+            format!(
                 "sortie démesurée ({} + {} octets)",
                 self.stdout.len(),
                 self.stderr.len()
-            ));
-        }
-        None
+            )
+        })
+    }
+
+    /// [`Run::problem`] without [`Run::echo`].
+    pub fn crash_or_memory(&self) -> Option<String> {
+        let problem = self.problem()?;
+        (self.echo().as_deref() != Some(problem.as_str())).then_some(problem)
     }
 }
 
@@ -83,12 +93,20 @@ pub fn run(args: &[&OsStr], scratch: &Path) -> Run {
     let rss_file = scratch.join("rss.txt");
     let _ = std::fs::remove_file(&rss_file);
     let started = std::time::Instant::now();
-    let out = Command::new("/usr/bin/time")
-        .arg("-f")
-        .arg("%M")
-        .arg("-o")
-        .arg(&rss_file)
-        .arg("timeout")
+    // Without GNU time (`apt-get install time`) the memory is not measured.
+    let measured = Path::new("/usr/bin/time").exists();
+    let mut command = if measured {
+        let mut c = Command::new("/usr/bin/time");
+        c.arg("-f")
+            .arg("%M")
+            .arg("-o")
+            .arg(&rss_file)
+            .arg("timeout");
+        c
+    } else {
+        Command::new("timeout")
+    };
+    let out = command
         .arg("-s")
         .arg("KILL")
         .arg(TIMEOUT_S.to_string())
@@ -100,7 +118,7 @@ pub fn run(args: &[&OsStr], scratch: &Path) -> Run {
         .env("RUST_BACKTRACE", "0")
         .stdin(std::process::Stdio::null())
         .output()
-        .expect("GNU time runs (apt-get install time)");
+        .expect("timeout and prlimit run (coreutils, util-linux)");
     let seconds = started.elapsed().as_secs_f64();
     let rss_kb = std::fs::read_to_string(&rss_file)
         .ok()
