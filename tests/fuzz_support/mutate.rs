@@ -145,7 +145,19 @@ fn mutate_once(rng: &mut Rng, mut b: Vec<u8>, other: &[u8], runs: &[usize]) -> V
             b.truncate(cut);
             b.extend_from_slice(&other[from..]);
         }
-        10 => b = repeat_group(rng, &b),
+        10 if rng.chance(2) => b = repeat_group(rng, &b),
+        10 => {
+            // Millions of empty elements in a list: each costs a whole
+            // struct once parsed.
+            let opens: Vec<usize> = (0..len).filter(|i| b[*i] == b'[').collect();
+            if !opens.is_empty() {
+                let at = *rng.pick(&opens) + 1;
+                let n = *rng.pick(&[1_000usize, 100_000, 5_000_000]);
+                let units: [&[u8]; 3] = [b"(),", b"\"\",", b"None,"];
+                let unit = units[rng.below(units.len())];
+                b.splice(at..at, unit.iter().copied().cycle().take(unit.len() * n));
+            }
+        }
         _ if len > 0 => {
             let i = rng.below(len);
             b[i] = *rng.pick(&[0u8, 0xFF, b'0', b'9', b'<', b'>', b'&']);
