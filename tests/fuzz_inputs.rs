@@ -51,7 +51,7 @@ fn mutant(target: Target, rng: &mut Rng, seeds: &[(String, Vec<u8>)]) -> (String
 fn fuzz(target: Target) {
     let runs = env_number("FUZZ_RUNS", 2_000);
     let budget = env_number("FUZZ_SECONDS", 0);
-    let seed = env_number("FUZZ_SEED", 20_261_205) ^ (target as u64 + 1) * 0x1000_0001;
+    let seed = env_number("FUZZ_SEED", 20_261_205) ^ ((target as u64 + 1) * 0x1000_0001);
     let scratch = tempfile::tempdir().expect("tempdir");
     let dossier = empty_dossier(scratch.path());
     let seeds = load_seeds(target);

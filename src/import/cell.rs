@@ -71,10 +71,11 @@ impl CellText {
     /// Once the cell is too long, only the start shown in the message is
     /// kept.
     fn shorten(&mut self) {
-        if self.chars > MAX_CELL_CHARS && self.text.len() > SHOWN_CHARS {
-            if let Some((i, _)) = self.text.char_indices().nth(SHOWN_CHARS) {
-                self.text.truncate(i);
-            }
+        if self.chars > MAX_CELL_CHARS
+            && self.text.len() > SHOWN_CHARS
+            && let Some((i, _)) = self.text.char_indices().nth(SHOWN_CHARS)
+        {
+            self.text.truncate(i);
         }
     }
 

@@ -73,7 +73,7 @@ pub fn shared_strings(xml: &[u8], max: usize) -> Result<Vec<Result<String, Long>
 pub fn date_formats(xml: &[u8]) -> Result<Vec<bool>, Error> {
     let mut reader: Xml<'_> = quick_xml::Reader::from_reader(xml);
     let err = xml_error("styles.xml");
-    let mut custom: Vec<(u32, bool)> = Vec::new();
+    let mut custom: std::collections::HashMap<u32, bool> = std::collections::HashMap::new();
     let mut dates = Vec::new();
     let mut in_cell_xfs = false;
     loop {
@@ -83,22 +83,19 @@ pub fn date_formats(xml: &[u8]) -> Result<Vec<bool>, Error> {
                     && let (Some(id), Some(code)) = (attr(&e, "numFmtId")?, attr(&e, "formatCode")?)
                     && let Ok(id) = id.trim().parse::<u32>()
                 {
-                    custom.push((id, is_date_format(&code)));
+                    custom.insert(id, is_date_format(&code));
                 }
             }
             Event::Start(e) if local(&e) == "cellXfs" => in_cell_xfs = true,
             Event::End(e) if local_end(e.name().as_ref()) == "cellXfs" => in_cell_xfs = false,
-            Event::Start(e) | Event::Empty(e) if in_cell_xfs && local(&e) == "xf" => {
-                if dates.len() < MAX_FORMATS {
-                    let id = attr(&e, "numFmtId")?
-                        .and_then(|v| v.trim().parse::<u32>().ok())
-                        .unwrap_or(0);
-                    let date = custom
-                        .iter()
-                        .find(|(c, _)| *c == id)
-                        .map_or_else(|| builtin_date(id), |(_, d)| *d);
-                    dates.push(date);
-                }
+            Event::Start(e) | Event::Empty(e)
+                if in_cell_xfs && local(&e) == "xf" && dates.len() < MAX_FORMATS =>
+            {
+                let id = attr(&e, "numFmtId")?
+                    .and_then(|v| v.trim().parse::<u32>().ok())
+                    .unwrap_or(0);
+                let date = custom.get(&id).copied().unwrap_or_else(|| builtin_date(id));
+                dates.push(date);
             }
             Event::Eof => return Ok(dates),
             _ => {}

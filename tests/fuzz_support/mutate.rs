@@ -125,7 +125,7 @@ fn mutate_once(rng: &mut Rng, mut b: Vec<u8>, other: &[u8], runs: &[usize]) -> V
             // Nesting a parser would follow down.
             let i = rng.below(len + 1);
             let n = *rng.pick(&[100usize, 10_000, 1_000_000]);
-            let c = *rng.pick(&[b'(', b'[', b'{']);
+            let c = *rng.pick(b"([{");
             b.splice(i..i, std::iter::repeat_n(c, n));
         }
         8 if len >= 4 => {
