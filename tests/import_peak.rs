@@ -23,7 +23,8 @@ fn word(r: usize, c: usize, len: usize) -> String {
     s
 }
 
-fn csv(rows: usize, cols: usize, len: usize, only_last: bool) -> Vec<u8> {
+/// `rows` × `cols`, every `step`-th cell filled (and the first and last).
+fn csv(rows: usize, cols: usize, len: usize, step: usize) -> Vec<u8> {
     let mut out = String::new();
     for r in 0..=rows {
         for c in 0..cols {
@@ -35,7 +36,7 @@ fn csv(rows: usize, cols: usize, len: usize, only_last: bool) -> Vec<u8> {
                 if c > 0 {
                     let _ = write!(out, "{c}");
                 }
-            } else if !only_last || c == 0 || c + 1 == cols {
+            } else if c % step == 0 || c + 1 == cols {
                 out.push_str(&word(r, c, len));
             }
         }
