@@ -9,6 +9,7 @@ use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet, XlsxError};
 use crate::model::call::CallProfile;
 use crate::model::compute;
 use crate::model::dossier::{Dossier, YEARS};
+use crate::model::figures::{Figures, KpiFigure, NOT_COMPUTABLE, Ratio, Total};
 use crate::model::money::truncate_percent;
 
 /// Why the workbook could not be made, in French (the writer's own English
@@ -59,6 +60,9 @@ pub fn tables_xlsx(d: &Dossier, p: &CallProfile) -> Result<Vec<u8>, ExportError>
     let money = Format::new().set_num_format("# ##0.00");
     let money_bold = Format::new().set_num_format("# ##0.00").set_bold();
     let totals = compute::budget_totals(d, p);
+    // A total that would leave a mistyped cell out is no figure: its cell
+    // says « non calculable », as in the PDF (see `model::figures`).
+    let figures = Figures::of(d, p);
 
     let ws = book.add_worksheet();
     ws.set_name("Budget")?;
@@ -66,7 +70,7 @@ pub fn tables_xlsx(d: &Dossier, p: &CallProfile) -> Result<Vec<u8>, ExportError>
     for y in 0..YEARS {
         ws.set_column_width((y + 1) as u16, 16)?;
     }
-    ws.write_string_with_format(0, 0, "Budget prévisionnel (en DH)", &bold)?;
+    ws.write_string_with_format(0, 0, "Budget prévisionnel (en DHS)", &bold)?;
     ws.write_string(1, 0, d.identity.name.as_str())?;
     header(ws, 3, "Libellé", &bold)?;
     let mut row = 4u32;
@@ -108,6 +112,10 @@ pub fn tables_xlsx(d: &Dossier, p: &CallProfile) -> Result<Vec<u8>, ExportError>
         let c = col_letter(y);
         let f = Formula::new(format!("=SUM({c}{}:{c}{})", c_first + 1, c_last + 1))
             .set_result(number(totals.charges[y]).to_string());
+        if figures.charges(y) == Total::NotComputable {
+            ws.write_string_with_format(row, (y + 1) as u16, NOT_COMPUTABLE, &bold)?;
+            continue;
+        }
         ws.write_formula_with_format(row, (y + 1) as u16, f, &money_bold)?;
     }
     row += 1;
@@ -118,6 +126,10 @@ pub fn tables_xlsx(d: &Dossier, p: &CallProfile) -> Result<Vec<u8>, ExportError>
         let c = col_letter(y);
         let f = Formula::new(format!("=SUM({c}{}:{c}{})", p_first + 1, p_last + 1))
             .set_result(number(totals.products[y]).to_string());
+        if figures.products(y) == Total::NotComputable {
+            ws.write_string_with_format(row, (y + 1) as u16, NOT_COMPUTABLE, &bold)?;
+            continue;
+        }
         ws.write_formula_with_format(row, (y + 1) as u16, f, &money_bold)?;
     }
     row += 1;
@@ -126,16 +138,24 @@ pub fn tables_xlsx(d: &Dossier, p: &CallProfile) -> Result<Vec<u8>, ExportError>
         let c = col_letter(y);
         let f = Formula::new(format!("={c}{}-{c}{}", products_row + 1, charges_row + 1))
             .set_result(number(totals.result[y]).to_string());
+        if figures.result(y) == Total::NotComputable {
+            ws.write_string_with_format(row, (y + 1) as u16, NOT_COMPUTABLE, &bold)?;
+            continue;
+        }
         ws.write_formula_with_format(row, (y + 1) as u16, f, &money_bold)?;
     }
     row += 1;
     ws.write_string(row, 0, "Capacité d'autofinancement (%)")?;
-    for (y, r) in compute::self_financing_percent(&totals).iter().enumerate() {
-        if let Some(r) = r {
+    for y in 0..YEARS {
+        match figures.ratio(y) {
             // The figure the PDF and the wizard show (cut, never rounded
             // up), in the General format so no viewer rounds it again.
-            ws.write_number(row, (y + 1) as u16, number(truncate_percent(*r)))?;
-        }
+            Ratio::Computed(r) => {
+                ws.write_number(row, (y + 1) as u16, number(truncate_percent(*r)))?
+            }
+            Ratio::NotComputable { .. } => ws.write_string(row, (y + 1) as u16, NOT_COMPUTABLE)?,
+            Ratio::Empty => ws,
+        };
     }
     row += 2;
     ws.write_string(row, 0, p.budget_star_note.as_str())?;
@@ -149,12 +169,18 @@ pub fn tables_xlsx(d: &Dossier, p: &CallProfile) -> Result<Vec<u8>, ExportError>
     let mut row = 3u32;
     for k in &p.kpi_rows {
         ws.write_string(row, 0, k.label.as_str())?;
-        if let Some(line) = d.kpi_line(&k.id) {
-            for (y, v) in line.values.iter().enumerate() {
-                if let Some(v) = v {
-                    ws.write_number(row, (y + 1) as u16, number(*v))?;
+        // The self-financing indicator is the budget's ratio unless typed.
+        for y in 0..YEARS {
+            match figures.kpi(d, p, &k.id, y) {
+                KpiFigure::Typed(v) => ws.write_number(row, (y + 1) as u16, number(v))?,
+                KpiFigure::Computed(Ratio::Computed(r)) => {
+                    ws.write_number(row, (y + 1) as u16, number(truncate_percent(r)))?
                 }
-            }
+                KpiFigure::Computed(Ratio::NotComputable { .. }) => {
+                    ws.write_string(row, (y + 1) as u16, NOT_COMPUTABLE)?
+                }
+                KpiFigure::Computed(Ratio::Empty) | KpiFigure::Blank => ws,
+            };
         }
         row += 1;
     }

@@ -62,8 +62,20 @@ fn a_mistyped_amount_survives_save_and_blocks() {
     assert_eq!(quoted.len(), 1, "{f:#?}");
     assert_eq!(quoted[0].field, "budget.subventions[0]");
     let totals = compute::budget_totals(&reloaded, &profile());
-    assert!(totals.unknown[0]);
-    assert_eq!(compute::self_financing_percent(&totals)[0], None);
+    assert!(totals.unknown[0] && totals.products_unknown[0]);
+    assert!(!totals.charges_unknown[0]);
+    // The State subsidy is no part of the self-financing ratio: it stays
+    // computed, while the products' total and the result wait for the cell.
+    assert!(compute::self_financing_percent(&totals)[0].is_some());
+    let figures = cluster_dossier::model::figures::Figures::of(&reloaded, &profile());
+    assert_eq!(
+        figures.products(0),
+        cluster_dossier::model::figures::Total::NotComputable
+    );
+    assert_eq!(
+        figures.result(0),
+        cluster_dossier::model::figures::Total::NotComputable
+    );
 
     let pdf = dir.path().join("d.pdf");
     let out = run(&["render", s(&path), "-o", s(&pdf), "--final"]);

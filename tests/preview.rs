@@ -171,3 +171,76 @@ fn attachments_take_their_pages_in_the_preview_as_in_print() {
         .expect("the stand-in is a field");
     assert_eq!(hit.path, "administrative.pv_agc");
 }
+
+mod hinted {
+    //! The preview starts each layout from the previous one's page numbers
+    //! (one pass instead of two after most edits): over random sequences
+    //! of edits that move pages and sommaire numbers, its pages stay those
+    //! of a cold layout.
+
+    use cluster_dossier::model::{CallProfile, Dossier};
+    use cluster_dossier::print::preview::{PageNumbers, preview_pages, preview_pages_hinted};
+    use proptest::prelude::*;
+
+    #[derive(Clone, Debug)]
+    enum Edit {
+        /// Members dropped from the register (the sommaire's numbers move).
+        DropMembers(usize),
+        /// Members repeated at the end.
+        RepeatMembers(usize),
+        /// A paragraph of this many words added to the strategy.
+        Strategy(usize),
+        /// A character added to the cluster's name.
+        Name(char),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            (1usize..12).prop_map(Edit::DropMembers),
+            (1usize..40).prop_map(Edit::RepeatMembers),
+            (20usize..900).prop_map(Edit::Strategy),
+            proptest::char::range('a', 'z').prop_map(Edit::Name),
+        ]
+    }
+
+    fn apply(d: &mut Dossier, e: &Edit) {
+        match e {
+            Edit::DropMembers(n) => {
+                let keep = d.members.len().saturating_sub(*n);
+                d.members.truncate(keep);
+            }
+            Edit::RepeatMembers(n) => {
+                let extra: Vec<_> = d.members.iter().cycle().take(*n).cloned().collect();
+                d.members.extend(extra);
+            }
+            Edit::Strategy(words) => {
+                let text = vec!["compétitivité"; *words].join(" ");
+                d.strategy.global_strategy.push('\n');
+                d.strategy.global_strategy.push_str(&text);
+            }
+            Edit::Name(c) => d.identity.name.push(*c),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+        #[test]
+        fn hinted_layouts_are_cold_layouts(edits in proptest::collection::vec(edit(), 1..5)) {
+            let profile = CallProfile::edition_2026();
+            let mut d = cluster_dossier::example_dossier().expect("example");
+            let none = cluster_dossier::attach::Attachments::default();
+            let mut hint = PageNumbers::default();
+            let findings = cluster_dossier::service::check::rules_now(&d, &profile);
+            preview_pages_hinted(&d, &profile, &findings, &none, &mut hint).expect("first");
+            for e in &edits {
+                apply(&mut d, e);
+                let findings = cluster_dossier::service::check::rules_now(&d, &profile);
+                let hinted = preview_pages_hinted(&d, &profile, &findings, &none, &mut hint)
+                    .expect("hinted");
+                let cold = preview_pages(&d, &profile, &findings).expect("cold");
+                prop_assert_eq!(hinted.pages.len(), cold.pages.len(), "after {:?}", e);
+                prop_assert!(hinted == cold, "after {:?}", e);
+            }
+        }
+    }
+}

@@ -58,8 +58,15 @@ pub fn check(args: CheckProfile) -> Result<Outcome, Failure> {
     let file = args.file;
     match profiles::from_file(&file) {
         Ok(p) => {
+            // The help beside each section (issue 20 item 6), when the
+            // profile has some: an older profile has none and is still valid.
+            let help = match p.section_help.len() {
+                0 => String::new(),
+                1 => ", aide de l'appel pour 1 rubrique".to_string(),
+                n => format!(", aide de l'appel pour {n} rubriques"),
+            };
             println!(
-                "Profil valide : édition « {} » — {} membres au moins, {} % d'entreprises industrielles, technologiques ou spécifiques, {} % d'autofinancement l'année 1, date limite le {}.",
+                "Profil valide : édition « {} » — {} membres au moins, {} % d'entreprises industrielles, technologiques ou spécifiques, {} % d'autofinancement l'année 1, date limite le {}{help}.",
                 p.edition,
                 p.thresholds.min_members,
                 p.thresholds.min_industrial_share_percent,

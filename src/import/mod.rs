@@ -15,6 +15,7 @@
 pub mod cell;
 pub mod classify;
 pub mod csv;
+mod keys;
 pub mod mapping;
 pub mod merge;
 mod ods;

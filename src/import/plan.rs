@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 
 use super::classify::{self, Clues, Suggestion};
-use super::mapping::{Field, normalise, parse_activity, parse_category, parse_size};
+use super::keys::ice_key;
+pub use super::keys::name_key;
+use super::mapping::{Field, parse_activity, parse_category, parse_size};
 use super::merge::{self, FieldConflict, RowMember};
 use super::progress::{Progress, Stage};
 use super::sheet::{RowIssue, Sheet};
@@ -197,42 +199,6 @@ fn member_from_row(row: &[String], mapping: &[Field]) -> Result<(RowMember, RowT
         },
         text,
     ))
-}
-
-/// The legal forms dropped before comparing names.
-const LEGAL_FORMS: &[&str] = &[
-    "sarlau",
-    "sarl au",
-    "sarl",
-    "s a r l a u",
-    "s a r l",
-    "sasu",
-    "sas",
-    "sa",
-    "s a",
-    "snc",
-    "scs",
-    "ste",
-    "societe",
-    "ets",
-    "etablissements",
-];
-
-/// A name as compared for duplicates: no accents, case, punctuation or
-/// legal form (« Sté Atlas SARL » = « ATLAS »).
-pub fn name_key(name: &str) -> String {
-    let mut words = format!(" {} ", normalise(name));
-    for form in LEGAL_FORMS {
-        let pattern = format!(" {form} ");
-        while words.contains(&pattern) {
-            words = words.replace(&pattern, " ");
-        }
-    }
-    words.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn ice_key(ice: &str) -> String {
-    ice.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// The members known so far (register, then added rows), indexed by ICE

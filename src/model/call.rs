@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Deadline;
 
+pub mod help;
+pub use help::{Ask, HelpSection, SectionHelp};
+
 /// The profile of the 2026 edition, bundled in the binary.
 ///
 /// Every struct of a profile refuses unknown fields: a misspelt field
@@ -38,6 +41,10 @@ pub struct CallProfile {
     pub action_categories: Vec<ActionCategoryDef>,
     pub declaration: DeclarationText,
     pub confidentiality: String,
+    /// What the call asks of each wizard section and which criteria apply
+    /// to it, in the call's words (absent from older profiles).
+    #[serde(default)]
+    pub section_help: Vec<SectionHelp>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -146,6 +153,10 @@ pub struct CriterionDef {
     pub id: String,
     pub group: CriterionGroup,
     pub label: String,
+    /// The criterion's weight in the call's words (« 20 % »), when the call
+    /// gives one.
+    #[serde(default)]
+    pub weight: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -405,6 +416,7 @@ impl CallProfile {
             &mut issues,
         );
         self.validate_roles(&mut issues);
+        help::validate(self, &mut issues);
         issues
     }
 

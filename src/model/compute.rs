@@ -86,33 +86,55 @@ pub struct BudgetTotals {
     /// Years where a cell holds mistyped text or a value beyond its bound:
     /// their totals leave it out, and no ratio is computed from them.
     pub unknown: [bool; YEARS],
+    /// The year's total of charges leaves a cell out.
+    pub charges_unknown: [bool; YEARS],
+    /// The year's total of products leaves a cell out.
+    pub products_unknown: [bool; YEARS],
+    /// The year's self-financing ratio cannot be computed: a charge or an
+    /// own-resource cell is left out (or a sum overflowed).
+    pub ratio_unknown: [bool; YEARS],
+    /// The cells (field paths) that keep the year's ratio from being
+    /// computed, in the profile's row order.
+    pub ratio_blockers: [Vec<String>; YEARS],
 }
 
-/// Totals per year of the budget, following the profile's rows and roles.
+/// Totals per year of the budget, following the profile's rows and roles;
+/// the mistyped cells are the dossier's own `invalid_entries`.
 pub fn budget_totals(dossier: &Dossier, profile: &CallProfile) -> BudgetTotals {
+    budget_totals_with(dossier, profile, &dossier.invalid_entries)
+}
+
+/// [`budget_totals`] with the mistyped cells given apart (the wizard holds
+/// them outside the dossier while a tab is drawn).
+pub fn budget_totals_with(
+    dossier: &Dossier,
+    profile: &CallProfile,
+    invalid: &std::collections::BTreeMap<String, String>,
+) -> BudgetTotals {
     let mut charges = [Sum::default(); YEARS];
     let mut products = [Sum::default(); YEARS];
     let mut own = [Sum::default(); YEARS];
     let mut subsidy = [Sum::default(); YEARS];
     let mut subsidisable = [Sum::default(); YEARS];
-    let mut mistyped = [false; YEARS];
+    let mut mistyped_charges = [false; YEARS];
+    let mut mistyped_products = [false; YEARS];
+    let mut blockers: [Vec<String>; YEARS] = Default::default();
     for row in &profile.budget_rows {
-        let Some(line) = dossier.budget_line(&row.id) else {
-            continue;
-        };
-        for (year, amount) in line.amounts.iter().enumerate().take(YEARS) {
-            if dossier
-                .invalid_entries
-                .contains_key(&super::field::budget_cell(&row.id, year))
-            {
-                mistyped[year] = true;
-            }
+        let amounts = dossier
+            .budget_line(&row.id)
+            .map_or([None; YEARS], |l| l.amounts);
+        for (year, amount) in amounts.iter().enumerate().take(YEARS) {
+            let cell = super::field::budget_cell(&row.id, year);
+            let left_out = invalid.contains_key(&cell)
+                || (amount.is_some() && counted(*amount, NumberKind::Amount).is_none());
             if row.role.is_charge() {
+                mistyped_charges[year] |= left_out;
                 charges[year].add_amount(*amount);
                 if !row.starred {
                     subsidisable[year].add_amount(*amount);
                 }
             } else {
+                mistyped_products[year] |= left_out;
                 products[year].add_amount(*amount);
                 if row.role.is_own_resource() {
                     own[year].add_amount(*amount);
@@ -121,10 +143,17 @@ pub fn budget_totals(dossier: &Dossier, profile: &CallProfile) -> BudgetTotals {
                     subsidy[year].add_amount(*amount);
                 }
             }
+            if left_out && (row.role.is_charge() || row.role.is_own_resource()) {
+                blockers[year].push(cell);
+            }
         }
     }
     let result: [Option<Decimal>; YEARS] =
         std::array::from_fn(|y| difference(products[y].value, charges[y].value));
+    let charges_unknown: [bool; YEARS] =
+        std::array::from_fn(|y| mistyped_charges[y] || charges[y].unknown);
+    let products_unknown: [bool; YEARS] =
+        std::array::from_fn(|y| mistyped_products[y] || products[y].unknown);
     BudgetTotals {
         charges: charges.map(|s| s.value),
         products: products.map(|s| s.value),
@@ -133,20 +162,28 @@ pub fn budget_totals(dossier: &Dossier, profile: &CallProfile) -> BudgetTotals {
         state_subsidy: subsidy.map(|s| s.value),
         subsidisable_charges: subsidisable.map(|s| s.value),
         unknown: std::array::from_fn(|y| {
-            mistyped[y]
+            charges_unknown[y]
+                || products_unknown[y]
                 || result[y].is_none()
-                || [charges[y], products[y], own[y], subsidy[y], subsidisable[y]]
+                || [own[y], subsidy[y], subsidisable[y]]
                     .iter()
                     .any(|s| s.unknown)
         }),
+        charges_unknown,
+        products_unknown,
+        ratio_unknown: std::array::from_fn(|y| {
+            charges_unknown[y] || own[y].unknown || !blockers[y].is_empty()
+        }),
+        ratio_blockers: blockers,
     }
 }
 
 /// Self-financing ratio in percent per year (see [`SELF_FINANCING_FORMULA`]);
-/// `None` when the year has no charges or a mistyped amount.
+/// `None` when the year has no charges or a charge or own-resource amount
+/// is mistyped (see [`super::figures`] for the reason).
 pub fn self_financing_percent(totals: &BudgetTotals) -> [Option<Decimal>; YEARS] {
     std::array::from_fn(|year| {
-        if totals.unknown[year] {
+        if totals.ratio_unknown[year] {
             None
         } else {
             ratio_percent(totals.own_resources[year], totals.charges[year])

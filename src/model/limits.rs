@@ -86,7 +86,7 @@ impl NumberKind {
     fn too_large(self) -> AmountError {
         AmountError::TooLarge(match self {
             NumberKind::Amount => {
-                "1\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{A0}DH, mille milliards"
+                "1\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{A0}DHS, mille milliards"
             }
             NumberKind::Percent => "100\u{A0}%",
             NumberKind::Figure => "1\u{202F}000\u{202F}000\u{202F}000\u{202F}000 en valeur absolue",
@@ -97,7 +97,7 @@ impl NumberKind {
     fn too_precise(self) -> AmountError {
         match self {
             NumberKind::Amount => {
-                AmountError::TooManyDecimals("deux décimales pour un montant en dirhams")
+                AmountError::TooManyDecimals("deux décimales pour un montant en DHS")
             }
             NumberKind::Percent | NumberKind::Figure => {
                 AmountError::TooManyDecimals("quatre décimales")

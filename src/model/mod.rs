@@ -11,6 +11,7 @@ pub mod date;
 pub mod dossier;
 pub mod edition;
 pub mod field;
+pub mod figures;
 pub mod finding;
 pub mod limits;
 pub mod money;

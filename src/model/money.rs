@@ -22,7 +22,7 @@ pub enum AmountError {
     #[error("au plus {0}")]
     TooLarge(&'static str),
     /// More decimals than the field allows: « deux décimales pour un
-    /// montant en dirhams ».
+    /// montant en DHS ».
     #[error("au plus {0}")]
     TooManyDecimals(&'static str),
     #[error("un nombre entier est attendu")]
@@ -94,7 +94,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, AmountError> {
 ///
 /// let amount = parse_amount("1 234,50 DH").expect("a French amount");
 /// assert_eq!(amount, Decimal::new(123450, 2));
-/// assert_eq!(format_dh(amount), "1\u{202F}234,50\u{A0}DH");
+/// assert_eq!(format_dh(amount), "1\u{202F}234,50\u{A0}DHS");
 /// assert!(parse_amount("12a").is_err());
 /// assert!(parse_amount("99999999999999999999999999999").is_err());
 /// ```
@@ -140,9 +140,21 @@ pub fn format_number(value: Decimal, decimals: u32) -> String {
     out
 }
 
-/// `1 234 567,89 DH`.
+/// The currency as the call's canevas writes it (« CHARGES (en DHS) »):
+/// the one notation of every printed, copied and shown amount.
+pub const CURRENCY: &str = "DHS";
+
+/// Decimals every amount shows, typed or computed: `1 500 000,00`.
+pub const AMOUNT_DECIMALS_SHOWN: u32 = 2;
+
+/// `1 234 567,89`: an amount in a table whose heading names the currency.
+pub fn format_amount(value: Decimal) -> String {
+    format_number(value, AMOUNT_DECIMALS_SHOWN)
+}
+
+/// `1 234 567,89 DHS`.
 pub fn format_dh(value: Decimal) -> String {
-    format!("{}{NBSP}DH", format_number(value, 2))
+    format!("{}{NBSP}{CURRENCY}", format_amount(value))
 }
 
 /// Decimals a ratio shows: enough to tell 39,99 % from the 40 % threshold.
@@ -158,12 +170,13 @@ pub fn truncate_percent(value: Decimal) -> Decimal {
         .normalize()
 }
 
-/// The digits of a ratio without its sign: `39,97`, `60`, `59,9`.
+/// The digits of a ratio without its sign, always two decimals, cut:
+/// `39,97`, `60,00`, `59,90`.
 pub fn format_percent_number(value: Decimal) -> String {
-    format_typed(truncate_percent(value))
+    format_number(truncate_percent(value), PERCENT_DECIMALS)
 }
 
-/// `39,97 %`, `60 %`: a ratio (see [`truncate_percent`]) with its sign.
+/// `39,97 %`, `60,00 %`: a ratio (see [`truncate_percent`]) with its sign.
 pub fn format_percent(value: Decimal) -> String {
     format!("{}{NBSP}%", format_percent_number(value))
 }
@@ -224,7 +237,7 @@ pub mod from_file {
             }
             t.parse::<Decimal>().map(Text).map_err(|_| {
                 E::custom(format!(
-                    "« {v} » est trop grand pour un nombre du dossier (un montant va jusqu'à 1\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{A0}DH)"
+                    "« {v} » est trop grand pour un nombre du dossier (un montant va jusqu'à 1\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{A0}DHS)"
                 ))
             })
         }
@@ -286,14 +299,14 @@ mod tests {
     fn formats_in_french() {
         assert_eq!(
             format_dh(dec!(1234567.891)),
-            "1\u{202F}234\u{202F}567,89\u{00A0}DH"
+            "1\u{202F}234\u{202F}567,89\u{00A0}DHS"
         );
-        assert_eq!(format_dh(dec!(0)), "0,00\u{00A0}DH");
-        assert_eq!(format_dh(dec!(999)), "999,00\u{00A0}DH");
-        assert_eq!(format_dh(dec!(-1500)), "−1\u{202F}500,00\u{00A0}DH");
+        assert_eq!(format_dh(dec!(0)), "0,00\u{00A0}DHS");
+        assert_eq!(format_dh(dec!(999)), "999,00\u{00A0}DHS");
+        assert_eq!(format_dh(dec!(-1500)), "−1\u{202F}500,00\u{00A0}DHS");
         assert_eq!(format_number(dec!(1000000), 0), "1\u{202F}000\u{202F}000");
-        assert_eq!(format_percent(dec!(59.9)), "59,9\u{00A0}%");
-        assert_eq!(format_percent(dec!(60)), "60\u{00A0}%");
+        assert_eq!(format_percent(dec!(59.9)), "59,90\u{00A0}%");
+        assert_eq!(format_percent(dec!(60)), "60,00\u{00A0}%");
         assert_eq!(format_percent(dec!(39.99)), "39,99\u{00A0}%");
     }
 
@@ -306,10 +319,11 @@ mod tests {
             (dec!(59.99), "59,99"),
             (dec!(59.9999), "59,99"),
             (dec!(66.666666), "66,66"),
-            (dec!(60), "60"),
-            (dec!(60.000), "60"),
-            (dec!(0.004), "0"),
-            (dec!(159.0), "159"),
+            (dec!(60), "60,00"),
+            (dec!(60.000), "60,00"),
+            (dec!(0.004), "0,00"),
+            (dec!(159.0), "159,00"),
+            (dec!(52.7137), "52,71"),
         ] {
             assert_eq!(format_percent_number(value), shown, "{value}");
             assert_eq!(format_percent(value), format!("{shown}\u{a0}%"));

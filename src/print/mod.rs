@@ -105,12 +105,28 @@ pub(crate) fn layout_pages(
     dossier: &Dossier,
     profile: &CallProfile,
     findings: &[Finding],
-    (draft, blank): (bool, bool),
+    flags: (bool, bool),
     attachments: &crate::attach::Attachments,
     fonts: &Fonts,
 ) -> (Laid, Geometry, bool) {
+    let start = HashMap::new();
+    layout_pages_from(dossier, profile, findings, flags, attachments, fonts, start)
+}
+
+/// [`layout_pages`] starting from page numbers already known (the preview's
+/// previous layout): after a small edit they are usually still right, and
+/// one pass settles instead of two.
+pub(crate) fn layout_pages_from(
+    dossier: &Dossier,
+    profile: &CallProfile,
+    findings: &[Finding],
+    (draft, blank): (bool, bool),
+    attachments: &crate::attach::Attachments,
+    fonts: &Fonts,
+    start: HashMap<String, usize>,
+) -> (Laid, Geometry, bool) {
     let geo = Geometry::a4(dossier.print.stamp_corner);
-    let mut pages: HashMap<String, usize> = HashMap::new();
+    let mut pages = start;
     let mut laid = Laid::default();
     for _ in 0..LAYOUT_PASSES {
         let input = document::DocumentInput {

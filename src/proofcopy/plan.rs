@@ -11,7 +11,8 @@ use crate::model::call::BudgetRowDef;
 use crate::model::compute;
 use crate::model::dossier::ActionCategory;
 use crate::model::field::{ActionField, FieldPath, budget_cell};
-use crate::model::money::format_typed;
+use crate::model::figures::{Figures, Total};
+use crate::model::money::format_amount;
 
 /// The category of an action outside the Fund's eligible categories, as
 /// the printed dossier names it.
@@ -50,7 +51,7 @@ fn actions(o: &mut Outline) {
                 o.figure(
                     FieldPath::action(i, ActionField::Cost).year(y),
                     v.as_ref(),
-                    |v| format_typed(*v),
+                    |v| format_amount(*v),
                 )
             }));
             row(cells)
@@ -60,7 +61,7 @@ fn actions(o: &mut Outline) {
     total.extend(
         compute::action_costs(d)
             .iter()
-            .map(|v| value(&format_typed(*v))),
+            .map(|v| value(&format_amount(*v))),
     );
     rows.push(Row {
         cells: total,
@@ -88,7 +89,8 @@ fn actions(o: &mut Outline) {
 fn budget(o: &mut Outline) {
     let (d, p) = (o.d, o.p);
     o.heading(2, "6.2 Budget prévisionnel");
-    let totals = compute::budget_totals(d, p);
+    // The figures of `model::figures`, as the printed dossier shows them.
+    let figures = Figures::of(d, p);
     let line = |def: &BudgetRowDef| {
         let typed = d.budget_line(&def.id);
         let mut cells = vec![value(
@@ -102,9 +104,9 @@ fn budget(o: &mut Outline) {
         );
         row(cells)
     };
-    let total = |label: &str, values: &[Decimal; 5]| Row {
+    let total = |label: &str, total: &dyn Fn(usize) -> Total| Row {
         cells: std::iter::once(value(label))
-            .chain(values.iter().map(|v| amount(Some(*v))))
+            .chain((0..5).map(|y| value(&total(y).text())))
             .collect(),
         emphasis: true,
     };
@@ -119,7 +121,7 @@ fn budget(o: &mut Outline) {
             .filter(|r| r.role.is_charge())
             .map(line),
     );
-    rows.push(total("TOTAL DES CHARGES", &totals.charges));
+    rows.push(total("TOTAL DES CHARGES", &|y| figures.charges(y)));
     rows.push(group("PRODUITS (en DHS)"));
     rows.extend(
         p.budget_rows
@@ -127,16 +129,21 @@ fn budget(o: &mut Outline) {
             .filter(|r| !r.role.is_charge())
             .map(line),
     );
-    rows.push(total("TOTAL DES PRODUITS", &totals.products));
-    rows.push(total("RÉSULTAT D'EXPLOITATION", &totals.result));
+    rows.push(total("TOTAL DES PRODUITS", &|y| figures.products(y)));
+    rows.push(total("RÉSULTAT D'EXPLOITATION", &|y| figures.result(y)));
+    rows.push(Row {
+        cells: std::iter::once(value("Capacité d'autofinancement (%)"))
+            .chain((0..5).map(|y| value(&figures.ratio(y).number_text())))
+            .collect(),
+        emphasis: true,
+    });
     o.table(&as_columns(&year_columns("Libellé")), rows);
     if !p.budget_star_note.trim().is_empty() {
         o.note(p.budget_star_note.clone());
     }
 }
 
-/// An amount with the decimals it was typed with: the copy shows what the
-/// board is to check, and « 1 500 000 » holds in a year's column.
+/// An amount with two decimals, as the printed dossier shows it.
 fn amount(v: Option<Decimal>) -> Cell {
-    value(&v.map_or_else(|| "—".to_string(), format_typed))
+    value(&v.map_or_else(|| "—".to_string(), format_amount))
 }

@@ -6,7 +6,7 @@ use super::identity::{typed, value};
 use super::outline::{Outline, as_columns, row, year_columns};
 use crate::model::dossier::PartnershipScope;
 use crate::model::field::{FieldPath, StrategyField};
-use crate::model::money::format_typed;
+use crate::model::money::{format_amount, format_typed};
 
 pub(super) fn strategy(o: &mut Outline) {
     let s = &o.d.strategy;
@@ -26,10 +26,10 @@ pub(super) fn strategy(o: &mut Outline) {
             |v| v.to_string(),
         ),
         o.years(
-            "Financements levés (DH)",
+            "Financements levés (DHS)",
             path(StrategyField::FundsRaised),
             &s.funds_raised,
-            |v| format_typed(*v),
+            |v| format_amount(*v),
         ),
         o.years(
             "Parts de marché à l'export (%)",
@@ -66,10 +66,10 @@ pub(super) fn strategy(o: &mut Outline) {
             |v| v.to_string(),
         ),
         o.years(
-            "Recettes de cotisation (DH)",
+            "Recettes de cotisation (DHS)",
             path(StrategyField::ForecastFeeRevenue),
             &s.forecast_fee_revenue,
-            |v| format_typed(*v),
+            |v| format_amount(*v),
         ),
     ];
     o.table(&as_columns(&year_columns("Prévision")), rows);

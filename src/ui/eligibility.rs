@@ -1,12 +1,14 @@
 //! The always-visible eligibility panel: the call's three thresholds with
-//! the measured values, green when met, red when not.
+//! the measured values, green when met, red when not. The figures and their
+//! words are the model's ([`eligibility::Eligibility`], from
+//! `model::figures`), the same the budget table and Vérification show; a
+//! click on a line opens the field that decides it.
 
 use egui::{RichText, Ui};
 
 use super::app::DossierApp;
 use super::widgets::{GREEN, HINT_SIZE, RED};
-use crate::model::money::format_percent;
-use crate::model::rules::eligibility;
+use crate::model::rules::eligibility::{self, Threshold};
 
 /// Whether a threshold is met, not yet, or not yet started on (a new,
 /// empty dossier: nothing to alarm about).
@@ -17,19 +19,28 @@ enum State {
     ToFill,
 }
 
-fn line(ui: &mut Ui, state: State, title: &str, measured: String, threshold: String) {
+/// One threshold; true when clicked.
+fn line(ui: &mut Ui, state: State, title: &str, measured: String, threshold: String) -> bool {
     let (mark, color) = match state {
         State::Met => ("✔", GREEN),
         State::Missed => ("✖", RED),
         State::ToFill => ("○", ui.visuals().weak_text_color()),
     };
+    let mut clicked = false;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(mark).color(color).strong());
-        ui.label(RichText::new(title).strong());
+        clicked |= ui
+            .link(RichText::new(title).strong())
+            .on_hover_text("Aller au champ")
+            .clicked();
     });
-    ui.label(RichText::new(measured).color(color));
+    clicked |= ui
+        .link(RichText::new(measured).color(color))
+        .on_hover_text("Aller au champ")
+        .clicked();
     ui.label(RichText::new(threshold).size(HINT_SIZE).weak());
     ui.add_space(6.0);
+    clicked
 }
 
 pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
@@ -43,42 +54,15 @@ pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
     ui.add_space(4.0);
     ui.heading("Éligibilité");
     ui.add_space(4.0);
-    line(
-        ui,
-        state(e.members_ok()),
-        "Membres engagés",
-        format!(
-            "{} membre{}",
-            e.engaged_members,
-            if e.engaged_members > 1 { "s" } else { "" }
-        ),
-        format!("minimum {}", e.min_members),
-    );
-    line(
-        ui,
-        state(e.share_ok()),
-        "Entreprises industrielles, technologiques ou spécifiques",
-        e.industrial_share
-            .map_or_else(|| "aucun membre".to_string(), format_percent),
-        format!("minimum {}", format_percent(e.min_industrial_share)),
-    );
-    line(
-        ui,
-        state(e.self_financing_ok()),
-        "Autofinancement année 1",
-        e.self_financing_year1.map_or_else(
-            || {
-                if e.year1_to_correct {
-                    "montant à corriger"
-                } else {
-                    "budget non saisi"
-                }
-                .to_string()
-            },
-            format_percent,
-        ),
-        format!("minimum {}", format_percent(e.min_self_financing)),
-    );
+    let mut target = None;
+    for t in Threshold::ALL {
+        if line(ui, state(e.ok(t)), t.title(), e.measured(t), e.minimum(t)) {
+            target = Some(e.field(t));
+        }
+    }
+    if let Some((section, field)) = target {
+        app.go_to(section, field.as_str());
+    }
     ui.separator();
     let (blocking, warnings) = crate::model::rules::summary(&app.findings);
     if blank {

@@ -28,9 +28,14 @@ impl History {
 
     /// Records the state after an edit of `key` (empty key: a structural
     /// edit, never merged). Returns whether the dossier really changed.
-    pub fn record(&mut self, current: &Dossier, key: &str) -> bool {
+    /// A field edit that changed a value an import guessed confirms it
+    /// (see [`confirm_edited_guesses`]), in the same step.
+    pub fn record(&mut self, current: &mut Dossier, key: &str) -> bool {
         if current == &self.committed {
             return false;
+        }
+        if !key.is_empty() {
+            confirm_edited_guesses(&self.committed, current);
         }
         let merge =
             !key.is_empty() && self.last_key.as_deref() == Some(key) && !self.undo.is_empty();
@@ -82,9 +87,71 @@ impl History {
     }
 }
 
+/// Clears the « à vérifier » mark of each guessed value she changed: the
+/// member at the same index before and after one field edit, whose mark
+/// was already there (a mark an import sets in this step stays). Rows
+/// added, removed or moved are structural edits and never compared.
+pub fn confirm_edited_guesses(before: &Dossier, after: &mut Dossier) {
+    if before.members.len() != after.members.len() {
+        return;
+    }
+    for (old, new) in before.members.iter().zip(after.members.iter_mut()) {
+        let set_now = new.to_check;
+        new.confirm_changed(old);
+        new.to_check.activity |= set_now.activity && !old.to_check.activity;
+        new.to_check.category |= set_now.category && !old.to_check.category;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::dossier::{Activity, Member, MemberCategory, ToCheck};
+
+    fn guessed() -> Member {
+        Member {
+            name: "Atlas".into(),
+            to_check: ToCheck {
+                activity: true,
+                category: true,
+            },
+            ..Member::default()
+        }
+    }
+
+    #[test]
+    fn editing_a_guessed_value_confirms_it_in_the_same_step() {
+        let mut d = Dossier::default();
+        d.members.push(guessed());
+        d.members.push(guessed());
+        let mut h = History::new(&d);
+        d.members[1].activity = Activity::Technological;
+        assert!(h.record(&mut d, "members[1].activity"));
+        assert!(!d.members[1].to_check.activity, "changed: confirmed");
+        assert!(d.members[1].to_check.category, "untouched: still to check");
+        assert_eq!(d.members[0].to_check, guessed().to_check);
+        assert!(h.undo(&mut d));
+        assert_eq!(d.members[1], guessed(), "one undo restores value and mark");
+    }
+
+    #[test]
+    fn a_moved_row_or_a_new_mark_is_not_a_confirmation() {
+        let mut d = Dossier::default();
+        d.members.push(guessed());
+        d.members.push(Member {
+            category: MemberCategory::TrainingResearch,
+            ..Member::default()
+        });
+        let mut h = History::new(&d);
+        d.members.swap(0, 1);
+        assert!(h.record(&mut d, ""));
+        assert!(d.members[1].to_check.category, "a move keeps the marks");
+        // A step that sets a value and its mark (an import's suggestion).
+        d.members[0].category = MemberCategory::EngagedCompany;
+        d.members[0].to_check.category = true;
+        assert!(h.record(&mut d, "members"));
+        assert!(d.members[0].to_check.category);
+    }
 
     #[test]
     fn typing_in_one_field_is_one_step() {
@@ -92,10 +159,10 @@ mod tests {
         let mut h = History::new(&d);
         for text in ["C", "Cl", "Clu"] {
             d.identity.name = text.into();
-            assert!(h.record(&d, "identity.name"));
+            assert!(h.record(&mut d, "identity.name"));
         }
         d.identity.acronym = "X".into();
-        h.record(&d, "identity.acronym");
+        h.record(&mut d, "identity.acronym");
         assert!(h.undo(&mut d));
         assert_eq!(d.identity.acronym, "");
         assert_eq!(d.identity.name, "Clu");
@@ -113,9 +180,9 @@ mod tests {
         let mut d = Dossier::default();
         let mut h = History::new(&d);
         d.members.push(Default::default());
-        h.record(&d, "");
+        h.record(&mut d, "");
         d.members.push(Default::default());
-        h.record(&d, "");
+        h.record(&mut d, "");
         h.undo(&mut d);
         assert_eq!(d.members.len(), 1);
     }

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod bidi;
 pub mod eligibility;
+pub mod help;
 pub mod history;
 pub mod identity;
 pub mod picker;
@@ -14,6 +15,7 @@ pub mod print_job;
 pub mod proofcopy;
 mod rows;
 pub mod tabs;
+pub mod theme;
 pub mod widgets;
 pub mod window;
 
@@ -114,11 +116,21 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_bulk;
+#[cfg(test)]
+mod tests_contrast;
+#[cfg(test)]
 mod tests_copy;
 #[cfg(test)]
 mod tests_edition;
 #[cfg(test)]
+mod tests_figures;
+#[cfg(test)]
 mod tests_focus;
+#[cfg(test)]
+mod tests_help;
+#[cfg(test)]
+mod tests_manners;
 #[cfg(test)]
 mod tests_money;
 #[cfg(test)]

@@ -307,29 +307,29 @@ impl<'a> Form<'a> {
             // The native dialog runs on a worker; its answer comes back on
             // a later frame, for this field only.
             let pick = egui::Id::unique(("pick-attachment", path));
-            if let super::picker::Picked::Chosen(file) = super::picker::poll(ui.ctx(), pick) {
-                *value = crate::attach::relative_to(&self.base_dir, &file);
+            let mut chosen = String::new();
+            let folder = self.base_dir.clone();
+            if super::picker::browse_button(ui, pick, &mut chosen, || {
+                let request = super::picker::Request {
+                    title: "Pièce jointe",
+                    filter: "PDF ou image",
+                    extensions: &["pdf", "jpg", "jpeg", "png"],
+                    folder: Some(folder),
+                };
+                (request, super::picker::Mode::Open)
+            }) {
+                *value = crate::attach::relative_to(&self.base_dir, std::path::Path::new(&chosen));
                 changed = true;
                 self.touch(path);
             }
-            let busy = super::picker::busy(ui.ctx(), pick);
-            if ui
-                .add_enabled(!busy, egui::Button::new("Parcourir…"))
-                .clicked()
-            {
-                super::picker::start(
-                    ui.ctx(),
-                    pick,
-                    super::picker::Request {
-                        title: "Pièce jointe",
-                        filter: "PDF ou image",
-                        extensions: &["pdf", "jpg", "jpeg", "png"],
-                        folder: Some(self.base_dir.clone()),
-                    },
-                );
-            }
         });
         ui.end_row();
+        let pick = egui::Id::unique(("pick-attachment", path));
+        if super::picker::note(ui.ctx(), pick).is_some() {
+            ui.label("");
+            super::picker::show_note(ui, pick, 420.0);
+            ui.end_row();
+        }
         changed
     }
 
@@ -441,7 +441,7 @@ impl<'a> Form<'a> {
             let error = ui
                 .horizontal(|ui| {
                     let e = self.number_field(ui, path, Name::Label(l.id), value, 140.0, AMOUNT);
-                    ui.label("DH");
+                    ui.label("DHS");
                     e
                 })
                 .inner;

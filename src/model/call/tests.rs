@@ -90,14 +90,17 @@ fn every_profile_struct_refuses_an_unknown_field() {
             !before.contains("//") && before.matches('"').count().is_multiple_of(2)
         })
         .collect();
-    // The profile, its deadline, thresholds and declaration, and each row.
+    // The profile, its deadline, thresholds and declaration, each row, each
+    // section's help and each of its quotes.
     let p = CallProfile::bundled_2026();
     let structs = 4
         + p.admin_pieces.len()
         + p.budget_rows.len()
         + p.kpi_rows.len()
         + p.criteria.len()
-        + p.action_categories.len();
+        + p.action_categories.len()
+        + p.section_help.len()
+        + p.section_help.iter().flat_map(|h| &h.asks).count();
     assert_eq!(opens.len(), structs);
     for at in opens {
         let text = format!(

@@ -7,13 +7,11 @@ use rust_decimal::Decimal;
 use crate::model::call::{BudgetRole, CallProfile, KpiRole};
 use crate::model::compute::{self, SELF_FINANCING_FORMULA};
 use crate::model::dossier::{BoardRole, Dossier, YEARS};
+use crate::model::figures::Figures;
 use crate::model::finding::{Finding, Section};
-use crate::model::money::{format_dh, format_number};
+use crate::model::money::{format_dh, format_number, format_typed};
 
 use super::{CheckContext, percent_text, year_label};
-
-/// A KPI self-financing value may differ from the budget's by rounding only.
-const SELF_FINANCING_TOLERANCE: Decimal = Decimal::ONE;
 
 pub fn check(d: &Dossier, profile: &CallProfile, ctx: &CheckContext) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -117,6 +115,10 @@ fn budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
     {
         let costs = compute::action_costs(d);
         for (year, cost) in costs.iter().enumerate() {
+            // A mistyped cell is reported once, by `entries`.
+            if d.invalid_entries.contains_key(&budget_cell(&row.id, year)) {
+                continue;
+            }
             let budgeted = d
                 .budget_line(&row.id)
                 .and_then(|l| l.amounts[year])
@@ -186,58 +188,105 @@ fn impossible_budget(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile)
 }
 
 fn indicators(out: &mut Vec<Finding>, d: &Dossier, profile: &CallProfile) {
-    let counts = compute::member_counts(d);
+    let figures = Figures::of(d, profile);
+    let counts = &figures.counts;
     let kpi_value = |role: KpiRole, year: usize| {
         profile
             .kpi_by_role(role)
             .and_then(|k| d.kpi_line(&k.id).map(|l| (k, l.values[year])))
     };
-    if let Some((k, Some(v))) = kpi_value(KpiRole::ActiveMembers, 0)
-        && v < Decimal::from(counts.engaged_members())
-    {
-        out.push(Finding::warning(
-            Section::Indicators,
-            FieldPath::kpi(&k.id).year(0),
-            format!(
-                "Indicateur « {} », année 1 : {} alors que le registre compte {} membres engagés",
-                k.label,
-                format_number(v, 0),
-                counts.engaged_members()
-            ),
-        ));
-    }
-    if let Some((k, Some(v))) = kpi_value(KpiRole::CompanyMembers, 0)
-        && v < Decimal::from(counts.engaged_companies)
-    {
-        out.push(Finding::warning(
-            Section::Indicators,
-            FieldPath::kpi(&k.id).year(0),
-            format!(
-                "Indicateur « {} », année 1 : {} alors que le registre compte {} entreprises engagées",
-                k.label,
-                format_number(v, 0),
-                counts.engaged_companies
-            ),
-        ));
-    }
-    let ratios = compute::self_financing_percent(&compute::budget_totals(d, profile));
-    for (year, ratio) in ratios.iter().enumerate() {
-        if let Some((k, Some(v))) = kpi_value(KpiRole::SelfFinancing, year)
-            && let Some(ratio) = ratio
-            && compute::difference(v, *ratio).is_none_or(|gap| gap.abs() > SELF_FINANCING_TOLERANCE)
+    // Year 1's member counts are the register's.
+    let registered = [
+        (
+            KpiRole::ActiveMembers,
+            counts.engaged_members(),
+            "membres engagés",
+        ),
+        (
+            KpiRole::CompanyMembers,
+            counts.engaged_companies,
+            "entreprises engagées",
+        ),
+    ];
+    for (role, count, what) in registered {
+        if let Some((k, Some(v))) = kpi_value(role, 0)
+            && v != Decimal::from(count)
         {
             out.push(Finding::warning(
                 Section::Indicators,
-                FieldPath::kpi(&k.id).year(year),
+                FieldPath::kpi(&k.id).year(0),
                 format!(
-                    "Indicateur « {} », {} : {} alors que le budget donne {} ({SELF_FINANCING_FORMULA})",
+                    "Indicateur « {} », année 1 : {} alors que le registre compte {count} {what}",
                     k.label,
-                    year_label(year),
-                    percent_text(v),
-                    percent_text(*ratio)
+                    format_typed(v),
                 ),
             ));
         }
+    }
+    self_financing_override(out, d, profile, &figures);
+}
+
+/// The self-financing indicator is the budget's ratio; a typed value
+/// overrides it. An override the budget does not give is a warning; in year
+/// 1, one below the threshold, or one that hides a budget below it, blocks.
+fn self_financing_override(
+    out: &mut Vec<Finding>,
+    d: &Dossier,
+    profile: &CallProfile,
+    figures: &Figures,
+) {
+    let Some(k) = profile.kpi_by_role(KpiRole::SelfFinancing) else {
+        return;
+    };
+    let Some(line) = d.kpi_line(&k.id) else {
+        return;
+    };
+    let min = figures.min_self_financing;
+    for (year, typed) in line.values.iter().enumerate() {
+        let Some(v) = *typed else { continue };
+        let budget = figures.ratio(year);
+        let differs = budget
+            .value()
+            .is_some_and(|r| percent_text(r) != percent_text(v));
+        let gives = format!(
+            "{} saisi alors que le budget donne {}",
+            percent_text(v),
+            budget.text()
+        );
+        let (blocking, what) = if year == 0 && v < min {
+            let said = if differs {
+                gives
+            } else {
+                format!("{} saisi", percent_text(v))
+            };
+            (
+                true,
+                format!("{said}, sous le minimum exigé de {}", percent_text(min)),
+            )
+        } else if year == 0 && differs && !figures.self_financing_ok() {
+            (
+                true,
+                format!(
+                    "{gives}, sous le minimum exigé de {} : la valeur saisie cache un budget inéligible",
+                    percent_text(min)
+                ),
+            )
+        } else if differs {
+            (false, gives)
+        } else {
+            continue;
+        };
+        let message = format!(
+            "Indicateur « {} », {} : {what} ; laissez la case vide pour reprendre le calcul du budget ({SELF_FINANCING_FORMULA})",
+            k.label,
+            year_label(year),
+        );
+        let field = FieldPath::kpi(&k.id).year(year);
+        out.push(if blocking {
+            Finding::blocking(Section::Indicators, field, message)
+        } else {
+            Finding::warning(Section::Indicators, field, message)
+        });
     }
 }
 

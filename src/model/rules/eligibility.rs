@@ -1,29 +1,61 @@
 //! The call's thresholds (section 3.3): members, industrial share,
 //! self-financing in year 1. Each finding states the measured value and the
-//! threshold, both taken from the call profile.
+//! threshold, both taken from the call profile; the figures are those of
+//! [`crate::model::figures`], which the eligibility panel shows too.
+
+use rust_decimal::Decimal;
 
 use crate::model::call::CallProfile;
-use crate::model::compute::{self, SELF_FINANCING_FORMULA};
+use crate::model::compute::SELF_FINANCING_FORMULA;
 use crate::model::dossier::Dossier;
 use crate::model::field::*;
+use crate::model::figures::{Figures, NOT_COMPUTABLE, Ratio};
 use crate::model::finding::{Finding, Section};
-use crate::model::money::format_number;
+use crate::model::money::format_dh;
 
 use super::percent_text;
 
+/// One of the call's three thresholds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Threshold {
+    Members,
+    IndustrialShare,
+    SelfFinancing,
+}
+
+impl Threshold {
+    pub const ALL: [Threshold; 3] = [
+        Threshold::Members,
+        Threshold::IndustrialShare,
+        Threshold::SelfFinancing,
+    ];
+
+    /// The panel's title of the threshold.
+    pub fn title(self) -> &'static str {
+        match self {
+            Threshold::Members => "Membres engagés",
+            Threshold::IndustrialShare => {
+                "Entreprises industrielles, technologiques ou spécifiques"
+            }
+            Threshold::SelfFinancing => "Autofinancement année 1",
+        }
+    }
+}
+
 /// The measured values behind the three thresholds, for the wizard's
-/// always-visible eligibility panel.
+/// always-visible eligibility panel and the rules.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Eligibility {
     pub engaged_members: u32,
     pub min_members: u32,
-    pub industrial_share: Option<rust_decimal::Decimal>,
-    pub min_industrial_share: rust_decimal::Decimal,
-    pub self_financing_year1: Option<rust_decimal::Decimal>,
-    pub min_self_financing: rust_decimal::Decimal,
-    /// A year-1 budget cell holds refused text (mistyped, beyond its
-    /// bound): the ratio waits for it, the budget is not blank.
-    pub year1_to_correct: bool,
+    pub industrial_share: Option<Decimal>,
+    pub min_industrial_share: Decimal,
+    /// The budget's year-1 ratio (see [`Figures::ratio`]).
+    pub self_financing_year1: Ratio,
+    pub min_self_financing: Decimal,
+    /// The first own-resource row of the budget, where the year-1 ratio is
+    /// decided when it is computed.
+    own_row: Option<String>,
 }
 
 impl Eligibility {
@@ -36,31 +68,109 @@ impl Eligibility {
     }
     pub fn self_financing_ok(&self) -> bool {
         self.self_financing_year1
+            .value()
             .is_some_and(|s| s >= self.min_self_financing)
     }
     pub fn all_ok(&self) -> bool {
         self.members_ok() && self.share_ok() && self.self_financing_ok()
     }
+
+    pub fn ok(&self, t: Threshold) -> bool {
+        match t {
+            Threshold::Members => self.members_ok(),
+            Threshold::IndustrialShare => self.share_ok(),
+            Threshold::SelfFinancing => self.self_financing_ok(),
+        }
+    }
+
+    /// The measured value as the panel shows it: « 25 membres »,
+    /// « 76,00 % », « 52,71 % », « non calculable ».
+    pub fn measured(&self, t: Threshold) -> String {
+        match t {
+            Threshold::Members => {
+                let n = self.engaged_members;
+                format!("{n} membre{}", if n > 1 { "s" } else { "" })
+            }
+            Threshold::IndustrialShare => self
+                .industrial_share
+                .map_or_else(|| "aucun membre engagé".to_string(), percent_text),
+            Threshold::SelfFinancing => match &self.self_financing_year1 {
+                Ratio::Empty => format!("{NOT_COMPUTABLE} : aucune charge en année 1"),
+                r => r.text(),
+            },
+        }
+    }
+
+    /// « minimum 15 », « minimum 60,00 % ».
+    pub fn minimum(&self, t: Threshold) -> String {
+        match t {
+            Threshold::Members => format!("minimum {}", self.min_members),
+            Threshold::IndustrialShare => {
+                format!("minimum {}", percent_text(self.min_industrial_share))
+            }
+            Threshold::SelfFinancing => {
+                format!("minimum {}", percent_text(self.min_self_financing))
+            }
+        }
+    }
+
+    /// The field that decides the threshold: the register for the members,
+    /// the first cell that blocks the ratio, else the budget's year-1
+    /// own resources. The panel's line and the finding both lead there.
+    pub fn field(&self, t: Threshold) -> (Section, FieldPath) {
+        match t {
+            Threshold::Members | Threshold::IndustrialShare => {
+                (Section::Members, FieldPath::part(Part::Members))
+            }
+            Threshold::SelfFinancing => {
+                let path = match &self.self_financing_year1 {
+                    Ratio::NotComputable { cells } if !cells.is_empty() => {
+                        cells.first().map(|c| FieldPath::from_stored(c))
+                    }
+                    _ => self
+                        .own_row
+                        .as_deref()
+                        .map(|r| FieldPath::budget_cell(r, 0)),
+                };
+                (
+                    Section::Plan,
+                    path.unwrap_or_else(|| FieldPath::part(Part::Budget)),
+                )
+            }
+        }
+    }
 }
 
 pub fn measure(dossier: &Dossier, profile: &CallProfile) -> Eligibility {
-    let counts = compute::member_counts(dossier);
-    let totals = compute::budget_totals(dossier, profile);
+    measure_figures(&Figures::of(dossier, profile), profile)
+}
+
+/// The thresholds measured on figures already computed.
+pub fn measure_figures(f: &Figures, profile: &CallProfile) -> Eligibility {
     Eligibility {
-        engaged_members: counts.engaged_members(),
+        engaged_members: f.counts.engaged_members(),
         min_members: profile.thresholds.min_members,
-        industrial_share: counts.industrial_share_percent(),
+        industrial_share: f.counts.industrial_share_percent(),
         min_industrial_share: profile.thresholds.min_industrial_share_percent,
-        self_financing_year1: compute::self_financing_percent(&totals)[0],
+        self_financing_year1: f.ratio(0).clone(),
         min_self_financing: profile.thresholds.min_self_financing_year1_percent,
-        year1_to_correct: totals.unknown[0],
+        own_row: profile
+            .budget_rows
+            .iter()
+            .find(|r| r.role.is_own_resource())
+            .map(|r| r.id.clone()),
     }
 }
 
 pub fn check(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
     let mut out = Vec::new();
-    let e = measure(dossier, profile);
-    let counts = compute::member_counts(dossier);
+    let f = Figures::of(dossier, profile);
+    let e = measure_figures(&f, profile);
+    let counts = &f.counts;
+    let finding = |t: Threshold, message: String| {
+        let (section, field) = e.field(t);
+        Finding::blocking(section, field, message)
+    };
 
     if !e.members_ok() {
         let plural = if e.engaged_members > 1 { "s" } else { "" };
@@ -74,17 +184,12 @@ pub fn check(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
                 counts.interested_companies
             ));
         }
-        out.push(Finding::blocking(
-            Section::Members,
-            FieldPath::part(Part::Members),
-            message,
-        ));
+        out.push(finding(Threshold::Members, message));
     }
 
     match e.industrial_share {
-        Some(share) if !e.share_ok() => out.push(Finding::blocking(
-            Section::Members,
-            FieldPath::part(Part::Members),
+        Some(share) if !e.share_ok() => out.push(finding(
+            Threshold::IndustrialShare,
             format!(
                 "Entreprises industrielles, technologiques ou spécifiques : {} des membres engagés ({} sur {}) : le minimum exigé est {}",
                 percent_text(share),
@@ -93,9 +198,8 @@ pub fn check(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
                 percent_text(e.min_industrial_share)
             ),
         )),
-        None => out.push(Finding::blocking(
-            Section::Members,
-            FieldPath::part(Part::Members),
+        None => out.push(finding(
+            Threshold::IndustrialShare,
             format!(
                 "Aucun membre engagé : la part d'entreprises industrielles, technologiques ou spécifiques (minimum {}) ne peut pas être calculée",
                 percent_text(e.min_industrial_share)
@@ -104,37 +208,36 @@ pub fn check(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
         Some(_) => {}
     }
 
-    match e.self_financing_year1 {
-        Some(ratio) if !e.self_financing_ok() => {
-            let totals = compute::budget_totals(dossier, profile);
-            out.push(Finding::blocking(
-                Section::Plan,
-                FieldPath::part(Part::Budget),
-                format!(
-                    "Autofinancement de l'année 1 : {} ({} DH de ressources propres pour {} DH de charges) : le minimum exigé est {}. Formule : {SELF_FINANCING_FORMULA}",
-                    percent_text(ratio),
-                    format_number(totals.own_resources[0], 2),
-                    format_number(totals.charges[0], 2),
-                    percent_text(e.min_self_financing)
-                ),
-            ));
-        }
-        None => {
-            let why = if e.year1_to_correct {
-                "un montant de l'année 1 est mal saisi ou hors limites (voir ci-dessus)"
-            } else {
+    match &e.self_financing_year1 {
+        Ratio::Computed(_) if !e.self_financing_ok() => out.push(finding(
+            Threshold::SelfFinancing,
+            format!(
+                "Autofinancement de l'année 1 : {} ({} de ressources propres pour {} de charges) : le minimum exigé est {}. Formule : {SELF_FINANCING_FORMULA}",
+                e.self_financing_year1.text(),
+                format_dh(f.totals.own_resources[0]),
+                format_dh(f.totals.charges[0]),
+                percent_text(e.min_self_financing)
+            ),
+        )),
+        // Each cell that blocks the ratio has its own finding, which says
+        // the ratio is « non calculable » (see `entries`): one cause, one
+        // finding.
+        Ratio::NotComputable { cells } if !cells.is_empty() => {}
+        Ratio::NotComputable { .. } | Ratio::Empty => {
+            let why = if matches!(e.self_financing_year1, Ratio::Empty) {
                 "le total des charges de l'année 1 est nul"
+            } else {
+                "un total de l'année 1 dépasse ce que le programme sait calculer"
             };
-            out.push(Finding::blocking(
-                Section::Plan,
-                FieldPath::part(Part::Budget),
+            out.push(finding(
+                Threshold::SelfFinancing,
                 format!(
-                    "Autofinancement de l'année 1 non calculable : {why} (minimum exigé {}). Formule : {SELF_FINANCING_FORMULA}",
+                    "Autofinancement de l'année 1 {NOT_COMPUTABLE} : {why} (minimum exigé {}). Formule : {SELF_FINANCING_FORMULA}",
                     percent_text(e.min_self_financing)
                 ),
             ))
         }
-        Some(_) => {}
+        Ratio::Computed(_) => {}
     }
     out
 }

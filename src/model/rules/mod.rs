@@ -73,8 +73,8 @@ mod tests {
     #[test]
     fn percent_text_never_rounds_up() {
         assert_eq!(percent_text(dec!(39.996)), "39,99\u{a0}%");
-        assert_eq!(percent_text(dec!(59.9)), "59,9\u{a0}%");
-        assert_eq!(percent_text(dec!(60)), "60\u{a0}%");
+        assert_eq!(percent_text(dec!(59.9)), "59,90\u{a0}%");
+        assert_eq!(percent_text(dec!(60)), "60,00\u{a0}%");
         assert_eq!(percent_text(dec!(66.666666)), "66,66\u{a0}%");
     }
 }

@@ -2,7 +2,9 @@
 //! cluster's own.
 
 use super::{Doc, as_columns, or_dash, year_columns};
+use crate::model::call::KpiUnit;
 use crate::model::field::{CustomKpiField, FieldPath};
+use crate::model::figures::Figures;
 use crate::model::money::format_typed;
 use crate::print::layout::{Align, Block, Part, Row, Style};
 
@@ -10,13 +12,17 @@ pub(super) fn indicators(doc: &mut Doc) {
     let (d, p) = (doc.d, doc.p);
     doc.anchored(2, "Section 7 – Suivi et évaluation", "s7");
     doc.heading(3, "Indicateurs de performance sur cinq ans");
+    // The figures of `model::figures`: the self-financing indicator is the
+    // budget's ratio unless typed over; percentages with two decimals, cut.
+    let figures = Figures::of(d, p);
     let mut rows: Vec<Row> = p
         .kpi_rows
         .iter()
         .map(|k| {
-            let values = d.kpi_line(&k.id).map_or([None; 5], |l| l.values);
-            // Typed figures print as typed: 39,96 never becomes 40,0.
-            doc.five_year_row(&k.label, &values, |v| format_typed(*v))
+            let percent = k.unit == KpiUnit::Percent;
+            let mut cells = vec![k.label.clone()];
+            cells.extend((0..5).map(|y| doc.fill(figures.kpi(d, p, &k.id, y).text(percent))));
+            Row::new(cells)
         })
         .collect();
     for k in &d.indicators.custom {

@@ -6,7 +6,8 @@ use super::{Doc, as_columns, or_dash, year_columns};
 use crate::model::compute;
 use crate::model::dossier::ActionCategory;
 use crate::model::field::{ActionField, BudgetField, FieldPath, PlanField};
-use crate::model::money::{format_number, format_percent};
+use crate::model::figures::{Figures, Total};
+use crate::model::money::{AMOUNT_DECIMALS_SHOWN, format_amount};
 use crate::print::layout::{Align, Part, Row, Style};
 
 /// The category of an action outside the Fund's eligible categories.
@@ -45,7 +46,7 @@ fn actions(doc: &mut Doc) {
                 .trim_end()
                 .to_string();
             let mut cells = vec![doc.fill(title), doc.fill(category)];
-            cells.extend(a.cost.iter().map(|v| doc.num(*v, 0)));
+            cells.extend(a.cost.iter().map(|v| doc.num(*v, AMOUNT_DECIMALS_SHOWN)));
             Row {
                 cells,
                 lead_bold: true,
@@ -55,7 +56,7 @@ fn actions(doc: &mut Doc) {
         .collect();
     let costs = compute::action_costs(d);
     let mut total = vec!["Total du plan d'action".to_string(), String::new()];
-    total.extend(costs.iter().map(|v| doc.fill(format_number(*v, 0))));
+    total.extend(costs.iter().map(|v| doc.fill(format_amount(*v))));
     rows.push(Row {
         cells: total,
         bold: true,
@@ -92,12 +93,20 @@ fn actions(doc: &mut Doc) {
 fn budget(doc: &mut Doc) {
     let (d, p) = (doc.d, doc.p);
     doc.heading(3, "6.2 Budget prévisionnel");
-    let totals = compute::budget_totals(d, p);
-    let money_row = |label: String, values: [Option<Decimal>; 5], bold: bool, shaded: bool| Row {
+    // One computation for every figure (see `model::figures`): a total that
+    // would leave a mistyped cell out reads « non calculable ».
+    let figures = Figures::of(d, p);
+    let money_row = |label: String, values: [Option<Decimal>; 5]| Row {
         cells: std::iter::once(label)
-            .chain(values.iter().map(|v| doc.num(*v, 2)))
+            .chain(values.iter().map(|v| doc.num(*v, AMOUNT_DECIMALS_SHOWN)))
             .collect(),
-        bold,
+        ..Row::default()
+    };
+    let total_row = |label: &str, total: &dyn Fn(usize) -> Total, shaded: bool| Row {
+        cells: std::iter::once(label.to_string())
+            .chain((0..5).map(|y| doc.fill(total(y).text())))
+            .collect(),
+        bold: true,
         shaded,
         ..Row::default()
     };
@@ -116,7 +125,7 @@ fn budget(doc: &mut Doc) {
             line.map_or("", |l| l.detail.as_str())
         };
         let label = row.printed_label(detail);
-        money_row(label, line.map_or([None; 5], |l| l.amounts), false, false)
+        money_row(label, line.map_or([None; 5], |l| l.amounts))
     };
     let mut rows = vec![section_row("CHARGES (en DHS)")];
     rows.extend(
@@ -125,10 +134,9 @@ fn budget(doc: &mut Doc) {
             .filter(|r| r.role.is_charge())
             .map(line_row),
     );
-    rows.push(money_row(
-        "TOTAL DES CHARGES".into(),
-        totals.charges.map(Some),
-        true,
+    rows.push(total_row(
+        "TOTAL DES CHARGES",
+        &|y| figures.charges(y),
         false,
     ));
     rows.push(section_row("PRODUITS (en DHS)"));
@@ -138,16 +146,14 @@ fn budget(doc: &mut Doc) {
             .filter(|r| !r.role.is_charge())
             .map(line_row),
     );
-    rows.push(money_row(
-        "TOTAL DES PRODUITS".into(),
-        totals.products.map(Some),
-        true,
+    rows.push(total_row(
+        "TOTAL DES PRODUITS",
+        &|y| figures.products(y),
         false,
     ));
-    rows.push(money_row(
-        "RÉSULTAT D'EXPLOITATION".into(),
-        totals.result.map(Some),
-        true,
+    rows.push(total_row(
+        "RÉSULTAT D'EXPLOITATION",
+        &|y| figures.result(y),
         true,
     ));
     doc.table(&as_columns(&year_columns("Libellé", 0.35)), rows);
@@ -157,7 +163,7 @@ fn budget(doc: &mut Doc) {
         Style::Small,
         Align::Left,
     ));
-    self_financing(doc, &totals);
+    self_financing(doc, &figures);
 }
 
 /// The budget table's amount cells and their fields: the rows follow the
@@ -189,22 +195,15 @@ fn budget_sources(doc: &mut Doc) {
     }
 }
 
-fn self_financing(doc: &mut Doc, totals: &compute::BudgetTotals) {
+fn self_financing(doc: &mut Doc, figures: &Figures) {
     if doc.blank {
         return;
     }
-    let ratios = compute::self_financing_percent(totals);
     doc.para(format!(
         "Capacité d'autofinancement calculée ({}) : {}.",
         compute::SELF_FINANCING_FORMULA,
-        ratios
-            .iter()
-            .enumerate()
-            .map(|(y, r)| format!(
-                "année {} : {}",
-                y + 1,
-                r.map_or_else(|| "—".into(), format_percent)
-            ))
+        (0..5)
+            .map(|y| format!("année {} : {}", y + 1, figures.ratio(y).text()))
             .collect::<Vec<_>>()
             .join(" ; ")
     ));

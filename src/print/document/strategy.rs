@@ -21,7 +21,7 @@ pub(super) fn strategy(doc: &mut Doc) {
     doc.heading(super::RUBRIC, "Objectifs chiffrés sur cinq ans");
     let rows = vec![
         doc.five_year_row("Projets de R&D (nombre)", &s.rd_projects, |v| v.to_string()),
-        doc.five_year_row("Financements levés (DH)", &s.funds_raised, |v| {
+        doc.five_year_row("Financements levés (DHS)", &s.funds_raised, |v| {
             format_number(*v, 2)
         }),
         doc.five_year_row("Parts de marché à l'export (%)", &s.export_share, |v| {
@@ -71,7 +71,7 @@ pub(super) fn strategy(doc: &mut Doc) {
             v.to_string()
         }),
         doc.five_year_row(
-            "Recettes de cotisation (DH)",
+            "Recettes de cotisation (DHS)",
             &s.forecast_fee_revenue,
             |v| format_number(*v, 2),
         ),

@@ -24,6 +24,8 @@ pub enum Command {
     OpenPath(PathBuf),
     /// The native dialog closed without a file.
     NoFileChosen,
+    /// The native dialog could not open: a path field and why.
+    PickUnavailable(super::dialogs::Pick),
     Undo,
     Redo,
     GoTo(Tab),
@@ -78,6 +80,18 @@ impl DossierApp {
             }
             Command::OpenPath(p) => self.open_path(&p),
             Command::NoFileChosen => self.dialog_note = Some(NO_FILE_CHOSEN.into()),
+            Command::PickUnavailable(pick) => {
+                use super::dialogs::Pick;
+                if matches!(pick, Pick::Profile | Pick::NewEdition)
+                    && !matches!(self.dialog, Some(Dialog::ProfilePath { .. }))
+                {
+                    self.dialog = Some(Dialog::ProfilePath {
+                        text: String::new(),
+                        edition: pick == Pick::NewEdition,
+                    });
+                }
+                self.dialog_note = Some(crate::ui::picker::UNAVAILABLE.into());
+            }
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::GoTo(tab) => self.tab = tab,

@@ -26,6 +26,12 @@ pub enum Dialog {
     SaveAsPath {
         text: String,
     },
+    /// A call profile's path, typed (« Profil de l'appel… » or « Nouvelle
+    /// édition… » when the system dialog could not open).
+    ProfilePath {
+        text: String,
+        edition: bool,
+    },
     /// A previous session left unsaved work: the first of the app's offers.
     Recovery,
     /// The file changed on disk since it was opened.
@@ -66,6 +72,9 @@ impl DossierApp {
                 Dialog::ConfirmDiscard { then } => confirm_discard(ui, then, &mut out),
                 Dialog::OpenPath { text } => open_path(ui, text, note, busy, &mut out),
                 Dialog::SaveAsPath { text } => save_as_path(ui, text, note, busy, &mut out),
+                Dialog::ProfilePath { text, edition } => {
+                    profile_path(ui, text, *edition, note, busy, &mut out)
+                }
                 Dialog::Recovery => match offers.front() {
                     Some(offer) => super::restore::dialog(ui, offer, &mut out),
                     None => out.push(Command::CloseDialog),
@@ -159,6 +168,55 @@ fn save_as_path(ui: &mut Ui, text: &mut String, note: Option<&str>, busy: bool, 
     });
 }
 
+fn profile_path(
+    ui: &mut Ui,
+    text: &mut String,
+    edition: bool,
+    note: Option<&str>,
+    busy: bool,
+    out: &mut Out,
+) {
+    ui.heading(if edition {
+        "Nouvelle édition à partir de ce dossier"
+    } else {
+        "Profil de l'appel"
+    });
+    ui.label(crate::ui::tabs::home::PROFILE_EXPLAINED);
+    let entered = path_field(ui, text, note);
+    ui.horizontal(|ui| {
+        let pick = if edition {
+            Pick::NewEdition
+        } else {
+            Pick::Profile
+        };
+        if ui
+            .add_enabled(!busy, egui::Button::new("Parcourir…"))
+            .clicked()
+        {
+            start_pick(ui.ctx(), pick);
+        }
+        let go = if edition {
+            "Créer la nouvelle édition"
+        } else {
+            "Utiliser ce profil"
+        };
+        if (ui.button(go).clicked() || entered) && !text.trim().is_empty() {
+            let p = PathBuf::from(text.trim());
+            out.extend([
+                Command::CloseDialog,
+                if edition {
+                    Command::NewEdition(p)
+                } else {
+                    Command::UseProfile(p)
+                },
+            ]);
+        }
+        if ui.button("Annuler").clicked() {
+            out.push(Command::CloseDialog);
+        }
+    });
+}
+
 fn overwrite(ui: &mut Ui, out: &mut Out) {
     ui.heading("Fichier modifié par ailleurs");
     ui.label("Le fichier a été modifié sur le disque depuis son ouverture (autre copie de l'application, collègue sur un dossier partagé). L'écraser remplacera ces modifications.");
@@ -202,7 +260,7 @@ const PICKING: &str =
 
 /// Which native file dialog to open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Pick {
+pub enum Pick {
     Open,
     Save,
     /// « Profil de l'appel… ».
@@ -222,48 +280,48 @@ fn slot_id() -> egui::Id {
 /// Opens the native file dialog in a worker thread: the window keeps
 /// drawing (and answering the system) while it is open, and the choice
 /// comes back as the commands the « Ouvrir » and « Enregistrer » buttons
-/// push.
+/// push. A dialog that cannot open brings up a path field and says so.
 pub(crate) fn start_pick(ctx: &egui::Context, pick: Pick) {
+    use crate::ui::picker::{Answer, Mode, Request};
     let (tx, rx) = channel();
     let slot: Slot = Arc::new(Mutex::new(Some(rx)));
     ctx.data_mut(|d| d.insert_temp(slot_id(), slot));
-    let ctx = ctx.clone();
-    std::thread::spawn(move || {
-        let file = block_on(native_dialog(pick));
-        let commands = match (pick, file) {
-            (Pick::Open, Some(p)) => vec![Command::CloseDialog, Command::OpenPath(p)],
-            (Pick::Save, Some(p)) => vec![Command::CloseDialog, Command::SaveTo(p)],
-            (Pick::Profile, Some(p)) => vec![Command::UseProfile(p)],
-            (Pick::NewEdition, Some(p)) => vec![Command::NewEdition(p)],
+    let (title, filter) = match pick {
+        Pick::Open => ("Ouvrir un dossier", "Dossier cluster"),
+        Pick::Save => ("Enregistrer sous", "Dossier cluster"),
+        Pick::Profile => ("Profil de l'appel", "Profil d'appel"),
+        Pick::NewEdition => ("Profil de la nouvelle édition", "Profil d'appel"),
+    };
+    let request = Request {
+        title,
+        filter,
+        extensions: &["ron"],
+        folder: None,
+    };
+    let mode = match pick {
+        Pick::Save => Mode::Save {
+            file_name: "dossier-cluster.ron".into(),
+        },
+        _ => Mode::Open,
+    };
+    crate::ui::picker::ask(ctx, request, mode, move |answer| {
+        let commands = match (pick, answer) {
+            (Pick::Open, Answer::File(p)) => vec![Command::CloseDialog, Command::OpenPath(p)],
+            (Pick::Save, Answer::File(p)) => vec![Command::CloseDialog, Command::SaveTo(p)],
+            (Pick::Profile, Answer::File(p)) => {
+                vec![Command::CloseDialog, Command::UseProfile(p)]
+            }
+            (Pick::NewEdition, Answer::File(p)) => {
+                vec![Command::CloseDialog, Command::NewEdition(p)]
+            }
+            (_, Answer::Unavailable) => vec![Command::PickUnavailable(pick)],
             // Cancelled from a menu: nothing was asked, nothing to say.
-            (Pick::Profile | Pick::NewEdition, None) => Vec::new(),
-            (_, None) => vec![Command::NoFileChosen],
+            (Pick::Profile | Pick::NewEdition, Answer::Cancelled) => Vec::new(),
+            (_, Answer::Cancelled) => vec![Command::NoFileChosen],
         };
         // The window may be gone: nothing to deliver then.
         let _ = tx.send(commands);
-        ctx.request_repaint();
     });
-}
-
-async fn native_dialog(pick: Pick) -> Option<PathBuf> {
-    let profile = |title: &str| {
-        rfd::AsyncFileDialog::new()
-            .set_title(title)
-            .add_filter("Profil d'appel", &["ron"])
-    };
-    let dialog = rfd::AsyncFileDialog::new().add_filter("Dossier cluster", &["ron"]);
-    let file = match pick {
-        Pick::Profile => profile("Profil de l'appel").pick_file().await,
-        Pick::NewEdition => profile("Profil de la nouvelle édition").pick_file().await,
-        Pick::Open => dialog.pick_file().await,
-        Pick::Save => {
-            dialog
-                .set_file_name("dossier-cluster.ron")
-                .save_file()
-                .await
-        }
-    };
-    file.map(|f| f.path().to_path_buf())
 }
 
 fn slot(ctx: &egui::Context) -> Option<Slot> {

@@ -10,7 +10,7 @@ mod commands;
 mod dialogs;
 pub(crate) use dialogs::block_on;
 mod disk;
-mod preview;
+pub(crate) mod preview;
 mod restore;
 mod tab;
 #[cfg(test)]
@@ -81,7 +81,7 @@ pub struct DossierApp {
     /// « Enregistré à 14 h 32 », or an error.
     pub(crate) status: String,
     pub(crate) status_is_error: bool,
-    members_view: super::tabs::members::MembersView,
+    pub(crate) members_view: super::tabs::members::MembersView,
     pub(crate) verification_blocking_only: bool,
     pub(crate) print_panel: PrintPanel,
     /// What menus, shortcuts, dialogs and tabs asked for during this frame.
@@ -393,7 +393,7 @@ impl DossierApp {
 
     /// Records an edit made outside a form (print choices).
     pub fn record_edit(&mut self, key: &str) {
-        if self.history.record(&self.dossier, key) {
+        if self.history.record(&mut self.dossier, key) {
             self.after_change();
         }
     }
@@ -472,6 +472,7 @@ impl DossierApp {
             // The bundled fonts first: they take effect from the next frame,
             // and every label of the wizard needs them.
             super::install_fonts(ui.ctx());
+            super::theme::install(ui.ctx());
             self.fonts_ready = true;
             ui.ctx().request_repaint();
             return;
@@ -502,17 +503,8 @@ impl DossierApp {
             .resizable(false)
             .default_size(250.0)
             .show(ui, |ui| super::eligibility::panel(ui, self));
-        if self.preview_open && self.tab != Tab::Preview {
-            // Beside the form, the page never takes more than about half of
-            // a laptop's window: the form stays usable.
-            let width = ui.available_width();
-            egui::Panel::right("preview")
-                .resizable(true)
-                .default_size((width * 0.42).max(320.0))
-                .size_range(280.0..=(width * 0.5).max(320.0))
-                .show(ui, |ui| self.preview_ui(ui));
-        }
-        egui::CentralPanel::default_margins().show(ui, |ui| self.central(ui));
+        let shown = self.preview_beside(ui);
+        self.central_panel(ui, shown);
         self.feed_preview();
         self.dialogs(ui);
         self.apply_commands();
@@ -561,7 +553,7 @@ impl DossierApp {
         form.invalid = std::mem::take(&mut dossier.invalid_entries);
         if tab == Tab::Members {
             // The members tab manages its own scrolling (virtualised rows).
-            super::tabs::members::show(ui, &mut form, dossier, members_view);
+            super::tabs::members::show(ui, &mut form, dossier, members_view, findings, profile);
         } else {
             egui::ScrollArea::vertical()
                 .id_salt(("tab", tab))
@@ -586,7 +578,7 @@ impl DossierApp {
             *now = false;
         }
         if let Some(key) = form_changed
-            && self.history.record(&self.dossier, &key)
+            && self.history.record(&mut self.dossier, &key)
         {
             self.after_change();
             self.preview_follow(&key);

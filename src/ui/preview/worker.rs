@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crate::attach::Attachments;
 use crate::model::dossier::PieceStatus;
 use crate::model::{CallProfile, Dossier, Finding};
-use crate::print::preview::{PreviewDoc, preview_pages_with};
+use crate::print::preview::{PageNumbers, PreviewDoc, preview_pages_hinted};
 
 /// A dossier to lay out, numbered so the pane knows which edit it shows.
 pub(super) struct Job {
@@ -68,6 +68,7 @@ fn run(jobs: &Receiver<Job>, done: &Sender<Done>, interval: Duration) {
     let mut pending: Option<Job> = None;
     let mut last_start: Option<Instant> = None;
     let mut scans = ScanCache::default();
+    let mut numbers = PageNumbers::default();
     loop {
         if pending.is_none() {
             match jobs.recv() {
@@ -102,9 +103,15 @@ fn run(jobs: &Receiver<Job>, done: &Sender<Done>, interval: Duration) {
                 &none,
             ),
         };
-        let doc = preview_pages_with(&job.dossier, &job.profile, &findings, attachments)
-            .map(Arc::new)
-            .map_err(|e| e.to_string());
+        let doc = preview_pages_hinted(
+            &job.dossier,
+            &job.profile,
+            &findings,
+            attachments,
+            &mut numbers,
+        )
+        .map(Arc::new)
+        .map_err(|e| e.to_string());
         let result = Done {
             generation: job.generation,
             doc,

@@ -9,8 +9,9 @@ use crate::model::field::*;
 use crate::ui::widgets::{Form, HINT_SIZE, title};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Administrative);
     title(ui, "Partie 1 – Dossier administratif");
-    ui.label("Pour chaque pièce, indiquez si elle est fournie sur papier ou jointe en fichier (chemin relatif au fichier du dossier).");
+    ui.label("Pour chaque pièce, indiquez si elle est fournie sur papier ou jointe en fichier (choisissez-le avec « Parcourir… »). Rangez les fichiers joints dans le même dossier que votre fichier de dossier, ou dans un sous-dossier : ils le suivront si vous copiez le tout sur une clé USB.");
     for def in &p.admin_pieces {
         if d.admin_piece(&def.id).is_none() {
             d.administrative.push(AdminPiece {

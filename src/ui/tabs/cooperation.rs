@@ -10,7 +10,8 @@ use crate::model::dossier::{
 use crate::model::field::*;
 use crate::ui::widgets::{Form, row_list, title};
 
-pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
+pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Cooperation);
     let c = &mut d.cooperation;
     title(ui, "4.1 Projets de coopération");
     row_list(

@@ -8,6 +8,7 @@ use crate::model::dossier::{CriterionAnswer, Dossier};
 use crate::ui::widgets::{Form, title};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Criteria);
     title(ui, "Partie 3 – Critères de sélection");
     ui.label(
         "Pour chaque critère d'appréciation du Ministère, présentez les arguments du cluster.",

@@ -4,13 +4,81 @@
 use egui::{RichText, Ui};
 
 use super::grid;
-use crate::model::dossier::{Civility, Dossier, OtherDocument};
+use crate::model::dossier::{BoardRole, Civility, Dossier, OtherDocument};
 use crate::model::field::*;
 use crate::model::{CallProfile, Finding, compute};
 use crate::ui::widgets::{Form, HINT_SIZE, row_list, title};
 
+/// The president she already typed (section 1, else the board of section
+/// 2): civility, first name, last name and function in the organisation.
+pub fn known_president(d: &Dossier) -> Option<(Option<Civility>, String, String, String)> {
+    let (civility, name, function) = if !d.identity.president.name.trim().is_empty() {
+        let p = &d.identity.president;
+        (p.civility, p.name.trim(), p.function.trim())
+    } else {
+        let b = d
+            .governance
+            .board
+            .iter()
+            .find(|b| b.role == BoardRole::President && !b.name.trim().is_empty())?;
+        (b.civility, b.name.trim(), b.function.trim())
+    };
+    let (first, last) = name.split_once(' ').unwrap_or(("", name));
+    Some((
+        civility,
+        first.trim().to_string(),
+        last.trim().to_string(),
+        function.to_string(),
+    ))
+}
+
+/// Proposes the president already typed while the declaration has no name.
+fn propose_president(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
+    let dec = &d.declaration;
+    if !dec.first_name.trim().is_empty() || !dec.last_name.trim().is_empty() {
+        return;
+    }
+    let Some((civility, first, last, function)) = known_president(d) else {
+        return;
+    };
+    let shown = [
+        civility.map(Civility::label).unwrap_or_default(),
+        &first,
+        &last,
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" ");
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Président déjà saisi : {shown}."));
+        if ui.button("Reprendre le Président").clicked() {
+            let dec = &mut d.declaration;
+            if let Some(c) = civility {
+                dec.civility = c;
+            }
+            dec.first_name = first;
+            dec.last_name = last;
+            if dec.position_in_organisation.trim().is_empty() {
+                dec.position_in_organisation = function;
+            }
+            if dec.position_in_association.trim().is_empty() {
+                dec.position_in_association = match dec.civility {
+                    Civility::Madame => "Présidente",
+                    Civility::Monsieur => "Président",
+                }
+                .to_string();
+            }
+            form.touch("declaration.president");
+        }
+    });
+}
+
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile, findings: &[Finding]) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Declaration);
     title(ui, "Annexe – Déclaration sur l'honneur du Président");
+    propose_president(ui, form, d);
     let dec = &mut d.declaration;
     grid(ui, "declaration", |ui| {
         form.choice(

@@ -9,7 +9,8 @@ use crate::model::field::*;
 use crate::model::money::format_dh;
 use crate::ui::widgets::{Form, row_list, title};
 
-pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
+pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Governance);
     title(ui, "Section 2 – Gouvernance et pilotage");
     ui.strong("Composition du Conseil d'Administration");
     super::officers::panel(ui, form, d);

@@ -6,6 +6,10 @@ use crate::model::{Dossier, Section};
 use crate::ui::app::{Command, DossierApp, Pending, Tab};
 use crate::ui::widgets::{AMBER, GREEN, HINT_SIZE, RED, title};
 
+/// What a call profile is and when she needs one (the menu's words are
+/// not enough to know).
+pub const PROFILE_EXPLAINED: &str = "Le profil de l'appel est le fichier qui décrit une édition de l'appel à projets : date limite, pièces à fournir, seuils, lignes du budget et des indicateurs, texte de la déclaration. L'édition 2026 est déjà dans l'application : vous n'en avez besoin que si le ministère publie une nouvelle édition ou si quelqu'un vous remet ce fichier.";
+
 pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     let p = &app.profile;
     title(ui, "Dossier Cluster");
@@ -32,6 +36,21 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         None => ui.label(deadline),
     };
     ui.label(format!("Dossier à remettre en {} exemplaires, signé et cacheté par le Président sur toutes les pages du dossier technique.", p.copies));
+    let source = match &app.dossier.call_profile {
+        None => "intégré à l'application".to_string(),
+        Some(file) => format!("fichier {file}"),
+    };
+    ui.label(format!(
+        "Profil de l'appel : édition {} ({source}).",
+        p.edition
+    ));
+    ui.label(
+        RichText::new(format!(
+            "{PROFILE_EXPLAINED} Pour en choisir un : menu Fichier, « Profil de l'appel… »."
+        ))
+        .size(HINT_SIZE)
+        .weak(),
+    );
 
     if app.is_blank() {
         welcome(ui, app);

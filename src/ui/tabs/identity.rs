@@ -44,7 +44,8 @@ fn person(ui: &mut Ui, form: &mut Form, path: &FieldPath, heading: &str, p: &mut
     });
 }
 
-pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
+pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Identity);
     let before = super::officers::snapshot(&d.identity);
     fields(ui, form, d);
     // Same frame, same undo step: the board follows the officers typed here.

@@ -327,6 +327,7 @@ fn file_row(ui: &mut Ui, st: &mut ImportState) {
                 st.start_reading(ui.ctx());
             }
             crate::ui::picker::Picked::Cancelled => st.error = Some("Aucun fichier choisi : saisissez le chemin du tableur si la fenêtre de sélection ne s'ouvre pas.".into()),
+            crate::ui::picker::Picked::Unavailable => st.error = Some(crate::ui::picker::UNAVAILABLE.into()),
             crate::ui::picker::Picked::Nothing => {}
         }
         let busy = crate::ui::picker::busy(ui.ctx(), pick);

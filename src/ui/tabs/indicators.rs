@@ -4,12 +4,15 @@ use egui::{RichText, Ui};
 
 use super::grid;
 use crate::model::CallProfile;
+use crate::model::call::KpiRole;
 use crate::model::dossier::{CustomKpi, Dossier, KpiLine, YEARS};
 use crate::model::field::*;
+use crate::model::figures::Figures;
 use crate::model::limits::NumberKind;
 use crate::ui::widgets::{Form, HINT_SIZE, row_list, title, year_header};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Indicators);
     title(ui, "Section 7 – Indicateurs de performance sur cinq ans");
     ui.label(RichText::new(&p.kpi_note).size(HINT_SIZE).weak());
     for k in &p.kpi_rows {
@@ -20,6 +23,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
             });
         }
     }
+    let figures = Figures::with_invalid(d, p, &form.invalid);
     egui::Grid::new("kpis")
         .spacing([8.0, 4.0])
         .striped(true)
@@ -35,6 +39,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                         NumberKind::Figure,
                     );
                     ui.end_row();
+                    computed_row(ui, &figures, k.role);
                 }
             }
         });
@@ -73,4 +78,32 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                 });
         },
     );
+}
+
+/// Under an indicator the program computes, what it computes: the budget's
+/// ratio (shown in every output while the cell is blank) or the register's
+/// year-1 count (which a typed figure is compared with).
+fn computed_row(ui: &mut Ui, figures: &Figures, role: KpiRole) {
+    let hint = |text: String| RichText::new(text).size(HINT_SIZE).weak();
+    let cells: Vec<String> = match role {
+        KpiRole::SelfFinancing => {
+            ui.label(hint(
+                "   calculé depuis le budget (case vide : ce chiffre est repris)".into(),
+            ));
+            (0..YEARS).map(|y| figures.ratio(y).number_text()).collect()
+        }
+        KpiRole::ActiveMembers => {
+            ui.label(hint("   registre : membres engagés".into()));
+            vec![figures.counts.engaged_members().to_string()]
+        }
+        KpiRole::CompanyMembers => {
+            ui.label(hint("   registre : entreprises engagées".into()));
+            vec![figures.counts.engaged_companies.to_string()]
+        }
+        _ => return,
+    };
+    for text in cells {
+        ui.label(hint(text));
+    }
+    ui.end_row();
 }

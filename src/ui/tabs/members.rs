@@ -2,12 +2,11 @@
 //! detail editor) and the major partners.
 
 use egui::{RichText, Ui};
-use egui_extras::{Column, TableBuilder};
 
-use super::grid;
-use crate::model::compute;
+use super::{grid, register};
 use crate::model::dossier::{Activity, CompanySize, Dossier, MajorPartner, Member, MemberCategory};
 use crate::model::field::*;
+use crate::model::{Finding, compute};
 use crate::ui::widgets::{Form, HINT_SIZE, RowOp, apply_row_op, row_buttons, row_list, title};
 
 /// « 1 membre engagé », « 3 membres engagés », « aucun … » for zero.
@@ -23,7 +22,13 @@ fn count(n: u32, one: &str, many: &str) -> String {
 pub struct MembersView {
     pub filter: Option<MemberCategory>,
     pub search: String,
+    /// Only the rows with a finding (« Avec constat seulement »).
+    pub only_findings: bool,
+    /// The row whose editor is open: the one selected, or the last clicked.
     pub selected: Option<usize>,
+    /// Every selected row; several are edited together.
+    pub selection: register::Selection,
+    pub bulk: super::bulk::BulkDraft,
     /// Set when a finding asks for a row: scroll the table to it once.
     pub scroll_to_selected: bool,
     pub import: super::import::ImportState,
@@ -33,6 +38,8 @@ pub struct MembersView {
 pub fn select_from_path(view: &mut MembersView, path: &FieldPath) {
     if let Some(i) = path.row_of(&FieldPath::part(Part::Members)) {
         view.selected = Some(i);
+        view.selection = register::Selection::only(i);
+        view.only_findings = false;
         view.filter = None;
         view.search.clear();
         view.scroll_to_selected = true;
@@ -63,9 +70,15 @@ fn matches(m: &Member, view: &MembersView, needle: &str) -> bool {
             || fold(&m.sector).contains(needle))
 }
 
-const ROW_H: f32 = 22.0;
-
-pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersView) {
+pub fn show(
+    ui: &mut Ui,
+    form: &mut Form,
+    d: &mut Dossier,
+    view: &mut MembersView,
+    findings: &[Finding],
+    p: &crate::model::CallProfile,
+) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Members);
     title(ui, "Section 1.2 – Membres et participants au cluster");
     summary(ui, d);
     ui.label(
@@ -76,25 +89,54 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersVie
         .weak(),
     );
     super::import::show(ui, form, d, &mut view.import);
-    filters(ui, view);
+    let marks = register::row_findings(findings);
+    filters(ui, view, marks.len());
     let needle = fold(view.search.trim());
     let visible: Vec<usize> = d
         .members
         .iter()
         .enumerate()
-        .filter(|(_, m)| matches(m, view, &needle))
+        .filter(|(i, m)| {
+            matches(m, view, &needle) && (!view.only_findings || marks.contains_key(i))
+        })
         .map(|(i, _)| i)
         .collect();
-    // The editor and the row buttons act on what the list shows: a member
+    // The editors and the row buttons act on what the list shows: a member
     // hidden by the filter or the search is not edited by mistake.
-    if view.selected.is_some_and(|s| !visible.contains(&s)) {
+    view.selection.keep(&visible, d.members.len());
+    if view
+        .selected
+        .is_some_and(|s| !view.selection.rows.contains(&s))
+    {
         view.selected = None;
     }
     copy_rows(ui, d, &visible);
-    let op = toolbar(ui, d, view, visible.len());
+    let op = toolbar(ui, d, view, &visible);
+    if d.members.iter().any(|m| !m.to_check.is_empty()) {
+        ui.label(
+            RichText::new(format!(
+                "{}valeur proposée à l'import, à vérifier : confirmez-la ou choisissez-en une autre.",
+                register::GUESS_MARK
+            ))
+            .size(HINT_SIZE)
+            .color(crate::ui::theme::warning(ui.visuals())),
+        );
+    }
+    let scroll_to = view.scroll_to_selected.then_some(view.selected).flatten();
+    view.scroll_to_selected = false;
     // In its own scope: the resize lines are drawn down to the bottom of
     // the enclosing `Ui`, which would cross the editor below.
-    ui.scope(|ui| table(ui, d, view, &visible));
+    let clicked = ui
+        .scope(|ui| register::table(ui, &d.members, &visible, &view.selection, &marks, scroll_to))
+        .inner;
+    if let Some(c) = clicked {
+        view.selection.click(c.row, c.click, &visible);
+        view.selected = if view.selection.rows.contains(&c.row) {
+            Some(c.row)
+        } else {
+            view.selection.single()
+        };
+    }
     if let Some(op) = op {
         apply(form, d, view, op);
     }
@@ -157,8 +199,8 @@ fn copy_rows(ui: &mut Ui, d: &Dossier, visible: &[usize]) {
     }
 }
 
-/// Category filter and search.
-fn filters(ui: &mut Ui, view: &mut MembersView) {
+/// Category filter, search, and the rows with a finding.
+fn filters(ui: &mut Ui, view: &mut MembersView, with_findings: usize) {
     ui.horizontal(|ui| {
         let l = ui.label("Catégorie :");
         egui::ComboBox::from_id_salt("members.filter")
@@ -178,129 +220,62 @@ fn filters(ui: &mut Ui, view: &mut MembersView) {
                 .hint_text("nom, ville, ICE…"),
         )
         .labelled_by(l.id);
+        ui.checkbox(
+            &mut view.only_findings,
+            format!("Avec constat seulement ({with_findings})"),
+        )
+        .on_hover_text("Les lignes marquées ● : un point bloquant (rouge) ou un avertissement (orange) ; survolez le numéro pour le lire");
     });
 }
 
-/// Add, and the row buttons of the selected member.
-fn toolbar(ui: &mut Ui, d: &Dossier, view: &MembersView, shown: usize) -> Option<RowOp> {
+/// Add, the row buttons of the selected member, and the selection's
+/// buttons (« Tout sélectionner » takes the rows shown).
+fn toolbar(ui: &mut Ui, d: &Dossier, view: &mut MembersView, visible: &[usize]) -> Option<RowOp> {
     let mut op: Option<RowOp> = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("+ Ajouter un membre").clicked() {
             op = Some(RowOp::Add);
         }
         if let Some(i) = view.selected.filter(|i| *i < d.members.len()) {
             row_buttons(ui, i, d.members.len(), &mut op);
         }
-        ui.label(RichText::new(format!("{} affiché(s) sur {}", shown, d.members.len())).weak());
+        ui.separator();
+        if ui
+            .add_enabled(!visible.is_empty(), egui::Button::new("Tout sélectionner"))
+            .on_hover_text("Sélectionne les lignes affichées (filtre et recherche compris), pour les modifier ensemble")
+            .clicked()
+        {
+            view.selection.select_all(visible);
+            view.selected = view.selection.single();
+        }
+        if ui
+            .add_enabled(!view.selection.rows.is_empty(), egui::Button::new("Désélectionner"))
+            .clicked()
+        {
+            view.selection.clear();
+            view.selected = None;
+        }
+        let picked = match view.selection.rows.len() {
+            0 | 1 => String::new(),
+            n => format!(", {n} sélectionnés"),
+        };
+        ui.label(
+            RichText::new(format!(
+                "{} affiché(s) sur {}{picked}",
+                visible.len(),
+                d.members.len()
+            ))
+            .weak(),
+        );
     });
+    ui.label(
+        RichText::new(
+            "Ctrl+clic ajoute ou retire une ligne, Maj+clic sélectionne de la dernière ligne cliquée à celle-ci.",
+        )
+        .size(HINT_SIZE)
+        .weak(),
+    );
     op
-}
-
-/// The register's columns: header, share of the width left once N° and
-/// ICE have theirs, and the narrowest a drag can make them.
-const COLUMNS: [(&str, f32, f32); 6] = [
-    ("N°", 0.0, 44.0),
-    ("Raison sociale", 0.36, 120.0),
-    ("Catégorie", 0.26, 80.0),
-    ("Activité", 0.18, 70.0),
-    ("Ville", 0.20, 60.0),
-    ("ICE", 0.0, 70.0),
-];
-
-/// An ICE's 15 digits laid out in the body font, plus the cell's margin:
-/// the last column never cuts a full ICE at the first width.
-fn ice_width(ui: &Ui) -> f32 {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let w = ui.fonts_mut(|f| {
-        f.layout_no_wrap("000000000000000".into(), font, egui::Color32::PLACEHOLDER)
-            .size()
-            .x
-    });
-    (w + 2.0 * ui.spacing().item_spacing.x).ceil()
-}
-
-/// One cell's text, cut with « … » when the column is too narrow; the full
-/// value shows on hover, so nothing typed is hidden for good.
-fn cell(ui: &mut Ui, text: &str) {
-    // Not selectable: a click on the cell selects the row.
-    ui.add(egui::Label::new(text).truncate().selectable(false));
-}
-
-/// The register: a fixed header, aligned resizable columns and virtualised
-/// rows (`body.rows`), so 2 000 members draw as fast as 20; a click on a
-/// row selects its member.
-fn table(ui: &mut Ui, d: &Dossier, view: &mut MembersView, visible: &[usize]) {
-    let ice = ice_width(ui);
-    let spacing = ui.spacing().item_spacing.x * COLUMNS.len() as f32;
-    let shared = (ui.available_width() - COLUMNS[0].2 - ice - spacing).max(0.0);
-    let table_h = (ui.available_height() * 0.45).max(160.0);
-    let mut builder = TableBuilder::new(ui)
-        .id_salt("members.table")
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .min_scrolled_height(table_h)
-        .max_scroll_height(table_h)
-        .auto_shrink([false, true]);
-    for (i, (_, share, min)) in COLUMNS.iter().enumerate() {
-        builder = builder.column(match i {
-            0 => Column::exact(*min),
-            // The last column takes what is left: a long activity or city
-            // never pushes it past the right edge.
-            5 => Column::remainder().at_least(min.min(ice)).clip(true),
-            _ => Column::initial(share * shared).at_least(*min).clip(true),
-        });
-    }
-    if view.scroll_to_selected
-        && let Some(sel) = view.selected
-        && let Some(pos) = visible.iter().position(|i| *i == sel)
-    {
-        builder = builder.scroll_to_row(pos, Some(egui::Align::Center));
-        view.scroll_to_selected = false;
-    }
-    let mut clicked = None;
-    builder
-        .header(ROW_H, |mut header| {
-            for (h, _, _) in COLUMNS {
-                header.col(|ui| {
-                    ui.strong(h);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_H, visible.len(), |mut row| {
-                let i = visible[row.index()];
-                let m = &d.members[i];
-                let selected = view.selected == Some(i);
-                row.set_selected(selected);
-                row.col(|ui| {
-                    ui.label((i + 1).to_string());
-                });
-                row.col(|ui| {
-                    let name = if m.name.trim().is_empty() {
-                        "(sans nom)"
-                    } else {
-                        m.name.as_str()
-                    };
-                    let r = ui.add(egui::Button::selectable(selected, name).truncate());
-                    if r.clicked() {
-                        clicked = Some(i);
-                    }
-                    r.on_hover_text(name);
-                });
-                row.col(|ui| cell(ui, m.category.label()));
-                row.col(|ui| cell(ui, m.activity.label()));
-                row.col(|ui| cell(ui, &m.city));
-                row.col(|ui| cell(ui, &m.ice));
-                if row.response().clicked() {
-                    clicked = Some(i);
-                }
-            });
-        });
-    if clicked.is_some() {
-        view.selected = clicked;
-    }
 }
 
 fn apply(form: &mut Form, d: &mut Dossier, view: &mut MembersView, op: RowOp) {
@@ -312,9 +287,11 @@ fn apply(form: &mut Form, d: &mut Dossier, view: &mut MembersView, op: RowOp) {
     form.rows_changed(&FieldPath::part(Part::Members), op, d.members.len());
     if let Some(sel) = apply_row_op(&mut d.members, op) {
         view.selected = Some(sel);
+        view.selection = register::Selection::only(sel);
         view.scroll_to_selected = true;
     } else if d.members.is_empty() {
         view.selected = None;
+        view.selection.clear();
     }
     form.structural();
 }
@@ -322,9 +299,20 @@ fn apply(form: &mut Form, d: &mut Dossier, view: &mut MembersView, op: RowOp) {
 /// The selected member's editor, then the major partners.
 fn detail(ui: &mut Ui, form: &mut Form, d: &mut Dossier, view: &mut MembersView) {
     egui::ScrollArea::vertical().id_salt("members.detail").auto_shrink([false, false]).show(ui, |ui| {
+        let fees = fee_names(d);
         match view.selected.filter(|i| *i < d.members.len()) {
+            _ if view.selection.rows.len() > 1 => {
+                let rows = &view.selection.rows;
+                if let Some(edit) = super::bulk::editor(ui, &d.members, rows, &fees, &mut view.bulk)
+                    && super::bulk::apply(&mut d.members, rows, &edit)
+                {
+                    // One step for all of them; the typing buffers of
+                    // the single editor would show old dates.
+                    form.buffers.clear();
+                    form.structural();
+                }
+            }
             Some(i) => {
-                let fees = fee_names(d);
                 member_editor(ui, form, i, &mut d.members[i], &fees);
             }
             None => {
@@ -354,8 +342,42 @@ fn fee_names(d: &Dossier) -> Vec<String> {
         .collect()
 }
 
+/// The values an import guessed for this member, and « Confirmer » to
+/// keep them as they are (changing one in the fields below confirms it too).
+fn confirm_guesses(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member) {
+    let mut guessed = Vec::new();
+    if m.to_check.category {
+        guessed.push(format!("catégorie « {} »", m.category.label()));
+    }
+    if m.to_check.activity {
+        guessed.push(format!("activité « {} »", m.activity.label()));
+    }
+    if guessed.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{}{} : proposée(s) à l'import, à vérifier.",
+                register::GUESS_MARK,
+                guessed.join(" et ")
+            ))
+            .color(crate::ui::theme::warning(ui.visuals())),
+        );
+        if ui
+            .button("Confirmer")
+            .on_hover_text("Garder ces valeurs : elles ne seront plus signalées")
+            .clicked()
+        {
+            m.to_check = Default::default();
+            form.touch(&format!("{}.to_check", FieldPath::member(i).as_str()));
+        }
+    });
+}
+
 fn member_editor(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member, fees: &[String]) {
     ui.strong(format!("Membre n° {}", i + 1));
+    confirm_guesses(ui, form, i, m);
     let p = |f: MemberField| FieldPath::member_field(i, f);
     let contact = |f: PersonField| FieldPath::member_field(i, MemberField::Contact).field(f);
     grid(ui, &FieldPath::member(i), |ui| {

@@ -2,6 +2,7 @@
 //! the Accueil, Vérification and Impression tabs act on the whole app.
 
 pub mod administrative;
+pub mod bulk;
 pub mod cooperation;
 pub mod criteria;
 pub mod declaration;
@@ -14,6 +15,7 @@ pub mod members;
 pub mod officers;
 pub mod plan;
 pub mod print;
+pub mod register;
 pub mod startups;
 pub mod strategy;
 pub mod verification;
@@ -35,11 +37,11 @@ pub fn show(
 ) {
     match tab {
         Tab::Administrative => administrative::show(ui, form, d, p),
-        Tab::Identity => identity::show(ui, form, d),
-        Tab::Governance => governance::show(ui, form, d),
-        Tab::Strategy => strategy::show(ui, form, d),
-        Tab::Cooperation => cooperation::show(ui, form, d),
-        Tab::Startups => startups::show(ui, form, d),
+        Tab::Identity => identity::show(ui, form, d, p),
+        Tab::Governance => governance::show(ui, form, d, p),
+        Tab::Strategy => strategy::show(ui, form, d, p),
+        Tab::Cooperation => cooperation::show(ui, form, d, p),
+        Tab::Startups => startups::show(ui, form, d, p),
         Tab::Plan => plan::show(ui, form, d, p),
         Tab::Indicators => indicators::show(ui, form, d, p),
         Tab::Criteria => criteria::show(ui, form, d, p),

@@ -8,11 +8,13 @@ use crate::model::CallProfile;
 use crate::model::compute;
 use crate::model::dossier::{Action, ActionCategory, Dossier, YEARS};
 use crate::model::field::*;
+use crate::model::figures::{Figures, Total};
 use crate::model::limits::NumberKind;
-use crate::model::money::format_number;
+use crate::model::money::format_amount;
 use crate::ui::widgets::{Form, HINT_SIZE, RED, row_list, title, year_header};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Plan);
     title(ui, "6.1 Plan d'action sur cinq ans");
     form.multiline(
         ui,
@@ -27,7 +29,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
         &mut d.plan.objectives,
     );
     ui.add_space(6.0);
-    ui.strong("Actions (coût par année en DH ; une année vide est une année sans l'action)");
+    ui.strong("Actions (coût par année en DHS ; une année vide est une année sans l'action)");
     row_list(
         ui,
         form,
@@ -92,7 +94,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                     form.year_decimals(
                         ui,
                         &f(ActionField::Cost),
-                        "Coût (DH)",
+                        "Coût (DHS)",
                         &mut a.cost,
                         NumberKind::Amount,
                     );
@@ -101,7 +103,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
         },
     );
 
-    title(ui, "6.2 Budget prévisionnel (en DH)");
+    title(ui, "6.2 Budget prévisionnel (en DHS)");
     ui.label(RichText::new(&p.budget_star_note).size(HINT_SIZE).weak());
     let costs = compute::action_costs(d);
     egui::Grid::new("budget")
@@ -110,23 +112,20 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
         .show(ui, |ui| {
             year_header(ui, "Libellé");
             budget_rows(ui, form, d, p, true, &costs);
-            let totals = compute::budget_totals(d, p);
-            total_row(ui, "TOTAL DES CHARGES", &totals.charges);
+            // The mistyped cells are the form's while the tab is drawn: the
+            // figures wait for them as the panel and Vérification do.
+            let figures = Figures::with_invalid(d, p, &form.invalid);
+            total_row(ui, "TOTAL DES CHARGES", |y| figures.charges(y));
             budget_rows(ui, form, d, p, false, &costs);
-            let totals = compute::budget_totals(d, p);
-            total_row(ui, "TOTAL DES PRODUITS", &totals.products);
-            total_row(ui, "RÉSULTAT D'EXPLOITATION", &totals.result);
-            let ratios = compute::self_financing_percent(&totals);
+            let figures = Figures::with_invalid(d, p, &form.invalid);
+            total_row(ui, "TOTAL DES PRODUITS", |y| figures.products(y));
+            total_row(ui, "RÉSULTAT D'EXPLOITATION", |y| figures.result(y));
             ui.label(RichText::new("Autofinancement (%)").strong());
-            for (y, r) in ratios.iter().enumerate().take(YEARS) {
-                let text = r.map_or_else(|| "—".to_string(), crate::model::money::format_percent);
-                let below =
-                    y == 0 && r.is_none_or(|r| r < p.thresholds.min_self_financing_year1_percent);
-                ui.label(if below {
-                    RichText::new(text).color(RED).strong()
-                } else {
-                    RichText::new(text).strong()
-                });
+            for y in 0..YEARS {
+                let ratio = figures.ratio(y);
+                let below = y == 0 && !figures.self_financing_ok();
+                let text = RichText::new(ratio.text()).strong();
+                ui.label(if below { text.color(RED) } else { text });
             }
             ui.end_row();
         });
@@ -193,18 +192,19 @@ fn budget_rows(
                     .weak(),
             );
             for c in costs {
-                ui.label(RichText::new(format_number(*c, 2)).size(HINT_SIZE).weak());
+                ui.label(RichText::new(format_amount(*c)).size(HINT_SIZE).weak());
             }
             ui.end_row();
         }
     }
 }
 
-fn total_row(ui: &mut Ui, label: &str, values: &[rust_decimal::Decimal; YEARS]) {
+fn total_row(ui: &mut Ui, label: &str, total: impl Fn(usize) -> Total) {
     ui.label(RichText::new(label).strong());
-    for v in values {
-        let text = RichText::new(format_number(*v, 2)).strong();
-        ui.label(if v.is_sign_negative() && !v.is_zero() {
+    for y in 0..YEARS {
+        let t = total(y);
+        let text = RichText::new(t.text()).strong();
+        ui.label(if t.is_negative() {
             text.color(RED)
         } else {
             text

@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use crate::model::Finding;
 use crate::model::dossier::StampCorner;
 use crate::ui::app::DossierApp;
+use crate::ui::picker;
 use crate::ui::print_job::{self, JobResult, PrintMode, PrintPanel};
 use crate::ui::widgets::{AMBER, GREEN, HINT_SIZE, RED, title};
 
@@ -83,7 +84,10 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     }
     settings(ui, app);
     ui.add_space(8.0);
-    blocking_notice(ui, app.print_panel.mode, &blocking);
+    if let Some(f) = blocking_notice(ui, app.print_panel.mode, &blocking) {
+        app.go_to(f.section, f.field.as_str());
+        return;
+    }
     generate(ui, app, blocking.is_empty());
     job_result(ui, app);
     export_tables(ui, app);
@@ -102,9 +106,26 @@ fn settings(ui: &mut Ui, app: &mut DossierApp) {
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
             let l = ui.label("Fichier PDF");
-            ui.add(egui::TextEdit::singleline(&mut app.print_panel.output).desired_width(420.0))
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut app.print_panel.output).desired_width(420.0),
+                )
                 .labelled_by(l.id);
+                browse(
+                    ui,
+                    "pick-pdf",
+                    &mut app.print_panel.output,
+                    "Fichier PDF",
+                    "PDF",
+                    "pdf",
+                );
+            });
             ui.end_row();
+            if picker::note(ui.ctx(), egui::Id::unique("pick-pdf")).is_some() {
+                ui.label("");
+                picker::show_note(ui, egui::Id::unique("pick-pdf"), 520.0);
+                ui.end_row();
+            }
             let l = ui.label("Nombre d'exemplaires");
             copies_changed = ui
                 .add(egui::DragValue::new(&mut copies).range(1..=20))
@@ -140,6 +161,35 @@ fn settings(ui: &mut Ui, app: &mut DossierApp) {
     }
 }
 
+/// « Parcourir… » for an output file: the system's « Enregistrer sous »
+/// dialog, or a message beside the path field when it cannot open.
+fn browse(
+    ui: &mut Ui,
+    id: &str,
+    value: &mut String,
+    title: &'static str,
+    filter: &'static str,
+    extension: &'static str,
+) {
+    let current = PathBuf::from(value.trim());
+    picker::browse_button(ui, egui::Id::unique(id), value, || {
+        let request = picker::Request {
+            title,
+            filter,
+            extensions: match extension {
+                "pdf" => &["pdf"],
+                _ => &["xlsx"],
+            },
+            folder: current.parent().map(Path::to_path_buf),
+        };
+        let file_name = current.file_name().map_or_else(
+            || format!("dossier-cluster.{extension}"),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        (request, picker::Mode::Save { file_name })
+    });
+}
+
 fn mode_choice(ui: &mut Ui, panel: &mut PrintPanel) {
     let choices = [
         (
@@ -159,10 +209,11 @@ fn mode_choice(ui: &mut Ui, panel: &mut PrintPanel) {
     }
 }
 
-/// Why the PDF will be a draft, or why the final version is refused.
-fn blocking_notice(ui: &mut Ui, mode: PrintMode, blocking: &[Finding]) {
+/// Why the PDF will be a draft, or why the final version is refused; each
+/// point leads to its field. Returns the point she clicked.
+fn blocking_notice(ui: &mut Ui, mode: PrintMode, blocking: &[Finding]) -> Option<Finding> {
     if blocking.is_empty() || mode == PrintMode::Blank {
-        return;
+        return None;
     }
     if mode == PrintMode::Final {
         ui.label(
@@ -182,8 +233,17 @@ fn blocking_notice(ui: &mut Ui, mode: PrintMode, blocking: &[Finding]) {
             .color(AMBER),
         );
     }
+    let mut chosen = None;
     for f in blocking.iter().take(12) {
-        ui.label(RichText::new(format!("• {} — {}", f.section.label(), f.message)).color(RED));
+        let text = RichText::new(format!("• {} — {}", f.section.label(), f.message))
+            .color(crate::ui::theme::alarm(ui.visuals()));
+        if ui
+            .add(egui::Link::new(text))
+            .on_hover_text("Aller au champ à corriger")
+            .clicked()
+        {
+            chosen = Some(f.clone());
+        }
     }
     if blocking.len() > 12 {
         ui.label(format!(
@@ -191,6 +251,7 @@ fn blocking_notice(ui: &mut Ui, mode: PrintMode, blocking: &[Finding]) {
             blocking.len() - 12
         ));
     }
+    chosen
 }
 
 fn generate(ui: &mut Ui, app: &mut DossierApp, nothing_blocks: bool) {
@@ -341,6 +402,14 @@ fn export_tables(ui: &mut Ui, app: &mut DossierApp) {
         let l = ui.label("Classeur XLSX");
         ui.add(egui::TextEdit::singleline(&mut app.print_panel.xlsx).desired_width(360.0))
             .labelled_by(l.id);
+        browse(
+            ui,
+            "pick-xlsx",
+            &mut app.print_panel.xlsx,
+            "Classeur des tableaux",
+            "Classeur Excel",
+            "xlsx",
+        );
         if ui.button("Exporter les tableaux").clicked() {
             let path = PathBuf::from(app.print_panel.xlsx.trim());
             let result = crate::service::jobs::export_tables(
@@ -357,6 +426,7 @@ fn export_tables(ui: &mut Ui, app: &mut DossierApp) {
             });
         }
     });
+    picker::show_note(ui, egui::Id::unique("pick-xlsx"), 720.0);
     if let Some((m, error)) = &app.print_panel.xlsx_message {
         ui.label(if *error {
             RichText::new(m).color(RED)

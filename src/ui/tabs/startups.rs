@@ -9,7 +9,8 @@ use crate::model::dossier::{
 use crate::model::field::*;
 use crate::ui::widgets::{Form, row_list, title};
 
-pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
+pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Startups);
     let s = &mut d.startups;
     title(ui, "Section 5 – Création et accompagnement des start-up");
     form.multiline(

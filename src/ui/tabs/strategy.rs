@@ -7,7 +7,8 @@ use crate::model::field::*;
 use crate::model::limits::NumberKind;
 use crate::ui::widgets::{Form, title, year_header};
 
-pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
+pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::CallProfile) {
+    crate::ui::help::show(ui, p, crate::model::finding::Section::Strategy);
     let s = &mut d.strategy;
     title(ui, "Section 3 – Stratégie générale du cluster");
     form.multiline(
@@ -31,7 +32,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
             form.year_decimals(
                 ui,
                 &FieldPath::strategy(StrategyField::FundsRaised),
-                "Financements levés (DH)",
+                "Financements levés (DHS)",
                 &mut s.funds_raised,
                 NumberKind::Amount,
             );
@@ -84,7 +85,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
             form.year_decimals(
                 ui,
                 &FieldPath::strategy(StrategyField::ForecastFeeRevenue),
-                "Recettes de cotisation (DH)",
+                "Recettes de cotisation (DHS)",
                 &mut s.forecast_fee_revenue,
                 NumberKind::Amount,
             );

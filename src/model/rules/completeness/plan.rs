@@ -92,6 +92,11 @@ pub(super) fn indicators(c: &mut Collector, d: &Dossier, profile: &CallProfile) 
     let s = Section::Indicators;
     let empty = [None; YEARS];
     for kpi in &profile.kpi_rows {
+        // Left blank, the self-financing indicator is the budget's ratio
+        // (see `crate::model::figures`): nothing to fill in.
+        if kpi.role == crate::model::call::KpiRole::SelfFinancing {
+            continue;
+        }
         let values = d.kpi_line(&kpi.id).map_or(&empty, |l| &l.values);
         c.years(
             s,
