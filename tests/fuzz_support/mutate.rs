@@ -256,10 +256,8 @@ pub fn unzip(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
 
 pub fn rezip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    // The fastest level: huge runs still shrink a thousandfold.
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(1))
         .large_file(false);
     for (name, content) in entries {
         zip.start_file(name.as_str(), opts).expect("entry");
