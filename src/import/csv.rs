@@ -7,7 +7,8 @@
 //! reading starts again on the line after the opening quote. The restart
 //! only rereads up to the next quote character, so reading stays linear.
 
-use super::sheet::{Limits, RowIssue};
+use super::cell::{CellText, Long, MAX_TEXT_BYTES};
+use super::sheet::{Limits, RowIssue, cell_name};
 
 /// Records (line of their first character, cells) and the records that
 /// could not be read.
@@ -17,11 +18,15 @@ pub struct Records {
     pub bad: Vec<RowIssue>,
 }
 
-/// More rows or columns than a member register can have.
+/// More rows, columns, cells or text than a member register can have, or
+/// a header cell longer than a cell may be.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Overflow {
     Rows,
     Columns { line: usize },
+    Cells,
+    Text,
+    LongHeader(String),
 }
 
 /// The separator Excel chose: `;` in French locales, `,` elsewhere, tab
@@ -62,6 +67,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Records, Overflow> {
         line: 1,
         sep,
     };
+    let (mut cells_kept, mut text_kept) = (0usize, 0usize);
     while reader.pos < text.len() {
         let start = reader.line;
         match reader.record(limits)? {
@@ -69,10 +75,37 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Records, Overflow> {
                 if cells.len() > limits.columns {
                     return Err(Overflow::Columns { line: start });
                 }
-                if cells.iter().any(|c| !c.trim().is_empty()) {
+                if cells
+                    .iter()
+                    .any(|c| !c.as_ref().is_ok_and(|c| c.trim().is_empty()))
+                {
                     // The header plus the data rows.
-                    if out.records.len() > limits.rows {
+                    if out.records.len() + out.bad.len() > limits.rows {
                         return Err(Overflow::Rows);
+                    }
+                    let long = cells
+                        .iter()
+                        .enumerate()
+                        .find_map(|(i, c)| c.as_ref().err().map(|l| (i, l.clone())));
+                    if let Some((col, long)) = long {
+                        let reason = long.reason(&cell_name(start as u64 - 1, col as u64));
+                        if out.records.is_empty() {
+                            return Err(Overflow::LongHeader(reason));
+                        }
+                        out.bad.push(RowIssue {
+                            line: start,
+                            reason,
+                        });
+                        continue;
+                    }
+                    let cells: Vec<String> = cells.into_iter().flatten().collect();
+                    cells_kept += cells.iter().filter(|c| !c.is_empty()).count();
+                    text_kept += cells.iter().map(String::len).sum::<usize>();
+                    if cells_kept > limits.cells {
+                        return Err(Overflow::Cells);
+                    }
+                    if text_kept > MAX_TEXT_BYTES {
+                        return Err(Overflow::Text);
                     }
                     out.records.push((start, cells));
                 }
@@ -85,6 +118,9 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Records, Overflow> {
     }
     Ok(out)
 }
+
+/// The cells of a record, over-long ones kept aside.
+type Record = Vec<Result<String, Long>>;
 
 struct Reader<'a> {
     text: &'a str,
@@ -119,10 +155,10 @@ impl Reader<'_> {
     }
 
     /// One record; the inner `Err` is an invalid record (already skipped).
-    fn record(&mut self, limits: &Limits) -> Result<Result<Vec<String>, String>, Overflow> {
+    fn record(&mut self, limits: &Limits) -> Result<Result<Record, String>, Overflow> {
         let start_line = self.line;
-        let mut cells: Vec<String> = Vec::new();
-        let mut field = String::new();
+        let mut cells: Record = Vec::new();
+        let mut field = CellText::new();
         let mut state = State::FieldStart;
         // Where the open quote started, and where reading resumes if it
         // turns out never to close: the line after it.
@@ -139,14 +175,14 @@ impl Reader<'_> {
                     continue;
                 }
             } else if self.line_end() {
-                cells.push(field);
+                cells.push(field.finish());
                 return Ok(Ok(cells));
             }
             let Some(c) = self.peek() else {
                 if matches!(state, State::Quoted) {
                     return Ok(Err(self.unclosed(quote_line, resume, None)));
                 }
-                cells.push(field);
+                cells.push(field.finish());
                 return Ok(Ok(cells));
             };
             self.pos += c.len_utf8();
@@ -161,7 +197,7 @@ impl Reader<'_> {
                 }
                 State::Quoted => field.push(c),
                 State::AfterQuote if c == self.sep => {
-                    cells.push(std::mem::take(&mut field));
+                    cells.push(std::mem::take(&mut field).finish());
                     state = State::FieldStart;
                 }
                 State::AfterQuote if resume.is_some() => {
@@ -172,7 +208,7 @@ impl Reader<'_> {
                     // Text after a closing quote on the same line: kept as
                     // Excel keeps it.
                     if c == self.sep {
-                        cells.push(std::mem::take(&mut field));
+                        cells.push(std::mem::take(&mut field).finish());
                         state = State::FieldStart;
                     } else {
                         field.push(c);
@@ -184,7 +220,7 @@ impl Reader<'_> {
                     quote_line = self.line;
                     resume = None;
                 }
-                State::FieldStart if c == self.sep => cells.push(String::new()),
+                State::FieldStart if c == self.sep => cells.push(Ok(String::new())),
                 State::FieldStart => {
                     field.push(c);
                     state = State::Unquoted;

@@ -5,6 +5,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::cell::MAX_TEXT_BYTES;
 use super::progress::{Progress, Stage};
 use super::{csv, text, workbook};
 
@@ -44,7 +45,7 @@ pub struct Limits {
     pub rows: usize,
     /// Columns, counted from the first one (A).
     pub columns: usize,
-    /// Non-empty cells of a workbook.
+    /// Non-empty cells of a sheet.
     pub cells: usize,
 }
 
@@ -53,7 +54,7 @@ impl Default for Limits {
         Limits {
             rows: 20_000,
             columns: 200,
-            cells: 4_000_000,
+            cells: 1_000_000,
         }
     }
 }
@@ -97,6 +98,14 @@ pub enum SheetError {
     },
     #[error("« {path} » a plus de {max} cellules remplies : ce n'est pas un registre de membres.")]
     TooManyCells { path: PathBuf, max: usize },
+    #[error(
+        "« {path} » contient plus de {max_mb} Mo de texte dans ses cellules : ce n'est pas un \
+         registre de membres. Enregistrez seulement le tableau des membres."
+    )]
+    TooMuchText { path: PathBuf, max_mb: usize },
+    /// A header cell longer than a cell may be: no row can be read.
+    #[error("« {path} », ligne d'en-tête : {reason}.")]
+    LongHeader { path: PathBuf, reason: String },
 }
 
 /// A register of a few thousand members is well under this.
@@ -125,7 +134,7 @@ pub fn read_sheet_with(
     // The bytes decide, not the name: a workbook renamed « .csv » is still
     // a workbook.
     let sheet = if !(is_zip || is_ole) {
-        read_text(path, &bytes, limits)?
+        read_text(path, bytes, limits)?
     } else {
         let cells = workbook::read_cells(bytes, &ext, limits, progress).map_err(|e| match e {
             workbook::Error::Format(reason) => SheetError::Format {
@@ -146,10 +155,17 @@ pub fn read_sheet_with(
                 path: path.to_path_buf(),
                 max: limits.rows,
             },
+            workbook::Error::TooMuchText => too_much_text(path),
         })?;
-        sheet_from_cells(cells, limits).ok_or_else(|| SheetError::TooManyRows {
-            path: path.to_path_buf(),
-            max: limits.rows,
+        sheet_from_cells(cells, limits).map_err(|e| match e {
+            Shape::TooManyRows => SheetError::TooManyRows {
+                path: path.to_path_buf(),
+                max: limits.rows,
+            },
+            Shape::LongHeader(reason) => SheetError::LongHeader {
+                path: path.to_path_buf(),
+                reason,
+            },
         })?
     };
     if sheet.headers.iter().all(|h| h.trim().is_empty()) {
@@ -203,11 +219,20 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-fn read_text(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Sheet, SheetError> {
-    let decoded = text::decode(bytes).map_err(|e| SheetError::Encoding {
+fn too_much_text(path: &Path) -> SheetError {
+    SheetError::TooMuchText {
+        path: path.to_path_buf(),
+        max_mb: MAX_TEXT_BYTES / (1024 * 1024),
+    }
+}
+
+fn read_text(path: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Sheet, SheetError> {
+    let decoded = text::decode(&bytes).map_err(|e| SheetError::Encoding {
         path: path.to_path_buf(),
         reason: e.to_string(),
     })?;
+    // The text is all that is read from now on.
+    drop(bytes);
     let records = csv::parse(&decoded.text, limits).map_err(|o| match o {
         csv::Overflow::Rows => SheetError::TooManyRows {
             path: path.to_path_buf(),
@@ -218,7 +243,17 @@ fn read_text(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Sheet, SheetE
             line,
             max: limits.columns,
         },
+        csv::Overflow::Text => too_much_text(path),
+        csv::Overflow::Cells => SheetError::TooManyCells {
+            path: path.to_path_buf(),
+            max: limits.cells,
+        },
+        csv::Overflow::LongHeader(reason) => SheetError::LongHeader {
+            path: path.to_path_buf(),
+            reason,
+        },
     })?;
+    drop(decoded.text);
     let mut it = records.records.into_iter();
     let header = it.next();
     let mut notes = Vec::new();
@@ -234,16 +269,44 @@ fn read_text(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Sheet, SheetE
     })
 }
 
-/// Rows from sparse cells (row, column, text), sorted; `None` when there
-/// are more rows than the limit.
-fn sheet_from_cells(mut cells: Vec<(u32, u32, String)>, limits: &Limits) -> Option<Sheet> {
+/// Why sparse cells cannot become a sheet.
+#[derive(Debug, PartialEq, Eq)]
+enum Shape {
+    TooManyRows,
+    /// The header row holds an over-long cell (the reason, in French).
+    LongHeader(String),
+}
+
+/// Rows from sparse cells (row, column, text), sorted; a row holding an
+/// over-long cell is a row not read, with its reason.
+fn sheet_from_cells(read: workbook::Cells, limits: &Limits) -> Result<Sheet, Shape> {
+    let workbook::Cells { mut cells, long } = read;
     cells.sort_unstable_by_key(|(r, c, _)| (*r, *c));
+    let first = cells.first().map(|(r, _, _)| *r);
+    let mut bad_rows: Vec<RowIssue> = Vec::new();
+    let mut long_rows = std::collections::BTreeSet::new();
+    for (r, c, cell) in &long {
+        let reason = cell.reason(&cell_name(u64::from(*r), u64::from(*c)));
+        if first.is_none_or(|f| *r <= f) {
+            return Err(Shape::LongHeader(reason));
+        }
+        if long_rows.insert(*r) {
+            bad_rows.push(RowIssue {
+                line: *r as usize + 1,
+                reason,
+            });
+        }
+    }
+    bad_rows.sort_by_key(|b| b.line);
     let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
     for (r, c, text) in cells {
+        if long_rows.contains(&r) {
+            continue;
+        }
         let line = r as usize + 1;
         if rows.last().is_none_or(|(l, _)| *l != line) {
-            if rows.len() > limits.rows {
-                return None;
+            if rows.len() + bad_rows.len() > limits.rows {
+                return Err(Shape::TooManyRows);
             }
             rows.push((line, Vec::new()));
         }
@@ -258,9 +321,10 @@ fn sheet_from_cells(mut cells: Vec<(u32, u32, String)>, limits: &Limits) -> Opti
     }
     let mut it = rows.into_iter();
     let headers = it.next().map(|(_, h)| h).unwrap_or_default();
-    Some(Sheet {
+    Ok(Sheet {
         headers,
         rows: it.collect(),
+        bad_rows,
         ..Sheet::default()
     })
 }
@@ -307,7 +371,11 @@ mod tests {
             (9, 1, "001".to_string()),
             (1_000_000, 0, "Loin".to_string()),
         ];
-        let s = sheet_from_cells(cells, &Limits::default()).expect("within limits");
+        let read = |cells| workbook::Cells {
+            cells,
+            long: Vec::new(),
+        };
+        let s = sheet_from_cells(read(cells), &Limits::default()).expect("within limits");
         assert_eq!(s.headers, ["Nom", "ICE"]);
         assert_eq!(s.rows[0], (10, vec![String::new(), "001".to_string()]));
         assert_eq!(s.rows[1].0, 1_000_001);
@@ -316,6 +384,9 @@ mod tests {
             rows: 3,
             ..Limits::default()
         };
-        assert!(sheet_from_cells(many, &limits).is_none());
+        assert_eq!(
+            sheet_from_cells(read(many), &limits),
+            Err(Shape::TooManyRows)
+        );
     }
 }

@@ -1,19 +1,21 @@
-//! Workbooks (XLSX, XLSB, XLS, ODS) read cell by cell into sparse
+//! Workbooks (XLSX, XLS, ODS; XLSB refused) read cell by cell into sparse
 //! (row, column, text) triples.
 //!
 //! calamine's `Range` reserves memory for every cell between the first and
-//! the last address found in the file: one cell written at XFD1048576 asks
-//! for 512 GB and aborts the process. So XLSX and XLSB are read through
-//! calamine's cell readers, ODS through our own streaming reader, and an XLS
-//! (which calamine parses whole on opening) is checked first by
-//! [`super::xls_guard`]. Every cell goes through [`Sink`], which refuses a
-//! non-empty cell beyond the column limit and more cells or rows than a
-//! register can have, before anything is stored.
+//! the last address found in the file (one cell written at XFD1048576 asks
+//! for 512 GB and aborts the process), and its XLSX reader reserves what
+//! the file declares. So XLSX ([`super::xlsx`]) and ODS ([`super::ods`]) are
+//! read by our own readers, an XLS (which calamine parses whole on opening)
+//! is checked first by [`super::xls_guard`], and XLSB is refused. Every
+//! cell goes through [`Sink`], which refuses a non-empty cell beyond the
+//! column limit, more cells, rows or text than a register can have, and
+//! keeps an over-long cell aside, before anything is stored.
 
 use std::io::Cursor;
 
 use calamine::{Data, Reader};
 
+use super::cell::{Long, MAX_CELL_CHARS, MAX_TEXT_BYTES};
 use super::progress::{Progress, Stage};
 use super::sheet::Limits;
 
@@ -32,26 +34,42 @@ pub enum Error {
     },
     TooManyCells,
     TooManyRows,
+    /// More cell text than [`MAX_TEXT_BYTES`].
+    TooMuchText,
+}
+
+/// The cells read, and the cells too long to keep (row, column, what).
+#[derive(Debug, Default)]
+pub struct Cells {
+    pub cells: Vec<(u32, u32, String)>,
+    pub long: Vec<(u32, u32, Long)>,
 }
 
 /// Collects the non-empty cells within the limits.
 pub struct Sink<'a, 'p> {
-    pub cells: Vec<(u32, u32, String)>,
+    pub cells: Cells,
     limits: &'a Limits,
     progress: Progress<'p>,
     rows: usize,
     last_row: Option<u64>,
+    text_bytes: usize,
 }
 
 impl<'a, 'p> Sink<'a, 'p> {
     pub fn new(limits: &'a Limits, progress: Progress<'p>) -> Self {
         Sink {
-            cells: Vec::new(),
+            cells: Cells::default(),
             limits,
             progress,
             rows: 0,
             last_row: None,
+            text_bytes: 0,
         }
+    }
+
+    /// The most cells kept (shared strings are bounded by it too).
+    pub fn max_cells(&self) -> usize {
+        self.limits.cells
     }
 
     /// The column limit: columns from this one on are refused.
@@ -59,9 +77,24 @@ impl<'a, 'p> Sink<'a, 'p> {
         self.limits.columns as u64
     }
 
-    /// Adds one cell; empty text is skipped wherever it is.
+    /// Adds one cell; empty text is skipped wherever it is, text longer
+    /// than a cell may hold is kept aside as a [`Long`] cell.
     pub fn push(&mut self, row: u64, col: u64, text: String) -> Result<(), Error> {
-        if text.trim().is_empty() {
+        if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
+            let long = Long::new(text.chars().count(), &text);
+            return self.push_cell(row, col, Err(long));
+        }
+        self.push_cell(row, col, Ok(text))
+    }
+
+    /// Adds one cell read within bounds (see [`super::cell::CellText`]).
+    pub fn push_cell(
+        &mut self,
+        row: u64,
+        col: u64,
+        text: Result<String, Long>,
+    ) -> Result<(), Error> {
+        if text.as_ref().is_ok_and(|t| t.trim().is_empty()) {
             return Ok(());
         }
         if col >= self.limits.columns as u64 {
@@ -69,7 +102,7 @@ impl<'a, 'p> Sink<'a, 'p> {
         }
         // Rows past u32 cannot be addressed by any spreadsheet.
         let r = u32::try_from(row).map_err(|_| Error::FarCell { row, col })?;
-        if self.cells.len() >= self.limits.cells {
+        if self.cells.cells.len() + self.cells.long.len() >= self.limits.cells {
             return Err(Error::TooManyCells);
         }
         if self.last_row != Some(row) {
@@ -83,7 +116,23 @@ impl<'a, 'p> Sink<'a, 'p> {
                 (self.progress)(Stage::Reading, self.rows, 0);
             }
         }
-        self.cells.push((r, col as u32, text));
+        match text {
+            Ok(text) => {
+                self.text_bytes = self.text_bytes.saturating_add(text.len());
+                if self.text_bytes > MAX_TEXT_BYTES {
+                    return Err(Error::TooMuchText);
+                }
+                self.cells.cells.push((r, col as u32, text));
+            }
+            Err(long) => {
+                // Reading it stored up to a cell's worth of text.
+                self.text_bytes = self.text_bytes.saturating_add(MAX_CELL_CHARS);
+                if self.text_bytes > MAX_TEXT_BYTES {
+                    return Err(Error::TooMuchText);
+                }
+                self.cells.long.push((r, col as u32, long));
+            }
+        }
         Ok(())
     }
 }
@@ -94,7 +143,7 @@ pub fn read_cells(
     ext: &str,
     limits: &Limits,
     progress: Progress<'_>,
-) -> Result<Vec<(u32, u32, String)>, Error> {
+) -> Result<Cells, Error> {
     let mut sink = Sink::new(limits, progress);
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         super::xls_guard::check(&bytes, limits)?;
@@ -103,19 +152,29 @@ pub fn read_cells(
     }
     check_unzipped_size(&bytes)?;
     let result = match ext {
-        "ods" => super::ods::read(&bytes, &mut sink),
-        "xlsb" => read_xlsb(bytes, &mut sink),
-        "xlsx" | "xlsm" => read_xlsx(bytes, &mut sink),
+        "ods" => super::ods::read(bytes, &mut sink),
+        "xlsb" => Err(xlsb_refused()),
+        "xlsx" | "xlsm" => super::xlsx::read(bytes, &mut sink),
         // Unknown extension: the zip's content says which format it is.
-        _ if zip_has(&bytes, "content.xml") => super::ods::read(&bytes, &mut sink),
-        _ if zip_has(&bytes, "xl/workbook.bin") => read_xlsb(bytes, &mut sink),
-        _ => read_xlsx(bytes, &mut sink),
+        _ if zip_has(&bytes, "content.xml") => super::ods::read(bytes, &mut sink),
+        _ if zip_has(&bytes, "xl/workbook.bin") => Err(xlsb_refused()),
+        _ => super::xlsx::read(bytes, &mut sink),
     };
     result.map(|()| sink.cells)
 }
 
-fn zip_error(e: impl std::fmt::Display) -> Error {
-    Error::Format(format!("archive endommagée : {e}"))
+/// Excel's binary workbooks are not read: calamine's reader takes record
+/// lengths and counts from the file, and a register is never saved so.
+fn xlsb_refused() -> Error {
+    Error::Format(
+        "classeur binaire Excel (.xlsb), non pris en charge : dans Excel, « Enregistrer sous » \
+         en « Classeur Excel (.xlsx) » ou en CSV, puis importez ce fichier"
+            .into(),
+    )
+}
+
+fn zip_error(_: impl std::fmt::Display) -> Error {
+    Error::Format("archive endommagée".into())
 }
 
 fn zip_has(bytes: &[u8], name: &str) -> bool {
@@ -141,45 +200,40 @@ fn check_unzipped_size(bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-fn calamine_error(e: impl std::fmt::Display) -> Error {
-    Error::Format(format!("fichier endommagé ou d'un autre format : {e}"))
+/// calamine's own words are English: the user reads ours.
+fn calamine_error(_: impl std::fmt::Display) -> Error {
+    Error::Format("classeur Excel 97-2003 endommagé ou d'un autre format".into())
 }
 
-fn read_xlsx(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
-    let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(calamine_error)?;
-    let name = first_sheet(book.sheet_names())?;
-    let mut cells = book.worksheet_cells_reader(&name).map_err(calamine_error)?;
-    while let Some(cell) = cells.next_cell().map_err(calamine_error)? {
-        let (r, c) = cell.get_position();
-        sink.push(
-            u64::from(r),
-            u64::from(c),
-            cell_text(&Data::from(cell.get_value().clone())),
-        )?;
-    }
-    Ok(())
+thread_local! {
+    /// Set while a panic of calamine's is expected and caught.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-fn read_xlsb(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
-    let mut book = calamine::Xlsb::new(Cursor::new(bytes)).map_err(calamine_error)?;
-    let name = first_sheet(book.sheet_names())?;
-    let mut cells = book.worksheet_cells_reader(&name).map_err(calamine_error)?;
-    while let Some(cell) = cells.next_cell().map_err(calamine_error)? {
-        let (r, c) = cell.get_position();
-        sink.push(
-            u64::from(r),
-            u64::from(c),
-            cell_text(&Data::from(cell.get_value().clone())),
-        )?;
-    }
-    Ok(())
+/// `catch_unwind` without the panic's English message on the console: the
+/// user reads « classeur endommagé » instead. Other threads' panics are
+/// reported as before.
+fn quiet_catch<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(f);
+    QUIET.with(|q| q.set(false));
+    result
 }
 
 /// calamine parses the whole XLS on opening; [`super::xls_guard::check`]
 /// has bounded what it reserves. A malformed record can still make its
 /// parser panic: that is caught here and reported as a damaged file.
 fn read_xls(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
-    let parsed = std::panic::catch_unwind(move || {
+    let parsed = quiet_catch(move || {
         let mut book = calamine::Xls::new(Cursor::new(bytes)).map_err(calamine_error)?;
         book.worksheet_range_at(0)
             .ok_or_else(|| Error::Format("aucune feuille".into()))?
@@ -196,13 +250,6 @@ fn read_xls(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
         )?;
     }
     Ok(())
-}
-
-fn first_sheet(names: Vec<String>) -> Result<String, Error> {
-    names
-        .into_iter()
-        .next()
-        .ok_or_else(|| Error::Format("aucune feuille".into()))
 }
 
 /// A cell as the text the user sees.

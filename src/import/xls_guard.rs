@@ -17,9 +17,16 @@ const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const RESERVED: u32 = 0xFFFF_FFFA;
 const DIFSECT: u32 = 0xFFFF_FFFC;
 
-/// The most cells calamine may reserve for one sheet, and for all sheets.
-const SHEET_CELLS: u64 = 4_000_000;
-const BOOK_CELLS: u64 = 8_000_000;
+/// The most cells calamine may reserve for one sheet, and for all sheets
+/// (32 bytes each).
+const SHEET_CELLS: u64 = 2_000_000;
+const BOOK_CELLS: u64 = 3_000_000;
+/// The most shared strings (calamine keeps every one) and the most
+/// characters calamine copies out of them, one copy per cell that shows
+/// one: a string of 8 000 characters shown by two million cells of 14
+/// bytes each would be 16 GB.
+const SHARED_STRINGS: usize = 1_000_000;
+const CELL_CHARS: u64 = 16 * 1024 * 1024;
 
 fn damaged(what: &str) -> Error {
     Error::Format(format!("classeur Excel 97-2003 endommagé ({what})"))
@@ -183,18 +190,101 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, Error> {
 /// The BIFF records of a stream from `pos`: (type, data), CONTINUE records
 /// skipped as calamine attaches them to the record before.
 fn records(stream: &[u8], pos: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    raw_records(stream, pos).filter(|(typ, _)| *typ != 0x003C)
+}
+
+/// Every record, CONTINUE included.
+fn raw_records(stream: &[u8], pos: usize) -> impl Iterator<Item = (u16, &[u8])> {
     let mut rest = stream.get(pos..).unwrap_or(&[]);
     std::iter::from_fn(move || {
-        loop {
-            let typ = u16_at(rest, 0)?;
-            let len = usize::from(u16_at(rest, 2)?);
-            let data = rest.get(4..4 + len)?;
-            rest = &rest[4 + len..];
-            if typ != 0x003C {
-                return Some((typ, data));
+        let typ = u16_at(rest, 0)?;
+        let len = usize::from(u16_at(rest, 2)?);
+        let data = rest.get(4..4 + len)?;
+        rest = &rest[4 + len..];
+        Some((typ, data))
+    })
+}
+
+/// The length (characters) of each string of the shared-string table, read
+/// as calamine reads it (`parse_sst`: strings split over CONTINUE records,
+/// each continued part starting with its own flags); at most `max` strings.
+fn sst_lengths<'s>(stream: &'s [u8], max: usize) -> Result<Vec<u32>, Error> {
+    let mut parts: Vec<&'s [u8]> = Vec::new();
+    for (typ, data) in raw_records(stream, 0) {
+        match typ {
+            0x00FC if parts.is_empty() => parts.push(data),
+            0x003C if !parts.is_empty() => parts.push(data),
+            _ if !parts.is_empty() => break,
+            0x000A => break,
+            _ => {}
+        }
+    }
+    let mut lengths = Vec::new();
+    let Some(first) = parts.first() else {
+        return Ok(lengths);
+    };
+    let mut data: &'s [u8] = first.get(8..).unwrap_or(&[]);
+    let mut next = 1usize;
+    let mut more = |data: &mut &'s [u8]| -> bool {
+        match parts.get(next) {
+            Some(p) => {
+                *data = p;
+                next += 1;
+                true
+            }
+            None => false,
+        }
+    };
+    while !data.is_empty() || more(&mut data) {
+        if data.is_empty() {
+            continue;
+        }
+        if lengths.len() >= max {
+            return Err(Error::Format(format!(
+                "plus de {max} textes partagés : ce n'est pas un registre de membres"
+            )));
+        }
+        let (Some(cch), Some(&flags)) = (u16_at(data, 0), data.get(2)) else {
+            break;
+        };
+        data = &data[3..];
+        let mut skip = 0usize;
+        if flags & 0x8 != 0 {
+            let Some(runs) = u16_at(data, 0) else { break };
+            skip += usize::from(runs) * 4;
+            data = &data[2..];
+        }
+        if flags & 0x4 != 0 {
+            let Some(ext) = u32_at(data, 0) else { break };
+            skip = skip.saturating_add(ext as usize);
+            data = &data[4..];
+        }
+        lengths.push(u32::from(cch));
+        let mut left = usize::from(cch);
+        let mut wide = flags & 0x1 != 0;
+        while left > 0 {
+            let width = if wide { 2 } else { 1 };
+            let take = left.min(data.len() / width);
+            data = &data[take * width..];
+            left -= take;
+            if left > 0 {
+                if !more(&mut data) || data.is_empty() {
+                    return Ok(lengths);
+                }
+                wide = data[0] & 0x1 != 0;
+                data = &data[1..];
             }
         }
-    })
+        while skip > 0 {
+            if data.is_empty() && !more(&mut data) {
+                return Ok(lengths);
+            }
+            let n = skip.min(data.len());
+            data = &data[n..];
+            skip -= n;
+        }
+    }
+    Ok(lengths)
 }
 
 /// The bounding box of the cell addresses of one sheet.
@@ -252,10 +342,21 @@ fn dimension_cells(r: &[u8]) -> u64 {
     rows.saturating_mul(cols)
 }
 
-/// The cells calamine would reserve for the sheet starting at `pos`.
-fn sheet_cells(stream: &[u8], pos: usize) -> u64 {
+/// What calamine would make of one sheet.
+struct SheetCost {
+    /// Cells reserved for its range.
+    reserved: u64,
+    /// Cell records read (each one a cell in calamine's list).
+    cells: u64,
+    /// Characters copied from the shared strings.
+    chars: u64,
+}
+
+/// What calamine would make of the sheet starting at `pos`.
+fn sheet_cells(stream: &[u8], pos: usize, sst: &[u32]) -> SheetCost {
     let mut span = Span::default();
     let mut reserved = 0u64;
+    let (mut cells, mut chars) = (0u64, 0u64);
     let mut seen_bof = false;
     let mut depth = 0usize;
     for (typ, data) in records(stream, pos) {
@@ -276,8 +377,15 @@ fn sheet_cells(stream: &[u8], pos: usize) -> u64 {
                 if let (Some(r), Some(c)) = (at(0), at(2)) {
                     span.add(r, c);
                 }
+                cells += 1;
+                if typ == 0x00FD
+                    && let Some(i) = u32_at(data, 6)
+                {
+                    chars += sst.get(i as usize).map_or(0, |n| u64::from(*n));
+                }
             }
             0x00BD if data.len() >= 6 => {
+                cells += (data.len() as u64 - 6) / 6;
                 if let (Some(r), Some(first), Some(last)) = (at(0), at(2), at(data.len() - 2)) {
                     span.add(r, first);
                     span.add(r, last.max(first));
@@ -287,21 +395,35 @@ fn sheet_cells(stream: &[u8], pos: usize) -> u64 {
             _ => {}
         }
     }
-    reserved.max(span.cells())
+    SheetCost {
+        reserved: reserved.max(span.cells()),
+        cells,
+        chars,
+    }
 }
 
 /// Refuses an XLS whose structure or declared sizes would make calamine
 /// reserve more memory than a member register needs.
-pub fn check(bytes: &[u8], _limits: &Limits) -> Result<(), Error> {
+pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Error> {
     let stream = workbook_stream(bytes)?;
-    let mut total = 0u64;
+    let sst = sst_lengths(&stream, SHARED_STRINGS)?;
+    let (mut total, mut cell_records, mut chars) = (0u64, 0u64, 0u64);
     for (typ, data) in records(&stream, 0) {
         match typ {
             // BoundSheet8: where a sheet starts in the stream.
             0x0085 => {
                 let pos = u32_at(data, 0).ok_or_else(|| damaged("feuille mal déclarée"))?;
-                let cells = sheet_cells(&stream, pos as usize);
+                let cost = sheet_cells(&stream, pos as usize, &sst);
+                let cells = cost.reserved;
                 total = total.saturating_add(cells);
+                cell_records = cell_records.saturating_add(cost.cells);
+                chars = chars.saturating_add(cost.chars);
+                if cell_records > limits.cells as u64 {
+                    return Err(Error::TooManyCells);
+                }
+                if chars > CELL_CHARS {
+                    return Err(Error::TooMuchText);
+                }
                 if cells > SHEET_CELLS || total > BOOK_CELLS {
                     return Err(Error::Format(format!(
                         "une feuille s'étend sur {cells} cellules, bien plus qu'un registre de membres ; \
