@@ -162,3 +162,38 @@ fn an_import_past_the_read_limit_is_refused_and_the_file_kept() {
     assert_eq!(std::fs::read(&path).expect("bytes"), before);
     assert_eq!(listing(dir.path()), files_before);
 }
+
+/// A file's structure is a claim too: millions of empty records or values
+/// in a file under the size limit are refused before they are read, in
+/// French, naming the file; a huge bare word gets no « did you mean ».
+#[test]
+fn a_file_claiming_millions_of_records_is_refused_before_it_is_read() {
+    use cluster_dossier::store::{MAX_ITEMS, MAX_RECORDS, StoreError, parse};
+    let path = std::path::Path::new("enorme.ron");
+    let head = "(format_version: 3, members: [";
+    for (body, what) in [
+        ("(),".repeat(MAX_RECORDS + 1), "records"),
+        ("\"\",".repeat(MAX_ITEMS + 1), "values"),
+    ] {
+        let text = format!("{head}{body}])");
+        let err = parse(&text, path).expect_err(what);
+        assert!(
+            matches!(err, StoreError::TooManyItems { .. }),
+            "{what}: {err:?}"
+        );
+        let message = err.to_string();
+        assert!(message.contains("enorme.ron") && message.contains("dossier de candidature"));
+    }
+    // Parentheses and commas inside texts are text, not records.
+    let quoted = format!("\"{}\"", "(,".repeat(MAX_RECORDS + 10));
+    assert_eq!(cluster_dossier::store::structure_counts(&quoted), (0, 0));
+    let long_word = format!("(format_version: 3, {}: 1)", "x".repeat(8_000_000));
+    let started = std::time::Instant::now();
+    let err = parse(&long_word, path).expect_err("unknown field");
+    assert!(
+        err.to_string().chars().count() < 2_000,
+        "the message stays short"
+    );
+    // Linear, not the length times every field name's.
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}

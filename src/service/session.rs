@@ -142,7 +142,12 @@ pub fn create(path: &Path, dossier: &Dossier) -> Result<(), SessionError> {
 impl SessionError {
     /// The dossier is too large to reopen: saving it elsewhere would not help.
     pub fn is_too_large(&self) -> bool {
-        matches!(self, SessionError::Store(StoreError::TooLargeToSave { .. }))
+        matches!(
+            self,
+            SessionError::Store(
+                StoreError::TooLargeToSave { .. } | StoreError::TooManyToSave { .. }
+            )
+        )
     }
 }
 

@@ -69,6 +69,14 @@ pub enum StoreError {
         members: usize,
     },
     #[error(
+        "Le dossier aurait plus de fiches ou de valeurs ({members} membres) qu'un dossier peut en avoir pour être rouvert : « {path} » n'a pas été modifié et rien n'a été écrit. Allégez-le (membres en double, lignes vides), puis enregistrez à nouveau."
+    )]
+    TooManyToSave { path: PathBuf, members: usize },
+    #[error(
+        "« {path} » contient bien plus d'éléments qu'un dossier de candidature (plus de 150 000 fiches ou 1 500 000 valeurs) : ce n'est pas un dossier de candidature, ou il a été abîmé."
+    )]
+    TooManyItems { path: PathBuf },
+    #[error(
         "« {path} » est trop volumineux ({size} octets, au plus {limit}) : ce n'est pas un dossier de candidature."
     )]
     TooLarge {
@@ -111,6 +119,7 @@ impl StoreError {
             StoreError::Read { path, .. }
             | StoreError::Write { path, .. }
             | StoreError::TooLarge { path, .. }
+            | StoreError::TooManyItems { path }
             | StoreError::NotText { path, .. }
             | StoreError::NotRegular { path, .. }
             | StoreError::ReadOnly { path }
@@ -118,6 +127,7 @@ impl StoreError {
             | StoreError::Locked { path, .. }
             | StoreError::Busy { path }
             | StoreError::TooLargeToSave { path, .. }
+            | StoreError::TooManyToSave { path, .. }
             | StoreError::LockFile { lock: path, .. }
             | StoreError::LockNotRegular { lock: path }
             | StoreError::Syntax { path, .. }
@@ -315,6 +325,15 @@ fn skip_string(bytes: &[u8], mut i: usize, hashes: usize) -> usize {
 }
 
 /// At most 60 characters of what the file holds, for quoting it.
+/// A name from the file, cut to what a message can show.
+fn cut(text: &str) -> String {
+    let mut short: String = text.chars().take(60).collect();
+    if text.chars().nth(60).is_some() {
+        short.push('…');
+    }
+    short
+}
+
 fn quoted(text: &str) -> String {
     let mut short: String = text.chars().take(60).collect();
     if text.chars().count() > 60 {
@@ -452,19 +471,25 @@ fn explain_with(code: &ron::Error, suggest_label: &dyn Fn(&str) -> Option<&'stat
         E::ExpectedIdentifier | E::InvalidIdentifier(_) | E::SuggestRawIdentifier(_) => {
             "un nom de rubrique est attendu (par exemple « name: »)".to_string()
         }
-        E::MissingStructField { field, .. } => format!("rubrique « {field} » manquante"),
+        E::MissingStructField { field, .. } => format!("rubrique « {} » manquante", cut(field)),
         E::NoSuchStructField {
             expected, found, ..
-        } => match super::closest(found, expected) {
-            Some(best) => match suggest_label(best) {
-                Some(label) => {
-                    format!("champ inconnu « {found} » — vouliez-vous dire « {best} » ({label}) ?")
-                }
-                None => format!("champ inconnu « {found} » — vouliez-vous dire « {best} » ?"),
-            },
-            None => format!("champ inconnu « {found} »"),
-        },
-        E::DuplicateStructField { field, .. } => format!("rubrique « {field} » en double"),
+        } => {
+            let best = super::closest(found, expected);
+            let found = cut(found);
+            match best {
+                Some(best) => match suggest_label(best) {
+                    Some(label) => {
+                        format!(
+                            "champ inconnu « {found} » — vouliez-vous dire « {best} » ({label}) ?"
+                        )
+                    }
+                    None => format!("champ inconnu « {found} » — vouliez-vous dire « {best} » ?"),
+                },
+                None => format!("champ inconnu « {found} »"),
+            }
+        }
+        E::DuplicateStructField { field, .. } => format!("rubrique « {} » en double", cut(field)),
         E::ExpectedBoolean => "une valeur true ou false est attendue".to_string(),
         E::ExpectedFloat => "un nombre est attendu".to_string(),
         E::ExpectedChar | E::ExpectedByteLiteral => {
@@ -481,10 +506,16 @@ fn explain_with(code: &ron::Error, suggest_label: &dyn Fn(&str) -> Option<&'stat
         E::Utf8Error(_) => "texte qui n'est pas de l'UTF-8".to_string(),
         E::NoSuchEnumVariant {
             expected, found, ..
-        } => match super::closest(found, expected) {
-            Some(best) => format!("valeur inconnue « {found} » — vouliez-vous dire « {best} » ?"),
-            None => format!("valeur inconnue « {found} »"),
-        },
+        } => {
+            let best = super::closest(found, expected);
+            let found = cut(found);
+            match best {
+                Some(best) => {
+                    format!("valeur inconnue « {found} » — vouliez-vous dire « {best} » ?")
+                }
+                None => format!("valeur inconnue « {found} »"),
+            }
+        }
         E::InvalidValueForType { expected, found } => format!(
             "on attend {}, pas {}",
             expected_fr(expected),
