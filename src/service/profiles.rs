@@ -64,13 +64,33 @@ impl std::fmt::Display for LocatedIssue {
     }
 }
 
+/// The problems to fix, each once and at most [`LISTED`] of them: a
+/// damaged file can repeat one mistake thousands of times.
 fn list(issues: &[LocatedIssue]) -> String {
-    issues
+    let mut seen = std::collections::HashSet::new();
+    let lines: Vec<String> = issues
         .iter()
-        .map(|i| format!("  - {i}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+        .map(|i| {
+            // A name quoted from the file is shown by its start only.
+            let line = format!("  - {i}");
+            match line.char_indices().nth(300) {
+                Some((cut, _)) => format!("{}…", &line[..cut]),
+                None => line,
+            }
+        })
+        .filter(|line| seen.insert(line.clone()))
+        .collect();
+    let mut shown = lines[..lines.len().min(LISTED)].join("\n");
+    if lines.len() > LISTED {
+        shown.push_str(&format!(
+            "\n  … et {} autre(s) problème(s)",
+            lines.len() - LISTED
+        ));
+    }
+    shown
 }
+
+const LISTED: usize = 20;
 
 thread_local! {
     /// Profile texts parsed by this thread. Per thread, so that a test

@@ -431,7 +431,12 @@ fn found_fr(found: &str) -> String {
 /// date « 31/02/2026 » is invalid…); any other is not shown.
 fn message_fr(m: &str) -> String {
     if m.contains('«') {
-        m.to_string()
+        // Ours quote the value they refuse: at most its start.
+        let mut kept: String = m.chars().take(300).collect();
+        if m.chars().nth(300).is_some() {
+            kept.push_str("… »");
+        }
+        kept
     } else {
         "valeur invalide à cet endroit".to_string()
     }
