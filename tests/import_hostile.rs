@@ -196,3 +196,16 @@ fn a_fifo_or_a_directory_is_refused_without_blocking() {
         }
     }
 }
+
+/// Found by .ci/fuzz: a damaged content.xml on which the XML reader
+/// returned events without moving on (the import looped for ever). It now
+/// ends at once with a French message.
+#[test]
+fn an_ods_the_reader_cannot_move_through_ends_with_a_message() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz/regressions/ods-lecteur-immobile.ods");
+    let started = std::time::Instant::now();
+    let err = import::read_sheet(&path).expect_err("unreadable");
+    assert!(err.to_string().contains("ODS illisible"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}

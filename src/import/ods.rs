@@ -62,8 +62,9 @@ pub fn read(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
     let mut xml: Xml<'_> = quick_xml::Reader::from_reader(&content);
     xml.config_mut().expand_empty_elements = true;
     // Up to the first table.
+    let mut stalled = 0u32;
     loop {
-        match xml.read_event().map_err(xml_error)? {
+        match next_event(&mut xml, &mut stalled)? {
             Event::Start(e) if e.name().as_ref() == "table:table" => break,
             Event::Eof => return Err(Error::Format("aucune feuille".into())),
             _ => {}
@@ -92,8 +93,9 @@ fn repeat_attr(e: &BytesStart<'_>, name: &str) -> Result<u64, Error> {
 fn read_table(xml: &mut Xml<'_>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
     let mut row = 0u64;
     let mut depth = 0usize;
+    let mut stalled = 0u32;
     loop {
-        match xml.read_event().map_err(xml_error)? {
+        match next_event(xml, &mut stalled)? {
             Event::Start(e) if e.name().as_ref() == "table:table-row" => {
                 let repeats = repeat_attr(&e, "table:number-rows-repeated")?;
                 let cells = read_row(xml, sink.columns())?;
@@ -131,8 +133,9 @@ type Cell = Result<String, Long>;
 fn read_row(xml: &mut Xml<'_>, columns: u64) -> Result<Vec<(u64, Cell)>, Error> {
     let mut cells = Vec::new();
     let mut col = 0u64;
+    let mut stalled = 0u32;
     loop {
-        match xml.read_event().map_err(xml_error)? {
+        match next_event(xml, &mut stalled)? {
             Event::Start(e)
                 if matches!(
                     e.name().as_ref(),
@@ -218,12 +221,30 @@ fn cell_value(e: &BytesStart<'_>) -> Result<Option<Cell>, Error> {
 
 /// The displayed text of a cell (its paragraphs joined by line breaks),
 /// up to the end of the cell; annotations (comments) are left out.
+/// The next event; a damaged document can leave the reader returning
+/// events without moving on, and the same place a thousand times running
+/// ends the reading instead of looping for ever.
+fn next_event<'x>(xml: &mut Xml<'x>, stalled: &mut u32) -> Result<Event<'x>, Error> {
+    let before = xml.buffer_position();
+    let event = xml.read_event().map_err(xml_error)?;
+    if xml.buffer_position() == before {
+        *stalled += 1;
+        if *stalled > 1_000 {
+            return Err(Error::Format("document ODS illisible".into()));
+        }
+    } else {
+        *stalled = 0;
+    }
+    Ok(event)
+}
+
 fn read_cell_text(xml: &mut Xml<'_>) -> Result<Cell, Error> {
     let mut text = CellText::new();
     let mut paragraphs = 0usize;
     let mut in_note = 0usize;
+    let mut stalled = 0u32;
     loop {
-        match xml.read_event().map_err(xml_error)? {
+        match next_event(xml, &mut stalled)? {
             Event::Start(e) if e.name().as_ref() == "office:annotation" => in_note += 1,
             Event::End(e) if e.name().as_ref() == "office:annotation" => {
                 in_note = in_note.saturating_sub(1)

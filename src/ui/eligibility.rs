@@ -7,7 +7,7 @@
 use egui::{RichText, Ui};
 
 use super::app::DossierApp;
-use super::widgets::{GREEN, HINT_SIZE, RED};
+use super::widgets::{GREEN, HINT_SIZE};
 use crate::model::rules::eligibility::{self, Threshold};
 
 /// Whether a threshold is met, not yet, or not yet started on (a new,
@@ -23,7 +23,7 @@ enum State {
 fn line(ui: &mut Ui, state: State, title: &str, measured: String, threshold: String) -> bool {
     let (mark, color) = match state {
         State::Met => ("✔", GREEN),
-        State::Missed => ("✖", RED),
+        State::Missed => ("✖", ui.visuals().error_fg_color),
         State::ToFill => ("○", ui.visuals().weak_text_color()),
     };
     let mut clicked = false;
@@ -78,7 +78,7 @@ pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
                 if blocking > 1 { "s" } else { "" },
                 if blocking > 1 { "s" } else { "" }
             ))
-            .color(RED)
+            .color(ui.visuals().error_fg_color)
             .strong(),
         );
     }

@@ -9,7 +9,7 @@ use egui::{Id, RichText, Ui};
 use crate::service::proofcopy;
 use crate::ui::app::DossierApp;
 use crate::ui::print_job;
-use crate::ui::widgets::{GREEN, HINT_SIZE, RED, title};
+use crate::ui::widgets::{GREEN, HINT_SIZE, title};
 
 /// The panel's state, kept in egui's memory for the session: the output
 /// path as typed, the dossier path it was proposed for, the last outcome.
@@ -50,7 +50,11 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         }
     });
     if let Some((m, error)) = &panel.message {
-        ui.label(RichText::new(m).color(if *error { RED } else { GREEN }));
+        ui.label(RichText::new(m).color(if *error {
+            ui.visuals().error_fg_color
+        } else {
+            GREEN
+        }));
     }
     if let Some(file) = panel.written.clone()
         && ui.button("Ouvrir la copie").clicked()

@@ -63,6 +63,9 @@ fn weak_and_hint_text_meet_aa_in_both_themes() {
             ("texte", v.text_color()),
             ("à vérifier", super::theme::warning(v)),
             ("bloquant", super::theme::alarm(v)),
+            // What every message, blocking point and warning is drawn in.
+            ("erreur", v.error_fg_color),
+            ("avertissement", v.warn_fg_color),
         ] {
             assert_eq!(color.a(), 255, "{theme:?} {what}: opaque");
             for (bg_name, bg) in backgrounds(v) {

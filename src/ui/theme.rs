@@ -36,6 +36,10 @@ pub fn alarm(v: &Visuals) -> Color32 {
 
 /// Adjusts egui's visuals of `theme` as the wizard uses them.
 pub fn adjust(theme: Theme, v: &mut Visuals) {
+    // Every blocking point and warning of the wizard takes these (egui's
+    // own error and warning colours), readable in both themes.
+    v.error_fg_color = alarm(v);
+    v.warn_fg_color = warning(v);
     match theme {
         Theme::Dark => {
             v.widgets.noninteractive.fg_stroke.color = DARK_TEXT;

@@ -30,7 +30,7 @@ enum Name<'a> {
 /// The red explanation under a field whose text is not understood.
 fn error_under(ui: &mut Ui, error: Option<AmountError>) {
     if let Some(e) = error {
-        ui.label(RichText::new(e.to_string()).color(RED));
+        ui.label(RichText::new(e.to_string()).color(ui.visuals().error_fg_color));
     }
 }
 
@@ -216,7 +216,11 @@ impl<'a> Form<'a> {
                 egui::StrokeKind::Outside,
             );
         } else if let Some(flag) = flag {
-            let color = if flag.blocking { RED } else { AMBER };
+            let color = if flag.blocking {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().warn_fg_color
+            };
             ui.painter().rect_stroke(
                 response.rect.expand(1.0),
                 2.0,
@@ -429,7 +433,7 @@ impl<'a> Form<'a> {
             ui.painter().rect_stroke(
                 r.rect.expand(1.0),
                 2.0,
-                Stroke::new(1.5, RED),
+                Stroke::new(1.5, ui.visuals().error_fg_color),
                 egui::StrokeKind::Outside,
             );
             r.on_hover_text(e.to_string());

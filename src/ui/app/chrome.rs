@@ -8,7 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::{Command, DossierApp, Pending, Tab};
 use crate::model::{Dossier, Fingerprint, rules};
-use crate::ui::widgets::{AMBER, GREEN, RED};
+use crate::ui::widgets::GREEN;
 
 impl DossierApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
@@ -126,24 +126,27 @@ impl DossierApp {
     pub(super) fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             if self.dirty {
-                ui.label(RichText::new("Modifications non enregistrées").color(AMBER));
+                ui.label(
+                    RichText::new("Modifications non enregistrées")
+                        .color(ui.visuals().warn_fg_color),
+                );
             } else {
                 ui.label(RichText::new("Aucune modification non enregistrée").weak());
             }
             ui.separator();
             let color = if self.status_is_error {
-                RED
+                ui.visuals().error_fg_color
             } else {
                 ui.visuals().text_color()
             };
             ui.label(RichText::new(&self.status).color(color));
             if let Some(e) = &self.autosave_error {
                 ui.separator();
-                ui.label(RichText::new(e).color(RED));
+                ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
             }
             if let Some(note) = &self.disk_note {
                 ui.separator();
-                ui.label(RichText::new(note).color(AMBER));
+                ui.label(RichText::new(note).color(ui.visuals().warn_fg_color));
             }
             ui.separator();
             let code = shown_fingerprint(&self.dossier);
@@ -194,11 +197,17 @@ impl DossierApp {
                         ui.label(RichText::new((blocking + warnings).to_string()).weak())
                             .on_hover_text("à remplir");
                     } else if blocking > 0 {
-                        ui.label(RichText::new(format!("✖ {blocking}")).color(RED))
-                            .on_hover_text(format!("{blocking} point(s) bloquant(s)"));
+                        ui.label(
+                            RichText::new(format!("✖ {blocking}"))
+                                .color(ui.visuals().error_fg_color),
+                        )
+                        .on_hover_text(format!("{blocking} point(s) bloquant(s)"));
                     } else if warnings > 0 {
-                        ui.label(RichText::new(format!("! {warnings}")).color(AMBER))
-                            .on_hover_text(format!("{warnings} avertissement(s)"));
+                        ui.label(
+                            RichText::new(format!("! {warnings}"))
+                                .color(ui.visuals().warn_fg_color),
+                        )
+                        .on_hover_text(format!("{warnings} avertissement(s)"));
                     } else {
                         ui.label(RichText::new("✔").color(GREEN))
                             .on_hover_text("Complet");

@@ -9,7 +9,6 @@ use std::sync::{Arc, Mutex};
 use egui::{Key, RichText, Ui};
 
 use super::{Command, DossierApp, Pending};
-use crate::ui::widgets::{AMBER, RED};
 
 pub(crate) const NO_FILE_CHOSEN: &str = "Aucun fichier choisi. Si la fenêtre de sélection ne s'est pas ouverte sur cet ordinateur, saisissez le chemin complet ci-dessus.";
 
@@ -118,7 +117,7 @@ fn path_field(ui: &mut Ui, text: &mut String, note: Option<&str>) -> bool {
         .add(egui::TextEdit::singleline(text).desired_width(520.0))
         .labelled_by(l.id);
     if let Some(note) = note {
-        ui.label(RichText::new(note).color(AMBER));
+        ui.label(RichText::new(note).color(ui.visuals().warn_fg_color));
     }
     r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))
 }
@@ -235,7 +234,7 @@ fn overwrite(ui: &mut Ui, out: &mut Out) {
 
 fn error(ui: &mut Ui, message: &str, out: &mut Out) {
     ui.heading("Erreur");
-    ui.label(RichText::new(message).color(RED));
+    ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
     if ui.button("OK").clicked() {
         out.push(Command::CloseDialog);
     }

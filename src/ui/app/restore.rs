@@ -10,7 +10,6 @@ use egui::{RichText, Ui};
 use super::{Command, Dialog, DossierApp, Tab};
 use crate::model::Date;
 use crate::service::recovery::{Choice, Disk, Offer, RecoveryError};
-use crate::ui::widgets::{AMBER, RED};
 
 /// How long the autosave waits for a pause in typing.
 const DELAY: Duration = Duration::from_millis(1500);
@@ -187,12 +186,12 @@ pub(super) fn dialog(ui: &mut Ui, offer: &Offer, out: &mut Vec<Command>) {
         Disk::Missing => {
             ui.label(
                 RichText::new("Le fichier n'est plus sur le disque : « Enregistrer » le recréera.")
-                    .color(AMBER),
+                    .color(ui.visuals().warn_fg_color),
             );
             buttons.push(("Restaurer", choose(Choice::Recovered)));
         }
         Disk::Unreadable(why) => {
-            ui.label(RichText::new(why.as_str()).color(RED));
+            ui.label(RichText::new(why.as_str()).color(ui.visuals().error_fg_color));
             ui.label(
                 "Après « Restaurer », « Enregistrer » demandera avant de remplacer ce fichier.",
             );
@@ -230,7 +229,7 @@ fn changed(ui: &mut Ui, offer: &Offer, disk: &crate::model::Dossier) {
         RichText::new(
             "Le fichier a été enregistré par un autre programme depuis (import, autre fenêtre) : les deux versions diffèrent. Choisissez ; rien n'est écrit avant « Enregistrer », et la version remplacée reste alors dans la copie « .bak ».",
         )
-        .color(AMBER),
+        .color(ui.visuals().warn_fg_color),
     );
     let comparison = offer.comparison();
     egui::Grid::new("recovery_versions")

@@ -149,7 +149,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::Cal
                 "{} membre(s) engagé(s) sans catégorie de cotisation valable.",
                 revenue.unmatched_members.len()
             ))
-            .color(crate::ui::widgets::AMBER),
+            .color(ui.visuals().warn_fg_color),
         );
     }
 }

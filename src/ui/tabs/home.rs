@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use crate::model::{Dossier, Section};
 use crate::ui::app::{Command, DossierApp, Pending, Tab};
-use crate::ui::widgets::{AMBER, GREEN, HINT_SIZE, RED, title};
+use crate::ui::widgets::{GREEN, HINT_SIZE, title};
 
 /// What a call profile is and when she needs one (the menu's words are
 /// not enough to know).
@@ -25,10 +25,12 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         p.time_zone_label()
     );
     match days_left {
-        Some(d) if d < 0 => ui.label(RichText::new(format!("{deadline} — dépassée")).color(RED)),
+        Some(d) if d < 0 => ui.label(
+            RichText::new(format!("{deadline} — dépassée")).color(ui.visuals().error_fg_color),
+        ),
         Some(d) => ui.label(
             RichText::new(format!("{deadline} — dans {d} jour(s)")).color(if d < 15 {
-                AMBER
+                ui.visuals().warn_fg_color
             } else {
                 GREEN
             }),

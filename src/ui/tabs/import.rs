@@ -19,7 +19,7 @@ use crate::service::import::{
     DuplicatePolicy, Field, ImportPlan, ImportSession, PlanOptions, Report, Sheet, Stage,
     describe_progress, plan_members,
 };
-use crate::ui::widgets::{AMBER, Form, GREEN, RED};
+use crate::ui::widgets::{Form, GREEN};
 
 #[derive(Default)]
 pub struct ImportState {
@@ -299,7 +299,7 @@ fn file_row(ui: &mut Ui, st: &mut ImportState) {
                 crate::ui::picker::Request {
                     title: "Registre des membres",
                     filter: "Tableur",
-                    extensions: &["csv", "txt", "tsv", "xlsx", "xlsm", "xlsb", "xls", "ods"],
+                    extensions: &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"],
                     folder: None,
                 },
             );
@@ -315,7 +315,7 @@ fn body(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
     paste_zone(ui, st);
     let running = st.poll(ui.ctx());
     if let Some(e) = &st.error {
-        ui.label(RichText::new(e).color(RED));
+        ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
     }
     if let Some(done) = &st.done {
         ui.label(RichText::new(done).color(GREEN));
@@ -335,7 +335,10 @@ fn body(ui: &mut Ui, form: &mut Form, d: &mut Dossier, st: &mut ImportState) {
         );
     });
     if !st.mapping.contains(&Field::Name) {
-        ui.label(RichText::new("Indiquez la colonne qui donne la raison sociale.").color(RED));
+        ui.label(
+            RichText::new("Indiquez la colonne qui donne la raison sociale.")
+                .color(ui.visuals().error_fg_color),
+        );
         return;
     }
     // The choices stay on screen while the plan is recomputed.
@@ -415,7 +418,7 @@ fn defaults(ui: &mut Ui, st: &mut ImportState) {
                 "Valeurs suggérées pour {n} ligne(s) d'après leur nom, leur forme juridique \
                  ou leur secteur — à vérifier :"
             ))
-            .color(AMBER),
+            .color(ui.visuals().warn_fg_color),
         );
         egui::ScrollArea::vertical()
             .id_salt("import.suggestions")
@@ -523,10 +526,10 @@ fn report(ui: &mut Ui, plan: &ImportPlan) -> bool {
     } = Report::of(plan);
     ui.label(RichText::new(format!("Résultat prévu : {summary}.")).strong());
     for note in notes {
-        ui.label(RichText::new(note).color(AMBER));
+        ui.label(RichText::new(note).color(ui.visuals().warn_fg_color));
     }
     for line in missing {
-        ui.label(RichText::new(line).color(AMBER));
+        ui.label(RichText::new(line).color(ui.visuals().warn_fg_color));
     }
     if !details.is_empty() {
         egui::ScrollArea::vertical()
@@ -534,7 +537,7 @@ fn report(ui: &mut Ui, plan: &ImportPlan) -> bool {
             .max_height(160.0)
             .show(ui, |ui| {
                 for line in &details {
-                    ui.label(RichText::new(line).color(AMBER));
+                    ui.label(RichText::new(line).color(ui.visuals().warn_fg_color));
                 }
             });
     }

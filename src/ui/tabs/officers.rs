@@ -11,7 +11,7 @@
 use egui::{RichText, Ui};
 
 use crate::model::dossier::{BoardMember, BoardRole, Dossier, Identity, Person};
-use crate::ui::widgets::{AMBER, Form, GREEN, HINT_SIZE};
+use crate::ui::widgets::{Form, GREEN, HINT_SIZE};
 
 /// The officers of the Identité tab, in the board's order.
 pub const ROLES: [BoardRole; 3] = [
@@ -208,7 +208,7 @@ pub fn panel(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
                         "{} : {name} n'est pas dans le Conseil.",
                         role.label()
                     ))
-                    .color(AMBER),
+                    .color(ui.visuals().warn_fg_color),
                 );
                 if ui.button("Reprendre dans le Conseil").clicked() {
                     bring.push((*role, None));
@@ -221,7 +221,7 @@ pub fn panel(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
                         "{} : « {name} » en 1 Identité, « {typed} » dans le Conseil.",
                         role.label()
                     ))
-                    .color(AMBER),
+                    .color(ui.visuals().warn_fg_color),
                 );
                 if ui
                     .button("Reprendre dans le Conseil")

@@ -11,7 +11,7 @@ use crate::model::field::*;
 use crate::model::figures::{Figures, Total};
 use crate::model::limits::NumberKind;
 use crate::model::money::format_amount;
-use crate::ui::widgets::{Form, HINT_SIZE, RED, row_list, title, year_header};
+use crate::ui::widgets::{Form, HINT_SIZE, row_list, title, year_header};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
     crate::ui::help::show(ui, p, crate::model::finding::Section::Plan);
@@ -125,7 +125,11 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                 let ratio = figures.ratio(y);
                 let below = y == 0 && !figures.self_financing_ok();
                 let text = RichText::new(ratio.text()).strong();
-                ui.label(if below { text.color(RED) } else { text });
+                ui.label(if below {
+                    text.color(ui.visuals().error_fg_color)
+                } else {
+                    text
+                });
             }
             ui.end_row();
         });
@@ -205,7 +209,7 @@ fn total_row(ui: &mut Ui, label: &str, total: impl Fn(usize) -> Total) {
         let t = total(y);
         let text = RichText::new(t.text()).strong();
         ui.label(if t.is_negative() {
-            text.color(RED)
+            text.color(ui.visuals().error_fg_color)
         } else {
             text
         });

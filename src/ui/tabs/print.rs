@@ -11,7 +11,7 @@ use crate::model::dossier::StampCorner;
 use crate::ui::app::DossierApp;
 use crate::ui::picker;
 use crate::ui::print_job::{self, JobResult, PrintMode, PrintPanel};
-use crate::ui::widgets::{AMBER, GREEN, HINT_SIZE, RED, title};
+use crate::ui::widgets::{GREEN, HINT_SIZE, title};
 
 /// The dossier's own output file with `extension`: beside it and named
 /// after it; for a dossier never saved, in the Documents folder, named
@@ -221,7 +221,7 @@ fn blocking_notice(ui: &mut Ui, mode: PrintMode, blocking: &[Finding]) -> Option
                 "Version finale impossible : {} point(s) bloquant(s) :",
                 blocking.len()
             ))
-            .color(RED)
+            .color(ui.visuals().error_fg_color)
             .strong(),
         );
     } else {
@@ -230,7 +230,7 @@ fn blocking_notice(ui: &mut Ui, mode: PrintMode, blocking: &[Finding]) -> Option
                 "Brouillon : le dossier a encore {} point(s) bloquant(s), la version finale serait refusée. Chaque page portera la mention « BROUILLON ». Points à corriger :",
                 blocking.len()
             ))
-            .color(AMBER),
+            .color(ui.visuals().warn_fg_color),
         );
     }
     let mut chosen = None;
@@ -287,7 +287,7 @@ fn confirm_replace(ui: &mut Ui, app: &mut DossierApp) {
                 r.path.display(),
                 r.writer.describe()
             ))
-            .color(AMBER)
+            .color(ui.visuals().warn_fg_color)
             .strong(),
         );
     }
@@ -336,7 +336,7 @@ fn job_result(ui: &mut Ui, app: &mut DossierApp) {
                 .strong(),
             );
             for w in warnings {
-                ui.label(RichText::new(w).color(RED));
+                ui.label(RichText::new(w).color(ui.visuals().error_fg_color));
             }
             for f in files {
                 ui.horizontal(|ui| {
@@ -357,11 +357,11 @@ fn job_result(ui: &mut Ui, app: &mut DossierApp) {
                     "Impression finale refusée : {} point(s) bloquant(s).",
                     findings.len()
                 ))
-                .color(RED),
+                .color(ui.visuals().error_fg_color),
             );
         }
         Some(JobResult::Failed(e)) => {
-            ui.label(RichText::new(format!("Échec : {e}")).color(RED));
+            ui.label(RichText::new(format!("Échec : {e}")).color(ui.visuals().error_fg_color));
         }
         None => {}
     }
@@ -380,7 +380,7 @@ fn job_result(ui: &mut Ui, app: &mut DossierApp) {
     let failed = app.print_panel.unopened.clone();
     if let Some(m) = &app.print_panel.message {
         ui.label(if failed.is_some() {
-            RichText::new(m).color(RED)
+            RichText::new(m).color(ui.visuals().error_fg_color)
         } else {
             RichText::new(m)
         });
@@ -429,7 +429,7 @@ fn export_tables(ui: &mut Ui, app: &mut DossierApp) {
     picker::show_note(ui, egui::Id::unique("pick-xlsx"), 720.0);
     if let Some((m, error)) = &app.print_panel.xlsx_message {
         ui.label(if *error {
-            RichText::new(m).color(RED)
+            RichText::new(m).color(ui.visuals().error_fg_color)
         } else {
             RichText::new(m).color(GREEN)
         });

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use crate::model::Section;
 use crate::ui::app::DossierApp;
-use crate::ui::widgets::{AMBER, GREEN, RED, title};
+use crate::ui::widgets::{GREEN, title};
 
 pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     title(ui, "Vérification du dossier");
@@ -21,7 +21,7 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
             RichText::new(format!(
                 "{blocking} point(s) bloquant(s) : le dossier serait refusé en l'état."
             ))
-            .color(RED)
+            .color(ui.visuals().error_fg_color)
             .strong(),
         );
     }
@@ -43,9 +43,9 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         ui.strong(section.label());
         for f in list {
             let (mark, color) = if f.is_blocking() {
-                ("✖ Bloquant", RED)
+                ("✖ Bloquant", ui.visuals().error_fg_color)
             } else {
-                ("! Attention", AMBER)
+                ("! Attention", ui.visuals().warn_fg_color)
             };
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(mark).color(color));
