@@ -6,20 +6,7 @@
 
 use super::NBSP;
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+use crate::model::date::MONTHS_FR as MONTHS;
 
 /// Bodies that name standards, before their number (« NM ISO 22000 »).
 const STANDARDS: [&str; 14] = [
