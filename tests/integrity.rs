@@ -191,6 +191,32 @@ fn a_format_2_file_still_opens_with_nothing_to_check() {
     assert!(d.invalid_entries.is_empty());
 }
 
+#[test]
+fn a_format_3_file_still_opens_without_a_web_site() {
+    // Format 4 added the cluster's web site (a rubric of section 1.1).
+    let text = include_str!("fixtures/dossier-format-3.ron");
+    assert!(text.contains("format_version: 3,"));
+    assert!(!text.contains("website"));
+    let d = store::parse(text, Path::new("dossier-format-3.ron")).expect("format 3 opens");
+    assert_eq!(
+        d.format_version,
+        cluster_dossier::model::dossier::FORMAT_VERSION
+    );
+    assert!(d.identity.website.is_empty());
+    // A field a later format adds, left empty, leaves the content's
+    // fingerprint as it was printed before the update.
+    assert_eq!(
+        cluster_dossier::model::Fingerprint::of(&d).code(),
+        "C16P-V4PF-26NR-XP45"
+    );
+    let mut expected = example();
+    expected.identity.website.clear();
+    assert_eq!(d.identity, expected.identity);
+    assert_eq!(d.members, expected.members);
+    assert_eq!(d.budget, expected.budget);
+    assert!(d.invalid_entries.is_empty());
+}
+
 // ------------------------------------------------------------ saving
 
 #[cfg(unix)]

@@ -67,27 +67,43 @@ fn wanted(d: &Dossier) -> Wanted {
     for p in [&id.president, &id.vice_president, &id.treasurer] {
         t(&mut w, &p.name);
     }
-    for (title, text) in [
+    // The call's three rubrics of section 1.1, each with its parts.
+    for (heading, parts) in [
         (
-            "Secteur et thématiques : activités principales",
-            &id.activities,
-        ),
-        ("Importance sectorielle", &id.sector_importance),
-        ("Justification stratégique", &id.strategic_justification),
-        ("Territoire : noyau central", &id.core_territory),
-        ("Territoire : agglomération productive", &id.productive_area),
-        ("Historique : genèse du cluster", &id.genesis),
-        (
-            "Historique : ancrage territorial",
-            &id.territorial_anchoring,
+            "Secteur et thématiques",
+            vec![
+                ("Activités principales", &id.activities),
+                ("Importance sectorielle", &id.sector_importance),
+                ("Justification stratégique", &id.strategic_justification),
+            ],
         ),
         (
-            "Historique : initiatives communes déjà engagées",
-            &id.joint_initiatives,
+            "Territoire",
+            vec![
+                (
+                    "Périmètre géographique du noyau central (entreprises adhérentes)",
+                    &id.core_territory,
+                ),
+                (
+                    "Périmètre de l'agglomération productive (champ potentiel des coopérations futures)",
+                    &id.productive_area,
+                ),
+            ],
+        ),
+        (
+            "Historique",
+            vec![
+                ("Genèse du cluster", &id.genesis),
+                ("Ancrage territorial", &id.territorial_anchoring),
+                ("Initiatives communes déjà engagées", &id.joint_initiatives),
+            ],
         ),
     ] {
-        h(&mut w, 3, title);
-        t(&mut w, text);
+        h(&mut w, 3, heading);
+        for (title, text) in parts {
+            h(&mut w, 4, title);
+            t(&mut w, text);
+        }
     }
     h(&mut w, 2, "1.2 Membres et participants au cluster");
     h(&mut w, 3, "Partenaires majeurs (hors membres)");
@@ -115,7 +131,7 @@ fn wanted(d: &Dossier) -> Wanted {
         t(&mut w, &c.name);
         t(&mut w, &c.description);
     }
-    h(&mut w, 3, "Mode de calcul");
+    h(&mut w, 3, "Mode de calcul des cotisations");
     t(&mut w, &g.fee_calculation);
     let s = &d.strategy;
     h(&mut w, 1, "Section 3 – Stratégie générale du cluster");
@@ -341,17 +357,17 @@ fn an_empty_dossier_shows_a_placeholder_for_every_rubric() {
     }
     // Each rubric of typed text: its heading, then the placeholder.
     let rubrics = [
-        "Secteur et thématiques : activités principales",
+        "Activités principales",
         "Importance sectorielle",
         "Justification stratégique",
-        "Territoire : noyau central",
-        "Territoire : agglomération productive",
-        "Historique : genèse du cluster",
-        "Historique : ancrage territorial",
-        "Historique : initiatives communes déjà engagées",
+        "Périmètre géographique du noyau central (entreprises adhérentes)",
+        "Périmètre de l'agglomération productive (champ potentiel des coopérations futures)",
+        "Genèse du cluster",
+        "Ancrage territorial",
+        "Initiatives communes déjà engagées",
         "Organisation interne de l'association",
         "Modalités d'adhésion des membres à la structure de gouvernance",
-        "Mode de calcul",
+        "Mode de calcul des cotisations",
         "Stratégie globale du cluster",
         "Technologies et marchés visés",
         "Positionnement concurrentiel national",
@@ -465,9 +481,9 @@ proptest! {
         });
         let paras = paragraphs(&docx(&d, &p));
         let mut w = Wanted::new();
-        h(&mut w, 3, "Historique : genèse du cluster");
+        h(&mut w, 4, "Genèse du cluster");
         t(&mut w, &rubric);
-        h(&mut w, 3, "Historique : ancrage territorial");
+        h(&mut w, 4, "Ancrage territorial");
         h(&mut w, 2, "Composition du Conseil d'Administration");
         t(&mut w, &cell);
         h(&mut w, 2, "Organisation interne de l'association");
@@ -484,8 +500,8 @@ proptest! {
                 .expect("the heading is there")
         };
         let (from, to) = (
-            heading("Historique : genèse du cluster"),
-            heading("Historique : ancrage territorial"),
+            heading("Genèse du cluster"),
+            heading("Ancrage territorial"),
         );
         let got: Vec<String> = paras[from + 1..to].iter().map(|p| p.text.clone()).collect();
         let paras_typed = proofcopy::paragraphs(&rubric);

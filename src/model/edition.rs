@@ -10,8 +10,9 @@
 //! its field and its text where the part starts afresh.
 
 use super::call::CallProfile;
-use super::dossier::{Declaration, Dossier, Strategy};
-use super::field::{self, CooperationField, DeclarationField, FieldPath, Part, StrategyField};
+use super::dossier::{Declaration, Dossier};
+use super::field::{self, CooperationField, DeclarationField, FieldPath, Part};
+use super::rubric::{self, Carry, Entry};
 
 /// The new dossier and, in French, what was not carried over.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,15 +61,11 @@ fn carried_paths() -> Vec<FieldPath> {
         FieldPath::cooperation(CooperationField::Partnerships),
         FieldPath::part(Part::Startups),
     ];
+    let strategy = rubric::strategy_base();
     paths.extend(
-        [
-            StrategyField::GlobalStrategy,
-            StrategyField::ObjectivesComment,
-            StrategyField::TechnologiesMarkets,
-            StrategyField::NationalPositioning,
-            StrategyField::InternationalPositioning,
-        ]
-        .map(FieldPath::strategy),
+        rubric::rubrics(rubric::STRATEGY)
+            .filter(|r| r.carry == Carry::Keep)
+            .map(|r| r.path(&strategy)),
     );
     paths.extend(
         [
@@ -93,21 +90,20 @@ fn is_carried(path: &FieldPath) -> bool {
 fn carried(source: &Dossier, profile: &CallProfile) -> Dossier {
     let mut d = Dossier::new_for(profile);
 
-    d.identity = source.identity.clone();
+    d.identity = carry(
+        &source.identity,
+        &[rubric::IDENTITY_HEAD, rubric::IDENTITY_TEXTS],
+    );
     d.members = source.members.clone();
     d.partners = source.partners.clone();
-    d.governance = source.governance.clone();
+    d.governance = carry(
+        &source.governance,
+        &[rubric::GOVERNANCE_ORGANISATION, rubric::GOVERNANCE_FEES],
+    );
     d.cooperation.partnerships = source.cooperation.partnerships.clone();
-    d.startups = source.startups.clone();
+    d.startups = carry(&source.startups, &[rubric::STARTUPS]);
     d.print.stamp_corner = source.print.stamp_corner;
-    d.strategy = Strategy {
-        global_strategy: source.strategy.global_strategy.clone(),
-        objectives_comment: source.strategy.objectives_comment.clone(),
-        technologies_markets: source.strategy.technologies_markets.clone(),
-        national_positioning: source.strategy.national_positioning.clone(),
-        international_positioning: source.strategy.international_positioning.clone(),
-        ..Strategy::default()
-    };
+    d.strategy = carry(&source.strategy, &[rubric::STRATEGY]);
     d.declaration = Declaration {
         civility: source.declaration.civility,
         first_name: source.declaration.first_name.clone(),
@@ -119,6 +115,19 @@ fn carried(source: &Dossier, profile: &CallProfile) -> Dossier {
         ..d.declaration
     };
     d
+}
+
+/// `source` with its rubrics the tables mark [`Carry::Clear`] started
+/// afresh.
+fn carry<T: Clone + Default, F>(source: &T, tables: &[&'static [Entry<T, F>]]) -> T {
+    let mut out = source.clone();
+    let fresh = T::default();
+    for r in tables.iter().flat_map(|t| rubric::rubrics(t)) {
+        if r.carry == Carry::Clear {
+            r.copy(&fresh, &mut out);
+        }
+    }
+    out
 }
 
 /// What was left behind, part by part, in French.
@@ -136,15 +145,9 @@ fn not_carried(source: &Dossier, profile: &CallProfile) -> Vec<String> {
             plural(provided, "pièce administrative", "pièces administratives")
         ));
     }
-    let s = &source.strategy;
-    let yearly = [
-        s.rd_projects.iter().any(Option::is_some),
-        s.funds_raised.iter().any(Option::is_some),
-        s.export_share.iter().any(Option::is_some),
-        s.forecast_members.iter().any(Option::is_some),
-        s.forecast_fee_revenue.iter().any(Option::is_some),
-    ];
-    if yearly.iter().any(|x| *x) {
+    if rubric::rubrics(rubric::STRATEGY)
+        .any(|r| r.carry == Carry::Clear && r.is_filled(&source.strategy))
+    {
         not_carried.push(
             "Section 3 : les objectifs chiffrés et les prévisions sur 5 ans (à établir pour la nouvelle période ; les textes de la stratégie sont repris, à relire)"
                 .to_string(),

@@ -4,32 +4,23 @@
 
 use super::Cell;
 use super::outline::{Outline, joined, row, title_for};
+use super::rubrics;
 use crate::model::compute;
 use crate::model::dossier::{MemberCategory, Person};
 use crate::model::field::{FeeField, FieldPath, IdentityField};
 use crate::model::money::{format_dh, format_percent};
+use crate::model::rubric;
 
 pub(super) fn identity(o: &mut Outline) {
     let id = &o.d.identity;
     o.heading(1, "Section 1 – Carte d'identité du cluster");
     o.heading(2, "1.1 Description générale");
-    let created = o.figure(
-        FieldPath::identity(IdentityField::CreationDate),
-        id.creation_date.as_ref(),
-        |d| d.french(),
-    );
-    let rows = vec![
-        row(vec![value("Dénomination"), typed(&id.name)]),
-        row(vec![value("Sigle"), typed(&id.acronym)]),
-        row(vec![value("Forme juridique"), typed(&id.legal_form)]),
-        row(vec![value("Date de création"), created]),
-        row(vec![
-            value("Siège"),
-            typed(&address_line(&id.address, &id.city)),
-        ]),
-        row(vec![value("Secteur"), typed(&id.sector)]),
-    ];
-    o.table(&[("Rubrique", 30, false), ("Contenu", 70, false)], rows);
+    let base = rubric::identity_base();
+    // The address and the city make one line, as on paper.
+    let seat = address_line(&id.address, &id.city);
+    rubrics::set(o, 3, &base, id, rubric::IDENTITY_HEAD, &|r| {
+        (r.field == IdentityField::Address).then(|| ("Siège".to_string(), seat.clone()))
+    });
     o.heading(3, "Gouvernance et contacts");
     let people: Vec<(&str, &Person)> = [
         ("Président", &id.president),
@@ -61,27 +52,7 @@ pub(super) fn identity(o: &mut Outline) {
         ],
         rows,
     );
-    for (title, text) in [
-        (
-            "Secteur et thématiques : activités principales",
-            &id.activities,
-        ),
-        ("Importance sectorielle", &id.sector_importance),
-        ("Justification stratégique", &id.strategic_justification),
-        ("Territoire : noyau central", &id.core_territory),
-        ("Territoire : agglomération productive", &id.productive_area),
-        ("Historique : genèse du cluster", &id.genesis),
-        (
-            "Historique : ancrage territorial",
-            &id.territorial_anchoring,
-        ),
-        (
-            "Historique : initiatives communes déjà engagées",
-            &id.joint_initiatives,
-        ),
-    ] {
-        o.rubric(3, title, text);
-    }
+    rubrics::set(o, 3, &base, id, rubric::IDENTITY_TEXTS, &|_| None);
 }
 
 /// 1.2: the counts behind the call's thresholds and the major partners. The
@@ -169,19 +140,11 @@ pub(super) fn governance(o: &mut Outline) {
             rows,
         );
     }
-    o.rubric(
-        2,
-        "Organisation interne de l'association",
-        &g.internal_organisation,
-    );
-    o.rubric(
-        2,
-        "Modalités d'adhésion des membres à la structure de gouvernance",
-        &g.membership_terms,
-    );
+    let base = rubric::governance_base();
+    rubrics::set(o, 2, &base, g, rubric::GOVERNANCE_ORGANISATION, &|_| None);
     o.heading(2, "Recettes de cotisation et mode de calcul");
     fees(o);
-    o.rubric(3, "Mode de calcul", &g.fee_calculation);
+    rubrics::set(o, 3, &base, g, rubric::GOVERNANCE_FEES, &|_| None);
 }
 
 /// The fee schedule with the revenue computed from the register.

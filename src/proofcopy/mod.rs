@@ -22,6 +22,7 @@ mod identity;
 mod outline;
 mod plan;
 mod projects;
+mod rubrics;
 pub mod stamp;
 #[cfg(test)]
 mod tests;

@@ -22,12 +22,8 @@ pub(super) fn plan(o: &mut Outline) {
     let d = o.d;
     o.heading(1, "Section 6 – Plan d'action et budget prévisionnels");
     o.heading(2, "6.1 Plan d'action");
-    o.rubric(3, "Orientations", &d.plan.orientations);
-    o.rubric(
-        3,
-        "Objectifs et grandes lignes du plan d'action",
-        &d.plan.objectives,
-    );
+    let base = crate::model::rubric::plan_base();
+    super::rubrics::set(o, 3, &base, &d.plan, crate::model::rubric::PLAN, &|_| None);
     actions(o);
     budget(o);
 }

@@ -3,10 +3,11 @@
 
 use super::TO_WRITE;
 use super::identity::{typed, value};
-use super::outline::{Outline, as_columns, row, year_columns};
+use super::outline::{Outline, row};
+use super::rubrics;
 use crate::model::dossier::PartnershipScope;
-use crate::model::field::{FieldPath, StrategyField};
-use crate::model::money::{format_amount, format_typed};
+use crate::model::field::{CooperationField, FieldPath};
+use crate::model::rubric;
 
 pub(super) fn strategy(o: &mut Outline) {
     let s = &o.d.strategy;
@@ -15,64 +16,8 @@ pub(super) fn strategy(o: &mut Outline) {
         2,
         "3.1 Description générale de la stratégie et de ses objectifs",
     );
-    o.rubric(3, "Stratégie globale du cluster", &s.global_strategy);
-    o.heading(3, "Objectifs chiffrés sur cinq ans");
-    let path = FieldPath::strategy;
-    let rows = vec![
-        o.years(
-            "Projets de R&D (nombre)",
-            path(StrategyField::RdProjects),
-            &s.rd_projects,
-            |v| v.to_string(),
-        ),
-        o.years(
-            "Financements levés (DHS)",
-            path(StrategyField::FundsRaised),
-            &s.funds_raised,
-            |v| format_amount(*v),
-        ),
-        o.years(
-            "Parts de marché à l'export (%)",
-            path(StrategyField::ExportShare),
-            &s.export_share,
-            |v| format_typed(*v),
-        ),
-    ];
-    o.table(&as_columns(&year_columns("Objectif")), rows);
-    // An optional comment under the figures, as the printed dossier has it.
-    if !super::text::is_blank(&s.objectives_comment) {
-        o.text(&s.objectives_comment);
-    }
-    o.rubric(3, "Technologies et marchés visés", &s.technologies_markets);
-    o.rubric(
-        3,
-        "Positionnement concurrentiel national",
-        &s.national_positioning,
-    );
-    o.rubric(
-        3,
-        "Positionnement concurrentiel international",
-        &s.international_positioning,
-    );
-    o.heading(
-        3,
-        "Évolution prévisionnelle des adhérents et des recettes de cotisation",
-    );
-    let rows = vec![
-        o.years(
-            "Nombre d'adhérents",
-            path(StrategyField::ForecastMembers),
-            &s.forecast_members,
-            |v| v.to_string(),
-        ),
-        o.years(
-            "Recettes de cotisation (DHS)",
-            path(StrategyField::ForecastFeeRevenue),
-            &s.forecast_fee_revenue,
-            |v| format_amount(*v),
-        ),
-    ];
-    o.table(&as_columns(&year_columns("Prévision")), rows);
+    let base = rubric::strategy_base();
+    rubrics::set(o, 3, &base, s, rubric::STRATEGY, &|_| None);
 }
 
 pub(super) fn cooperation(o: &mut Outline) {
@@ -85,10 +30,8 @@ pub(super) fn cooperation(o: &mut Outline) {
     }
     for (i, x) in c.cooperation_projects.iter().enumerate() {
         o.heading(4, project_title("Projet de coopération", i, &x.title));
-        o.labelled("Nature", &x.nature);
-        o.labelled("Parties prenantes", &x.stakeholders);
-        o.labelled("Moyens mobilisés", &x.means);
-        o.labelled("Résultats attendus", &x.expected_results);
+        let row = FieldPath::cooperation(CooperationField::CooperationProjects).row(i);
+        rubrics::set(o, 5, &row, x, rubric::COOPERATION_PROJECT, &|_| None);
     }
     o.heading(3, "Projets collaboratifs");
     if c.collaborative_projects.is_empty() {
@@ -96,9 +39,8 @@ pub(super) fn cooperation(o: &mut Outline) {
     }
     for (i, x) in c.collaborative_projects.iter().enumerate() {
         o.heading(4, project_title("Projet collaboratif", i, &x.title));
-        o.labelled("Objectifs", &x.objectives);
-        o.labelled("Acteurs impliqués", &x.actors);
-        o.labelled("Résultats attendus", &x.expected_results);
+        let row = FieldPath::cooperation(CooperationField::CollaborativeProjects).row(i);
+        rubrics::set(o, 5, &row, x, rubric::COLLABORATIVE_PROJECT, &|_| None);
     }
     o.heading(2, "4.2 Partenariats");
     for scope in [PartnershipScope::National, PartnershipScope::International] {
@@ -154,11 +96,9 @@ fn partnerships(o: &mut Outline, scope: PartnershipScope) {
 pub(super) fn startups(o: &mut Outline) {
     let s = &o.d.startups;
     o.heading(1, "Section 5 – Création et accompagnement des start-up");
-    o.rubric(
-        2,
-        "Stratégie de soutien à l'entrepreneuriat innovant",
-        &s.strategy,
-    );
+    rubrics::set(o, 2, &rubric::startups_base(), s, rubric::STARTUPS, &|_| {
+        None
+    });
     o.heading(2, "Processus de préparation à la création d'entreprise");
     if s.preparation.is_empty() {
         o.missing("aucune étape de préparation");

@@ -138,6 +138,8 @@ mod tests_money;
 #[cfg(test)]
 mod tests_preview;
 #[cfg(test)]
+mod tests_rubrics;
+#[cfg(test)]
 mod tests_secretary;
 #[cfg(test)]
 mod tests_tables;

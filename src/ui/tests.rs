@@ -146,8 +146,7 @@ fn clicking_a_finding_opens_its_tab() {
     h.run();
     h.get_by_label("Vérification").click();
     h.run();
-    h.get_by_label("Dénomination du cluster : rubrique à remplir")
-        .click();
+    h.get_by_label("Dénomination : rubrique à remplir").click();
     h.run();
     assert_eq!(h.state().tab, Tab::Identity);
     assert!(

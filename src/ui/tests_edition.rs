@@ -229,7 +229,7 @@ fn a_marked_field_explains_itself_on_hover() {
     app.new_dossier();
     let mut h = harness(app);
     assert_eq!(h.state().tab, Tab::Identity);
-    let message = "Dénomination du cluster : rubrique à remplir";
+    let message = "Dénomination : rubrique à remplir";
     assert!(
         h.state()
             .findings

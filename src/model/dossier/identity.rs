@@ -43,6 +43,8 @@ pub struct Identity {
     pub director: Person,
     /// Secteur principal.
     pub sector: String,
+    /// The cluster's web site (format 4), optional.
+    pub website: String,
     /// Activités principales et thématiques.
     pub activities: String,
     pub sector_importance: String,
@@ -74,6 +76,7 @@ impl Default for Identity {
             treasurer: Person::default(),
             director: Person::default(),
             sector: String::new(),
+            website: String::new(),
             activities: String::new(),
             sector_importance: String::new(),
             strategic_justification: String::new(),

@@ -39,7 +39,8 @@ pub use strategy::*;
 ///   `invalid_entries` keeps mistyped numbers as typed.
 /// - 3: a member's `to_check` marks the activity or category an import
 ///   guessed, « à vérifier » until she confirms it (absent: nothing to check).
-pub const FORMAT_VERSION: u32 = 3;
+/// - 4: the cluster's `website` in its identity (absent: none given).
+pub const FORMAT_VERSION: u32 = 4;
 /// Number of years every forecast table covers.
 pub const YEARS: usize = 5;
 /// One value per year; `None` is a blank cell, distinct from zero.

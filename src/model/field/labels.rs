@@ -46,6 +46,7 @@ impl FieldLabel for IdentityField {
             F::Treasurer => "trésorier",
             F::Director => "directeur",
             F::Sector => "secteur et thématiques",
+            F::Website => "site web",
             F::Activities => "activités principales et thématiques",
             F::SectorImportance => "importance sectorielle",
             F::StrategicJustification => "justification stratégique",

@@ -60,6 +60,7 @@ field_names!(IdentityField {
     Treasurer = "treasurer",
     Director = "director",
     Sector = "sector",
+    Website = "website",
     Activities = "activities",
     SectorImportance = "sector_importance",
     StrategicJustification = "strategic_justification",

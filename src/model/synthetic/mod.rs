@@ -156,6 +156,7 @@ fn identity(d: &mut Dossier, rng: &mut Lcg) {
     id.treasurer = person(rng, "Trésorier");
     id.director = person(rng, "Directeur");
     id.sector = "Industries innovantes".into();
+    id.website = "www.csii.ma".into();
     for field in [
         &mut id.activities,
         &mut id.sector_importance,

@@ -1,11 +1,13 @@
 //! Section 4 – Partenariat et coopération, Section 5 – Création et
 //! accompagnement des start-up.
 
+use super::rubrics::set;
 use super::{Doc, RUBRIC, or_dash};
 use crate::model::dossier::PartnershipScope;
 use crate::model::field::{
     CooperationField, FieldPath, PartnershipField, ProjectField, StartupsField, StepField,
 };
+use crate::model::rubric;
 use crate::print::layout::{Align, Part, Row};
 
 pub(super) fn cooperation(doc: &mut Doc) {
@@ -21,22 +23,7 @@ pub(super) fn cooperation(doc: &mut Doc) {
         doc.heading(RUBRIC + 1, title);
         let row = FieldPath::cooperation(CooperationField::CooperationProjects).row(i);
         doc.source(Part::Whole, row.clone().field(ProjectField::Title));
-        doc.key_values(vec![
-            ("Nature", x.nature.clone()),
-            ("Parties prenantes", x.stakeholders.clone()),
-            ("Moyens mobilisés", x.means.clone()),
-            ("Résultats attendus", x.expected_results.clone()),
-        ]);
-        pair_sources(
-            doc,
-            &row,
-            &[
-                ProjectField::Nature,
-                ProjectField::Stakeholders,
-                ProjectField::Means,
-                ProjectField::ExpectedResults,
-            ],
-        );
+        set(doc, &row, x, rubric::COOPERATION_PROJECT, &|_| None);
     }
     doc.heading(RUBRIC, "Projets collaboratifs");
     if c.collaborative_projects.is_empty() {
@@ -47,20 +34,7 @@ pub(super) fn cooperation(doc: &mut Doc) {
         doc.heading(RUBRIC + 1, title);
         let row = FieldPath::cooperation(CooperationField::CollaborativeProjects).row(i);
         doc.source(Part::Whole, row.clone().field(ProjectField::Title));
-        doc.key_values(vec![
-            ("Objectifs", x.objectives.clone()),
-            ("Acteurs impliqués", x.actors.clone()),
-            ("Résultats attendus", x.expected_results.clone()),
-        ]);
-        pair_sources(
-            doc,
-            &row,
-            &[
-                ProjectField::Objectives,
-                ProjectField::Actors,
-                ProjectField::ExpectedResults,
-            ],
-        );
+        set(doc, &row, x, rubric::COLLABORATIVE_PROJECT, &|_| None);
     }
     doc.heading(3, "4.2 Partenariats");
     for scope in [PartnershipScope::National, PartnershipScope::International] {
@@ -135,12 +109,6 @@ fn partnerships(doc: &mut Doc, scope: PartnershipScope) {
 }
 
 /// The last key-value block's pairs and the fields of `row` they print.
-fn pair_sources(doc: &mut Doc, row: &FieldPath, fields: &[ProjectField]) {
-    for (k, field) in fields.iter().enumerate() {
-        doc.source(Part::Pair(k), row.clone().field(*field));
-    }
-}
-
 pub(super) fn startups(doc: &mut Doc) {
     let s = &doc.d.startups;
     doc.anchored(
@@ -148,11 +116,9 @@ pub(super) fn startups(doc: &mut Doc) {
         "Section 5 – Création et accompagnement des start-up",
         "s5",
     );
-    doc.text_section(
-        "Stratégie de soutien à l'entrepreneuriat innovant",
-        &s.strategy,
-    );
-    doc.source(Part::Whole, FieldPath::startups(StartupsField::Strategy));
+    set(doc, &rubric::startups_base(), s, rubric::STARTUPS, &|_| {
+        None
+    });
     doc.heading(
         RUBRIC,
         "Processus de préparation à la création d'entreprise",

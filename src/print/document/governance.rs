@@ -1,10 +1,12 @@
 //! Section 2 – Gouvernance et pilotage, and the fee schedule it shares with
 //! Partie 1.
 
+use super::rubrics::set;
 use super::{Doc, RUBRIC, joined, title_for};
 use crate::model::compute;
-use crate::model::field::{BoardField, FeeField, FieldPath, GovernanceField};
+use crate::model::field::{BoardField, FeeField, FieldPath};
 use crate::model::money::format_dh;
+use crate::model::rubric;
 use crate::print::layout::{Align, Part, Row};
 
 pub(super) fn governance(doc: &mut Doc) {
@@ -49,21 +51,12 @@ pub(super) fn governance(doc: &mut Doc) {
             doc.table_source(Part::Cell(i, c), FieldPath::board(i, field));
         }
     }
-    doc.text_section(
-        "Organisation interne de l'association",
-        &g.internal_organisation,
-    );
-    doc.source(
-        Part::Whole,
-        FieldPath::governance(GovernanceField::InternalOrganisation),
-    );
-    doc.text_section(
-        "Modalités d'adhésion des membres à la structure de gouvernance",
-        &g.membership_terms,
-    );
-    doc.source(
-        Part::Whole,
-        FieldPath::governance(GovernanceField::MembershipTerms),
+    set(
+        doc,
+        &rubric::governance_base(),
+        g,
+        rubric::GOVERNANCE_ORGANISATION,
+        &|_| None,
     );
     doc.heading(RUBRIC, "Recettes de cotisation et mode de calcul");
     fee_schedule(doc);
@@ -127,10 +120,11 @@ pub(super) fn fee_schedule(doc: &mut Doc) {
             FieldPath::fee_category(i, FeeField::AnnualAmount),
         );
     }
-    doc.heading(RUBRIC, "Mode de calcul");
-    doc.free_text(&d.governance.fee_calculation);
-    doc.source(
-        Part::Whole,
-        FieldPath::governance(GovernanceField::FeeCalculation),
+    set(
+        doc,
+        &rubric::governance_base(),
+        &d.governance,
+        rubric::GOVERNANCE_FEES,
+        &|_| None,
     );
 }

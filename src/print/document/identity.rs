@@ -1,8 +1,10 @@
 //! Partie 2's opening and Section 1.1 – Description générale.
 
 use super::cover::address_line;
+use super::rubrics::{BespokePair, set};
 use super::{Doc, RUBRIC, joined, or_dash, title_for};
 use crate::model::field::{FieldPath, IdentityField, PersonField};
+use crate::model::rubric;
 use crate::print::layout::{Align, Block, Part, Row};
 
 pub(super) fn partie2(doc: &mut Doc) {
@@ -12,28 +14,15 @@ pub(super) fn partie2(doc: &mut Doc) {
     doc.para("Dossier technique établi selon le cahier des charges de l'appel à projets, signé et cacheté par le Président du cluster sur toutes les pages.");
     doc.anchored(2, "Section 1 – Carte d'identité du cluster", "s1");
     doc.heading(3, "1.1 Description générale");
-    let created = doc.date(id.creation_date);
-    doc.key_values(vec![
-        ("Dénomination", id.name.clone()),
-        ("Sigle", id.acronym.clone()),
-        ("Forme juridique", id.legal_form.clone()),
-        ("Date de création", created),
-        ("Siège", address_line(id)),
-        ("Secteur", id.sector.clone()),
-    ]);
-    for (k, field) in [
-        IdentityField::Name,
-        IdentityField::Acronym,
-        IdentityField::LegalForm,
-        IdentityField::CreationDate,
-        IdentityField::Address,
-        IdentityField::Sector,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        doc.source(Part::Pair(k), FieldPath::identity(field));
-    }
+    let base = rubric::identity_base();
+    // The address and the city print together, as « Siège ».
+    let seat = address_line(id);
+    set(doc, &base, id, rubric::IDENTITY_HEAD, &|r| {
+        (r.field == IdentityField::Address).then(|| BespokePair {
+            label: "Siège".to_string(),
+            value: seat.clone(),
+        })
+    });
     doc.heading(RUBRIC, "Gouvernance et contacts");
     let rows = person_rows(doc);
     doc.table(
@@ -46,51 +35,7 @@ pub(super) fn partie2(doc: &mut Doc) {
         rows,
     );
     person_sources(doc);
-    for (title, text, field) in [
-        (
-            "Secteur et thématiques : activités principales",
-            &id.activities,
-            IdentityField::Activities,
-        ),
-        (
-            "Importance sectorielle",
-            &id.sector_importance,
-            IdentityField::SectorImportance,
-        ),
-        (
-            "Justification stratégique",
-            &id.strategic_justification,
-            IdentityField::StrategicJustification,
-        ),
-        (
-            "Territoire : noyau central",
-            &id.core_territory,
-            IdentityField::CoreTerritory,
-        ),
-        (
-            "Territoire : agglomération productive",
-            &id.productive_area,
-            IdentityField::ProductiveArea,
-        ),
-        (
-            "Historique : genèse du cluster",
-            &id.genesis,
-            IdentityField::Genesis,
-        ),
-        (
-            "Historique : ancrage territorial",
-            &id.territorial_anchoring,
-            IdentityField::TerritorialAnchoring,
-        ),
-        (
-            "Historique : initiatives communes déjà engagées",
-            &id.joint_initiatives,
-            IdentityField::JointInitiatives,
-        ),
-    ] {
-        doc.text_section(title, text);
-        doc.source(Part::Whole, FieldPath::identity(field));
-    }
+    set(doc, &base, id, rubric::IDENTITY_TEXTS, &|_| None);
 }
 
 /// The person table's cells and the fields they print (the same rows

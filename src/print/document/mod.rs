@@ -19,6 +19,7 @@ mod indicators;
 mod members;
 mod plan;
 mod receipt;
+mod rubrics;
 mod strategy;
 
 use std::collections::HashMap;

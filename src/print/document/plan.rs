@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::{Doc, as_columns, or_dash, year_columns};
 use crate::model::compute;
 use crate::model::dossier::ActionCategory;
-use crate::model::field::{ActionField, BudgetField, FieldPath, PlanField};
+use crate::model::field::{ActionField, BudgetField, FieldPath};
 use crate::model::figures::{Figures, Total};
 use crate::model::money::{AMOUNT_DECIMALS_SHOWN, format_amount};
 use crate::print::layout::{Align, Part, Row, Style};
@@ -17,13 +17,13 @@ pub(super) fn plan(doc: &mut Doc) {
     let d = doc.d;
     doc.anchored(2, "Section 6 – Plan d'action et budget prévisionnels", "s6");
     doc.heading(3, "6.1 Plan d'action");
-    doc.text_section("Orientations", &d.plan.orientations);
-    doc.source(Part::Whole, FieldPath::plan(PlanField::Orientations));
-    doc.text_section(
-        "Objectifs et grandes lignes du plan d'action",
-        &d.plan.objectives,
+    super::rubrics::set(
+        doc,
+        &crate::model::rubric::plan_base(),
+        &d.plan,
+        crate::model::rubric::PLAN,
+        &|_| None,
     );
-    doc.source(Part::Whole, FieldPath::plan(PlanField::Objectives));
     actions(doc);
     budget(doc);
 }

@@ -32,10 +32,11 @@ const DENSE_LEADING: f32 = 1.2;
 const DENSE_VPAD: f32 = 2.0;
 
 /// Rows kept with a table's header at its start (so none is left alone
-/// under it at a page bottom): all of a table of three rows or fewer
-/// (else one of them would be alone on a page), two of a longer one.
+/// under it at a page bottom): all of a table of four rows or fewer (else
+/// one of them would be alone on a page, or one row to fill beside its
+/// total), two of a longer one.
 fn kept_rows(n: usize) -> usize {
-    if n <= 3 { n } else { 2 }
+    if n <= 4 { n } else { 2 }
 }
 
 impl Grid {
@@ -272,14 +273,20 @@ impl Layouter<'_> {
         self.draw_header(&grid);
         let fresh = self.geo.full_content().h - grid.header_h;
         let n = table.rows.len();
+        // The last row never alone on a page, nor a total (shaded) with a
+        // single row above it: the rows before go with it when they do not
+        // all fit here.
+        let tail = if table.rows.last().is_some_and(|l| l.shaded) {
+            3
+        } else {
+            2
+        };
         let mut on_page = 0usize;
         for (r, (row, lines)) in table.rows.iter().zip(cells).enumerate() {
-            // The last row never alone on a page: the one before goes
-            // with it when both do not fit here.
             let h = heights[r];
-            if r + 2 == n && on_page >= 2 {
-                let last = heights[r + 1];
-                if h <= self.remaining() && h + last > self.remaining() && h + last <= fresh {
+            if r + tail == n && on_page >= 2 {
+                let rest: f32 = heights[r..].iter().sum();
+                if h <= self.remaining() && rest > self.remaining() && rest <= fresh {
                     self.new_page();
                     self.draw_header(&grid);
                     on_page = 0;

@@ -8,6 +8,7 @@ use crate::model::dossier::{
     PartnershipScope, PartnershipStatus,
 };
 use crate::model::field::*;
+use crate::model::rubric;
 use crate::ui::widgets::{Form, row_list, title};
 
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::CallProfile) {
@@ -22,37 +23,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::Cal
         "Ajouter un projet de coopération",
         |i, p: &CooperationProject| format!("Projet de coopération {} : {}", i + 1, p.title),
         |ui, form, i, p| {
-            let f = |n: ProjectField| {
-                FieldPath::cooperation(CooperationField::CooperationProjects)
-                    .row(i)
-                    .field(n)
-            };
-            grid(
-                ui,
-                &FieldPath::cooperation(CooperationField::CooperationProjects).row(i),
-                |ui| {
-                    form.long_text(ui, &f(ProjectField::Title), "Intitulé", &mut p.title);
-                },
-            );
-            form.multiline(ui, &f(ProjectField::Nature), "Nature", &mut p.nature);
-            form.multiline(
-                ui,
-                &f(ProjectField::Stakeholders),
-                "Parties prenantes",
-                &mut p.stakeholders,
-            );
-            form.multiline(
-                ui,
-                &f(ProjectField::Means),
-                "Moyens mobilisés",
-                &mut p.means,
-            );
-            form.multiline(
-                ui,
-                &f(ProjectField::ExpectedResults),
-                "Résultats attendus",
-                &mut p.expected_results,
-            );
+            let row = FieldPath::cooperation(CooperationField::CooperationProjects).row(i);
+            super::rubrics::show(ui, form, &row, p, rubric::COOPERATION_PROJECT);
         },
     );
     title(ui, "4.1 Projets collaboratifs");
@@ -64,36 +36,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::Cal
         "Ajouter un projet collaboratif",
         |i, p: &CollaborativeProject| format!("Projet collaboratif {} : {}", i + 1, p.title),
         |ui, form, i, p| {
-            let f = |n: ProjectField| {
-                FieldPath::cooperation(CooperationField::CollaborativeProjects)
-                    .row(i)
-                    .field(n)
-            };
-            grid(
-                ui,
-                &FieldPath::cooperation(CooperationField::CollaborativeProjects).row(i),
-                |ui| {
-                    form.long_text(ui, &f(ProjectField::Title), "Intitulé", &mut p.title);
-                },
-            );
-            form.multiline(
-                ui,
-                &f(ProjectField::Objectives),
-                "Objectifs",
-                &mut p.objectives,
-            );
-            form.multiline(
-                ui,
-                &f(ProjectField::Actors),
-                "Acteurs impliqués",
-                &mut p.actors,
-            );
-            form.multiline(
-                ui,
-                &f(ProjectField::ExpectedResults),
-                "Résultats attendus",
-                &mut p.expected_results,
-            );
+            let row = FieldPath::cooperation(CooperationField::CollaborativeProjects).row(i);
+            super::rubrics::show(ui, form, &row, p, rubric::COLLABORATIVE_PROJECT);
         },
     );
     title(ui, "4.2 Partenariats nationaux et internationaux");

@@ -61,17 +61,13 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::Cal
     );
     super::officers::follow_board(d, &before);
     let g = &mut d.governance;
-    form.multiline(
+    let base = crate::model::rubric::governance_base();
+    super::rubrics::show(
         ui,
-        &FieldPath::governance(GovernanceField::InternalOrganisation),
-        "Organisation interne de l'association",
-        &mut g.internal_organisation,
-    );
-    form.multiline(
-        ui,
-        &FieldPath::governance(GovernanceField::MembershipTerms),
-        "Modalités d'adhésion des membres à la structure de gouvernance",
-        &mut g.membership_terms,
+        form,
+        &base,
+        g,
+        crate::model::rubric::GOVERNANCE_ORGANISATION,
     );
     title(ui, "Barème des cotisations");
     row_list(
@@ -115,12 +111,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::Cal
             );
         },
     );
-    form.multiline(
-        ui,
-        &FieldPath::governance(GovernanceField::FeeCalculation),
-        "Mode de calcul des cotisations",
-        &mut g.fee_calculation,
-    );
+    super::rubrics::show(ui, form, &base, g, crate::model::rubric::GOVERNANCE_FEES);
     let revenue = compute::fee_revenue(d);
     ui.add_space(6.0);
     ui.label(

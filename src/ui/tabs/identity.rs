@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use super::grid;
 use crate::model::dossier::{Dossier, Person};
 use crate::model::field::*;
+use crate::model::rubric;
 use crate::ui::widgets::{Form, HINT_SIZE, title};
 
 fn person(ui: &mut Ui, form: &mut Form, path: &FieldPath, heading: &str, p: &mut Person) {
@@ -57,50 +58,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::Cal
 fn fields(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
     let id = &mut d.identity;
     title(ui, "Section 1.1 – Description générale");
-    grid(ui, "identity", |ui| {
-        form.text(
-            ui,
-            &FieldPath::identity(IdentityField::Name),
-            "Dénomination",
-            &mut id.name,
-        );
-        form.text(
-            ui,
-            &FieldPath::identity(IdentityField::Acronym),
-            "Sigle",
-            &mut id.acronym,
-        );
-        form.long_text(
-            ui,
-            &FieldPath::identity(IdentityField::LegalForm),
-            "Forme juridique",
-            &mut id.legal_form,
-        );
-        form.date(
-            ui,
-            &FieldPath::identity(IdentityField::CreationDate),
-            "Date de création",
-            &mut id.creation_date,
-        );
-        form.long_text(
-            ui,
-            &FieldPath::identity(IdentityField::Address),
-            "Siège : adresse",
-            &mut id.address,
-        );
-        form.text(
-            ui,
-            &FieldPath::identity(IdentityField::City),
-            "Siège : ville",
-            &mut id.city,
-        );
-        form.long_text(
-            ui,
-            &FieldPath::identity(IdentityField::Sector),
-            "Secteur",
-            &mut id.sector,
-        );
-    });
+    let base = rubric::identity_base();
+    super::rubrics::show(ui, form, &base, id, rubric::IDENTITY_HEAD);
     title(ui, "Gouvernance et contacts");
     ui.label(
         RichText::new(
@@ -137,55 +96,5 @@ fn fields(ui: &mut Ui, form: &mut Form, d: &mut Dossier) {
         "Directeur (facultatif)",
         &mut id.director,
     );
-    title(ui, "Secteur et thématiques");
-    form.multiline(
-        ui,
-        &FieldPath::identity(IdentityField::Activities),
-        "Activités principales et thématiques",
-        &mut id.activities,
-    );
-    form.multiline(
-        ui,
-        &FieldPath::identity(IdentityField::SectorImportance),
-        "Importance sectorielle",
-        &mut id.sector_importance,
-    );
-    form.multiline(
-        ui,
-        &FieldPath::identity(IdentityField::StrategicJustification),
-        "Justification stratégique",
-        &mut id.strategic_justification,
-    );
-    title(ui, "Territoire");
-    form.multiline(
-        ui,
-        &FieldPath::identity(IdentityField::CoreTerritory),
-        "Périmètre du noyau central (entreprises adhérentes)",
-        &mut id.core_territory,
-    );
-    form.multiline(
-        ui,
-        &FieldPath::identity(IdentityField::ProductiveArea),
-        "Périmètre de l'agglomération productive (coopérations futures)",
-        &mut id.productive_area,
-    );
-    title(ui, "Historique");
-    form.multiline(
-        ui,
-        &FieldPath::identity(IdentityField::Genesis),
-        "Genèse du cluster",
-        &mut id.genesis,
-    );
-    form.multiline(
-        ui,
-        &FieldPath::identity(IdentityField::TerritorialAnchoring),
-        "Ancrage territorial",
-        &mut id.territorial_anchoring,
-    );
-    form.multiline(
-        ui,
-        &FieldPath::identity(IdentityField::JointInitiatives),
-        "Initiatives communes déjà engagées",
-        &mut id.joint_initiatives,
-    );
+    super::rubrics::show(ui, form, &base, id, rubric::IDENTITY_TEXTS);
 }

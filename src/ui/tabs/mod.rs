@@ -16,6 +16,7 @@ pub mod officers;
 pub mod plan;
 pub mod print;
 pub mod register;
+pub mod rubrics;
 pub mod startups;
 pub mod strategy;
 pub mod verification;

@@ -16,18 +16,8 @@ use crate::ui::widgets::{Form, HINT_SIZE, row_list, title, year_header};
 pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
     crate::ui::help::show(ui, p, crate::model::finding::Section::Plan);
     title(ui, "6.1 Plan d'action sur cinq ans");
-    form.multiline(
-        ui,
-        &FieldPath::plan(PlanField::Orientations),
-        "Orientations",
-        &mut d.plan.orientations,
-    );
-    form.multiline(
-        ui,
-        &FieldPath::plan(PlanField::Objectives),
-        "Objectifs et grandes lignes du plan d'action",
-        &mut d.plan.objectives,
-    );
+    let base = crate::model::rubric::plan_base();
+    super::rubrics::show(ui, form, &base, &mut d.plan, crate::model::rubric::PLAN);
     ui.add_space(6.0);
     ui.strong("Actions (coût par année en DHS ; une année vide est une année sans l'action)");
     row_list(

@@ -13,12 +13,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &crate::model::Cal
     crate::ui::help::show(ui, p, crate::model::finding::Section::Startups);
     let s = &mut d.startups;
     title(ui, "Section 5 – Création et accompagnement des start-up");
-    form.multiline(
-        ui,
-        &FieldPath::startups(StartupsField::Strategy),
-        "Stratégie de soutien à l'entrepreneuriat innovant",
-        &mut s.strategy,
-    );
+    let base = crate::model::rubric::startups_base();
+    super::rubrics::show(ui, form, &base, s, crate::model::rubric::STARTUPS);
     title(ui, "Processus de préparation à la création d'entreprise");
     row_list(
         ui,

@@ -5,7 +5,8 @@
 use crate::model::call::CallProfile;
 use crate::model::dossier::{Dossier, Person, YEARS, Years};
 use crate::model::field::*;
-use crate::model::finding::{Finding, Section};
+use crate::model::finding::{Finding, Section, Severity};
+use crate::model::rubric::{self, Entry, Need, Read};
 
 use super::year_label;
 
@@ -80,6 +81,44 @@ impl Collector {
         ));
     }
 
+    /// The rubrics of a table (see [`crate::model::rubric`]): a required
+    /// one missing is blocking, an advisable one a warning. `who` names
+    /// the row for a list's rubrics (« Projet de coopération n° 2 »);
+    /// otherwise the heading a rubric sits under names its context.
+    pub(super) fn rubrics<T, F: FieldName>(
+        &mut self,
+        section: Section,
+        base: &FieldPath,
+        holder: &T,
+        table: &'static [Entry<T, F>],
+        who: Option<&str>,
+    ) {
+        for (heading, r) in rubric::with_context(table) {
+            let label = match who.or(heading) {
+                Some(context) => format!("{context}, {}", r.label_in_sentence()),
+                None => r.label.to_string(),
+            };
+            let path = r.path(base);
+            match (r.need, r.read(holder)) {
+                (Need::Optional, _) => {}
+                (Need::Advisable, Read::Text(v)) => self.advisable(section, path, v, &label),
+                (Need::Required, Read::Text(v)) => self.text(section, path, v, &label),
+                (_, Read::Date(v)) => {
+                    if v.is_none() {
+                        self.out.push(Finding {
+                            severity: severity(r.need),
+                            section,
+                            field: path,
+                            message: format!("{label} : rubrique à remplir"),
+                        });
+                    }
+                }
+                (_, Read::Counts(v)) => self.years(section, path, v, &label),
+                (_, Read::Decimals(_, v)) => self.years(section, path, v, &label),
+            }
+        }
+    }
+
     pub(super) fn person(
         &mut self,
         section: Section,
@@ -114,6 +153,13 @@ impl Collector {
                 &format!("{role}, e-mail"),
             );
         }
+    }
+}
+
+fn severity(need: Need) -> Severity {
+    match need {
+        Need::Required => Severity::Blocking,
+        Need::Advisable | Need::Optional => Severity::Warning,
     }
 }
 

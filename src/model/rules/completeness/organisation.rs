@@ -4,6 +4,7 @@ use crate::model::call::CallProfile;
 use crate::model::dossier::{BoardRole, Dossier, PieceStatus};
 use crate::model::field::*;
 use crate::model::finding::{Finding, Section};
+use crate::model::rubric;
 
 use super::{Collector, row_name};
 
@@ -35,43 +36,8 @@ pub(super) fn administrative(c: &mut Collector, d: &Dossier, profile: &CallProfi
 pub(super) fn identity(c: &mut Collector, d: &Dossier) {
     let s = Section::Identity;
     let id = &d.identity;
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::Name),
-        &id.name,
-        "Dénomination du cluster",
-    );
-    c.advisable(
-        s,
-        FieldPath::identity(IdentityField::Acronym),
-        &id.acronym,
-        "Sigle",
-    );
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::LegalForm),
-        &id.legal_form,
-        "Forme juridique",
-    );
-    if id.creation_date.is_none() {
-        c.out.push(Finding::blocking(
-            s,
-            FieldPath::identity(IdentityField::CreationDate),
-            "Date de création : rubrique à remplir",
-        ));
-    }
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::Address),
-        &id.address,
-        "Siège, adresse",
-    );
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::City),
-        &id.city,
-        "Siège, ville",
-    );
+    let base = rubric::identity_base();
+    c.rubrics(s, &base, id, rubric::IDENTITY_HEAD, None);
     c.person(
         s,
         FieldPath::identity(IdentityField::President),
@@ -102,60 +68,7 @@ pub(super) fn identity(c: &mut Collector, d: &Dossier) {
             true,
         );
     }
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::Sector),
-        &id.sector,
-        "Secteur",
-    );
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::Activities),
-        &id.activities,
-        "Activités principales et thématiques",
-    );
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::SectorImportance),
-        &id.sector_importance,
-        "Importance sectorielle",
-    );
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::StrategicJustification),
-        &id.strategic_justification,
-        "Justification stratégique",
-    );
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::CoreTerritory),
-        &id.core_territory,
-        "Territoire, noyau central",
-    );
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::ProductiveArea),
-        &id.productive_area,
-        "Territoire, agglomération productive",
-    );
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::Genesis),
-        &id.genesis,
-        "Historique, genèse du cluster",
-    );
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::TerritorialAnchoring),
-        &id.territorial_anchoring,
-        "Historique, ancrage territorial",
-    );
-    c.text(
-        s,
-        FieldPath::identity(IdentityField::JointInitiatives),
-        &id.joint_initiatives,
-        "Historique, initiatives communes déjà engagées",
-    );
+    c.rubrics(s, &base, id, rubric::IDENTITY_TEXTS, None);
 }
 
 pub(super) fn members(c: &mut Collector, d: &Dossier) {
@@ -236,24 +149,9 @@ pub(super) fn governance(c: &mut Collector, d: &Dossier) {
             &format!("{who}, organisme"),
         );
     }
-    c.text(
-        s,
-        FieldPath::governance(GovernanceField::InternalOrganisation),
-        &g.internal_organisation,
-        "Organisation interne de l'association",
-    );
-    c.text(
-        s,
-        FieldPath::governance(GovernanceField::MembershipTerms),
-        &g.membership_terms,
-        "Modalités d'adhésion des membres",
-    );
-    c.text(
-        s,
-        FieldPath::governance(GovernanceField::FeeCalculation),
-        &g.fee_calculation,
-        "Mode de calcul des cotisations",
-    );
+    let base = rubric::governance_base();
+    c.rubrics(s, &base, g, rubric::GOVERNANCE_ORGANISATION, None);
+    c.rubrics(s, &base, g, rubric::GOVERNANCE_FEES, None);
     if g.fee_categories.is_empty() {
         c.out.push(Finding::blocking(
             s,

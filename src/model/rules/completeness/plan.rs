@@ -4,23 +4,13 @@ use crate::model::call::CallProfile;
 use crate::model::dossier::{ActionCategory, Dossier, YEARS};
 use crate::model::field::*;
 use crate::model::finding::{Finding, Section};
+use crate::model::rubric;
 
 use super::{Collector, row_name};
 
 pub(super) fn plan(c: &mut Collector, d: &Dossier, profile: &CallProfile) {
     let s = Section::Plan;
-    c.text(
-        s,
-        FieldPath::plan(PlanField::Orientations),
-        &d.plan.orientations,
-        "Plan d'action, orientations",
-    );
-    c.text(
-        s,
-        FieldPath::plan(PlanField::Objectives),
-        &d.plan.objectives,
-        "Plan d'action, objectifs et grandes lignes",
-    );
+    c.rubrics(s, &rubric::plan_base(), &d.plan, rubric::PLAN, None);
     if d.plan.actions.is_empty() {
         c.out.push(Finding::blocking(
             s,

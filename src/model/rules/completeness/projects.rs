@@ -3,65 +3,18 @@
 use crate::model::dossier::{Dossier, PartnershipScope};
 use crate::model::field::*;
 use crate::model::finding::{Finding, Section};
+use crate::model::rubric;
 
 use super::{Collector, row_name};
 
 pub(super) fn strategy(c: &mut Collector, d: &Dossier) {
-    let s = Section::Strategy;
-    let st = &d.strategy;
-    c.text(
-        s,
-        FieldPath::strategy(StrategyField::GlobalStrategy),
-        &st.global_strategy,
-        "Stratégie globale du cluster",
-    );
-    c.years(
-        s,
-        FieldPath::strategy(StrategyField::RdProjects),
-        &st.rd_projects,
-        "Objectifs chiffrés, projets de R&D",
-    );
-    c.years(
-        s,
-        FieldPath::strategy(StrategyField::FundsRaised),
-        &st.funds_raised,
-        "Objectifs chiffrés, financements levés",
-    );
-    c.years(
-        s,
-        FieldPath::strategy(StrategyField::ExportShare),
-        &st.export_share,
-        "Objectifs chiffrés, parts de marché à l'export",
-    );
-    c.text(
-        s,
-        FieldPath::strategy(StrategyField::TechnologiesMarkets),
-        &st.technologies_markets,
-        "Technologies et marchés visés",
-    );
-    c.text(
-        s,
-        FieldPath::strategy(StrategyField::NationalPositioning),
-        &st.national_positioning,
-        "Positionnement concurrentiel national",
-    );
-    c.text(
-        s,
-        FieldPath::strategy(StrategyField::InternationalPositioning),
-        &st.international_positioning,
-        "Positionnement concurrentiel international",
-    );
-    c.years(
-        s,
-        FieldPath::strategy(StrategyField::ForecastMembers),
-        &st.forecast_members,
-        "Évolution prévisionnelle du nombre d'adhérents",
-    );
-    c.years(
-        s,
-        FieldPath::strategy(StrategyField::ForecastFeeRevenue),
-        &st.forecast_fee_revenue,
-        "Évolution prévisionnelle des recettes de cotisation",
+    let base = rubric::strategy_base();
+    c.rubrics(
+        Section::Strategy,
+        &base,
+        &d.strategy,
+        rubric::STRATEGY,
+        None,
     );
 }
 
@@ -76,42 +29,9 @@ pub(super) fn cooperation(c: &mut Collector, d: &Dossier) {
         ));
     }
     for (i, p) in co.cooperation_projects.iter().enumerate() {
-        let f = |n: ProjectField| {
-            FieldPath::cooperation(CooperationField::CooperationProjects)
-                .row(i)
-                .field(n)
-        };
+        let row = FieldPath::cooperation(CooperationField::CooperationProjects).row(i);
         let who = row_name("Projet de coopération", i, &p.title);
-        c.text(
-            s,
-            f(ProjectField::Title),
-            &p.title,
-            &format!("Projet de coopération n° {}, intitulé", nth(i)),
-        );
-        c.text(
-            s,
-            f(ProjectField::Nature),
-            &p.nature,
-            &format!("{who}, nature"),
-        );
-        c.text(
-            s,
-            f(ProjectField::Stakeholders),
-            &p.stakeholders,
-            &format!("{who}, parties prenantes"),
-        );
-        c.text(
-            s,
-            f(ProjectField::Means),
-            &p.means,
-            &format!("{who}, moyens mobilisés"),
-        );
-        c.text(
-            s,
-            f(ProjectField::ExpectedResults),
-            &p.expected_results,
-            &format!("{who}, résultats attendus"),
-        );
+        c.rubrics(s, &row, p, rubric::COOPERATION_PROJECT, Some(&who));
     }
     if co.collaborative_projects.is_empty() {
         c.out.push(Finding::blocking(
@@ -121,36 +41,9 @@ pub(super) fn cooperation(c: &mut Collector, d: &Dossier) {
         ));
     }
     for (i, p) in co.collaborative_projects.iter().enumerate() {
-        let f = |n: ProjectField| {
-            FieldPath::cooperation(CooperationField::CollaborativeProjects)
-                .row(i)
-                .field(n)
-        };
+        let row = FieldPath::cooperation(CooperationField::CollaborativeProjects).row(i);
         let who = row_name("Projet collaboratif", i, &p.title);
-        c.text(
-            s,
-            f(ProjectField::Title),
-            &p.title,
-            &format!("Projet collaboratif n° {}, intitulé", nth(i)),
-        );
-        c.text(
-            s,
-            f(ProjectField::Objectives),
-            &p.objectives,
-            &format!("{who}, objectifs"),
-        );
-        c.text(
-            s,
-            f(ProjectField::Actors),
-            &p.actors,
-            &format!("{who}, acteurs impliqués"),
-        );
-        c.text(
-            s,
-            f(ProjectField::ExpectedResults),
-            &p.expected_results,
-            &format!("{who}, résultats attendus"),
-        );
+        c.rubrics(s, &row, p, rubric::COLLABORATIVE_PROJECT, Some(&who));
     }
     for scope in [PartnershipScope::National, PartnershipScope::International] {
         if !co.partnerships.iter().any(|p| p.scope == scope) {
@@ -197,12 +90,7 @@ pub(super) fn cooperation(c: &mut Collector, d: &Dossier) {
 pub(super) fn startups(c: &mut Collector, d: &Dossier) {
     let s = Section::Startups;
     let st = &d.startups;
-    c.text(
-        s,
-        FieldPath::startups(StartupsField::Strategy),
-        &st.strategy,
-        "Stratégie de soutien à l'entrepreneuriat innovant",
-    );
+    c.rubrics(s, &rubric::startups_base(), st, rubric::STARTUPS, None);
     if st.preparation.is_empty() {
         c.out.push(Finding::blocking(
             s,
