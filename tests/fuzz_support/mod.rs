@@ -7,6 +7,7 @@
 pub mod mutate;
 pub mod seeds;
 pub mod xls;
+pub mod zipgen;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -64,7 +65,9 @@ impl Run {
         if self.rss_kb >= MAX_RSS_KB {
             return Some(format!("{} Mo de mémoire", self.rss_kb / 1024));
         }
-        if self.code == 2 && !self.stderr.starts_with("Erreur") {
+        // Progress lines (« Lecture du tableur : 15 000 lignes ») may come
+        // before the error.
+        if self.code == 2 && !self.stderr.lines().any(|l| l.starts_with("Erreur")) {
             return Some(format!("message d'erreur non français : {short}"));
         }
         self.echo()
