@@ -78,7 +78,7 @@ fn fuzz(target: Target) {
     let mut echoes: Vec<String> = Vec::new();
     let (mut peak, mut peak_of, mut slowest) = (0u64, String::new(), 0f64);
     let mut done = 0u64;
-    let (mut gen_s, mut run_s) = (0f64, 0f64);
+    let (mut gen_s, mut run_s, mut cpu_s) = (0f64, 0f64, 0f64);
     for i in 0..runs {
         if budget > 0 && started.elapsed().as_secs() >= budget {
             break;
@@ -92,6 +92,7 @@ fn fuzz(target: Target) {
         gen_s += t.elapsed().as_secs_f64();
         let r: Run = run_input(target, &input, scratch.path(), &dossier);
         run_s += r.seconds;
+        cpu_s += r.cpu_seconds;
         done += 1;
         *codes.entry(r.code).or_default() += 1;
         slowest = slowest.max(r.seconds);
@@ -120,7 +121,7 @@ fn fuzz(target: Target) {
     }
     println!(
         "{:8} {done} entrées en {:.0} s (la plus lente {:.1} s), codes {codes:?}, \
-         mémoire de pointe {} Mo ({peak_of}); génération {gen_s:.0} s, exécution {run_s:.0} s",
+         mémoire de pointe {} Mo ({peak_of}); génération {gen_s:.0} s, exécution {run_s:.0} s ({cpu_s:.0} s de processeur)",
         target.dir(),
         started.elapsed().as_secs_f64(),
         slowest,
