@@ -339,8 +339,6 @@ pub fn rezip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
-        // The fastest level: runs of one character compress as well.
-        .compression_level(Some(1))
         .large_file(false);
     for (name, content) in entries {
         zip.start_file(name.as_str(), opts).expect("entry");
