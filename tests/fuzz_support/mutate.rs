@@ -4,8 +4,17 @@
 //! groups repeated. Zipped workbooks are mutated inside: an XML part is
 //! changed and the archive written again (deflated, so a huge cell stays a
 //! small file), or the archive's own bytes and declared sizes are changed.
+//!
+//! The harness is built without optimisation (a test of the debug
+//! profile), where a loop over every byte of a 20 MB part costs a large
+//! fraction of a second: runs are built by doubling copies (`repeat`,
+//! `extend_from_slice`) and positions are looked for in a window of at most
+//! [`WINDOW`] bytes (at the start, the end or a random place of a part), so
+//! one mutant costs milliseconds however large the cell it carries.
 
 use std::io::{Cursor, Read, Write};
+
+use super::zipgen::{Packed, SeedZip, Segment, write_zip};
 
 /// A small, reproducible generator (xorshift64*).
 pub struct Rng(u64);
@@ -63,7 +72,87 @@ pub const LIES: &[&str] = &[
 /// Sizes of the runs of text inserted: just past a cell, a few megabytes,
 /// past the parts' limit (only where it compresses).
 const RUNS: &[usize] = &[32_768, 40_000, 1 << 20, 4 << 20];
-const ZIPPED_RUNS: &[usize] = &[32_768, 100_000, 8 << 20, 40 << 20, 70 << 20];
+/// Past a cell (32 767), a megabyte, past the text limit (32 MB) and a
+/// part's (64 MB): the largest cost the program most to read, so they come
+/// three times in seven.
+const ZIPPED_RUNS: &[usize] = &[
+    32_768,
+    40_000,
+    100_000,
+    1 << 20,
+    8 << 20,
+    40 << 20,
+    70 << 20,
+];
+
+/// Where positions are looked for in a large part: a window this long.
+pub const WINDOW: usize = 64 * 1024;
+
+/// `unit` repeated to `len` bytes (copies that double, not a loop per byte).
+pub fn run_of(unit: &[u8], len: usize) -> Vec<u8> {
+    if unit.is_empty() {
+        return Vec::new();
+    }
+    let mut v = unit.repeat(len.div_ceil(unit.len()));
+    v.truncate(len);
+    v
+}
+
+/// `b` with `insert` placed at `at` (clamped to `b`'s length).
+pub fn spliced(b: &[u8], at: usize, insert: &[u8]) -> Vec<u8> {
+    let at = at.min(b.len());
+    let mut out = Vec::with_capacity(b.len() + insert.len());
+    out.extend_from_slice(&b[..at]);
+    out.extend_from_slice(insert);
+    out.extend_from_slice(&b[at..]);
+    out
+}
+
+/// A range of `len` bytes at most [`WINDOW`] long: the whole when short,
+/// else the start, the end or a random place, a third of the time each.
+fn window(rng: &mut Rng, len: usize) -> std::ops::Range<usize> {
+    if len <= WINDOW {
+        return 0..len;
+    }
+    let start = match rng.below(3) {
+        0 => 0,
+        1 => len - WINDOW,
+        _ => rng.below(len - WINDOW + 1),
+    };
+    start..start + WINDOW
+}
+
+/// Positions in `range` of `b` where `needle` starts.
+fn find_all(b: &[u8], range: std::ops::Range<usize>, needle: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let Some(first) = needle.first() else {
+        return out;
+    };
+    let end = range.end.min(b.len());
+    let mut i = range.start;
+    while i < end {
+        if b[i] == *first && b[i..].starts_with(needle) {
+            out.push(i);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The first position at or after `from` where `needle` starts, looking at
+/// most `limit` bytes ahead.
+fn find_from(b: &[u8], from: usize, needle: &[u8], limit: usize) -> Option<usize> {
+    let first = *needle.first()?;
+    let end = from.saturating_add(limit).min(b.len());
+    let mut i = from;
+    while i < end {
+        if b[i] == first && b[i..].starts_with(needle) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
 
 /// One to four mutations of `seed` (a plain file: CSV, XLS, RON).
 pub fn mutate_bytes(rng: &mut Rng, seed: &[u8], other: &[u8], runs: &[usize]) -> Vec<u8> {
@@ -91,42 +180,36 @@ fn mutate_once(rng: &mut Rng, mut b: Vec<u8>, other: &[u8], runs: &[usize]) -> V
             let bytes: Vec<u8> = (0..n)
                 .map(|_| *rng.pick(&[0u8, 0xFF, 0x7F, 0x80, b'"', b';', b'\n', b'(', b'[']))
                 .collect();
-            b.splice(i..i, bytes);
+            b = spliced(&b, i, &bytes);
         }
         2 if len > 0 => {
             let i = rng.below(len);
             let n = (1 + rng.below(256)).min(len - i);
-            b.drain(i..i + n);
+            b.copy_within(i + n.., i);
+            b.truncate(len - n);
         }
         3 if len > 0 => {
             // A chunk repeated: more rows, more cells, more members.
             let i = rng.below(len);
             let n = (1 + rng.below(4096)).min(len - i);
-            let chunk = b[i..i + n].to_vec();
             let times = *rng.pick(&[2usize, 10, 1000, 20_000]);
-            let at = rng.below(len + 1);
             let budget = (24 << 20) / n.max(1);
-            let insert: Vec<u8> = chunk
-                .iter()
-                .copied()
-                .cycle()
-                .take(n * times.min(budget))
-                .collect();
-            b.splice(at..at, insert);
+            let insert = run_of(&b[i..i + n], n * times.min(budget));
+            b = spliced(&b, rng.below(len + 1), &insert);
         }
         4 | 5 => b = inflate_number(rng, &b),
         6 => {
             let i = rng.below(len + 1);
             let n = *rng.pick(runs);
             let c = *rng.pick(&[b'A', b' ', 0xE9, b'"']);
-            b.splice(i..i, std::iter::repeat_n(c, n));
+            b = spliced(&b, i, &run_of(&[c], n));
         }
         7 => {
             // Nesting a parser would follow down.
             let i = rng.below(len + 1);
             let n = *rng.pick(&[100usize, 10_000, 1_000_000]);
             let c = *rng.pick(b"([{");
-            b.splice(i..i, std::iter::repeat_n(c, n));
+            b = spliced(&b, i, &run_of(&[c], n));
         }
         8 if len >= 4 => {
             // A 16- or 32-bit field of a binary format set to a lie.
@@ -149,13 +232,14 @@ fn mutate_once(rng: &mut Rng, mut b: Vec<u8>, other: &[u8], runs: &[usize]) -> V
         10 => {
             // Millions of empty elements in a list: each costs a whole
             // struct once parsed.
-            let opens: Vec<usize> = (0..len).filter(|i| b[*i] == b'[').collect();
+            let range = window(rng, len);
+            let opens = find_all(&b, range, b"[");
             if !opens.is_empty() {
                 let at = *rng.pick(&opens) + 1;
                 let n = *rng.pick(&[1_000usize, 100_000, 5_000_000]);
                 let units: [&[u8]; 3] = [b"(),", b"\"\",", b"None,"];
                 let unit = units[rng.below(units.len())];
-                b.splice(at..at, unit.iter().copied().cycle().take(unit.len() * n));
+                b = spliced(&b, at, &run_of(unit, unit.len() * n));
             }
         }
         _ if len > 0 => {
@@ -169,7 +253,8 @@ fn mutate_once(rng: &mut Rng, mut b: Vec<u8>, other: &[u8], runs: &[usize]) -> V
 
 /// A run of digits replaced by a lie.
 pub fn inflate_number(rng: &mut Rng, b: &[u8]) -> Vec<u8> {
-    let runs: Vec<(usize, usize)> = digit_runs(b);
+    let range = window(rng, b.len());
+    let runs: Vec<(usize, usize)> = digit_runs(b, range);
     if runs.is_empty() {
         return b.to_vec();
     }
@@ -180,10 +265,11 @@ pub fn inflate_number(rng: &mut Rng, b: &[u8]) -> Vec<u8> {
     out
 }
 
-fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
+/// The runs of digits that start in `range` of `b`.
+fn digit_runs(b: &[u8], range: std::ops::Range<usize>) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
+    let mut i = range.start;
+    while i < range.end.min(b.len()) {
         if b[i].is_ascii_digit() {
             let start = i;
             while i < b.len() && b[i].is_ascii_digit() {
@@ -200,12 +286,9 @@ fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
 /// A bracketed group (`(…)`, `<row…</row>`, `[…]`) written again many
 /// times after itself.
 fn repeat_group(rng: &mut Rng, b: &[u8]) -> Vec<u8> {
-    let opens: Vec<usize> = b
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| matches!(c, b'(' | b'['))
-        .map(|(i, _)| i)
-        .collect();
+    let range = window(rng, b.len());
+    let mut opens = find_all(b, range.clone(), b"(");
+    opens.extend(find_all(b, range, b"["));
     if opens.is_empty() {
         return b.to_vec();
     }
@@ -215,29 +298,27 @@ fn repeat_group(rng: &mut Rng, b: &[u8]) -> Vec<u8> {
     } else {
         (b'[', b']')
     };
+    // The group's end, looked for at most a few megabytes ahead.
     let mut depth = 0usize;
     let mut end = None;
-    for (i, c) in b.iter().enumerate().skip(start) {
-        if *c == open {
+    let mut i = start;
+    while i < b.len().min(start + (4 << 20)) {
+        if b[i] == open {
             depth += 1;
-        } else if *c == close {
+        } else if b[i] == close {
             depth -= 1;
             if depth == 0 {
                 end = Some(i + 1);
                 break;
             }
         }
+        i += 1;
     }
     let Some(end) = end else { return b.to_vec() };
-    let group = &b[start..end];
-    let times = (*rng.pick(&[2usize, 100, 10_000, 1_000_000])).min((30 << 20) / group.len().max(1));
-    let mut out = b[..end].to_vec();
-    for _ in 0..times {
-        out.extend_from_slice(b", ");
-        out.extend_from_slice(group);
-    }
-    out.extend_from_slice(&b[end..]);
-    out
+    let mut unit = b", ".to_vec();
+    unit.extend_from_slice(&b[start..end]);
+    let times = (*rng.pick(&[2usize, 100, 10_000, 1_000_000])).min((30 << 20) / unit.len());
+    spliced(b, end, &run_of(&unit, unit.len() * times))
 }
 
 /// The entries of a zip: (name, content); `None` when it does not open.
@@ -266,9 +347,11 @@ pub fn rezip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     zip.finish().expect("zip").into_inner()
 }
 
-/// A zipped workbook mutated: most often inside one XML part.
-pub fn mutate_zip(rng: &mut Rng, seed: &[u8], other: &[u8]) -> Vec<u8> {
-    let Some(mut entries) = unzip(seed).filter(|_| !rng.chance(6)) else {
+/// A zipped workbook mutated: most often inside one XML part, which is
+/// changed one to three times; a huge run of text or a repeated element,
+/// when there is one, is the last change (it stays a run: see `zipgen`).
+pub fn mutate_zip(rng: &mut Rng, seed: &[u8], opened: Option<&SeedZip>, other: &[u8]) -> Vec<u8> {
+    let Some(opened) = opened.filter(|_| !rng.chance(6)) else {
         // The archive's own bytes.
         let mut b = mutate_bytes(rng, seed, other, RUNS);
         if rng.chance(2) {
@@ -276,6 +359,7 @@ pub fn mutate_zip(rng: &mut Rng, seed: &[u8], other: &[u8]) -> Vec<u8> {
         }
         return b;
     };
+    let entries = &opened.entries;
     let xml: Vec<usize> = (0..entries.len())
         .filter(|i| entries[*i].0.ends_with(".xml") || entries[*i].0.ends_with(".rels"))
         .collect();
@@ -284,32 +368,50 @@ pub fn mutate_zip(rng: &mut Rng, seed: &[u8], other: &[u8]) -> Vec<u8> {
     } else {
         *rng.pick(&xml)
     };
+    let mut content = entries[i].1.clone();
+    let mut run = None;
     for _ in 0..1 + rng.below(3) {
-        let content = std::mem::take(&mut entries[i].1);
-        entries[i].1 = match rng.below(6) {
-            0 | 1 => inflate_number(rng, &content),
-            2 => huge_text(rng, &content),
-            3 => repeat_element(rng, &content),
-            _ => mutate_bytes(rng, &content, &[], RUNS),
-        };
+        match rng.below(6) {
+            0 | 1 => content = inflate_number(rng, &content),
+            2 => run = Some(huge_text(rng, &content)),
+            3 => run = repeat_element(rng, &content),
+            _ => content = mutate_bytes(rng, &content, &[], RUNS),
+        }
+        if run.is_some() {
+            break;
+        }
     }
-    if rng.chance(8) && entries.len() > 1 {
-        entries.remove(rng.below(entries.len()));
-    }
-    let mut out = rezip(&entries);
+    let changed = match run {
+        Some((at, unit, len)) => {
+            let mut s = Segment::of(&content[..at]);
+            s.push(&Segment::run(&unit, len));
+            s.push(&Segment::of(&content[at..]));
+            s.entry()
+        }
+        None => Segment::of(&content).entry(),
+    };
+    let removed = (rng.chance(8) && entries.len() > 1).then(|| rng.below(entries.len()));
+    let parts: Vec<(&str, &Packed)> = entries
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| Some(*j) != removed)
+        .map(|(j, (name, _, packed))| (name.as_str(), if j == i { &changed } else { packed }))
+        .collect();
+    let mut out = write_zip(&parts);
     if rng.chance(8) {
         lie_about_sizes(rng, &mut out);
     }
     out
 }
 
-/// A long run of text inside an element (a cell, a shared string).
-fn huge_text(rng: &mut Rng, b: &[u8]) -> Vec<u8> {
-    let closes: Vec<usize> = b
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| **c == b'>' && b.get(i + 1) != Some(&b'<'))
-        .map(|(i, _)| i + 1)
+/// A long run of text inside an element (a cell, a shared string): where,
+/// what is repeated, how many bytes.
+fn huge_text(rng: &mut Rng, b: &[u8]) -> (usize, Vec<u8>, usize) {
+    let range = window(rng, b.len());
+    let closes: Vec<usize> = find_all(b, range, b">")
+        .into_iter()
+        .filter(|i| b.get(i + 1) != Some(&b'<'))
+        .map(|i| i + 1)
         .collect();
     let at = if closes.is_empty() {
         rng.below(b.len() + 1)
@@ -318,16 +420,13 @@ fn huge_text(rng: &mut Rng, b: &[u8]) -> Vec<u8> {
     };
     let n = *rng.pick(ZIPPED_RUNS);
     let choices: [&[u8]; 5] = [b"A", b"&amp;", b"&#x10FFFF;", "é".as_bytes(), b" "];
-    let run: &[u8] = choices[rng.below(choices.len())];
-    let mut out = b[..at].to_vec();
-    out.extend(run.iter().copied().cycle().take(n));
-    out.extend_from_slice(&b[at..]);
-    out
+    (at, choices[rng.below(choices.len())].to_vec(), n)
 }
 
 /// An element (`<row…>…</row>`, `<c…>…</c>`, `<si>…</si>`,
-/// `<table:table-cell…>…`) written again up to a million times.
-fn repeat_element(rng: &mut Rng, b: &[u8]) -> Vec<u8> {
+/// `<table:table-cell…>…`) written again up to a million times after
+/// itself: where, the element, how many bytes.
+fn repeat_element(rng: &mut Rng, b: &[u8]) -> Option<(usize, Vec<u8>, usize)> {
     let tags: &[&[u8]] = &[
         b"<row",
         b"<c ",
@@ -338,14 +437,10 @@ fn repeat_element(rng: &mut Rng, b: &[u8]) -> Vec<u8> {
         b"<xf ",
     ];
     let tag = *rng.pick(tags);
-    let starts: Vec<usize> = b
-        .windows(tag.len())
-        .enumerate()
-        .filter(|(_, w)| *w == tag)
-        .map(|(i, _)| i)
-        .collect();
+    let range = window(rng, b.len());
+    let starts = find_all(b, range, tag);
     if starts.is_empty() {
-        return b.to_vec();
+        return None;
     }
     let start = *rng.pick(&starts);
     let name = &tag[1..]
@@ -356,26 +451,15 @@ fn repeat_element(rng: &mut Rng, b: &[u8]) -> Vec<u8> {
     let mut close = b"</".to_vec();
     close.extend_from_slice(name);
     close.push(b'>');
-    let end = b[start..]
-        .windows(close.len())
-        .position(|w| w == close.as_slice())
-        .map(|p| start + p + close.len())
-        .or_else(|| {
-            b[start..]
-                .iter()
-                .position(|c| *c == b'>')
-                .map(|p| start + p + 1)
-        });
-    let Some(end) = end else { return b.to_vec() };
+    // The element's end, looked for at most a few megabytes ahead (a huge
+    // cell is not walked through).
+    let end = find_from(b, start, &close, 4 << 20)
+        .map(|p| p + close.len())
+        .or_else(|| find_from(b, start, b">", 4 << 20).map(|p| p + 1))?;
     let element = &b[start..end];
-    let times =
-        (*rng.pick(&[10usize, 1000, 100_000, 1_000_000])).min((60 << 20) / element.len().max(1));
-    let mut out = b[..end].to_vec();
-    for _ in 0..times {
-        out.extend_from_slice(element);
-    }
-    out.extend_from_slice(&b[end..]);
-    out
+    let times = (*rng.pick(&[10usize, 100, 1000, 100_000, 1_000_000]))
+        .min((60 << 20) / element.len().max(1));
+    Some((end, element.to_vec(), element.len() * times))
 }
 
 /// Declared sizes and counts of the archive's records set to lies: the
@@ -388,9 +472,17 @@ fn lie_about_sizes(rng: &mut Rng, b: &mut [u8]) {
             b[at..at + 4].copy_from_slice(&v.to_le_bytes());
         }
     }
-    let positions: Vec<(usize, [u8; 4])> = (0..b.len().saturating_sub(4))
+    // The records' signatures, in the first and last megabyte (the central
+    // directory is at the end).
+    let n = b.len();
+    let mut at: Vec<usize> = find_all(b, 0..n.min(1 << 20), b"PK");
+    if n > 1 << 20 {
+        at.extend(find_all(b, (n - (1 << 20)).max(1 << 20)..n, b"PK"));
+    }
+    let positions: Vec<(usize, [u8; 4])> = at
+        .into_iter()
         .filter_map(|i| {
-            let sig: [u8; 4] = b[i..i + 4].try_into().ok()?;
+            let sig: [u8; 4] = b.get(i..i + 4)?.try_into().ok()?;
             matches!(sig, [b'P', b'K', 1 | 3 | 5, 2 | 4 | 6]).then_some((i, sig))
         })
         .collect();
