@@ -134,6 +134,8 @@ pub(crate) fn layout_pages_from(
     let geo = Geometry::a4(dossier.print.stamp_corner);
     let mut pages = start;
     let mut laid = Laid::default();
+    // The passes set the same texts: each is set and broken once.
+    let texts = std::rc::Rc::new(layout::TextCache::default());
     for _ in 0..LAYOUT_PASSES {
         let input = document::DocumentInput {
             dossier,
@@ -146,6 +148,7 @@ pub(crate) fn layout_pages_from(
         };
         let (blocks, sources) = document::build_with_sources(&input);
         laid = Layouter::new(fonts, geo, pages.clone())
+            .with_cache(texts.clone())
             .with_sources(sources)
             .layout(&blocks);
         if laid.anchors == pages {

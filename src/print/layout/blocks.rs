@@ -83,11 +83,15 @@ impl Layouter<'_> {
         };
         let cw = self.geo.content.w;
         let (key_w, gap) = (cw * KEY_SHARE, KEY_GAP);
-        let key = crate::print::typeset::french(key);
-        let value = crate::print::typeset::french(value);
-        let n = wrap(&key, key_w, self.fonts, Style::BodyBold)
-            .len()
-            .max(wrap(&value, cw - key_w - gap, self.fonts, Style::Body).len());
+        let key = self.texts.french(key);
+        let value = self.texts.french(value);
+        let lines = |text: &str, width: f32, style: Style| {
+            self.texts
+                .lines(text, width, self.fonts, (style, true))
+                .len()
+        };
+        let n =
+            lines(&key, key_w, Style::BodyBold).max(lines(&value, cw - key_w - gap, Style::Body));
         pair_kept_lines(n).max(2) as f32 * Style::Body.line_height()
     }
 
@@ -103,8 +107,14 @@ impl Layouter<'_> {
             } else {
                 self.prepared(value, Style::Body, key.as_str())
             };
-            let key_lines = wrap(&key, key_w, self.fonts, Style::BodyBold);
-            let value_lines = wrap(&value, cw - key_w - gap, self.fonts, Style::Body);
+            let fonts = self.fonts;
+            let key_lines = self
+                .texts
+                .lines(&key, key_w, fonts, (Style::BodyBold, true));
+            let value_width = cw - key_w - gap;
+            let value_lines = self
+                .texts
+                .lines(&value, value_width, fonts, (Style::Body, true));
             let lh = Style::Body.line_height();
             let ascent = Style::Body.ascent();
             let n = key_lines.len().max(value_lines.len());

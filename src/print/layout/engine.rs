@@ -3,7 +3,9 @@
 //! ([`super::blocks`], [`super::table`]).
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
+use super::cache::TextCache;
 use super::{Align, Block, Item, Laid, Page, Part, Source, SourceMap, Style, WRITING_LINE_GAP};
 use crate::print::font::Fonts;
 use crate::print::geometry::Geometry;
@@ -25,6 +27,8 @@ pub struct Layouter<'a> {
     pub(super) part: Part,
     /// The data row a table is drawing, `None` for its header.
     pub(super) data_row: Option<usize>,
+    /// Texts set and broken so far, shared by the passes of one layout.
+    pub(super) texts: Rc<TextCache>,
 }
 
 impl<'a> Layouter<'a> {
@@ -40,7 +44,15 @@ impl<'a> Layouter<'a> {
             block_index: 0,
             part: Part::Whole,
             data_row: None,
+            texts: Rc::default(),
         }
+    }
+
+    /// Shares `texts` with other layouts of the same document with the
+    /// same fonts (the passes of [`crate::print::layout_pages`]).
+    pub fn with_cache(mut self, texts: Rc<TextCache>) -> Self {
+        self.texts = texts;
+        self
     }
 
     /// Records in [`Laid::sources`] where the fields of `sources` print.
@@ -125,7 +137,7 @@ impl<'a> Layouter<'a> {
     /// reported with the page and the words around it, so the user can
     /// find it.
     pub(super) fn prepared(&mut self, text: &str, style: Style, kind: &str) -> String {
-        let set = crate::print::typeset::french(text);
+        let set = self.texts.french(text);
         let text = set.as_str();
         let font = self.fonts.get(style.weight());
         if text.chars().all(|c| font.has_glyph(c) && c != '\t') {
@@ -254,10 +266,12 @@ impl<'a> Layouter<'a> {
             Block::Table(t) => self.table_lead(t),
             Block::Heading { level, text, .. } => {
                 let style = Self::heading_style(*level);
-                let text = crate::print::typeset::french(text);
-                let lines =
-                    super::wrap::wrap_unhyphenated(&text, self.geo.content.w, self.fonts, style)
-                        .len();
+                let text = self.texts.french(text);
+                let width = self.geo.content.w;
+                let lines = self
+                    .texts
+                    .lines(&text, width, self.fonts, (style, false))
+                    .len();
                 style.size() * 0.9
                     + lines as f32 * style.line_height()
                     + 3.0

@@ -2,7 +2,7 @@
 //! page or, when taller than a page, split line by line.
 
 use super::engine::Layouter;
-use super::{Align, CELL_PAD, Item, PARA_GAP, Row, Style, Table, wrap};
+use super::{Align, CELL_PAD, Item, PARA_GAP, Row, Style, Table};
 use crate::print::geometry::Rect;
 
 /// A row's cells broken into lines; the first `bold_head` lines of the
@@ -104,7 +104,8 @@ impl Layouter<'_> {
                 .zip(&grid.widths)
                 .map(|(t, w)| {
                     let t = self.prepared(t, grid.bold, "tableau");
-                    super::wrap::wrap_unhyphenated(&t, w - 2.0 * CELL_PAD, self.fonts, grid.bold)
+                    let width = w - 2.0 * CELL_PAD;
+                    self.texts.lines(&t, width, self.fonts, (grid.bold, false))
                 })
                 .collect(),
             bold_head: 0,
@@ -121,7 +122,7 @@ impl Layouter<'_> {
         for row in &table.rows {
             for (i, cell) in row.cells.iter().enumerate().take(mins.len()) {
                 if cell.chars().any(|c| c.is_ascii_digit()) {
-                    let set = crate::print::typeset::french(cell);
+                    let set = self.texts.french(cell);
                     let w = super::wrap::widest_unbreakable(&set, metrics, style.size());
                     mins[i] = mins[i].max(w + 2.0 * CELL_PAD + 0.5);
                 }
@@ -143,16 +144,18 @@ impl Layouter<'_> {
                 if i == 0 && lead_bold && !bold {
                     let (head, rest) = text.split_once('\n').unwrap_or((text, ""));
                     let head = self.prepared(head, grid.bold, "tableau");
-                    let mut lines = wrap(&head, width, self.fonts, grid.bold);
+                    let mut lines = self
+                        .texts
+                        .lines(&head, width, self.fonts, (grid.bold, true));
                     bold_head = lines.len();
                     if !rest.trim().is_empty() {
                         let rest = self.prepared(rest, st, "tableau");
-                        lines.extend(wrap(&rest, width, self.fonts, st));
+                        lines.extend(self.texts.lines(&rest, width, self.fonts, (st, true)));
                     }
                     return lines;
                 }
                 let text = self.prepared(text, st, "tableau");
-                wrap(&text, width, self.fonts, st)
+                self.texts.lines(&text, width, self.fonts, (st, true))
             })
             .collect();
         Cells { lines, bold_head }

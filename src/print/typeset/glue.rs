@@ -42,6 +42,10 @@ fn is_number(word: &str) -> bool {
 
 fn is_day(word: &str) -> bool {
     let w = bare(word);
+    // One or two digits first, whatever follows (most words end here).
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let digits = w.trim_end_matches("er");
     (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
 }
@@ -51,9 +55,15 @@ fn is_year(word: &str) -> bool {
     w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Whether the word, lowercased, is a month's name (compared character by
+/// character: no lowercased copy of every word; the months have no
+/// letter whose lowercase depends on its place, as Σ's does).
 fn is_month(word: &str) -> bool {
-    let w = bare(word).to_lowercase();
-    MONTHS.contains(&w.as_str())
+    let w = bare(word);
+    MONTHS.iter().any(|m| {
+        let mut lower = w.chars().flat_map(char::to_lowercase);
+        m.chars().all(|c| lower.next() == Some(c)) && lower.next().is_none()
+    })
 }
 
 fn is_standard_body(word: &str) -> bool {
@@ -108,21 +118,12 @@ pub fn glue(text: &str) -> String {
             let prev = words[i - 1];
             let before = i.checked_sub(2).map(|b| words[b]);
             // The last piece of a glued group decides (« 50 000 » + « DHS »).
-            let last_of = |w: &str| -> String {
-                w.rsplit(['\u{a0}', '\u{202f}'])
-                    .next()
-                    .unwrap_or(w)
-                    .to_string()
-            };
-            let prev_last = last_of(prev);
-            let prev_num = if is_number(prev) {
-                prev
-            } else {
-                prev_last.as_str()
-            };
+            let prev_last = prev.rsplit(['\u{a0}', '\u{202f}']).next().unwrap_or(prev);
+            let prev_num = if is_number(prev) { prev } else { prev_last };
+            // The same question is asked once (`glued` is a pure function).
             let space_glued = glued(before, prev, word)
-                || glued(before, &prev_last, word)
-                || glued(before, prev_num, word);
+                || (prev_last != prev && glued(before, prev_last, word))
+                || (prev_num != prev && prev_num != prev_last && glued(before, prev_num, word));
             out.push(if space_glued { NBSP } else { ' ' });
         }
         out.push_str(word);
