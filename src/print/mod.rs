@@ -97,7 +97,8 @@ pub fn layout_copy(
     fonts: &Fonts,
 ) -> (Laid, Geometry) {
     let none = crate::attach::Attachments::default();
-    let (laid, geo, _) = layout_pages(dossier, profile, findings, (draft, false), &none, fonts);
+    let flags = (draft, false, true);
+    let (laid, geo, _) = layout_pages(dossier, profile, findings, flags, &none, fonts);
     (laid, geo)
 }
 
@@ -106,12 +107,14 @@ const LAYOUT_PASSES: usize = 4;
 
 /// Lays out until the page numbers the document prints (sommaire, the
 /// attachments' page ranges) agree with where things landed; `false` when
-/// they had not settled after [`LAYOUT_PASSES`] passes.
+/// they had not settled after [`LAYOUT_PASSES`] passes. `flags`: draft,
+/// blank form, and whether to record where the fields print
+/// ([`Laid::sources`], for the preview; the pages are the same).
 pub(crate) fn layout_pages(
     dossier: &Dossier,
     profile: &CallProfile,
     findings: &[Finding],
-    flags: (bool, bool),
+    flags: (bool, bool, bool),
     attachments: &crate::attach::Attachments,
     fonts: &Fonts,
 ) -> (Laid, Geometry, bool) {
@@ -126,7 +129,7 @@ pub(crate) fn layout_pages_from(
     dossier: &Dossier,
     profile: &CallProfile,
     findings: &[Finding],
-    (draft, blank): (bool, bool),
+    (draft, blank, sourced): (bool, bool, bool),
     attachments: &crate::attach::Attachments,
     fonts: &Fonts,
     start: HashMap<String, usize>,
@@ -147,10 +150,13 @@ pub(crate) fn layout_pages_from(
             pages: &pages,
         };
         let (blocks, sources) = document::build_with_sources(&input);
-        laid = Layouter::new(fonts, geo, pages.clone())
-            .with_cache(texts.clone())
-            .with_sources(sources)
-            .layout(&blocks);
+        let layouter = Layouter::new(fonts, geo, pages.clone()).with_cache(texts.clone());
+        let layouter = if sourced {
+            layouter.with_sources(sources)
+        } else {
+            layouter
+        };
+        laid = layouter.layout(&blocks);
         if laid.anchors == pages {
             return (laid, geo, true);
         }
@@ -309,11 +315,12 @@ pub fn render_marked(
     let fonts = fonts()?;
     let none = crate::attach::Attachments::default();
     let attachments = if blank { &none } else { attachments };
+    // Where the fields print is for the preview: not recorded here.
     let (laid, geo, settled) = layout_pages(
         dossier,
         profile,
         findings,
-        (draft, blank),
+        (draft, blank, false),
         attachments,
         fonts,
     );

@@ -29,6 +29,9 @@ pub struct Layouter<'a> {
     pub(super) data_row: Option<usize>,
     /// Texts set and broken so far, shared by the passes of one layout.
     pub(super) texts: Rc<TextCache>,
+    /// The grids of this layout's tables, by the table's address (the
+    /// blocks are borrowed for the whole of [`Self::layout`]).
+    pub(super) grids: HashMap<usize, Rc<super::table::Grid>>,
 }
 
 impl<'a> Layouter<'a> {
@@ -45,6 +48,7 @@ impl<'a> Layouter<'a> {
             part: Part::Whole,
             data_row: None,
             texts: Rc::default(),
+            grids: HashMap::new(),
         }
     }
 

@@ -1,6 +1,8 @@
 //! Tables: header rows repeated on every page, rows moved whole to the next
 //! page or, when taller than a page, split line by line.
 
+use std::rc::Rc;
+
 use super::engine::Layouter;
 use super::{Align, CELL_PAD, Item, PARA_GAP, Row, Style, Table};
 use crate::print::geometry::Rect;
@@ -13,7 +15,7 @@ struct Cells {
 }
 
 /// A table's geometry once its columns are measured.
-struct Grid {
+pub(super) struct Grid {
     style: Style,
     bold: Style,
     xs: Vec<f32>,
@@ -57,7 +59,23 @@ impl Grid {
 }
 
 impl Layouter<'_> {
-    fn grid(&mut self, table: &Table) -> Grid {
+    /// The table's grid, measured once per layout: the heading above a
+    /// table measures it too (unless a character is missing, which is
+    /// then reported each time, as before).
+    fn grid(&mut self, table: &Table) -> Rc<Grid> {
+        let key = std::ptr::from_ref(table) as usize;
+        if let Some(grid) = self.grids.get(&key) {
+            return grid.clone();
+        }
+        let missing = self.out.missing.len();
+        let grid = Rc::new(self.measure(table));
+        if self.out.missing.len() == missing {
+            self.grids.insert(key, grid.clone());
+        }
+        grid
+    }
+
+    fn measure(&mut self, table: &Table) -> Grid {
         let (cx, cw) = (self.geo.content.x, self.geo.content.w);
         let shares: Vec<f32> = table.columns.iter().map(|c| c.share * cw).collect();
         // Numbers never break: columns are widened to their widest

@@ -114,6 +114,61 @@ impl Usage {
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
+/// Numbers as lopdf writes them (`f32`'s `Display`), the last ones written
+/// remembered: a document repeats its positions, sizes and widths.
+pub(super) struct Reals {
+    slots: Vec<(u32, u8, [u8; 15])>,
+}
+
+impl Reals {
+    const SLOTS: usize = 4096;
+
+    pub fn new() -> Self {
+        Self {
+            slots: vec![(0, 0, [0; 15]); Self::SLOTS],
+        }
+    }
+
+    pub fn write(&mut self, out: &mut Vec<u8>, v: f32) {
+        if v.fract() == 0.0 && v.abs() < 1.0e7 && !(v == 0.0 && v.is_sign_negative()) {
+            // `Display` writes an integral value as an integer: « 12 », « -3 ».
+            let mut n = v as i32;
+            if n < 0 {
+                out.push(b'-');
+                n = -n;
+            }
+            let mut digits = [0u8; 10];
+            let mut i = digits.len();
+            loop {
+                i -= 1;
+                digits[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            out.extend_from_slice(&digits[i..]);
+            return;
+        }
+        let bits = v.to_bits();
+        let slot = (bits.wrapping_mul(0x9E37_79B1) >> 20) as usize % Self::SLOTS;
+        let (key, len, text) = &mut self.slots[slot];
+        if *len > 0 && *key == bits {
+            out.extend_from_slice(&text[..usize::from(*len)]);
+            return;
+        }
+        let start = out.len();
+        let _ = write!(out, "{v}");
+        let written = &out[start..];
+        if let Ok(n) = u8::try_from(written.len())
+            && usize::from(n) <= text.len()
+        {
+            text[..written.len()].copy_from_slice(written);
+            (*key, *len) = (bits, n);
+        }
+    }
+}
+
 /// An element of a `TJ` array.
 enum Elem {
     Glyph(u16),
@@ -133,6 +188,7 @@ struct Run {
 pub(super) struct Stream<'a> {
     faces: &'a [Face],
     usage: &'a mut Usage,
+    reals: &'a mut Reals,
     out: Vec<u8>,
     first: bool,
     in_text: bool,
@@ -147,10 +203,11 @@ pub(super) struct Stream<'a> {
 }
 
 impl<'a> Stream<'a> {
-    pub fn new(faces: &'a [Face], usage: &'a mut Usage) -> Self {
+    pub fn new(faces: &'a [Face], usage: &'a mut Usage, reals: &'a mut Reals) -> Self {
         Self {
             faces,
             usage,
+            reals,
             out: Vec::new(),
             first: true,
             in_text: false,
@@ -169,7 +226,7 @@ impl<'a> Stream<'a> {
     }
 
     fn real(&mut self, v: f32) {
-        let _ = write!(self.out, "{v}");
+        self.reals.write(&mut self.out, v);
     }
 
     fn operands(&mut self, values: &[f32], operator: &str) {

@@ -16,7 +16,7 @@ use printpdf::{
 use super::font::{BOLD_TTF, REGULAR_TTF};
 use super::geometry::Geometry;
 use super::layout::{Item, Page};
-use content::{Face, Stream, Usage};
+use content::{Face, Reals, Stream, Usage};
 use ops::{GlyphTexts, Shaping, page_ops};
 
 /// Document metadata; the dates come from the dossier, never the clock, so
@@ -129,10 +129,11 @@ fn streams(
         texts: GlyphTexts::new(),
     };
     let mut usage = Usage::new(faces.len());
+    let mut reals = Reals::new();
     let mut out = Vec::new();
     for page in pages {
         id.eat_page(&page);
-        let mut stream = Stream::new(faces, &mut usage);
+        let mut stream = Stream::new(faces, &mut usage, &mut reals);
         for op in &page_ops(&page, page_h, &mut shaping) {
             stream.push(op);
         }
@@ -300,9 +301,9 @@ fn put_streams(lo: &mut printpdf_lopdf::Document, streams: Vec<Vec<u8>>) -> Resu
 }
 
 /// Flate-compresses every stream not yet filtered, on all cores (streams
-/// are independent), at zlib's fast level.
+/// are independent), at zlib's fast level. The streams are shared out by
+/// size (the fonts are the largest), the calling thread taking a share.
 fn compress_streams(doc: &mut printpdf_lopdf::Document) {
-    use std::io::Write;
     let mut streams: Vec<&mut printpdf_lopdf::Stream> = doc
         .objects
         .values_mut()
@@ -318,26 +319,40 @@ fn compress_streams(doc: &mut printpdf_lopdf::Document) {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
-    let chunk = streams.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        for part in streams.chunks_mut(chunk) {
-            scope.spawn(move || {
-                for stream in part {
-                    let mut encoder =
-                        flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-                    if encoder.write_all(&stream.content).is_err() {
-                        continue;
-                    }
-                    if let Ok(compressed) = encoder.finish()
-                        && compressed.len() + 19 < stream.content.len()
-                    {
-                        stream.dict.set("Filter", "FlateDecode");
-                        stream.set_content(compressed);
-                    }
-                }
-            });
+    streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
+    let mut shares: Vec<(usize, Vec<&mut printpdf_lopdf::Stream>)> =
+        (0..threads).map(|_| (0, Vec::new())).collect();
+    for stream in streams {
+        if let Some(share) = shares.iter_mut().min_by_key(|(load, _)| *load) {
+            share.0 += stream.content.len();
+            share.1.push(stream);
         }
+    }
+    let mut shares = shares.into_iter().map(|(_, share)| share);
+    let own = shares.next().unwrap_or_default();
+    std::thread::scope(|scope| {
+        for share in shares.filter(|s| !s.is_empty()) {
+            scope.spawn(move || compress(share));
+        }
+        compress(own);
     });
+}
+
+fn compress(streams: Vec<&mut printpdf_lopdf::Stream>) {
+    use std::io::Write;
+    for stream in streams {
+        let out = Vec::with_capacity(stream.content.len() / 2);
+        let mut encoder = flate2::write::ZlibEncoder::new(out, flate2::Compression::fast());
+        if encoder.write_all(&stream.content).is_err() {
+            continue;
+        }
+        if let Ok(compressed) = encoder.finish()
+            && compressed.len() + 19 < stream.content.len()
+        {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
 }
 
 /// A 32-character id derived from the content (FNV-1a), instead of

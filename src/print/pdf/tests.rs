@@ -150,3 +150,20 @@ fn every_kind_of_box_is_written_as_printpdf_writes_it() {
     let (reference, ours) = both(|| super::write(pages.clone(), &geo, &meta()).expect("written"));
     assert!(reference == ours, "the PDFs differ");
 }
+
+proptest::proptest! {
+    /// Numbers are written as lopdf writes them (`f32`'s `Display`),
+    /// remembered or not.
+    #[test]
+    fn numbers_are_written_as_lopdf_writes_them(bits in proptest::prelude::any::<u32>(), small in -2000i32..2000) {
+        let mut reals = super::content::Reals::new();
+        let halves = small as f32 / 4.0;
+        for v in [f32::from_bits(bits), halves, small as f32, -0.0, 0.0, 1.0, 841.89, 1.0e7, -1.0e7, 9_999_999.0] {
+            for _ in 0..2 {
+                let mut out = Vec::new();
+                reals.write(&mut out, v);
+                proptest::prop_assert_eq!(String::from_utf8(out).expect("ASCII"), format!("{v}"));
+            }
+        }
+    }
+}
