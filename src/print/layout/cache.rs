@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{Style, wrap};
 use crate::print::font::Fonts;
@@ -16,14 +17,46 @@ use crate::print::font::Fonts;
 /// its size again in memory for little).
 const MAX_KEPT: usize = 16 * 1024;
 
-/// Key of a broken text: the text, its width (bits), style, hyphenation.
-type WrapKey = (String, u32, Style, bool);
+/// A quick hash of the texts (keys are the document's own texts, nothing
+/// to defend against): eight bytes at a time, multiplied and rotated.
+#[derive(Default, Clone, Copy)]
+struct Quick(u64);
+
+impl Hasher for Quick {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut last = [0u8; 8];
+        let rest = chunks.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Quick {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<Quick>>;
+
+/// How a text is broken: its width (bits), style, hyphenation.
+type WrapKey = (u32, Style, bool);
 
 /// Shared by the passes of one layout (see the module's documentation).
 #[derive(Default)]
 pub struct TextCache {
-    french: RefCell<HashMap<String, String>>,
-    lines: RefCell<HashMap<WrapKey, Vec<String>>>,
+    french: RefCell<Map<String, String>>,
+    lines: RefCell<Map<WrapKey, Map<String, Vec<String>>>>,
 }
 
 impl TextCache {
@@ -61,12 +94,15 @@ impl TextCache {
         if text.len() > MAX_KEPT {
             return compute();
         }
-        let key = (text.to_string(), width.to_bits(), style, hyphenate);
-        if let Some(lines) = self.lines.borrow().get(&key) {
+        let key = (width.to_bits(), style, hyphenate);
+        if let Some(lines) = self.lines.borrow().get(&key).and_then(|m| m.get(text)) {
             return lines.clone();
         }
         let lines = compute();
-        self.lines.borrow_mut().insert(key, lines.clone());
+        let mut all = self.lines.borrow_mut();
+        all.entry(key)
+            .or_default()
+            .insert(text.to_string(), lines.clone());
         lines
     }
 }

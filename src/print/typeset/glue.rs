@@ -55,15 +55,31 @@ fn is_year(word: &str) -> bool {
     w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Whether the word, lowercased, is a month's name (compared character by
-/// character: no lowercased copy of every word; the months have no
-/// letter whose lowercase depends on its place, as Σ's does).
+/// Whether the word, lowercased, is a month's name. Lowercased character
+/// by character into a short buffer (no copy of every word; the months
+/// have no letter whose lowercase depends on its place, as Σ's does), and
+/// most words are told apart by their first letter.
 fn is_month(word: &str) -> bool {
     let w = bare(word);
-    MONTHS.iter().any(|m| {
-        let mut lower = w.chars().flat_map(char::to_lowercase);
-        m.chars().all(|c| lower.next() == Some(c)) && lower.next().is_none()
-    })
+    match w.as_bytes().first() {
+        None => return false,
+        // The months' initials, in either case (an ASCII letter
+        // lowercases to an ASCII letter).
+        Some(b) if b.is_ascii() && !b"jfmasondJFMASOND".contains(b) => return false,
+        Some(_) => {}
+    }
+    // Longer than the longest month (« septembre »): not one.
+    let mut lower = ['\0'; 10];
+    let mut n = 0;
+    for c in w.chars().flat_map(char::to_lowercase) {
+        if n == lower.len() {
+            return false;
+        }
+        lower[n] = c;
+        n += 1;
+    }
+    let lower = &lower[..n];
+    MONTHS.iter().any(|m| m.chars().eq(lower.iter().copied()))
 }
 
 fn is_standard_body(word: &str) -> bool {
