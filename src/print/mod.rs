@@ -136,10 +136,11 @@ pub(crate) fn layout_pages_from(
 ) -> (Laid, Geometry, bool) {
     let geo = Geometry::a4(dossier.print.stamp_corner);
     let mut pages = start;
-    let mut laid = Laid::default();
-    // The passes set the same texts: each is set and broken once.
+    // The passes set the same texts: each is set and broken once; and a
+    // pass takes the previous one's pages over where they agree.
     let texts = std::rc::Rc::new(layout::TextCache::default());
-    for _ in 0..LAYOUT_PASSES {
+    let mut previous: Option<layout::Previous> = None;
+    for pass in 1..=LAYOUT_PASSES {
         let input = document::DocumentInput {
             dossier,
             profile,
@@ -151,18 +152,22 @@ pub(crate) fn layout_pages_from(
         };
         let (blocks, sources) = document::build_with_sources(&input);
         let layouter = Layouter::new(fonts, geo, pages.clone()).with_cache(texts.clone());
-        let layouter = if sourced {
-            layouter.with_sources(sources)
-        } else {
-            layouter
+        let layouter = match previous.take() {
+            _ if sourced => layouter.with_sources(sources),
+            Some(previous) => layouter.with_previous(previous),
+            None => layouter,
         };
-        laid = layouter.layout(&blocks);
+        let (laid, record) = layouter.layout_recorded(&blocks);
         if laid.anchors == pages {
             return (laid, geo, true);
         }
+        if pass == LAYOUT_PASSES {
+            return (laid, geo, false);
+        }
         pages = laid.anchors.clone();
+        previous = Some(layout::Previous::new(laid, record, blocks));
     }
-    (laid, geo, false)
+    (Laid::default(), geo, false)
 }
 
 /// The cluster's name as the page furniture prints it.

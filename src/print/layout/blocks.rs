@@ -37,9 +37,7 @@ impl Layouter<'_> {
             self.y += before;
         }
         if let Some(anchor) = anchor {
-            self.out
-                .anchors
-                .insert(anchor.to_string(), self.out.pages.len());
+            self.anchor(anchor.to_string(), false);
         }
         self.flow_lines(lines, style, cx, cw, Align::Left);
         if level <= 2 {
@@ -279,9 +277,7 @@ impl Layouter<'_> {
         if !self.page.items.is_empty() {
             self.new_page();
         }
-        self.out
-            .anchors
-            .insert(format!("att:{key}"), self.out.pages.len());
+        self.anchor(format!("att:{key}"), false);
         for page in 0..pages {
             self.page.items.push(Item::Placeholder {
                 key: key.to_string(),

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::cache::TextCache;
+use super::reuse::{Previous, Record};
 use super::{Align, Block, Item, Laid, Page, Part, Source, SourceMap, Style, WRITING_LINE_GAP};
 use crate::print::font::Fonts;
 use crate::print::geometry::Geometry;
@@ -23,7 +24,7 @@ pub struct Layouter<'a> {
     /// Field paths to record where they print (empty for a plain render).
     sources: SourceMap,
     /// The block being laid out and the part of it being drawn.
-    block_index: usize,
+    pub(super) block_index: usize,
     pub(super) part: Part,
     /// The data row a table is drawing, `None` for its header.
     pub(super) data_row: Option<usize>,
@@ -32,6 +33,9 @@ pub struct Layouter<'a> {
     /// The grids of this layout's tables, by the table's address (the
     /// blocks are borrowed for the whole of [`Self::layout`]).
     pub(super) grids: HashMap<usize, Rc<super::table::Grid>>,
+    /// This pass's record, and the previous pass to take over from.
+    pub(super) record: Record,
+    pub(super) previous: Option<Previous>,
 }
 
 impl<'a> Layouter<'a> {
@@ -49,6 +53,8 @@ impl<'a> Layouter<'a> {
             data_row: None,
             texts: Rc::default(),
             grids: HashMap::new(),
+            record: Record::default(),
+            previous: None,
         }
     }
 
@@ -289,16 +295,33 @@ impl<'a> Layouter<'a> {
         }
     }
 
-    pub fn layout(mut self, blocks: &[Block]) -> Laid {
+    pub fn layout(self, blocks: &[Block]) -> Laid {
+        self.layout_recorded(blocks).0
+    }
+
+    /// [`Self::layout`], with where each block started, for a next pass
+    /// (see [`Self::with_previous`]).
+    pub fn layout_recorded(mut self, blocks: &[Block]) -> (Laid, Record) {
         for (i, block) in blocks.iter().enumerate() {
             self.block_index = i;
             self.part = Part::Whole;
+            if self.sources.is_empty() && self.take_over(i, blocks) {
+                break;
+            }
+            self.start_block();
             self.block(block, &blocks[i + 1..]);
         }
         if !self.page.items.is_empty() || self.out.pages.is_empty() {
             self.new_page();
         }
-        self.out
+        (self.out, self.record)
+    }
+
+    /// Takes the previous pass's pages over where this one agrees with it
+    /// (see [`super::reuse`]).
+    pub fn with_previous(mut self, previous: Previous) -> Self {
+        self.previous = Some(previous);
+        self
     }
 
     fn block(&mut self, block: &Block, next: &[Block]) {
@@ -315,12 +338,7 @@ impl<'a> Layouter<'a> {
             Block::Toc(entries) => self.toc(entries),
             Block::Checkbox { checked, text } => self.checkbox(*checked, text),
             Block::SignatureArea { caption, height } => self.signature_area(caption, *height),
-            Block::Anchor(anchor) => {
-                self.out
-                    .anchors
-                    .insert(anchor.clone(), self.out.pages.len());
-                self.out.anchor_y.insert(anchor.clone(), self.y);
-            }
+            Block::Anchor(anchor) => self.anchor(anchor.clone(), true),
             Block::Attachment { key, pages } => self.attachment(key, *pages),
             Block::WritingLines(n) => self.writing_lines(*n),
             Block::Spacer(h) => {

@@ -11,6 +11,7 @@ mod blocks;
 mod cache;
 mod engine;
 mod flow;
+mod reuse;
 mod table;
 mod wrap;
 
@@ -22,6 +23,7 @@ use super::shape::MissingGlyph;
 
 pub use cache::TextCache;
 pub use engine::Layouter;
+pub use reuse::{Previous, Record};
 
 pub use wrap::{wrap, wrap_line};
 
