@@ -311,6 +311,11 @@ impl<'a> Layouter<'a> {
             self.start_block();
             self.block(block, &blocks[i + 1..]);
         }
+        self.finish()
+    }
+
+    /// The last page, and what was laid out.
+    pub(super) fn finish(mut self) -> (Laid, Record) {
         if !self.page.items.is_empty() || self.out.pages.is_empty() {
             self.new_page();
         }
@@ -324,7 +329,7 @@ impl<'a> Layouter<'a> {
         self
     }
 
-    fn block(&mut self, block: &Block, next: &[Block]) {
+    pub(super) fn block(&mut self, block: &Block, next: &[Block]) {
         match block {
             Block::Heading {
                 level,

@@ -121,3 +121,68 @@ impl Layouter<'_> {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::Previous;
+    use crate::model::CallProfile;
+    use crate::print::document::{DocumentInput, build};
+    use crate::print::geometry::Geometry;
+    use crate::print::layout::{Laid, Layouter};
+
+    fn same(a: &Laid, b: &Laid) {
+        assert!(a.pages == b.pages, "the pages differ");
+        assert_eq!(a.anchors, b.anchors);
+        assert_eq!(a.anchor_y, b.anchor_y);
+        assert_eq!(a.missing, b.missing);
+    }
+
+    /// A second pass taking the first one's pages over lays out what it
+    /// would have laid out alone, and does take them over.
+    #[test]
+    fn a_pass_taking_over_lays_out_the_same_pages() {
+        let profile = CallProfile::edition_2026();
+        let mut dossier = crate::model::synthetic::dossier(&profile, 80, 8);
+        // A character the font lacks, reported with its page.
+        dossier.identity.address.push('\u{e000}');
+        let fonts = crate::print::fonts().expect("fonts");
+        let geo = Geometry::a4(dossier.print.stamp_corner);
+        let none = crate::attach::Attachments::default();
+        let blocks = |pages: &HashMap<String, usize>| {
+            build(&DocumentInput {
+                dossier: &dossier,
+                profile: &profile,
+                findings: &[],
+                draft: false,
+                blank: false,
+                attachments: &none,
+                pages,
+            })
+        };
+        let first_blocks = blocks(&HashMap::new());
+        let (first, record) =
+            Layouter::new(fonts, geo, HashMap::new()).layout_recorded(&first_blocks);
+        let pages = first.anchors.clone();
+        let second_blocks = blocks(&pages);
+        let alone = Layouter::new(fonts, geo, pages.clone()).layout(&second_blocks);
+        let previous = Previous::new(first, record, first_blocks);
+        let layouter = Layouter::new(fonts, geo, pages).with_previous(previous);
+        let mut layouter = layouter;
+        let mut took_over = false;
+        for i in 0..second_blocks.len() {
+            layouter.block_index = i;
+            if layouter.take_over(i, &second_blocks) {
+                took_over = true;
+                break;
+            }
+            layouter.start_block();
+            layouter.block(&second_blocks[i], &second_blocks[i + 1..]);
+        }
+        assert!(took_over, "the second pass took nothing over");
+        let (over, _) = layouter.finish();
+        same(&alone, &over);
+        assert!(!alone.missing.is_empty());
+    }
+}
