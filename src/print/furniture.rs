@@ -54,11 +54,13 @@ fn text(x: f32, y: f32, size: f32, weight: Weight, text: String) -> Item {
 /// Key of a fitted furniture text: the fonts' address, weight, text,
 /// size and width (bits).
 type FittedKey = (usize, Weight, String, u32, u32);
+/// A fitted furniture text: its size and lines.
+type Fitted = (f32, Vec<String>);
 
 thread_local! {
     /// The last furniture texts fitted: every page of every copy sets the
     /// same cluster name and call title in the same band.
-    static FITTED: std::cell::RefCell<Vec<(FittedKey, (f32, Vec<String>))>> =
+    static FITTED: std::cell::RefCell<Vec<(FittedKey, Fitted)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 

@@ -116,6 +116,9 @@ fn faces() -> Result<&'static [Face], PdfError> {
     faces.as_deref().map_err(|id| PdfError::Font(id))
 }
 
+/// Each page's content stream, and the glyphs they show.
+type Written = (Vec<Vec<u8>>, Usage);
+
 /// The content streams of `pages` and the glyphs they show; `None` when
 /// a page needs what [`content`] does not write (printpdf writes them).
 fn streams(
@@ -123,7 +126,7 @@ fn streams(
     faces: &[Face],
     page_h: f32,
     id: &mut StableId,
-) -> Result<Option<(Vec<Vec<u8>>, Usage)>, PdfError> {
+) -> Result<Option<Written>, PdfError> {
     let mut shaping = Shaping {
         fonts: super::fonts().map_err(|_| PdfError::Font("DejaVuSans"))?,
         texts: GlyphTexts::new(),
