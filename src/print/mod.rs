@@ -306,9 +306,7 @@ pub fn render_marked(
     // A blank form prints the structure only: the dossier's print choices
     // are kept, its content and findings are not used.
     let blank = options.mode == PrintMode::Blank;
-    // Of the dossier's content, the same for every copy; a blank form has
-    // no content to fingerprint.
-    let fingerprint = (!blank).then(|| crate::model::Fingerprint::of(dossier).code());
+    let original = dossier;
     let blank_dossier;
     let (dossier, findings) = if blank {
         blank_dossier = document::blank_dossier(profile, &dossier.print);
@@ -320,15 +318,28 @@ pub fn render_marked(
     let fonts = fonts()?;
     let none = crate::attach::Attachments::default();
     let attachments = if blank { &none } else { attachments };
-    // Where the fields print is for the preview: not recorded here.
-    let (laid, geo, settled) = layout_pages(
-        dossier,
-        profile,
-        findings,
-        (draft, blank, false),
-        attachments,
-        fonts,
-    );
+    // While the pages are laid out, another core makes the fingerprint
+    // (of the dossier's content, the same for every copy; a blank form has
+    // no content to fingerprint) and readies the PDF writer's fonts.
+    let (fingerprint, (laid, geo, settled)) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| {
+            pdf::ready_fonts();
+            (!blank).then(|| crate::model::Fingerprint::of(original).code())
+        });
+        // Where the fields print is for the preview: not recorded here.
+        let laid = layout_pages(
+            dossier,
+            profile,
+            findings,
+            (draft, blank, false),
+            attachments,
+            fonts,
+        );
+        let fingerprint = side
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (fingerprint, laid)
+    });
     let pages_per_copy = laid.pages.len();
     let cluster = cluster_name(dossier);
     let furnish = Furnish {

@@ -101,6 +101,12 @@ fn reference() -> bool {
     false
 }
 
+/// Parses the fonts [`write`] needs ahead of it (on another thread while
+/// the pages are laid out).
+pub(crate) fn ready_fonts() {
+    let _ = faces();
+}
+
 /// The bundled fonts as printpdf parses them, once per process.
 fn faces() -> Result<&'static [Face], PdfError> {
     static FACES: OnceLock<Result<Vec<Face>, &'static str>> = OnceLock::new();
