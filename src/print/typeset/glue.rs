@@ -68,6 +68,13 @@ fn is_month(word: &str) -> bool {
         Some(b) if b.is_ascii() && !b"jfmasondJFMASOND".contains(b) => return false,
         Some(_) => {}
     }
+    if w.is_ascii() {
+        // An ASCII word lowercases byte by byte (and cannot be a month
+        // with an accent).
+        return MONTHS
+            .iter()
+            .any(|m| m.len() == w.len() && m.as_bytes().eq_ignore_ascii_case(w.as_bytes()));
+    }
     // Longer than the longest month (« septembre »): not one.
     let mut lower = ['\0'; 10];
     let mut n = 0;
@@ -95,7 +102,7 @@ pub fn glued(before: Option<&str>, prev: &str, next: &str) -> bool {
     if is_day(prev) && is_month(next) {
         return true;
     }
-    if is_month(prev) && !prev.ends_with([',', ';', '.']) && is_year(next) {
+    if is_year(next) && is_month(prev) && !prev.ends_with([',', ';', '.']) {
         return true;
     }
     // Standards: « ISO 22000 », « NM ISO 9001 », « ISO/IEC 17025 ».
@@ -150,6 +157,52 @@ pub fn glue(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `is_month` stands for: the word, lowercased, among the months.
+    fn is_month_by_lowercase(word: &str) -> bool {
+        MONTHS.contains(&bare(word).to_lowercase().as_str())
+    }
+
+    #[test]
+    fn months_are_told_as_their_lowercase_tells_them() {
+        let words = [
+            "juin",
+            "JUIN",
+            "Juin,",
+            "Février",
+            "FÉVRIER",
+            "fevrier",
+            "AOÛT.",
+            "août",
+            "Décembre",
+            "DÉCEMBRE",
+            "septembre",
+            "Septembres",
+            "mai",
+            "MAI",
+            "maï",
+            "jùin",
+            "",
+            ",",
+            "ΣΣ",
+            "İ",
+            "\u{212a}",
+            "octobre»",
+            "novembre\u{a0}",
+            "de",
+            "des",
+        ];
+        for w in words {
+            assert_eq!(is_month(w), is_month_by_lowercase(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn months_agree_with_lowercase_on_any_word(w in "\\PC{0,12}") {
+            proptest::prop_assert_eq!(is_month(&w), is_month_by_lowercase(&w));
+        }
+    }
 
     #[test]
     fn groups_that_must_stay_on_one_line_are_glued() {
