@@ -1,8 +1,6 @@
 //! The bundled fonts and their metrics, read from the same TTF bytes the PDF
 //! embeds, so what the layout measures is what the page shows.
 
-use std::collections::HashMap;
-
 use super::shape::{Face, needs_shaping};
 
 /// DejaVu Sans, regular and bold (see `fonts/LICENSE-DejaVu.txt`).
@@ -24,8 +22,9 @@ pub struct FontMetrics {
     /// Advances of the first 0x800 code points (Latin, punctuation), the
     /// hot path; `NaN` where the font has no glyph.
     low: Vec<f32>,
-    /// Everything else (Arabic forms, typographic spaces, symbols).
-    high: HashMap<char, f32>,
+    /// Everything else (Arabic forms, typographic spaces, symbols),
+    /// sorted by character.
+    high: Vec<(char, f32)>,
     /// Ascender and descender in em units, for baselines.
     pub ascender: f32,
     pub descender: f32,
@@ -48,7 +47,7 @@ impl FontMetrics {
         let low = (0u32..0x800)
             .map(|cp| char::from_u32(cp).and_then(advance).unwrap_or(f32::NAN))
             .collect();
-        let mut high = HashMap::new();
+        let mut high = Vec::new();
         if let Some(cmap) = face.tables().cmap {
             for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
                 subtable.codepoints(|cp| {
@@ -56,11 +55,14 @@ impl FontMetrics {
                         && let Some(c) = char::from_u32(cp)
                         && let Some(a) = advance(c)
                     {
-                        high.insert(c, a);
+                        high.push((c, a));
                     }
                 });
             }
         }
+        // A character listed by several subtables has one advance.
+        high.sort_unstable_by_key(|&(c, _)| c);
+        high.dedup_by_key(|&mut (c, _)| c);
         Ok(Self {
             face: Face::new(bytes).ok_or(FontError(None))?,
             low,
@@ -77,7 +79,8 @@ impl FontMetrics {
             let a = self.low[cp];
             (!a.is_nan()).then_some(a)
         } else {
-            self.high.get(&c).copied()
+            let i = self.high.binary_search_by_key(&c, |&(c, _)| c).ok()?;
+            Some(self.high[i].1)
         }
     }
 

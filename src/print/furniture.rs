@@ -51,9 +51,51 @@ fn text(x: f32, y: f32, size: f32, weight: Weight, text: String) -> Item {
     }
 }
 
+/// Key of a fitted furniture text: the fonts' address, weight, text,
+/// size and width (bits).
+type FittedKey = (usize, Weight, String, u32, u32);
+/// A fitted furniture text: its size and lines.
+type Fitted = (f32, Vec<String>);
+
+thread_local! {
+    /// The last furniture texts fitted: every page of every copy sets the
+    /// same cluster name and call title in the same band.
+    static FITTED: std::cell::RefCell<Vec<(FittedKey, Fitted)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`fit_lines`], remembered for the last few texts.
+fn fitted_lines(
+    fonts: &Fonts,
+    weight: Weight,
+    content: &str,
+    size: f32,
+    width: f32,
+) -> (f32, Vec<String>) {
+    let key = (
+        std::ptr::from_ref(fonts) as usize,
+        weight,
+        content.to_string(),
+        size.to_bits(),
+        width.to_bits(),
+    );
+    let known = FITTED.with_borrow(|f| f.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()));
+    if let Some(fitted) = known {
+        return fitted;
+    }
+    let fitted = fit_lines(fonts, weight, content, size, width);
+    FITTED.with_borrow_mut(|f| {
+        if f.len() >= 8 {
+            f.clear();
+        }
+        f.push((key, fitted.clone()));
+    });
+    fitted
+}
+
 /// Lines of `content` at `size`, wrapped to `width`, for furniture texts too
 /// long even at 5 pt.
-fn fitted_lines(
+fn fit_lines(
     fonts: &Fonts,
     weight: Weight,
     content: &str,

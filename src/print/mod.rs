@@ -97,7 +97,8 @@ pub fn layout_copy(
     fonts: &Fonts,
 ) -> (Laid, Geometry) {
     let none = crate::attach::Attachments::default();
-    let (laid, geo, _) = layout_pages(dossier, profile, findings, (draft, false), &none, fonts);
+    let flags = (draft, false, true);
+    let (laid, geo, _) = layout_pages(dossier, profile, findings, flags, &none, fonts);
     (laid, geo)
 }
 
@@ -106,12 +107,14 @@ const LAYOUT_PASSES: usize = 4;
 
 /// Lays out until the page numbers the document prints (sommaire, the
 /// attachments' page ranges) agree with where things landed; `false` when
-/// they had not settled after [`LAYOUT_PASSES`] passes.
+/// they had not settled after [`LAYOUT_PASSES`] passes. `flags`: draft,
+/// blank form, and whether to record where the fields print
+/// ([`Laid::sources`], for the preview; the pages are the same).
 pub(crate) fn layout_pages(
     dossier: &Dossier,
     profile: &CallProfile,
     findings: &[Finding],
-    flags: (bool, bool),
+    flags: (bool, bool, bool),
     attachments: &crate::attach::Attachments,
     fonts: &Fonts,
 ) -> (Laid, Geometry, bool) {
@@ -126,15 +129,18 @@ pub(crate) fn layout_pages_from(
     dossier: &Dossier,
     profile: &CallProfile,
     findings: &[Finding],
-    (draft, blank): (bool, bool),
+    (draft, blank, sourced): (bool, bool, bool),
     attachments: &crate::attach::Attachments,
     fonts: &Fonts,
     start: HashMap<String, usize>,
 ) -> (Laid, Geometry, bool) {
     let geo = Geometry::a4(dossier.print.stamp_corner);
     let mut pages = start;
-    let mut laid = Laid::default();
-    for _ in 0..LAYOUT_PASSES {
+    // The passes set the same texts: each is set and broken once; and a
+    // pass takes the previous one's pages over where they agree.
+    let texts = std::rc::Rc::new(layout::TextCache::default());
+    let mut previous: Option<layout::Previous> = None;
+    for pass in 1..=LAYOUT_PASSES {
         let input = document::DocumentInput {
             dossier,
             profile,
@@ -145,15 +151,23 @@ pub(crate) fn layout_pages_from(
             pages: &pages,
         };
         let (blocks, sources) = document::build_with_sources(&input);
-        laid = Layouter::new(fonts, geo, pages.clone())
-            .with_sources(sources)
-            .layout(&blocks);
+        let layouter = Layouter::new(fonts, geo, pages.clone()).with_cache(texts.clone());
+        let layouter = match previous.take() {
+            _ if sourced => layouter.with_sources(sources),
+            Some(previous) => layouter.with_previous(previous),
+            None => layouter,
+        };
+        let (laid, record) = layouter.layout_recorded(&blocks);
         if laid.anchors == pages {
             return (laid, geo, true);
         }
+        if pass == LAYOUT_PASSES {
+            return (laid, geo, false);
+        }
         pages = laid.anchors.clone();
+        previous = Some(layout::Previous::new(laid, record, blocks));
     }
-    (laid, geo, false)
+    (Laid::default(), geo, false)
 }
 
 /// The cluster's name as the page furniture prints it.
@@ -292,9 +306,7 @@ pub fn render_marked(
     // A blank form prints the structure only: the dossier's print choices
     // are kept, its content and findings are not used.
     let blank = options.mode == PrintMode::Blank;
-    // Of the dossier's content, the same for every copy; a blank form has
-    // no content to fingerprint.
-    let fingerprint = (!blank).then(|| crate::model::Fingerprint::of(dossier).code());
+    let original = dossier;
     let blank_dossier;
     let (dossier, findings) = if blank {
         blank_dossier = document::blank_dossier(profile, &dossier.print);
@@ -306,14 +318,28 @@ pub fn render_marked(
     let fonts = fonts()?;
     let none = crate::attach::Attachments::default();
     let attachments = if blank { &none } else { attachments };
-    let (laid, geo, settled) = layout_pages(
-        dossier,
-        profile,
-        findings,
-        (draft, blank),
-        attachments,
-        fonts,
-    );
+    // While the pages are laid out, another core makes the fingerprint
+    // (of the dossier's content, the same for every copy; a blank form has
+    // no content to fingerprint) and readies the PDF writer's fonts.
+    let (fingerprint, (laid, geo, settled)) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| {
+            pdf::ready_fonts();
+            (!blank).then(|| crate::model::Fingerprint::of(original).code())
+        });
+        // Where the fields print is for the preview: not recorded here.
+        let laid = layout_pages(
+            dossier,
+            profile,
+            findings,
+            (draft, blank, false),
+            attachments,
+            fonts,
+        );
+        let fingerprint = side
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (fingerprint, laid)
+    });
     let pages_per_copy = laid.pages.len();
     let cluster = cluster_name(dossier);
     let furnish = Furnish {

@@ -85,7 +85,7 @@ pub fn preview_pages_hinted(
         dossier,
         profile,
         findings,
-        (draft, false),
+        (draft, false, true),
         attachments,
         fonts,
         std::mem::take(&mut hint.0),

@@ -37,9 +37,7 @@ impl Layouter<'_> {
             self.y += before;
         }
         if let Some(anchor) = anchor {
-            self.out
-                .anchors
-                .insert(anchor.to_string(), self.out.pages.len());
+            self.anchor(anchor.to_string(), false);
         }
         self.flow_lines(lines, style, cx, cw, Align::Left);
         if level <= 2 {
@@ -83,11 +81,15 @@ impl Layouter<'_> {
         };
         let cw = self.geo.content.w;
         let (key_w, gap) = (cw * KEY_SHARE, KEY_GAP);
-        let key = crate::print::typeset::french(key);
-        let value = crate::print::typeset::french(value);
-        let n = wrap(&key, key_w, self.fonts, Style::BodyBold)
-            .len()
-            .max(wrap(&value, cw - key_w - gap, self.fonts, Style::Body).len());
+        let key = self.texts.french(key);
+        let value = self.texts.french(value);
+        let lines = |text: &str, width: f32, style: Style| {
+            self.texts
+                .lines(text, width, self.fonts, (style, true))
+                .len()
+        };
+        let n =
+            lines(&key, key_w, Style::BodyBold).max(lines(&value, cw - key_w - gap, Style::Body));
         pair_kept_lines(n).max(2) as f32 * Style::Body.line_height()
     }
 
@@ -103,8 +105,14 @@ impl Layouter<'_> {
             } else {
                 self.prepared(value, Style::Body, key.as_str())
             };
-            let key_lines = wrap(&key, key_w, self.fonts, Style::BodyBold);
-            let value_lines = wrap(&value, cw - key_w - gap, self.fonts, Style::Body);
+            let fonts = self.fonts;
+            let key_lines = self
+                .texts
+                .lines(&key, key_w, fonts, (Style::BodyBold, true));
+            let value_width = cw - key_w - gap;
+            let value_lines = self
+                .texts
+                .lines(&value, value_width, fonts, (Style::Body, true));
             let lh = Style::Body.line_height();
             let ascent = Style::Body.ascent();
             let n = key_lines.len().max(value_lines.len());
@@ -269,9 +277,7 @@ impl Layouter<'_> {
         if !self.page.items.is_empty() {
             self.new_page();
         }
-        self.out
-            .anchors
-            .insert(format!("att:{key}"), self.out.pages.len());
+        self.anchor(format!("att:{key}"), false);
         for page in 0..pages {
             self.page.items.push(Item::Placeholder {
                 key: key.to_string(),

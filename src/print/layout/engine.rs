@@ -3,7 +3,10 @@
 //! ([`super::blocks`], [`super::table`]).
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
+use super::cache::TextCache;
+use super::reuse::{Previous, Record};
 use super::{Align, Block, Item, Laid, Page, Part, Source, SourceMap, Style, WRITING_LINE_GAP};
 use crate::print::font::Fonts;
 use crate::print::geometry::Geometry;
@@ -21,10 +24,18 @@ pub struct Layouter<'a> {
     /// Field paths to record where they print (empty for a plain render).
     sources: SourceMap,
     /// The block being laid out and the part of it being drawn.
-    block_index: usize,
+    pub(super) block_index: usize,
     pub(super) part: Part,
     /// The data row a table is drawing, `None` for its header.
     pub(super) data_row: Option<usize>,
+    /// Texts set and broken so far, shared by the passes of one layout.
+    pub(super) texts: Rc<TextCache>,
+    /// The grids of this layout's tables, by the table's address (the
+    /// blocks are borrowed for the whole of [`Self::layout`]).
+    pub(super) grids: HashMap<usize, Rc<super::table::Grid>>,
+    /// This pass's record, and the previous pass to take over from.
+    pub(super) record: Record,
+    pub(super) previous: Option<Previous>,
 }
 
 impl<'a> Layouter<'a> {
@@ -40,7 +51,18 @@ impl<'a> Layouter<'a> {
             block_index: 0,
             part: Part::Whole,
             data_row: None,
+            texts: Rc::default(),
+            grids: HashMap::new(),
+            record: Record::default(),
+            previous: None,
         }
+    }
+
+    /// Shares `texts` with other layouts of the same document with the
+    /// same fonts (the passes of [`crate::print::layout_pages`]).
+    pub fn with_cache(mut self, texts: Rc<TextCache>) -> Self {
+        self.texts = texts;
+        self
     }
 
     /// Records in [`Laid::sources`] where the fields of `sources` print.
@@ -125,7 +147,7 @@ impl<'a> Layouter<'a> {
     /// reported with the page and the words around it, so the user can
     /// find it.
     pub(super) fn prepared(&mut self, text: &str, style: Style, kind: &str) -> String {
-        let set = crate::print::typeset::french(text);
+        let set = self.texts.french(text);
         let text = set.as_str();
         let font = self.fonts.get(style.weight());
         if text.chars().all(|c| font.has_glyph(c) && c != '\t') {
@@ -254,10 +276,12 @@ impl<'a> Layouter<'a> {
             Block::Table(t) => self.table_lead(t),
             Block::Heading { level, text, .. } => {
                 let style = Self::heading_style(*level);
-                let text = crate::print::typeset::french(text);
-                let lines =
-                    super::wrap::wrap_unhyphenated(&text, self.geo.content.w, self.fonts, style)
-                        .len();
+                let text = self.texts.french(text);
+                let width = self.geo.content.w;
+                let lines = self
+                    .texts
+                    .lines(&text, width, self.fonts, (style, false))
+                    .len();
                 style.size() * 0.9
                     + lines as f32 * style.line_height()
                     + 3.0
@@ -271,19 +295,41 @@ impl<'a> Layouter<'a> {
         }
     }
 
-    pub fn layout(mut self, blocks: &[Block]) -> Laid {
+    pub fn layout(self, blocks: &[Block]) -> Laid {
+        self.layout_recorded(blocks).0
+    }
+
+    /// [`Self::layout`], with where each block started, for a next pass
+    /// (see [`Self::with_previous`]).
+    pub fn layout_recorded(mut self, blocks: &[Block]) -> (Laid, Record) {
         for (i, block) in blocks.iter().enumerate() {
             self.block_index = i;
             self.part = Part::Whole;
+            if self.sources.is_empty() && self.take_over(i, blocks) {
+                break;
+            }
+            self.start_block();
             self.block(block, &blocks[i + 1..]);
         }
+        self.finish()
+    }
+
+    /// The last page, and what was laid out.
+    pub(super) fn finish(mut self) -> (Laid, Record) {
         if !self.page.items.is_empty() || self.out.pages.is_empty() {
             self.new_page();
         }
-        self.out
+        (self.out, self.record)
     }
 
-    fn block(&mut self, block: &Block, next: &[Block]) {
+    /// Takes the previous pass's pages over where this one agrees with it
+    /// (see [`super::reuse`]).
+    pub fn with_previous(mut self, previous: Previous) -> Self {
+        self.previous = Some(previous);
+        self
+    }
+
+    pub(super) fn block(&mut self, block: &Block, next: &[Block]) {
         match block {
             Block::Heading {
                 level,
@@ -297,12 +343,7 @@ impl<'a> Layouter<'a> {
             Block::Toc(entries) => self.toc(entries),
             Block::Checkbox { checked, text } => self.checkbox(*checked, text),
             Block::SignatureArea { caption, height } => self.signature_area(caption, *height),
-            Block::Anchor(anchor) => {
-                self.out
-                    .anchors
-                    .insert(anchor.clone(), self.out.pages.len());
-                self.out.anchor_y.insert(anchor.clone(), self.y);
-            }
+            Block::Anchor(anchor) => self.anchor(anchor.clone(), true),
             Block::Attachment { key, pages } => self.attachment(key, *pages),
             Block::WritingLines(n) => self.writing_lines(*n),
             Block::Spacer(h) => {

@@ -8,8 +8,10 @@
 //! rectangle, so nothing goes under the footer or the stamp box.
 
 mod blocks;
+mod cache;
 mod engine;
 mod flow;
+mod reuse;
 mod table;
 mod wrap;
 
@@ -19,12 +21,14 @@ use super::font::Weight;
 use super::geometry::Rect;
 use super::shape::MissingGlyph;
 
+pub use cache::TextCache;
 pub use engine::Layouter;
+pub use reuse::{Previous, Record};
 
 pub use wrap::{wrap, wrap_line};
 
 /// Text styles of the printed dossier.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Style {
     Body,
     BodyBold,

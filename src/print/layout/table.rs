@@ -1,8 +1,10 @@
 //! Tables: header rows repeated on every page, rows moved whole to the next
 //! page or, when taller than a page, split line by line.
 
+use std::rc::Rc;
+
 use super::engine::Layouter;
-use super::{Align, CELL_PAD, Item, PARA_GAP, Row, Style, Table, wrap};
+use super::{Align, CELL_PAD, Item, PARA_GAP, Row, Style, Table};
 use crate::print::geometry::Rect;
 
 /// A row's cells broken into lines; the first `bold_head` lines of the
@@ -13,7 +15,7 @@ struct Cells {
 }
 
 /// A table's geometry once its columns are measured.
-struct Grid {
+pub(super) struct Grid {
     style: Style,
     bold: Style,
     xs: Vec<f32>,
@@ -58,7 +60,23 @@ impl Grid {
 }
 
 impl Layouter<'_> {
-    fn grid(&mut self, table: &Table) -> Grid {
+    /// The table's grid, measured once per layout: the heading above a
+    /// table measures it too (unless a character is missing, which is
+    /// then reported each time, as before).
+    fn grid(&mut self, table: &Table) -> Rc<Grid> {
+        let key = std::ptr::from_ref(table) as usize;
+        if let Some(grid) = self.grids.get(&key) {
+            return grid.clone();
+        }
+        let missing = self.out.missing.len();
+        let grid = Rc::new(self.measure(table));
+        if self.out.missing.len() == missing {
+            self.grids.insert(key, grid.clone());
+        }
+        grid
+    }
+
+    fn measure(&mut self, table: &Table) -> Grid {
         let (cx, cw) = (self.geo.content.x, self.geo.content.w);
         let shares: Vec<f32> = table.columns.iter().map(|c| c.share * cw).collect();
         // Numbers never break: columns are widened to their widest
@@ -105,7 +123,8 @@ impl Layouter<'_> {
                 .zip(&grid.widths)
                 .map(|(t, w)| {
                     let t = self.prepared(t, grid.bold, "tableau");
-                    super::wrap::wrap_unhyphenated(&t, w - 2.0 * CELL_PAD, self.fonts, grid.bold)
+                    let width = w - 2.0 * CELL_PAD;
+                    self.texts.lines(&t, width, self.fonts, (grid.bold, false))
                 })
                 .collect(),
             bold_head: 0,
@@ -122,7 +141,7 @@ impl Layouter<'_> {
         for row in &table.rows {
             for (i, cell) in row.cells.iter().enumerate().take(mins.len()) {
                 if cell.chars().any(|c| c.is_ascii_digit()) {
-                    let set = crate::print::typeset::french(cell);
+                    let set = self.texts.french(cell);
                     let w = super::wrap::widest_unbreakable(&set, metrics, style.size());
                     mins[i] = mins[i].max(w + 2.0 * CELL_PAD + 0.5);
                 }
@@ -144,16 +163,18 @@ impl Layouter<'_> {
                 if i == 0 && lead_bold && !bold {
                     let (head, rest) = text.split_once('\n').unwrap_or((text, ""));
                     let head = self.prepared(head, grid.bold, "tableau");
-                    let mut lines = wrap(&head, width, self.fonts, grid.bold);
+                    let mut lines = self
+                        .texts
+                        .lines(&head, width, self.fonts, (grid.bold, true));
                     bold_head = lines.len();
                     if !rest.trim().is_empty() {
                         let rest = self.prepared(rest, st, "tableau");
-                        lines.extend(wrap(&rest, width, self.fonts, st));
+                        lines.extend(self.texts.lines(&rest, width, self.fonts, (st, true)));
                     }
                     return lines;
                 }
                 let text = self.prepared(text, st, "tableau");
-                wrap(&text, width, self.fonts, st)
+                self.texts.lines(&text, width, self.fonts, (st, true))
             })
             .collect();
         Cells { lines, bold_head }

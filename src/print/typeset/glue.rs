@@ -42,6 +42,10 @@ fn is_number(word: &str) -> bool {
 
 fn is_day(word: &str) -> bool {
     let w = bare(word);
+    // One or two digits first, whatever follows (most words end here).
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let digits = w.trim_end_matches("er");
     (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
 }
@@ -51,9 +55,38 @@ fn is_year(word: &str) -> bool {
     w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Whether the word, lowercased, is a month's name. Lowercased character
+/// by character into a short buffer (no copy of every word; the months
+/// have no letter whose lowercase depends on its place, as Σ's does), and
+/// most words are told apart by their first letter.
 fn is_month(word: &str) -> bool {
-    let w = bare(word).to_lowercase();
-    MONTHS.contains(&w.as_str())
+    let w = bare(word);
+    match w.as_bytes().first() {
+        None => return false,
+        // The months' initials, in either case (an ASCII letter
+        // lowercases to an ASCII letter).
+        Some(b) if b.is_ascii() && !b"jfmasondJFMASOND".contains(b) => return false,
+        Some(_) => {}
+    }
+    if w.is_ascii() {
+        // An ASCII word lowercases byte by byte (and cannot be a month
+        // with an accent).
+        return MONTHS
+            .iter()
+            .any(|m| m.len() == w.len() && m.as_bytes().eq_ignore_ascii_case(w.as_bytes()));
+    }
+    // Longer than the longest month (« septembre »): not one.
+    let mut lower = ['\0'; 10];
+    let mut n = 0;
+    for c in w.chars().flat_map(char::to_lowercase) {
+        if n == lower.len() {
+            return false;
+        }
+        lower[n] = c;
+        n += 1;
+    }
+    let lower = &lower[..n];
+    MONTHS.iter().any(|m| m.chars().eq(lower.iter().copied()))
 }
 
 fn is_standard_body(word: &str) -> bool {
@@ -69,7 +102,7 @@ pub fn glued(before: Option<&str>, prev: &str, next: &str) -> bool {
     if is_day(prev) && is_month(next) {
         return true;
     }
-    if is_month(prev) && !prev.ends_with([',', ';', '.']) && is_year(next) {
+    if is_year(next) && is_month(prev) && !prev.ends_with([',', ';', '.']) {
         return true;
     }
     // Standards: « ISO 22000 », « NM ISO 9001 », « ISO/IEC 17025 ».
@@ -108,21 +141,12 @@ pub fn glue(text: &str) -> String {
             let prev = words[i - 1];
             let before = i.checked_sub(2).map(|b| words[b]);
             // The last piece of a glued group decides (« 50 000 » + « DHS »).
-            let last_of = |w: &str| -> String {
-                w.rsplit(['\u{a0}', '\u{202f}'])
-                    .next()
-                    .unwrap_or(w)
-                    .to_string()
-            };
-            let prev_last = last_of(prev);
-            let prev_num = if is_number(prev) {
-                prev
-            } else {
-                prev_last.as_str()
-            };
+            let prev_last = prev.rsplit(['\u{a0}', '\u{202f}']).next().unwrap_or(prev);
+            let prev_num = if is_number(prev) { prev } else { prev_last };
+            // The same question is asked once (`glued` is a pure function).
             let space_glued = glued(before, prev, word)
-                || glued(before, &prev_last, word)
-                || glued(before, prev_num, word);
+                || (prev_last != prev && glued(before, prev_last, word))
+                || (prev_num != prev && prev_num != prev_last && glued(before, prev_num, word));
             out.push(if space_glued { NBSP } else { ' ' });
         }
         out.push_str(word);
@@ -133,6 +157,52 @@ pub fn glue(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `is_month` stands for: the word, lowercased, among the months.
+    fn is_month_by_lowercase(word: &str) -> bool {
+        MONTHS.contains(&bare(word).to_lowercase().as_str())
+    }
+
+    #[test]
+    fn months_are_told_as_their_lowercase_tells_them() {
+        let words = [
+            "juin",
+            "JUIN",
+            "Juin,",
+            "Février",
+            "FÉVRIER",
+            "fevrier",
+            "AOÛT.",
+            "août",
+            "Décembre",
+            "DÉCEMBRE",
+            "septembre",
+            "Septembres",
+            "mai",
+            "MAI",
+            "maï",
+            "jùin",
+            "",
+            ",",
+            "ΣΣ",
+            "İ",
+            "\u{212a}",
+            "octobre»",
+            "novembre\u{a0}",
+            "de",
+            "des",
+        ];
+        for w in words {
+            assert_eq!(is_month(w), is_month_by_lowercase(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn months_agree_with_lowercase_on_any_word(w in "\\PC{0,12}") {
+            proptest::prop_assert_eq!(is_month(&w), is_month_by_lowercase(&w));
+        }
+    }
 
     #[test]
     fn groups_that_must_stay_on_one_line_are_glued() {
