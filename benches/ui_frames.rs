@@ -120,6 +120,13 @@ fn search(h: &mut H, text: &str) {
     h.run_steps(2);
 }
 
+/// Says so when a screen is not the one meant (the figure would mislead).
+fn check(h: &H, text: &str, screen: &str) {
+    if h.query_by_label_contains(text).is_none() {
+        println!("ATTENTION : écran « {screen} » non atteint (« {text} » absent)");
+    }
+}
+
 fn click(h: &mut H, label: &str) {
     h.get_by_label(label).click();
     h.run_steps(3);
@@ -165,6 +172,7 @@ fn register_screens(d: Dossier, which: &str) -> usize {
     click(&mut h, "Désélectionner");
     line("Membres en défilement", scrolling(&mut h, 100));
     search(&mut h, "a");
+    check(&h, "affiché(s) sur 2000", "recherche");
     line(
         "Membres, recherche « a »",
         frames(&mut h, 100, 500.0, 300.0),
@@ -188,6 +196,11 @@ fn register_screens(d: Dossier, which: &str) -> usize {
     click(&mut h, "Désélectionner");
     click(&mut h, &flagged);
     click(&mut h, "Tout sélectionner");
+    check(
+        &h,
+        "membres sélectionnés : modifiez-les ensemble",
+        "tout sélectionné",
+    );
     line(
         "Membres, tout sélectionné (modif. groupée)",
         frames(&mut h, 100, 500.0, 300.0),
@@ -201,9 +214,7 @@ fn register_screens(d: Dossier, which: &str) -> usize {
         std::thread::sleep(Duration::from_millis(30));
         h.run_steps(1);
     }
-    if h.query_by_label_contains("Résultat prévu").is_none() {
-        println!("(aperçu d'import : le plan n'est pas affiché)");
-    }
+    check(&h, "Résultat prévu", "aperçu d'import");
     line(
         "Membres, aperçu d'import de 2 000 lignes",
         frames(&mut h, 100, 500.0, 300.0),
