@@ -156,7 +156,7 @@ pub fn guess_field(header: &str) -> Field {
         || h == "organisme"
     {
         Field::Name
-    } else if starts("forme juridique")
+    } else if starts("forme jur")
         || starts("statut juridique")
         || h == "forme"
         || starts("nature juridique")
@@ -328,6 +328,23 @@ pub fn parse_size(word: &str) -> CompanySize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headers_as_secretaries_spell_them() {
+        for (header, field) in [
+            ("Forme jur.", Field::LegalForm),
+            ("Dénomination sociale", Field::Name),
+            ("Secteur / filière", Field::Sector),
+            ("Localité", Field::City),
+            ("N° ICE", Field::Ice),
+            ("Tél.", Field::Phone),
+            ("Courriel", Field::Email),
+            ("Membre depuis", Field::Joined),
+            ("N°", Field::Ignore),
+        ] {
+            assert_eq!(guess_field(header), field, "{header}");
+        }
+    }
 
     #[test]
     fn headers_are_guessed() {
