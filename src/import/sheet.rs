@@ -362,7 +362,7 @@ fn split_header(
         } else {
             format!("les lignes {} à {last} du fichier, au-dessus des titres de colonnes (ligne {line}), sont ignorées", above[0])
         };
-        format!("Titres de colonnes trouvés ligne {line} : {lines} (titre du tableau, pas un membre).")
+        format!("Titres de colonnes trouvés ligne {line} : {lines} (titre du tableau, pas un membre)")
     });
     (headers, it.collect(), note)
 }

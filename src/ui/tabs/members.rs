@@ -88,7 +88,16 @@ pub fn show(
         .size(HINT_SIZE)
         .weak(),
     );
-    super::import::show(ui, form, d, &mut view.import);
+    // The tab has no scroll of its own (the register's rows are
+    // virtualised): an open import preview scrolls within at most half of
+    // the height, so its « Importer » button and the register stay within
+    // reach at 1366 × 768.
+    let import_h = (ui.available_height() * 0.5).max(200.0);
+    egui::ScrollArea::vertical()
+        .id_salt("members.import.scroll")
+        .max_height(import_h)
+        .auto_shrink([false, true])
+        .show(ui, |ui| super::import::show(ui, form, d, &mut view.import));
     let marks = register::row_findings(findings);
     filters(ui, view, marks.len());
     let needle = fold(view.search.trim());
