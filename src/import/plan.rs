@@ -306,7 +306,7 @@ fn suggestion_for(row: &RowMember, text: &RowText) -> Suggestion {
         sector: &m.sector,
         category: &text.category,
     });
-    if !row.no_category && !m.category.is_company() {
+    if !row.no_category && !text.membership_only && !m.category.is_company() {
         s.activity = Some(classify::Guess {
             value: Activity::Other,
             clue: format!("catégorie : « {} »", text.category),

@@ -220,7 +220,10 @@ impl ImportPlan {
             .iter()
             .take(5)
             .map(|a| {
-                let name: String = a.member.name.chars().take(40).collect();
+                let mut name: String = a.member.name.chars().take(40).collect();
+                if name.len() < a.member.name.len() {
+                    name = format!("{}…", name.trim_end());
+                }
                 format!("« {name} » l. {} : {}", a.line, a.member.category.label())
             })
             .collect::<Vec<_>>()
@@ -317,6 +320,11 @@ mod tests {
             .find(|n| n.contains("dit seulement « membre »"))
             .expect("the rows classified by their name are named");
         assert!(note.starts_with("3 lignes"), "{note}");
+        // The activity of the university is suggested from its name, not
+        // from « Membre actif ».
+        let uni = plan.missing.iter().find(|m| m.line == 2).expect("line 2");
+        let clue = uni.suggestion.activity.as_ref().map(|g| g.clue.as_str());
+        assert!(clue.is_some_and(|c| c.starts_with("nom")), "{clue:?}");
         assert!(
             note.contains("« Université Abdelmalek Essaâdi » l. 2"),
             "{note}"
