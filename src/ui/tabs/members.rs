@@ -492,3 +492,81 @@ fn member_editor(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member, fees: &
         ui.end_row();
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use crate::model::{CallProfile, Dossier};
+    use crate::ui::app::{DossierApp, Tab};
+
+    /// At 1366 × 768, a 25-row sheet's preview no longer pushes « Importer »
+    /// and the register below the window: the preview scrolls within, and
+    /// both are on screen at once.
+    #[test]
+    fn the_import_preview_keeps_importer_and_the_register_on_screen() {
+        let mut app = DossierApp::new(None);
+        app.replace(
+            Dossier::default(),
+            Arc::new(CallProfile::edition_2026()),
+            None,
+        );
+        app.set_tab(Tab::Members);
+        let mut sheet = String::from("Raison sociale\tSecteur\tVille\n");
+        for i in 0..25 {
+            sheet.push_str(&format!("Société {i} SARL\tTextile\tTanger\n"));
+        }
+        app.members_view.import.load_text(&sheet);
+        let mut h = Harness::builder()
+            .with_size([1366.0, 768.0])
+            .build_ui_state(|ui, app: &mut DossierApp| app.show(ui), app);
+        // The plan is computed on a worker.
+        for _ in 0..200 {
+            h.run_steps(1);
+            if h.query_by_label_contains("Résultat prévu").is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        // No activity column: one suggestion per row, accepted at once.
+        let accept = "Accepter les 25 suggestion(s)";
+        h.get_by_label(accept).scroll_to_me();
+        h.run_steps(2);
+        h.get_by_label(accept).click_accesskit();
+        for _ in 0..200 {
+            h.run_steps(1);
+            if h.query_by_label_contains("Résultat prévu : 25 membres")
+                .is_some()
+            {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        h.get_by_label("Importer").scroll_to_me();
+        h.run_steps(3);
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1366.0, 768.0));
+        let import = h.get_by_label("Importer").rect();
+        let register = h.get_by_label_contains("Ctrl+clic ajoute ou retire").rect();
+        assert!(screen.contains_rect(import), "« Importer » at {import:?}");
+        assert!(screen.contains_rect(register), "register at {register:?}");
+        assert!(
+            import.bottom() <= register.top(),
+            "the preview is above the register"
+        );
+        h.get_by_label("Importer").click();
+        h.run_steps(3);
+        let result = h
+            .query_by_label_contains("Résultat prévu")
+            .map(|n| format!("{n:?}").chars().take(300).collect::<String>());
+        let acc = h.query_by_label_contains("Suggestions acceptées").is_some();
+        let members = &h.state().dossier.members;
+        assert_eq!(members.len(), 25, "{acc} {result:?}");
+        assert!(
+            members.iter().all(|m| m.to_check.activity),
+            "marked « à vérifier »"
+        );
+    }
+}
