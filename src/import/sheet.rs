@@ -329,6 +329,9 @@ fn sheet_from_cells(read: workbook::Cells, limits: &Limits) -> Result<Sheet, Sha
     })
 }
 
+/// A row of the file: its line number and its cells.
+type Row = (usize, Vec<String>);
+
 /// How many rows may stand above the column titles (the register's title,
 /// the date it was drawn up, a note).
 const TITLE_ROWS: usize = 10;
@@ -338,9 +341,7 @@ const TITLE_ROWS: usize = 10;
 /// names the company-name column and another known column: a title such as
 /// « Liste des adhérents – arrêtée au 30/11/2026 » above them is not a
 /// member. Without such a row, the first row is taken, as before.
-fn split_header(
-    rows: Vec<(usize, Vec<String>)>,
-) -> (Vec<String>, Vec<(usize, Vec<String>)>, Option<String>) {
+fn split_header(rows: Vec<Row>) -> (Vec<String>, Vec<Row>, Option<String>) {
     use super::mapping::{Field, guess_mapping};
     let at = rows
         .iter()
