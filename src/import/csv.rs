@@ -29,32 +29,44 @@ pub enum Overflow {
     LongHeader(String),
 }
 
+/// How many non-empty lines decide the separator.
+const SNIFFED_LINES: usize = 20;
+
 /// The separator Excel chose: `;` in French locales, `,` elsewhere, tab
-/// for « Texte Unicode »; decided on the first non-empty line, outside
-/// quotes.
+/// for « Texte Unicode ». Decided on the first non-empty lines, outside
+/// quotes: the one found on the most lines, then the most often. A title
+/// line above the column titles (« Liste des adhérents, 2026 ») has few or
+/// none and cannot decide alone.
 pub fn detect_separator(text: &str) -> char {
-    let first = text
+    let mut score = [(';', 0usize, 0usize), (',', 0, 0), ('\t', 0, 0)];
+    for line in text
         .split(['\n', '\r'])
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("");
-    let mut counts = [(';', 0), (',', 0), ('\t', 0)];
-    let mut quoted = false;
-    for c in first.chars() {
-        if c == '"' {
-            quoted = !quoted;
-        } else if !quoted {
-            for (sep, n) in &mut counts {
-                if c == *sep {
-                    *n += 1;
-                }
+        .filter(|l| !l.trim().is_empty())
+        .take(SNIFFED_LINES)
+    {
+        let mut counts = [0usize; 3];
+        let mut quoted = false;
+        for c in line.chars() {
+            if c == '"' {
+                quoted = !quoted;
+            } else if !quoted && let Some(k) = score.iter().position(|(sep, _, _)| *sep == c) {
+                counts[k] += 1;
+            }
+        }
+        for (k, n) in counts.into_iter().enumerate() {
+            if n > 0 {
+                score[k].1 += 1;
+                score[k].2 += n;
             }
         }
     }
-    counts
+    // Ties keep the first: `;` before `,` before tab.
+    score
         .iter()
-        .max_by_key(|(_, n)| *n)
-        .filter(|(_, n)| *n > 0)
-        .map_or(';', |(c, _)| *c)
+        .rev()
+        .max_by_key(|(_, lines, total)| (*lines, *total))
+        .filter(|(_, lines, _)| *lines > 0)
+        .map_or(';', |(c, _, _)| *c)
 }
 
 /// Reads all records of `text`; blank records are dropped.
@@ -260,6 +272,19 @@ mod tests {
 
     fn lines(r: &Records) -> Vec<usize> {
         r.records.iter().map(|(l, _)| *l).collect()
+    }
+
+    #[test]
+    fn a_title_line_does_not_decide_the_separator() {
+        let text = "Liste des adhérents, arrêtée au 30/11/2026\n\nN°;Nom;Ville\n1;Atlas, SA;Fès\n2;Nord;Tanger\n";
+        assert_eq!(detect_separator(text), ';');
+        let r = parse(text, &Limits::default()).expect("parsed");
+        assert_eq!(r.records[1].1, ["N°", "Nom", "Ville"]);
+        // One line alone still decides, and ties keep `;`.
+        assert_eq!(detect_separator("a,b,c"), ',');
+        assert_eq!(detect_separator("a\tb"), '\t');
+        assert_eq!(detect_separator("a;b,c"), ';');
+        assert_eq!(detect_separator("Titre seul"), ';');
     }
 
     #[test]

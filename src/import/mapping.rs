@@ -156,7 +156,7 @@ pub fn guess_field(header: &str) -> Field {
         || h == "organisme"
     {
         Field::Name
-    } else if starts("forme juridique")
+    } else if starts("forme jur")
         || starts("statut juridique")
         || h == "forme"
         || starts("nature juridique")
@@ -240,7 +240,12 @@ pub fn parse_category(word: &str) -> Option<MemberCategory> {
     }
     let has = |p: &str| w.contains(p);
     Some(
-        if has("potentiel") || has("interess") || has("prospect") || has("candidat") {
+        if has("potentiel")
+            || has("interess")
+            || has("prospect")
+            || has("candidat")
+            || has("sympathis")
+        {
             MemberCategory::InterestedCompany
         } else if has("formation")
             || has("recherche")
@@ -276,6 +281,24 @@ pub fn parse_category(word: &str) -> Option<MemberCategory> {
             return None;
         },
     )
+}
+
+/// What the category column accepts, for the message of a word not
+/// understood.
+pub const ACCEPTED_CATEGORIES: &str = "Entreprise engagée (ou « Membre », « Adhérent »), \
+     Formation et recherche (« Université », « École », « Laboratoire »), \
+     Autre représentant (« Association », « Chambre », « Administration ») \
+     ou Entreprise potentiellement intéressée (« Prospect », « Sympathisant »)";
+
+/// Whether a category cell says only that the row is a member (« Membre
+/// actif », « Adhérent », « Membre fondateur »), not whether it is a firm:
+/// read as an engaged company unless the name says an institution.
+pub fn says_only_membership(word: &str) -> bool {
+    let w = normalise(word);
+    let firm = ["entreprise", "societe", "industri", "start", "pme"];
+    parse_category(word) == Some(MemberCategory::EngagedCompany)
+        && normalise(MemberCategory::EngagedCompany.label()) != w
+        && !firm.iter().any(|f| w.contains(f))
 }
 
 /// The activity a sheet's word means; `None` when not understood or empty
@@ -328,6 +351,45 @@ pub fn parse_size(word: &str) -> CompanySize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn membership_words_do_not_say_firm() {
+        for w in [
+            "Membre actif",
+            "Adhérent",
+            "Membre fondateur",
+            "membre engagé",
+        ] {
+            assert!(says_only_membership(w), "{w}");
+        }
+        for w in [
+            "Entreprise engagée",
+            "Société membre",
+            "Industriel",
+            "Université",
+            "Prospect",
+            "",
+        ] {
+            assert!(!says_only_membership(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn headers_as_secretaries_spell_them() {
+        for (header, field) in [
+            ("Forme jur.", Field::LegalForm),
+            ("Dénomination sociale", Field::Name),
+            ("Secteur / filière", Field::Sector),
+            ("Localité", Field::City),
+            ("N° ICE", Field::Ice),
+            ("Tél.", Field::Phone),
+            ("Courriel", Field::Email),
+            ("Membre depuis", Field::Joined),
+            ("N°", Field::Ignore),
+        ] {
+            assert_eq!(guess_field(header), field, "{header}");
+        }
+    }
 
     #[test]
     fn headers_are_guessed() {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use super::classify::{self, Clues, Suggestion};
 use super::keys::ice_key;
 pub use super::keys::name_key;
-use super::mapping::{Field, parse_activity, parse_category, parse_size};
+use super::mapping::{ACCEPTED_CATEGORIES, Field, parse_activity, parse_category, parse_size};
 use super::merge::{self, FieldConflict, RowMember};
 use super::progress::{Progress, Stage};
 use super::sheet::{RowIssue, Sheet};
@@ -128,6 +128,8 @@ fn restore_ice(ice: &str) -> String {
 struct RowText {
     legal_form: String,
     category: String,
+    /// The category cell says only « member » (« Membre actif »).
+    membership_only: bool,
 }
 
 /// Interprets one row; `Err` says why it cannot be imported.
@@ -141,8 +143,12 @@ fn member_from_row(row: &[String], mapping: &[Field]) -> Result<(RowMember, RowT
             Field::Name => m.name = v.to_string(),
             Field::Category if !v.is_empty() => {
                 text.category = v.to_string();
-                m.category =
-                    parse_category(v).ok_or_else(|| format!("catégorie « {v} » non reconnue"))?;
+                text.membership_only = super::mapping::says_only_membership(v);
+                m.category = parse_category(v).ok_or_else(|| {
+                    format!(
+                        "catégorie « {v} » non reconnue (mots acceptés : {ACCEPTED_CATEGORIES})"
+                    )
+                })?;
                 no_category = false;
             }
             Field::Activity if !v.is_empty() => {
@@ -300,7 +306,7 @@ fn suggestion_for(row: &RowMember, text: &RowText) -> Suggestion {
         sector: &m.sector,
         category: &text.category,
     });
-    if !row.no_category && !m.category.is_company() {
+    if !row.no_category && !text.membership_only && !m.category.is_company() {
         s.activity = Some(classify::Guess {
             value: Activity::Other,
             clue: format!("catégorie : « {} »", text.category),
@@ -327,6 +333,17 @@ impl Planner<'_> {
 
     fn new_member(&mut self, line: usize, mut row: RowMember, text: &RowText) {
         let opts = self.plan.options;
+        // « Membre actif » says engaged, not a firm: an institution's name
+        // decides, marked « à vérifier » (named in a note by `finish`).
+        if let Some(g) = text
+            .membership_only
+            .then(|| suggestion_for(&row, text).category)
+            .flatten()
+            .filter(|g| !g.value.is_company())
+        {
+            row.member.category = g.value;
+            row.member.to_check.category = true;
+        }
         let suggestion = if row.no_activity || row.no_category {
             suggestion_for(&row, text)
         } else {
@@ -482,6 +499,7 @@ impl Planner<'_> {
             }
         }
         self.plan.missing.retain(|m| m.activity || m.category);
+        self.plan.notes.extend(self.plan.membership_note());
         self.plan.invalid.sort_by_key(|r| r.line);
         self.plan
     }

@@ -207,6 +207,38 @@ impl ImportPlan {
             .collect()
     }
 
+    /// The rows whose category cell said only « member » and whose name
+    /// says an institution: classified by the name, to check.
+    pub fn membership_note(&self) -> Option<String> {
+        let rows: Vec<&super::plan::Added> = self
+            .added
+            .iter()
+            .filter(|a| a.member.to_check.category && !a.category_by_default)
+            .collect();
+        rows.first()?;
+        let names = rows
+            .iter()
+            .take(5)
+            .map(|a| {
+                let mut name: String = a.member.name.chars().take(40).collect();
+                if name.len() < a.member.name.len() {
+                    name = format!("{}…", name.trim_end());
+                }
+                format!("« {name} » l. {} : {}", a.line, a.member.category.label())
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (s, more) = (
+            if rows.len() > 1 { "s" } else { "" },
+            if rows.len() > 5 { ", …" } else { "" },
+        );
+        Some(format!(
+            "{} dont la catégorie dit seulement « membre » : classée{s} d'après le nom \
+             ({names}{more}), à vérifier",
+            count(rows.len(), "ligne", "lignes"),
+        ))
+    }
+
     /// The lines of the rows waiting for a choice of activity or category.
     pub fn waiting_lines(&self) -> String {
         let accept = self.options.accept_suggestions;
@@ -224,5 +256,78 @@ impl ImportPlan {
             .map(|m| m.line)
             .collect();
         line_list(&lines)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::mapping::guess_mapping;
+    use super::super::plan::{PlanOptions, plan_import};
+    use super::super::sheet::Sheet;
+    use crate::model::dossier::{Activity, Dossier, MemberCategory};
+
+    /// « Membre actif » for a university, a laboratory, an association and
+    /// two firms, with no activity column.
+    #[test]
+    fn membre_actif_is_not_a_firm_when_the_name_says_an_institution() {
+        let row = |cells: [&str; 3]| cells.map(String::from).to_vec();
+        let sheet = Sheet {
+            headers: row(["Dénomination sociale", "Forme jur.", "Collège"]),
+            rows: [
+                ["Université Abdelmalek Essaâdi", "", "Membre actif"],
+                ["Laboratoire de Génie des Procédés", "", "Adhérent"],
+                ["Association des Industriels", "Association", "Membre actif"],
+                ["Textiles du Nord", "SARL", "Membre actif"],
+                ["Maroc Denim", "", "Membre actif"],
+                ["Atlas SA", "", "Entreprise engagée"],
+            ]
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| (i + 2, row(r)))
+            .collect(),
+            ..Sheet::default()
+        };
+        let options = PlanOptions {
+            default_activity: Some(Activity::Other),
+            ..PlanOptions::default()
+        };
+        let plan = plan_import(
+            &Dossier::default(),
+            &sheet,
+            &guess_mapping(&sheet.headers),
+            options,
+        );
+        let got: Vec<(MemberCategory, bool)> = plan
+            .added
+            .iter()
+            .map(|a| (a.member.category, a.member.to_check.category))
+            .collect();
+        use MemberCategory::*;
+        assert_eq!(
+            got,
+            [
+                (TrainingResearch, true),
+                (TrainingResearch, true),
+                (OtherRepresentative, true),
+                (EngagedCompany, false),
+                (EngagedCompany, false),
+                (EngagedCompany, false),
+            ]
+        );
+        let note = plan
+            .notes
+            .iter()
+            .find(|n| n.contains("dit seulement « membre »"))
+            .expect("the rows classified by their name are named");
+        assert!(note.starts_with("3 lignes"), "{note}");
+        // The activity of the university is suggested from its name, not
+        // from « Membre actif ».
+        let uni = plan.missing.iter().find(|m| m.line == 2).expect("line 2");
+        let clue = uni.suggestion.activity.as_ref().map(|g| g.clue.as_str());
+        assert!(clue.is_some_and(|c| c.starts_with("nom")), "{clue:?}");
+        assert!(
+            note.contains("« Université Abdelmalek Essaâdi » l. 2"),
+            "{note}"
+        );
     }
 }

@@ -254,15 +254,15 @@ fn read_text(path: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Sheet, Shee
         },
     })?;
     drop(decoded.text);
-    let mut it = records.records.into_iter();
-    let header = it.next();
+    let (headers, rows, above) = split_header(records.records);
     let mut notes = Vec::new();
     if let Some(mixed) = &decoded.mixed {
         notes.push(mixed.message());
     }
+    notes.extend(above);
     Ok(Sheet {
-        headers: header.map(|(_, h)| h).unwrap_or_default(),
-        rows: it.collect(),
+        headers,
+        rows,
         bad_rows: records.bad,
         notes,
         encoding: Some(decoded.encoding),
@@ -319,14 +319,53 @@ fn sheet_from_cells(read: workbook::Cells, limits: &Limits) -> Result<Sheet, Sha
             row[c] = text;
         }
     }
-    let mut it = rows.into_iter();
-    let headers = it.next().map(|(_, h)| h).unwrap_or_default();
+    let (headers, rows, above) = split_header(rows);
     Ok(Sheet {
         headers,
-        rows: it.collect(),
+        rows,
         bad_rows,
+        notes: above.into_iter().collect(),
         ..Sheet::default()
     })
+}
+
+/// A row of the file: its line number and its cells.
+type Row = (usize, Vec<String>);
+
+/// How many rows may stand above the column titles (the register's title,
+/// the date it was drawn up, a note).
+const TITLE_ROWS: usize = 10;
+
+/// The column titles, the data rows below them, and a note naming the rows
+/// left out above them. The titles are the first of the first rows that
+/// names the company-name column and another known column: a title such as
+/// « Liste des adhérents – arrêtée au 30/11/2026 » above them is not a
+/// member. Without such a row, the first row is taken, as before.
+fn split_header(rows: Vec<Row>) -> (Vec<String>, Vec<Row>, Option<String>) {
+    use super::mapping::{Field, guess_mapping};
+    let at = rows
+        .iter()
+        .take(TITLE_ROWS)
+        .position(|(_, cells)| {
+            let mapping = guess_mapping(cells);
+            mapping.contains(&Field::Name)
+                && mapping.iter().filter(|f| **f != Field::Ignore).count() >= 2
+        })
+        .unwrap_or(0);
+    let mut it = rows.into_iter();
+    let above: Vec<usize> = it.by_ref().take(at).map(|(line, _)| line).collect();
+    let Some((line, headers)) = it.next() else {
+        return (Vec::new(), Vec::new(), None);
+    };
+    let note = above.last().map(|last| {
+        let lines = if above.len() == 1 {
+            format!("la ligne {last} du fichier, au-dessus des titres de colonnes (ligne {line}), est ignorée")
+        } else {
+            format!("les lignes {} à {last} du fichier, au-dessus des titres de colonnes (ligne {line}), sont ignorées", above[0])
+        };
+        format!("Titres de colonnes trouvés ligne {line} : {lines} (titre du tableau, pas un membre)")
+    });
+    (headers, it.collect(), note)
 }
 
 /// « A », « Z », « AA », « XFD » for columns 0, 25, 26, 16383.
@@ -388,5 +427,63 @@ mod tests {
             sheet_from_cells(read(many), &limits),
             Err(Shape::TooManyRows)
         );
+    }
+
+    #[test]
+    fn a_title_above_the_column_titles_is_not_a_member() {
+        let row =
+            |line: usize, cells: &[&str]| (line, cells.iter().map(|c| c.to_string()).collect());
+        let rows = vec![
+            row(
+                1,
+                &["Liste des adhérents – Cluster – arrêtée au 30/11/2026"],
+            ),
+            row(2, &["Source : secrétariat"]),
+            row(4, &["N°", "Dénomination sociale", "Localité", "N° ICE"]),
+            row(5, &["1", "Atlas", "Fès", "001"]),
+        ];
+        let (headers, data, note) = split_header(rows.clone());
+        assert_eq!(
+            headers,
+            ["N°", "Dénomination sociale", "Localité", "N° ICE"]
+        );
+        assert_eq!(data, [rows[3].clone()]);
+        let note = note.expect("the rows left out are named");
+        assert!(
+            note.contains("lignes 1 à 2") && note.contains("ligne 4"),
+            "{note}"
+        );
+        // Column titles on the first row: nothing left out, no note.
+        let (headers, data, note) = split_header(rows[2..].to_vec());
+        assert_eq!(headers[1], "Dénomination sociale");
+        assert_eq!(data.len(), 1);
+        assert_eq!(note, None);
+        // No row names the columns: the first row, as before.
+        let (headers, data, _) = split_header(vec![row(1, &["a", "b"]), row(2, &["c", "d"])]);
+        assert_eq!(headers, ["a", "b"]);
+        assert_eq!(data.len(), 1);
+        // Through a whole file: Windows-1252, `;`, a title and blank lines.
+        let dir = std::env::temp_dir().join(format!("sheet-title-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("adherents.csv");
+        let text = "Liste des adh\u{e9}rents, 2026\r\n\r\nN\u{b0};D\u{e9}nomination sociale;Localit\u{e9}\r\n1;Universit\u{e9} de F\u{e8}s;F\u{e8}s\r\n\r\n2;Atlas SARL;Tanger\r\n";
+        let bytes: Vec<u8> = text
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).expect("Latin-1"))
+            .collect();
+        std::fs::write(&path, bytes).expect("written");
+        let sheet = read_sheet(&path).expect("read");
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(sheet.headers, ["N°", "Dénomination sociale", "Localité"]);
+        assert_eq!(sheet.rows.len(), 2);
+        assert_eq!(
+            sheet.rows[0],
+            (
+                4,
+                vec!["1".into(), "Université de Fès".into(), "Fès".into()]
+            )
+        );
+        assert_eq!(sheet.rows[1].0, 6);
+        assert_eq!(sheet.notes.len(), 1, "{:?}", sheet.notes);
     }
 }

@@ -334,11 +334,13 @@ fn importing_a_sheet_is_one_undoable_step() {
         h.query_by_label_contains("3 lignes sans activité dans le tableur")
             .is_some()
     );
-    h.get_by_role_and_label(
-        Role::ComboBox,
-        "Activité pour les 3 ligne(s) sans activité :",
-    )
-    .click();
+    // The preview scrolls within the members tab (1366 × 768): bring what
+    // is clicked into view, as she would.
+    let choice = "Activité pour les 3 ligne(s) sans activité :";
+    h.get_by_role_and_label(Role::ComboBox, choice)
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, choice).click();
     h.run();
     h.get_all_by_label("Industrielle")
         .last()
@@ -349,6 +351,8 @@ fn importing_a_sheet_is_one_undoable_step() {
         h.query_by_label_contains("3 membres importés").is_some(),
         "the plan is shown before importing"
     );
+    h.get_by_label("Importer").scroll_to_me();
+    h.run();
     h.get_by_label("Importer").click();
     h.run();
     let names: Vec<String> = h

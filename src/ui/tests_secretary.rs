@@ -147,6 +147,9 @@ fn rows_pasted_from_a_spreadsheet_join_the_register_in_one_undo() {
         "the plan is shown before importing"
     );
     assert!(h.state().dossier.members.is_empty(), "nothing added yet");
+    // The preview scrolls within the members tab: bring « Importer » into view.
+    h.get_by_label("Importer").scroll_to_me();
+    h.run();
     h.get_by_label("Importer").click();
     h.run();
     let names: Vec<String> = h

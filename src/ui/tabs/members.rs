@@ -78,17 +78,29 @@ pub fn show(
     findings: &[Finding],
     p: &crate::model::CallProfile,
 ) {
-    crate::ui::help::show(ui, p, crate::model::finding::Section::Members);
-    title(ui, "Section 1.2 – Membres et participants au cluster");
-    summary(ui, d);
-    ui.label(
-        RichText::new(
-            "Astuce : copiez des lignes dans Excel ou LibreOffice, puis Ctrl+V ici pour les ajouter au registre (aperçu et contrôle des doublons avant l'ajout).",
-        )
-        .size(HINT_SIZE)
-        .weak(),
-    );
-    super::import::show(ui, form, d, &mut view.import);
+    // The tab has no scroll of its own (the register's rows are
+    // virtualised): what stands above the register (the call's help, the
+    // counts, an open import preview) scrolls within at most half of the
+    // height, so « Importer » and the register stay within reach at
+    // 1366 × 768 whatever is open.
+    let top_h = (ui.available_height() * 0.5).max(200.0);
+    egui::ScrollArea::vertical()
+        .id_salt("members.top")
+        .max_height(top_h)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            crate::ui::help::show(ui, p, crate::model::finding::Section::Members);
+            title(ui, "Section 1.2 – Membres et participants au cluster");
+            summary(ui, d);
+            ui.label(
+                RichText::new(
+                    "Astuce : copiez des lignes dans Excel ou LibreOffice, puis Ctrl+V ici pour les ajouter au registre (aperçu et contrôle des doublons avant l'ajout).",
+                )
+                .size(HINT_SIZE)
+                .weak(),
+            );
+            super::import::show(ui, form, d, &mut view.import);
+        });
     let marks = register::row_findings(findings);
     filters(ui, view, marks.len());
     let needle = fold(view.search.trim());
@@ -482,4 +494,98 @@ fn member_editor(ui: &mut Ui, form: &mut Form, i: usize, m: &mut Member, fees: &
         form.mark(ui, &path, &response);
         ui.end_row();
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use crate::model::{CallProfile, Dossier};
+    use crate::ui::app::{DossierApp, Tab};
+
+    /// In the first window on a 1366 × 768 screen (1280 × 720), a 25-row
+    /// sheet's preview, with the call's help open
+    /// too, no longer pushes « Importer » and the register below the
+    /// window: what is above the register scrolls within, and both are on
+    /// screen at once.
+    #[test]
+    fn the_import_preview_keeps_importer_and_the_register_on_screen() {
+        let mut app = DossierApp::new(None);
+        app.replace(
+            Dossier::default(),
+            Arc::new(CallProfile::edition_2026()),
+            None,
+        );
+        app.set_tab(Tab::Members);
+        let mut sheet = String::from("Raison sociale\tSecteur\tVille\n");
+        for i in 0..25 {
+            sheet.push_str(&format!("Société {i} SARL\tTextile\tTanger\n"));
+        }
+        app.members_view.import.load_text(&sheet);
+        let mut opened = false;
+        let mut h = Harness::builder()
+            .with_size([1280.0, 720.0])
+            .build_ui_state(|ui, app: &mut DossierApp| app.show(ui), app);
+        // The plan is computed on a worker.
+        for _ in 0..200 {
+            h.run_steps(1);
+            if !opened && let Some(help) = h.query_by_label("Ce que demande l'appel") {
+                help.click_accesskit();
+                opened = true;
+            }
+            if h.query_by_label_contains("Résultat prévu").is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        // No activity column: one suggestion per row, accepted at once.
+        let accept = "Accepter les 25 suggestion(s)";
+        h.get_by_label(accept).scroll_to_me();
+        h.run_steps(2);
+        h.get_by_label(accept).click_accesskit();
+        for _ in 0..200 {
+            h.run_steps(1);
+            if h.query_by_label_contains("Résultat prévu : 25 membres")
+                .is_some()
+            {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(
+            h.query_by_label_contains("Ce que regardent les évaluateurs")
+                .is_some(),
+            "the call's help is open"
+        );
+        h.get_by_label("Importer").scroll_to_me();
+        h.run_steps(3);
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 720.0));
+        let import = h.get_by_label("Importer").rect();
+        let register = h.get_by_label_contains("Ctrl+clic ajoute ou retire").rect();
+        assert!(screen.contains_rect(import), "« Importer » at {import:?}");
+        assert!(screen.contains_rect(register), "register at {register:?}");
+        assert!(
+            import.bottom() <= register.top(),
+            "the preview is above the register"
+        );
+        h.get_by_label("Importer").click();
+        h.run_steps(3);
+        let result = h
+            .query_by_label_contains("Résultat prévu")
+            .map(|n| format!("{n:?}").chars().take(300).collect::<String>());
+        let acc = h.query_by_label_contains("Suggestions acceptées").is_some();
+        // The register's rows, not only its toolbar, are in view.
+        h.run_steps(2);
+        let row = h.get_by_label("Société 2 SARL").rect();
+        assert!(screen.contains_rect(row), "register row at {row:?}");
+        let members = &h.state().dossier.members;
+        assert_eq!(members.len(), 25, "{acc} {result:?}");
+        assert!(
+            members.iter().all(|m| m.to_check.activity),
+            "marked « à vérifier »"
+        );
+    }
 }

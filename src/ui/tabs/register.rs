@@ -115,17 +115,17 @@ impl Selection {
 }
 
 /// What the findings say about each member's row: whether one blocks, and
-/// their messages.
-pub type RowFindings = BTreeMap<usize, (bool, Vec<String>)>;
+/// their messages (borrowed: nothing is copied on each frame).
+pub type RowFindings<'a> = BTreeMap<usize, (bool, Vec<&'a str>)>;
 
-pub fn row_findings(findings: &[Finding]) -> RowFindings {
+pub fn row_findings(findings: &[Finding]) -> RowFindings<'_> {
     let list = FieldPath::part(Part::Members);
     let mut out = RowFindings::new();
     for f in findings {
         if let Some(i) = f.field.row_of(&list) {
             let e = out.entry(i).or_default();
             e.0 |= f.is_blocking();
-            e.1.push(f.message.clone());
+            e.1.push(&f.message);
         }
     }
     out
@@ -221,7 +221,7 @@ pub fn table(
     members: &[Member],
     visible: &[usize],
     selection: &Selection,
-    marks: &RowFindings,
+    marks: &RowFindings<'_>,
     scroll_to: Option<usize>,
 ) -> Option<Clicked> {
     let ice = ice_width(ui);
