@@ -268,13 +268,18 @@ impl crate::ui::app::DossierApp {
     /// never over what it reads nor any other file (the core's rule,
     /// [`jobs::check_save_as`]); a refusal is shown and nothing written.
     pub(crate) fn may_save_as(&mut self, path: &Path) -> bool {
-        let current = self.path.as_deref();
-        match jobs::check_save_as(&self.dossier, &self.profile, current, path) {
+        let current = self.document.path.as_deref();
+        match jobs::check_save_as(
+            &self.document.dossier,
+            &self.document.profile,
+            current,
+            path,
+        ) {
             Ok(()) => true,
             Err(e) => {
-                self.status = format!("Échec de l'enregistrement : {e}");
-                self.status_is_error = true;
-                self.dialog = Some(crate::ui::app::Dialog::Error(e.to_string()));
+                self.view.status = format!("Échec de l'enregistrement : {e}");
+                self.view.status_is_error = true;
+                self.view.dialog = Some(crate::ui::app::Dialog::Error(e.to_string()));
                 false
             }
         }
@@ -370,13 +375,13 @@ mod tests {
         drop(crashed);
         let mut app = DossierApp::new(Some(dirs));
         app.open_path(&a);
-        app.print_panel.output = dir.path().join("a-moi.pdf").display().to_string();
-        app.print_panel.xlsx = dir.path().join("a-moi.xlsx").display().to_string();
-        app.print_panel.per_copy = true;
+        app.view.print_panel.output = dir.path().join("a-moi.pdf").display().to_string();
+        app.view.print_panel.xlsx = dir.path().join("a-moi.xlsx").display().to_string();
+        app.view.print_panel.per_copy = true;
         app.apply(Command::AnswerRecovery(Answer::Choose(Choice::Recovered)));
         let b = crate::store::recovery::key(&b);
-        assert_eq!(app.path.as_deref(), Some(b.as_path()));
-        let panel = &app.print_panel;
+        assert_eq!(app.document.path.as_deref(), Some(b.as_path()));
+        let panel = &app.view.print_panel;
         assert!(panel.output.is_empty() && panel.xlsx.is_empty() && !panel.per_copy);
         assert!(panel.confirm.is_none() && panel.last.is_none());
     }

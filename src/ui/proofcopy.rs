@@ -24,6 +24,7 @@ struct Panel {
 /// The proposed file: beside the dossier, named after it.
 fn proposed(app: &DossierApp) -> String {
     let dossier = app
+        .document
         .path
         .clone()
         .unwrap_or_else(|| crate::ui::app::default_folder().join("dossier-cluster.ron"));
@@ -35,9 +36,9 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     let id = Id::unique("proofcopy.panel");
     let mut panel: Panel = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
     // A new proposal when the dossier was saved under another name.
-    if panel.output.is_empty() || panel.proposed_for != app.path {
+    if panel.output.is_empty() || panel.proposed_for != app.document.path {
         panel.output = proposed(app);
-        panel.proposed_for = app.path.clone();
+        panel.proposed_for = app.document.path.clone();
     }
     title(ui, "Copie de relecture");
     ui.label("Les sections rédigées (1 à 6) dans un document Word, à ouvrir avec Word ou LibreOffice : le Président et le Conseil d'Administration y commentent et corrigent le texte avant de signer. Ce n'est pas le dossier à déposer.");
@@ -73,11 +74,11 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
 
 fn write(app: &DossierApp, panel: &mut Panel) {
     let output = PathBuf::from(panel.output.trim());
-    let today = proofcopy::today(&app.profile);
+    let today = proofcopy::today(&app.document.profile);
     let result = proofcopy::write(
-        &app.dossier,
-        &app.profile,
-        app.path.as_deref(),
+        &app.document.dossier,
+        &app.document.profile,
+        app.document.path.as_deref(),
         &output,
         today,
     );
@@ -107,8 +108,8 @@ mod tests {
         let dossier = dir.path().join("mon-cluster.ron");
         let mut app = DossierApp::new(None);
         app.open_example();
-        crate::store::save(&dossier, &app.dossier).expect("saved");
-        app.path = Some(dossier);
+        crate::store::save(&dossier, &app.document.dossier).expect("saved");
+        app.document.path = Some(dossier);
         let mut h = Harness::builder()
             .with_size([1280.0, 2400.0])
             .with_max_steps(24)

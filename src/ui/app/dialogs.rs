@@ -51,17 +51,17 @@ impl DossierApp {
     /// Draws the current dialog, if any; its buttons push commands.
     pub(super) fn dialogs(&mut self, ui: &mut Ui) {
         let picked = poll_pick(ui.ctx());
-        self.commands.extend(picked);
+        self.runtime.commands.extend(picked);
         let busy = picking(ui.ctx());
-        let offers = &self.offers;
-        let Some(dialog) = &mut self.dialog else {
-            self.dialog_note = None;
+        let offers = &self.runtime.offers;
+        let Some(dialog) = &mut self.view.dialog else {
+            self.view.dialog_note = None;
             return;
         };
         let note = if busy {
             Some(PICKING)
         } else {
-            self.dialog_note.as_deref()
+            self.view.dialog_note.as_deref()
         };
         let mut out: Out = Vec::new();
         let ctx = ui.ctx().clone();
@@ -86,7 +86,7 @@ impl DossierApp {
         if modal.should_close() && out.is_empty() {
             out.push(Command::CloseDialog);
         }
-        self.commands.extend(out);
+        self.runtime.commands.extend(out);
     }
 }
 

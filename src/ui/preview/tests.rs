@@ -196,7 +196,7 @@ fn every_placed_field_opens_a_widget_of_the_wizard() {
     for path in &paths {
         h.state_mut().go_to(section_of(path), path);
         h.run_steps(4);
-        let served = h.state().focus_served.as_deref() == Some(path.as_str());
+        let served = h.state().view.focus_served.as_deref() == Some(path.as_str());
         // A line's label: its year cells are placed (and tried) too.
         let line = paths.contains(&format!("{path}[0]"));
         if !served && !line {
