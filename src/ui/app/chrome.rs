@@ -78,13 +78,13 @@ impl DossierApp {
         ui.separator();
         // The native dialogs run on a worker: the window keeps drawing.
         if ui.button("Profil de l'appel…").clicked() {
-            super::dialogs::start_pick(ui.ctx(), super::dialogs::Pick::Profile);
+            out.push(Command::Browse(super::dialogs::Pick::Profile));
         }
         if ui
             .button("Nouvelle édition à partir de ce dossier…")
             .clicked()
         {
-            super::dialogs::start_pick(ui.ctx(), super::dialogs::Pick::NewEdition);
+            out.push(Command::Browse(super::dialogs::Pick::NewEdition));
         }
         ui.separator();
         if ui.button("Imprimer… (Ctrl+P)").clicked() {

@@ -33,10 +33,25 @@ pub enum Command {
     /// Her answer to the recovered work shown.
     AnswerRecovery(super::restore::Answer),
     /// « Profil de l'appel… »: the profile file chosen (the native dialog
-    /// runs on a worker, see `dialogs::start_pick`).
+    /// runs on a worker, see [`Command::Browse`]).
     UseProfile(PathBuf),
     /// « Nouvelle édition à partir de ce dossier… »: the new profile.
     NewEdition(PathBuf),
+    /// « Parcourir… » of a dialog or menu: the system's file dialog, on a
+    /// worker; its answer comes back as commands.
+    Browse(super::dialogs::Pick),
+    /// « Générer le PDF » (the job starts unless refused or asked about).
+    GeneratePdf,
+    /// « Remplacer »: the PDF's files may be replaced; the job starts.
+    ReplacePdf,
+    /// « Ouvrir le PDF », « Imprimer »: the system's viewer or printer.
+    OpenPdf(PathBuf),
+    PrintPdf(PathBuf),
+    /// « Exporter les tableaux ».
+    ExportTables,
+    /// « Copie de relecture », and « Ouvrir la copie ».
+    WriteProofCopy,
+    OpenProofCopy(PathBuf),
 }
 
 impl DossierApp {
@@ -109,6 +124,14 @@ impl DossierApp {
             Command::AnswerRecovery(answer) => self.answer_offer(answer),
             Command::UseProfile(p) => self.use_profile(&p),
             Command::NewEdition(p) => self.new_edition(&p),
+            Command::Browse(pick) => self.browse(pick),
+            Command::GeneratePdf => self.generate_pdf(false),
+            Command::ReplacePdf => self.generate_pdf(true),
+            Command::OpenPdf(file) => self.hand_to_system(file, false, false),
+            Command::PrintPdf(file) => self.hand_to_system(file, true, false),
+            Command::ExportTables => self.export_tables(),
+            Command::WriteProofCopy => self.write_proof_copy(),
+            Command::OpenProofCopy(file) => self.hand_to_system(file, false, true),
         }
     }
 

@@ -8,7 +8,6 @@
 mod chrome;
 mod commands;
 mod dialogs;
-pub(crate) use dialogs::block_on;
 mod disk;
 mod jobs;
 pub(crate) mod preview;
@@ -25,7 +24,7 @@ use std::time::Instant;
 use egui::Ui;
 
 pub use commands::Command;
-pub use dialogs::Dialog;
+pub use dialogs::{Dialog, Pick};
 pub use restore::Answer;
 pub use state::{Document, Runtime, View};
 pub use tab::Tab;
@@ -138,6 +137,7 @@ impl DossierApp {
         self.view.focus = None;
         self.view.members_view = Default::default();
         self.view.print_panel.reset(); // Its output paths go with the old dossier.
+        self.runtime.jobs.forget_dossier();
         self.runtime.autosaved = true;
         self.runtime.preview_stale = true;
         self.recheck();
@@ -404,6 +404,9 @@ impl DossierApp {
 
     /// The whole window, drawn into `ui` (eframe and the tests both call it).
     pub fn show(&mut self, ui: &mut Ui) {
+        if self.runtime.ctx != *ui.ctx() {
+            self.runtime.ctx = ui.ctx().clone();
+        }
         if !self.runtime.fonts_ready {
             // The bundled fonts first: they take effect from the next frame,
             // and every label of the wizard needs them.
@@ -413,6 +416,8 @@ impl DossierApp {
             ui.ctx().request_repaint();
             return;
         }
+        // What ended off the UI thread since the last frame (never waits).
+        self.collect_jobs();
         self.shortcuts(ui);
         self.watch_disk(ui.ctx());
         if ui.ctx().input(|i| i.viewport().close_requested())
@@ -447,7 +452,6 @@ impl DossierApp {
         self.feed_preview();
         self.dialogs(ui);
         self.apply_commands();
-        self.view.print_panel.poll(ui);
         self.autosave(ui);
         if self.runtime.quit_requested {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);

@@ -68,6 +68,8 @@ pub struct View {
     pub(crate) members_view: crate::ui::tabs::members::MembersView,
     pub(crate) verification_blocking_only: bool,
     pub(crate) print_panel: PrintPanel,
+    /// « Copie de relecture », in the print tab (kept for the session).
+    pub(crate) copy_panel: crate::ui::proofcopy::CopyPanel,
     /// The page preview, shown beside the form or in its own tab.
     pub(crate) preview: crate::ui::preview::PreviewPane,
     pub(crate) preview_open: bool,
@@ -89,6 +91,7 @@ impl Default for View {
             members_view: Default::default(),
             verification_blocking_only: false,
             print_panel: PrintPanel::default(),
+            copy_panel: Default::default(),
             preview: crate::ui::preview::PreviewPane::new(),
             preview_open: false,
             disk_note: None,
@@ -122,6 +125,9 @@ pub struct Runtime {
     pub(crate) disk_checked: Option<Instant>,
     /// The work running off the UI thread.
     pub(crate) jobs: super::jobs::Jobs,
+    /// The window's context, for the jobs to wake it (a stand-in until the
+    /// first frame).
+    pub(crate) ctx: egui::Context,
 }
 
 impl Runtime {
@@ -146,6 +152,7 @@ impl Runtime {
             preview_stale: true,
             disk_checked: None,
             jobs: Default::default(),
+            ctx: egui::Context::default(),
         }
     }
 }

@@ -219,7 +219,8 @@ impl<T> Job<T> {
 /// The jobs running for one window (kept in the context's memory).
 #[derive(Default)]
 struct Running {
-    count: Mutex<usize>,
+    /// Jobs working now, and jobs ever started.
+    count: Mutex<(usize, u64)>,
     idle: Condvar,
 }
 
@@ -237,7 +238,11 @@ pub(crate) struct Busy(Arc<Running>);
 impl Busy {
     pub(crate) fn enter(ctx: &egui::Context) -> Self {
         let r = running(ctx);
-        *lock(&r.count) += 1;
+        {
+            let mut n = lock(&r.count);
+            n.0 += 1;
+            n.1 += 1;
+        }
         Self(r)
     }
 }
@@ -245,8 +250,8 @@ impl Busy {
 impl Drop for Busy {
     fn drop(&mut self) {
         let mut n = lock(&self.0.count);
-        *n = n.saturating_sub(1);
-        if *n == 0 {
+        n.0 = n.0.saturating_sub(1);
+        if n.0 == 0 {
             self.0.idle.notify_all();
         }
     }
@@ -254,7 +259,12 @@ impl Drop for Busy {
 
 /// How many jobs started for `ctx` are still working.
 pub fn running_count(ctx: &egui::Context) -> usize {
-    *lock(&running(ctx).count)
+    lock(&running(ctx).count).0
+}
+
+/// How many jobs were ever started for `ctx`.
+pub fn started_count(ctx: &egui::Context) -> u64 {
+    lock(&running(ctx).count).1
 }
 
 /// Blocks the calling thread (a test's or a bench's, never the UI's) until
@@ -265,7 +275,24 @@ pub fn wait_idle(ctx: &egui::Context, limit: Duration) -> bool {
     let guard = lock(&r.count);
     let (guard, _) = r
         .idle
-        .wait_timeout_while(guard, limit, |n| *n > 0)
+        .wait_timeout_while(guard, limit, |n| n.0 > 0)
         .unwrap_or_else(PoisonError::into_inner);
-    *guard == 0
+    guard.0 == 0
+}
+
+/// Runs a test harness's frames until its jobs have ended and their
+/// results are drawn: waits for the workers (bounded), then runs frames,
+/// again while those frames start new jobs. No wall-clock sleep.
+#[cfg(test)]
+pub(crate) fn settle<S>(h: &mut egui_kittest::Harness<'_, S>) {
+    const LIMIT: Duration = Duration::from_secs(120);
+    for _ in 0..32 {
+        let started = started_count(&h.ctx);
+        assert!(wait_idle(&h.ctx, LIMIT), "a job never ended");
+        h.run();
+        if started_count(&h.ctx) == started {
+            return;
+        }
+    }
+    panic!("jobs kept starting jobs");
 }

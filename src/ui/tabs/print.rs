@@ -1,5 +1,6 @@
 //! Impression: copies, stamp corner, draft or final, generation off the UI
-//! thread, then open or print the PDF.
+//! thread, then open or print the PDF. The buttons push [`Command`]s: the
+//! files are written, opened and printed by jobs once the frame is drawn.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -8,9 +9,9 @@ use egui::{RichText, Ui};
 
 use crate::model::Finding;
 use crate::model::dossier::StampCorner;
-use crate::ui::app::DossierApp;
+use crate::ui::app::{Command, DossierApp};
 use crate::ui::picker;
-use crate::ui::print_job::{self, JobResult, PrintMode, PrintPanel};
+use crate::ui::print_job::{JobResult, PrintMode, PrintPanel};
 use crate::ui::widgets::{GREEN, HINT_SIZE, title};
 
 /// The dossier's own output file with `extension`: beside it and named
@@ -266,23 +267,17 @@ fn blocking_notice(ui: &mut Ui, mode: PrintMode, blocking: &[Finding]) -> Option
 }
 
 fn generate(ui: &mut Ui, app: &mut DossierApp, nothing_blocks: bool) {
+    let running = app.printing();
     ui.horizontal(|ui| {
-        let can = !app.view.print_panel.running()
-            && (app.view.print_panel.mode != PrintMode::Final || nothing_blocks);
+        let can = !running && (app.view.print_panel.mode != PrintMode::Final || nothing_blocks);
         let can = can && app.view.print_panel.confirm.is_none();
         if ui
             .add_enabled(can, egui::Button::new("Générer le PDF"))
             .clicked()
         {
-            let ctx = ui.ctx().clone();
-            app.view.print_panel.generate(
-                &app.document.dossier,
-                &app.document.profile,
-                app.document.path.clone(),
-                &ctx,
-            );
+            app.push(Command::GeneratePdf);
         }
-        if app.view.print_panel.running() {
+        if running {
             ui.spinner();
             ui.label("Génération en cours…");
         }
@@ -321,13 +316,7 @@ fn confirm_replace(ui: &mut Ui, app: &mut DossierApp) {
         cancel = ui.button("Annuler").clicked();
     });
     if replace {
-        let ctx = ui.ctx().clone();
-        app.view.print_panel.confirmed(
-            &app.document.dossier,
-            &app.document.profile,
-            app.document.path.clone(),
-            &ctx,
-        );
+        app.push(Command::ReplacePdf);
     } else if cancel {
         app.view.print_panel.confirm = None;
         app.view.print_panel.message =
@@ -385,15 +374,10 @@ fn job_result(ui: &mut Ui, app: &mut DossierApp) {
         None => {}
     }
     if let Some((file, print)) = action {
-        let result = if print {
-            print_job::print_with_system(&file)
+        app.push(if print {
+            Command::PrintPdf(file)
         } else {
-            print_job::open_with_system(&file).map(|()| "PDF ouvert".to_string())
-        };
-        app.view.print_panel.unopened = result.is_err().then(|| file.clone());
-        app.view.print_panel.message = Some(match result {
-            Ok(m) => m,
-            Err(e) => e.to_string(),
+            Command::OpenPdf(file)
         });
     }
     let failed = app.view.print_panel.unopened.clone();
@@ -429,20 +413,15 @@ fn export_tables(ui: &mut Ui, app: &mut DossierApp) {
             "Classeur Excel",
             "xlsx",
         );
-        if ui.button("Exporter les tableaux").clicked() {
-            let path = PathBuf::from(app.view.print_panel.xlsx.trim());
-            let result = crate::service::jobs::export_tables(
-                &app.document.dossier,
-                &app.document.profile,
-                app.document.path.as_deref(),
-                None,
-                &path,
-            )
-            .map_err(|e| crate::service::describe_error(&e));
-            app.view.print_panel.xlsx_message = Some(match result {
-                Ok(()) => (format!("Tableaux exportés : {}", path.display()), false),
-                Err(e) => (e, true),
-            });
+        let exporting = app.runtime.jobs.tables.is_some();
+        if ui
+            .add_enabled(!exporting, egui::Button::new("Exporter les tableaux"))
+            .clicked()
+        {
+            app.push(Command::ExportTables);
+        }
+        if exporting {
+            ui.spinner();
         }
     });
     picker::show_note(ui, egui::Id::unique("pick-xlsx"), 720.0);
