@@ -344,7 +344,8 @@ fn importing_a_sheet_is_one_undoable_step() {
     h.run();
     type_into(&mut h, "Fichier :", &csv.display().to_string());
     h.get_by_label("Lire le fichier").click();
-    h.run();
+    // Read, then planned, off the frame.
+    crate::ui::job::settle(&mut h);
     // The sheet has no activity column: nothing is assumed, the rows wait
     // for the user's choice.
     assert!(
@@ -365,7 +366,7 @@ fn importing_a_sheet_is_one_undoable_step() {
         .last()
         .expect("the open list offers « Industrielle »")
         .click();
-    h.run();
+    crate::ui::job::settle(&mut h);
     assert!(
         h.query_by_label_contains("3 membres importés").is_some(),
         "the plan is shown before importing"

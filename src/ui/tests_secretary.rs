@@ -137,7 +137,8 @@ fn rows_pasted_from_a_spreadsheet_join_the_register_in_one_undo() {
                Fès Textiles\tEntreprise engagée\tIndustrielle\tFès\r\n\
                Université Ibn Tofail\tUniversité\tIndustrielle\tKénitra\r\n";
     h.event(egui::Event::Paste(tsv.into()));
-    h.run();
+    // Planned off the frame.
+    crate::ui::job::settle(&mut h);
     assert!(
         h.query_by_label_contains("3 ligne(s) de données").is_some(),
         "the pasted rows are previewed as a file is"
