@@ -66,7 +66,13 @@ pub(crate) fn run_until_laid_out<S>(
             h.run_steps(2);
             return;
         }
-        std::thread::sleep(Duration::from_millis(5));
+        if crate::ui::job::running_count(&h.ctx) > 0 {
+            // The layout job ends the wait: no sleep.
+            assert!(crate::ui::job::wait_idle(&h.ctx, Duration::from_secs(120)));
+        } else {
+            // A request sent before the pane knew its window is not counted.
+            std::thread::sleep(Duration::from_millis(5));
+        }
     }
     panic!("the preview never finished its layout");
 }
