@@ -15,6 +15,8 @@ mod restore;
 mod state;
 mod tab;
 #[cfg(test)]
+mod tests_jobs;
+#[cfg(test)]
 mod tests_restore;
 
 use std::path::{Path, PathBuf};

@@ -108,8 +108,8 @@ impl ImportState {
             job: Job::spawn(ctx, what, move |_| work(&shared)),
             progress,
         });
-        // The progress shows if the job is still running after a moment.
-        ctx.request_repaint_after(MOMENT);
+        // The next frame collects the result or waits for the progress.
+        ctx.request_repaint();
     }
 
     fn start_reading(&mut self, ctx: &egui::Context) {
@@ -158,9 +158,14 @@ impl ImportState {
             return false;
         };
         let Some(outcome) = running.job.try_take() else {
-            if running.job.elapsed() >= MOMENT {
-                ctx.request_repaint_after(PROGRESS_EVERY);
-            }
+            // The job wakes the window when it ends; meanwhile the progress
+            // appears after a moment and then moves.
+            let elapsed = running.job.elapsed();
+            ctx.request_repaint_after(if elapsed < MOMENT {
+                MOMENT - elapsed
+            } else {
+                PROGRESS_EVERY
+            });
             return true;
         };
         match outcome {
