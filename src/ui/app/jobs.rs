@@ -88,7 +88,7 @@ impl DossierApp {
         let (dossier, profile, file) = (d.dossier.clone(), d.profile.clone(), d.path.clone());
         self.runtime.jobs.tables = Some(Job::spawn(
             &self.runtime.ctx,
-            "l'export des tableaux",
+            "l'écriture du classeur",
             move |_| {
                 service::jobs::export_tables(&dossier, &profile, file.as_deref(), None, &path)
                     .map(|()| path)

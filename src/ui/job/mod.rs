@@ -121,7 +121,8 @@ pub(crate) fn panic_text(payload: &(dyn Any + Send)) -> String {
 
 impl<T: Send + 'static> Job<T> {
     /// Runs `work` on a new thread. `what` names the work in messages, as
-    /// the subject of a French sentence (« la génération du PDF »). The
+    /// the feminine subject of a French sentence (« la génération du PDF »
+    /// s'est interrompue…). The
     /// window is asked to draw again when the result is ready.
     pub fn spawn(
         ctx: &egui::Context,

@@ -11,7 +11,7 @@ const LIMIT: Duration = Duration::from_secs(30);
 #[test]
 fn a_finished_job_gives_its_result_once() {
     let ctx = egui::Context::default();
-    let job = Job::spawn(&ctx, "le calcul", |_| 6 * 7);
+    let job = Job::spawn(&ctx, "la somme", |_| 6 * 7);
     assert!(wait_idle(&ctx, LIMIT), "the job ends");
     assert!(!job.is_running());
     assert_eq!(job.try_take(), Some(Ok(42)));
@@ -23,7 +23,7 @@ fn a_finished_job_gives_its_result_once() {
 #[test]
 fn a_clone_shares_the_result_taken_once() {
     let ctx = egui::Context::default();
-    let job = Job::spawn(&ctx, "le calcul", |_| "fini".to_string());
+    let job = Job::spawn(&ctx, "la somme", |_| "fini".to_string());
     let other = job.clone();
     assert!(wait_idle(&ctx, LIMIT));
     assert_eq!(other.try_take(), Some(Ok("fini".to_string())));
@@ -99,7 +99,7 @@ fn dropping_every_handle_cancels_the_work() {
 #[test]
 fn a_cancelled_job_ends_as_cancelled() {
     let ctx = egui::Context::default();
-    let job = Job::spawn(&ctx, "l'import", |cancel| {
+    let job = Job::spawn(&ctx, "la lecture du tableur", |cancel| {
         while !cancel.is_cancelled() {
             std::thread::yield_now();
         }
@@ -108,7 +108,7 @@ fn a_cancelled_job_ends_as_cancelled() {
     job.cancel();
     assert!(wait_idle(&ctx, LIMIT));
     let err = job.try_take().expect("a result").expect_err("cancelled");
-    assert_eq!(err.to_string(), "l'import a été annulée");
+    assert_eq!(err.to_string(), "la lecture du tableur a été annulée");
 }
 
 #[test]
@@ -122,14 +122,18 @@ fn a_ready_job_needs_no_thread() {
 fn latest_runs_the_newest_input_and_survives_none_of_its_panics() {
     let ctx = egui::Context::default();
     let (release, gate) = mpsc::channel::<()>();
-    let worker = Latest::start("l'aperçu", Duration::ZERO, move |n: u32| {
-        if n == 1 {
-            // Hold the first run until the later inputs are queued.
-            let _ = gate.recv();
-        }
-        assert!(n != 99, "panne simulée");
-        n * 10
-    });
+    let worker = Latest::start(
+        "la mise en page de l'aperçu",
+        Duration::ZERO,
+        move |n: u32| {
+            if n == 1 {
+                // Hold the first run until the later inputs are queued.
+                let _ = gate.recv();
+            }
+            assert!(n != 99, "panne simulée");
+            n * 10
+        },
+    );
     worker.send(Some(&ctx), 1);
     for n in 2..=5 {
         worker.send(Some(&ctx), n);

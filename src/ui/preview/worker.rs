@@ -46,7 +46,7 @@ impl Worker {
     pub fn start(interval: Duration) -> Self {
         let mut full = FullCheck::default();
         let mut numbers = PageNumbers::default();
-        let latest = Latest::start("l'aperçu des pages", interval, move |job: Job| {
+        let latest = Latest::start("la mise en page de l'aperçu", interval, move |job: Job| {
             lay_out(job, &mut full, &mut numbers)
         });
         let failed = latest.not_started().map(ToString::to_string);
