@@ -17,6 +17,7 @@ use egui_kittest::kittest::Queryable;
 use cluster_dossier::service::jobs::{self, Role, Writer};
 use cluster_dossier::ui::DossierApp;
 use cluster_dossier::ui::app::{Command, Pending, Tab};
+use cluster_dossier::ui::job;
 use cluster_dossier::ui::tabs::print::default_output;
 
 use outputs_support::{Case, assert_french, fixture, protected, snapshot, spellings};
@@ -70,12 +71,22 @@ fn text(node: &egui_kittest::Node<'_>) -> Option<String> {
     node.label().or_else(|| node.value())
 }
 
+/// A frame for the click, the job it started, then frames to draw its result.
+fn settle(h: &mut Harness<'static, DossierApp>) {
+    h.step();
+    assert!(
+        job::wait_idle(&h.ctx, Duration::from_secs(120)),
+        "a job never ended"
+    );
+    h.run();
+}
+
 fn shows(h: &Harness<'static, DossierApp>, needle: &str) -> bool {
     h.query_by_label_contains(needle).is_some()
 }
 
-/// Runs frames until a label contains `needle` (the PDF is made on a
-/// worker thread); bounded, not timed: the assertion is on the outcome.
+/// Runs frames until a label contains `needle` (the PDF is made by a job,
+/// off the frame); bounded, not timed: the assertion is on the outcome.
 fn wait_for(h: &mut Harness<'static, DossierApp>, needle: &str) {
     for _ in 0..6000 {
         h.step();
@@ -86,7 +97,8 @@ fn wait_for(h: &mut Harness<'static, DossierApp>, needle: &str) {
         if shows(h, "Échec") {
             break;
         }
-        std::thread::sleep(Duration::from_millis(10));
+        // The PDF's job wakes the loop when it ends: no sleep.
+        assert!(job::wait_idle(&h.ctx, Duration::from_secs(120)));
     }
     let texts: Vec<String> = h
         .query_all_by_role(A11y::Label)
@@ -135,7 +147,8 @@ fn the_print_tab_refuses_every_input_of_the_dossier() {
     for case in &cases {
         set_field(&mut h, XLSX, &case.path.display().to_string());
         h.get_by_label("Exporter les tableaux").click();
-        h.run();
+        // The workbook is written (here refused) by a job, off the frame.
+        settle(&mut h);
         refusal_shown(&h, case, "");
         runs += 1;
     }

@@ -44,7 +44,7 @@ fn line(ui: &mut Ui, state: State, title: &str, measured: String, threshold: Str
 }
 
 pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
-    let e = eligibility::measure(&app.dossier, &app.profile);
+    let e = eligibility::measure(&app.document.dossier, &app.document.profile);
     let blank = app.is_blank();
     let state = |ok: bool| match (ok, blank) {
         (true, _) => State::Met,
@@ -64,7 +64,7 @@ pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
         app.go_to(section, field.as_str());
     }
     ui.separator();
-    let (blocking, warnings) = crate::model::rules::summary(&app.findings);
+    let (blocking, warnings) = crate::model::rules::summary(&app.document.findings);
     if blank {
         ui.label(RichText::new(format!("{} rubriques à remplir", blocking + warnings)).weak());
         return;
@@ -87,6 +87,6 @@ pub fn panel(ui: &mut Ui, app: &mut DossierApp) {
         if warnings > 1 { "s" } else { "" }
     ));
     if ui.button("Voir la vérification").clicked() {
-        app.tab = super::app::Tab::Verification;
+        app.view.tab = super::app::Tab::Verification;
     }
 }

@@ -9,6 +9,7 @@ pub mod eligibility;
 pub mod help;
 pub mod history;
 pub mod identity;
+pub mod job;
 pub mod picker;
 pub mod preview;
 pub mod print_job;

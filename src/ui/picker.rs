@@ -9,9 +9,10 @@
 //! (tests, and machines where it is known not to open).
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use super::job::Job;
 
 /// What a system dialog gave back.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,8 +31,11 @@ pub const UNAVAILABLE: &str = "La fenêtre de sélection de fichier ne s'est pas
 /// not open (rfd returns the same « no file » for both).
 const TOO_FAST: Duration = Duration::from_millis(700);
 
-/// The running picker's answer, kept in egui's memory under the field's id.
-type Slot = Arc<Mutex<Option<Receiver<Answer>>>>;
+/// The running picker, kept in egui's memory under the field's id.
+type Slot = Job<Answer>;
+
+/// How the dialog's job is named in messages.
+const WHAT: &str = "la fenêtre de sélection de fichier";
 
 /// What became of a field's picker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,24 +86,20 @@ pub fn simulate(ctx: &egui::Context, answer: Option<Simulated>) {
     });
 }
 
-/// Asks the system dialog (or its stand-in) and hands the answer to
-/// `deliver`, on a worker thread; the window is asked to draw again then.
-pub fn ask(
-    ctx: &egui::Context,
-    request: Request,
-    mode: Mode,
-    deliver: impl FnOnce(Answer) + Send + 'static,
-) {
+/// Asks the system dialog (or its stand-in) on a worker: the job's
+/// result is her answer, and the window is asked to draw again then.
+pub fn ask(ctx: &egui::Context, request: Request, mode: Mode) -> Job<Answer> {
     if let Some(sim) = ctx.data(|d| d.get_temp::<Simulated>(simulated_id())) {
-        deliver(match sim {
-            Simulated::Unavailable => Answer::Unavailable,
-            Simulated::File(p) => Answer::File(p),
-        });
         ctx.request_repaint();
-        return;
+        return Job::ready(
+            WHAT,
+            match sim {
+                Simulated::Unavailable => Answer::Unavailable,
+                Simulated::File(p) => Answer::File(p),
+            },
+        );
     }
-    let ctx = ctx.clone();
-    std::thread::spawn(move || {
+    Job::spawn(ctx, WHAT, move |_| {
         let started = Instant::now();
         let mut dialog = rfd::AsyncFileDialog::new().set_title(request.title);
         if !request.extensions.is_empty() {
@@ -109,19 +109,38 @@ pub fn ask(
             dialog = dialog.set_directory(folder);
         }
         let file = match mode {
-            Mode::Open => super::app::block_on(dialog.pick_file()),
-            Mode::Save { file_name } => {
-                super::app::block_on(dialog.set_file_name(file_name).save_file())
-            }
+            Mode::Open => block_on(dialog.pick_file()),
+            Mode::Save { file_name } => block_on(dialog.set_file_name(file_name).save_file()),
         };
-        let answer = match file {
+        match file {
             Some(f) => Answer::File(f.path().to_path_buf()),
             None if started.elapsed() < TOO_FAST => Answer::Unavailable,
             None => Answer::Cancelled,
-        };
-        deliver(answer);
-        ctx.request_repaint();
-    });
+        }
+    })
+}
+
+/// Wakes the worker thread parked in [`block_on`].
+struct Unpark(std::thread::Thread);
+
+impl std::task::Wake for Unpark {
+    fn wake(self: Arc<Self>) {
+        self.0.unpark();
+    }
+}
+
+/// Runs rfd's dialog future on the worker thread (no async runtime is
+/// needed for one future).
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let waker = std::task::Waker::from(Arc::new(Unpark(std::thread::current())));
+    let mut cx = std::task::Context::from_waker(&waker);
+    loop {
+        match future.as_mut().poll(&mut cx) {
+            std::task::Poll::Ready(v) => return v,
+            std::task::Poll::Pending => std::thread::park(),
+        }
+    }
 }
 
 /// Opens the dialog for the field `id`; [`poll`] collects the answer.
@@ -135,15 +154,10 @@ pub fn start_save(ctx: &egui::Context, id: egui::Id, request: Request, file_name
 }
 
 fn start_with(ctx: &egui::Context, id: egui::Id, request: Request, mode: Mode) {
-    let (tx, rx) = channel();
-    let slot: Slot = Arc::new(Mutex::new(Some(rx)));
+    let slot: Slot = ask(ctx, request, mode);
     ctx.data_mut(|d| {
         d.insert_temp(id, slot);
         d.remove::<bool>(note_id(id));
-    });
-    ask(ctx, request, mode, move |answer| {
-        // The window may be gone: nothing to deliver then.
-        let _ = tx.send(answer);
     });
 }
 
@@ -157,7 +171,7 @@ fn note_id(id: egui::Id) -> egui::Id {
 
 /// Whether the field's dialog is open.
 pub fn busy(ctx: &egui::Context, id: egui::Id) -> bool {
-    slot(ctx, id).is_some_and(|s| s.lock().is_ok_and(|g| g.is_some()))
+    slot(ctx, id).is_some_and(|s| !s.is_taken())
 }
 
 /// [`UNAVAILABLE`] while the field's last dialog could not open (until
@@ -188,21 +202,14 @@ pub fn poll(ctx: &egui::Context, id: egui::Id) -> Picked {
     let Some(slot) = slot(ctx, id) else {
         return Picked::Nothing;
     };
-    let Ok(mut guard) = slot.lock() else {
-        return Picked::Nothing;
+    let picked = match slot.try_take() {
+        None => return Picked::Nothing,
+        Some(Ok(Answer::File(file))) => Picked::Chosen(file),
+        Some(Ok(Answer::Cancelled)) => Picked::Cancelled,
+        // A worker that failed gave no dialog either.
+        Some(Ok(Answer::Unavailable) | Err(_)) => Picked::Unavailable,
     };
-    let Some(rx) = guard.as_ref() else {
-        return Picked::Nothing;
-    };
-    let picked = match rx.try_recv() {
-        Ok(Answer::File(file)) => Picked::Chosen(file),
-        Ok(Answer::Cancelled) => Picked::Cancelled,
-        // A worker that died gave no dialog either.
-        Ok(Answer::Unavailable) | Err(TryRecvError::Disconnected) => Picked::Unavailable,
-        Err(TryRecvError::Empty) => return Picked::Nothing,
-    };
-    *guard = None;
-    drop(guard);
+    ctx.data_mut(|d| d.remove::<Slot>(id));
     if picked == Picked::Unavailable {
         ctx.data_mut(|d| d.insert_temp(note_id(id), true));
     }
@@ -244,6 +251,11 @@ mod tests {
             extensions: &["pdf"],
             folder: None,
         }
+    }
+
+    #[test]
+    fn block_on_runs_a_future_to_its_end() {
+        assert_eq!(block_on(async { 41 + 1 }), 42);
     }
 
     #[test]

@@ -2,10 +2,6 @@
 //! opening or printing the result with the system's tools.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
-
-use egui::Ui;
-
 use std::sync::Arc;
 
 use crate::model::{CallProfile, Dossier, Finding};
@@ -67,7 +63,6 @@ pub struct PrintPanel {
     /// (final when nothing blocks, draft otherwise).
     pub mode_chosen: bool,
     pub per_copy: bool,
-    job: Option<Receiver<JobResult>>,
     pub last: Option<JobResult>,
     pub message: Option<String>,
     /// The file the system could not open, offered to copy.
@@ -85,18 +80,16 @@ pub struct PrintPanel {
 }
 
 impl PrintPanel {
-    pub fn running(&self) -> bool {
-        self.job.is_some()
-    }
-
     /// Forgets everything that belonged to the previous dossier: its paths
-    /// (the next frame fills the new dossier's defaults), results, question,
-    /// the files it wrote, and a running job's answer.
+    /// (the next frame fills the new dossier's defaults), results, question
+    /// and the files it wrote (its running jobs go with
+    /// `Jobs::forget_dossier`).
     pub fn reset(&mut self) {
         *self = Self::default();
     }
 
-    fn options(&self) -> RenderOptions {
+    /// The render options chosen on the panel.
+    pub fn options(&self) -> RenderOptions {
         RenderOptions {
             copies: None,
             mode: match self.mode {
@@ -116,14 +109,13 @@ impl PrintPanel {
 
     /// « Générer le PDF »: the files are checked at once (a refusal is
     /// shown, nothing written); an existing PDF this dossier did not write
-    /// is asked about first; otherwise the job starts.
+    /// is asked about first. Returns the PDF to write when the job may start.
     pub fn generate(
         &mut self,
         dossier: &Dossier,
         profile: &Arc<CallProfile>,
-        dossier_path: Option<PathBuf>,
-        ctx: &egui::Context,
-    ) {
+        dossier_path: Option<&Path>,
+    ) -> Option<PathBuf> {
         self.confirm = None;
         self.message = None;
         self.unopened = None;
@@ -132,12 +124,12 @@ impl PrintPanel {
             self.last = Some(JobResult::Failed(
                 "indiquez le fichier PDF à écrire".to_string(),
             ));
-            return;
+            return None;
         }
         let job = PrintJob {
             dossier,
             profile,
-            dossier_path: dossier_path.as_deref(),
+            dossier_path,
             profile_file: None,
             options: self.options(),
             output: output.clone(),
@@ -146,7 +138,7 @@ impl PrintPanel {
             Ok(files) => files,
             Err(e) => {
                 self.last = Some(JobResult::Failed(e.to_string()));
-                return;
+                return None;
             }
         };
         let foreign: Vec<Replace> = files
@@ -156,32 +148,26 @@ impl PrintPanel {
                 writer: jobs::written_by(&path),
                 path,
             })
-            .filter(|r| !r.writer.is(dossier_path.as_deref()))
+            .filter(|r| !r.writer.is(dossier_path))
             .collect();
         if foreign.is_empty() {
-            self.start(dossier, profile, output, dossier_path, ctx);
-        } else {
             self.last = None;
-            self.confirm = Some(Confirm {
-                files: foreign,
-                output: self.output.clone(),
-                per_copy: self.per_copy,
-            });
+            return Some(output);
         }
+        self.last = None;
+        self.confirm = Some(Confirm {
+            files: foreign,
+            output: self.output.clone(),
+            per_copy: self.per_copy,
+        });
+        None
     }
 
-    /// « Remplacer »: she confirmed; the job starts.
-    pub fn confirmed(
-        &mut self,
-        dossier: &Dossier,
-        profile: &Arc<CallProfile>,
-        dossier_path: Option<PathBuf>,
-        ctx: &egui::Context,
-    ) {
-        if self.confirm.take().is_some() {
-            let output = PathBuf::from(self.output.trim());
-            self.start(dossier, profile, output, dossier_path, ctx);
-        }
+    /// « Remplacer »: she confirmed; returns the PDF to write.
+    pub fn confirmed(&mut self) -> Option<PathBuf> {
+        self.confirm.take()?;
+        self.last = None;
+        Some(PathBuf::from(self.output.trim()))
     }
 
     /// Drops the question when what it was about changed.
@@ -195,71 +181,46 @@ impl PrintPanel {
         }
     }
 
-    /// Starts rendering in a background thread.
-    fn start(
-        &mut self,
+    /// Renders the PDF: run off the UI thread by the app's job (the full
+    /// check, attachments read, runs there too).
+    pub fn render(
         dossier: &Dossier,
         profile: &Arc<CallProfile>,
+        dossier_path: Option<&Path>,
+        options: RenderOptions,
         output: PathBuf,
-        dossier_path: Option<PathBuf>,
-        ctx: &egui::Context,
-    ) {
-        let (tx, rx) = channel();
-        let dossier = dossier.clone();
-        let profile = profile.clone();
-        let options = self.options();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            // The full check (attachments read) runs here, off the UI thread.
-            let job = PrintJob {
-                dossier: &dossier,
-                profile: &profile,
-                dossier_path: dossier_path.as_deref(),
-                profile_file: None,
-                options,
-                output,
-            };
-            let result = match jobs::print(&job) {
-                Ok(p) => JobResult::Done {
-                    files: p.files,
-                    pages: p.pages_per_copy,
-                    copies: p.copies,
-                    draft: p.draft,
-                    warnings: p.warnings,
-                },
-                Err(JobError::Blocking(f)) => JobResult::Refused(f),
-                Err(e) => JobResult::Failed(crate::service::describe_error(&e)),
-            };
-            let _ = tx.send(result);
-            ctx.request_repaint();
-        });
-        self.job = Some(rx);
-        self.last = None;
+    ) -> JobResult {
+        let job = PrintJob {
+            dossier,
+            profile,
+            dossier_path,
+            profile_file: None,
+            options,
+            output,
+        };
+        match jobs::print(&job) {
+            Ok(p) => JobResult::Done {
+                files: p.files,
+                pages: p.pages_per_copy,
+                copies: p.copies,
+                draft: p.draft,
+                warnings: p.warnings,
+            },
+            Err(JobError::Blocking(f)) => JobResult::Refused(f),
+            Err(e) => JobResult::Failed(crate::service::describe_error(&e)),
+        }
     }
 
-    /// Collects a finished job.
-    pub fn poll(&mut self, ui: &Ui) {
-        if let Some(rx) = &self.job {
-            match rx.try_recv() {
-                Ok(r) => {
-                    if let JobResult::Done { files, .. } = &r {
-                        for f in files {
-                            self.written.retain(|(p, _)| p != f);
-                            self.written.push((f.clone(), fingerprint(f)));
-                        }
-                    }
-                    self.last = Some(r);
-                    self.job = None;
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => ui
-                    .ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(100)),
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.last = Some(JobResult::Failed("la génération s'est interrompue".into()));
-                    self.job = None;
-                }
+    /// A finished generation: shown, and its files remembered as this
+    /// dossier's own.
+    pub fn finished(&mut self, result: JobResult) {
+        if let JobResult::Done { files, .. } = &result {
+            for f in files {
+                self.written.retain(|(p, _)| p != f);
+                self.written.push((f.clone(), fingerprint(f)));
             }
         }
+        self.last = Some(result);
     }
 }
 
@@ -268,13 +229,18 @@ impl crate::ui::app::DossierApp {
     /// never over what it reads nor any other file (the core's rule,
     /// [`jobs::check_save_as`]); a refusal is shown and nothing written.
     pub(crate) fn may_save_as(&mut self, path: &Path) -> bool {
-        let current = self.path.as_deref();
-        match jobs::check_save_as(&self.dossier, &self.profile, current, path) {
+        let current = self.document.path.as_deref();
+        match jobs::check_save_as(
+            &self.document.dossier,
+            &self.document.profile,
+            current,
+            path,
+        ) {
             Ok(()) => true,
             Err(e) => {
-                self.status = format!("Échec de l'enregistrement : {e}");
-                self.status_is_error = true;
-                self.dialog = Some(crate::ui::app::Dialog::Error(e.to_string()));
+                self.view.status = format!("Échec de l'enregistrement : {e}");
+                self.view.status_is_error = true;
+                self.view.dialog = Some(crate::ui::app::Dialog::Error(e.to_string()));
                 false
             }
         }
@@ -370,13 +336,13 @@ mod tests {
         drop(crashed);
         let mut app = DossierApp::new(Some(dirs));
         app.open_path(&a);
-        app.print_panel.output = dir.path().join("a-moi.pdf").display().to_string();
-        app.print_panel.xlsx = dir.path().join("a-moi.xlsx").display().to_string();
-        app.print_panel.per_copy = true;
+        app.view.print_panel.output = dir.path().join("a-moi.pdf").display().to_string();
+        app.view.print_panel.xlsx = dir.path().join("a-moi.xlsx").display().to_string();
+        app.view.print_panel.per_copy = true;
         app.apply(Command::AnswerRecovery(Answer::Choose(Choice::Recovered)));
         let b = crate::store::recovery::key(&b);
-        assert_eq!(app.path.as_deref(), Some(b.as_path()));
-        let panel = &app.print_panel;
+        assert_eq!(app.document.path.as_deref(), Some(b.as_path()));
+        let panel = &app.view.print_panel;
         assert!(panel.output.is_empty() && panel.xlsx.is_empty() && !panel.per_copy);
         assert!(panel.confirm.is_none() && panel.last.is_none());
     }

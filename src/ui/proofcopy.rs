@@ -4,49 +4,58 @@
 
 use std::path::PathBuf;
 
-use egui::{Id, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::service::proofcopy;
-use crate::ui::app::DossierApp;
-use crate::ui::print_job;
+use crate::ui::app::{Command, DossierApp};
 use crate::ui::widgets::{GREEN, HINT_SIZE, title};
 
-/// The panel's state, kept in egui's memory for the session: the output
-/// path as typed, the dossier path it was proposed for, the last outcome.
+/// The panel's state, kept for the session: the output path as typed, the
+/// dossier path it was proposed for, the last outcome.
 #[derive(Clone, Debug, Default)]
-struct Panel {
-    output: String,
+pub struct CopyPanel {
+    pub(crate) output: String,
     proposed_for: Option<PathBuf>,
-    message: Option<(String, bool)>,
-    written: Option<PathBuf>,
+    pub(crate) message: Option<(String, bool)>,
+    pub(crate) written: Option<PathBuf>,
 }
 
 /// The proposed file: beside the dossier, named after it.
 fn proposed(app: &DossierApp) -> String {
     let dossier = app
+        .document
         .path
         .clone()
         .unwrap_or_else(|| crate::ui::app::default_folder().join("dossier-cluster.ron"));
     proofcopy::default_path(&dossier).display().to_string()
 }
 
-/// The section of the print tab.
+/// The section of the print tab. Its buttons push commands: the copy is
+/// written, and opened, off the frame.
 pub fn show(ui: &mut Ui, app: &mut DossierApp) {
-    let id = Id::unique("proofcopy.panel");
-    let mut panel: Panel = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
     // A new proposal when the dossier was saved under another name.
-    if panel.output.is_empty() || panel.proposed_for != app.path {
-        panel.output = proposed(app);
-        panel.proposed_for = app.path.clone();
+    let path = app.document.path.clone();
+    if app.view.copy_panel.output.is_empty() || app.view.copy_panel.proposed_for != path {
+        app.view.copy_panel.output = proposed(app);
+        app.view.copy_panel.proposed_for = path;
     }
+    let writing = app.runtime.jobs.copy.is_some();
+    let panel = &mut app.view.copy_panel;
+    let mut out = Vec::new();
     title(ui, "Copie de relecture");
     ui.label("Les sections rédigées (1 à 6) dans un document Word, à ouvrir avec Word ou LibreOffice : le Président et le Conseil d'Administration y commentent et corrigent le texte avant de signer. Ce n'est pas le dossier à déposer.");
     ui.horizontal(|ui| {
         let l = ui.label("Document DOCX");
         ui.add(egui::TextEdit::singleline(&mut panel.output).desired_width(360.0))
             .labelled_by(l.id);
-        if ui.button("Copie de relecture").clicked() {
-            write(app, &mut panel);
+        if ui
+            .add_enabled(!writing, egui::Button::new("Copie de relecture"))
+            .clicked()
+        {
+            out.push(Command::WriteProofCopy);
+        }
+        if writing {
+            ui.spinner();
         }
     });
     if let Some((m, error)) = &panel.message {
@@ -59,36 +68,15 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     if let Some(file) = panel.written.clone()
         && ui.button("Ouvrir la copie").clicked()
     {
-        panel.message = Some(match print_job::open_with_system(&file) {
-            Ok(()) => (format!("Copie ouverte : {}", file.display()), false),
-            Err(e) => (e.to_string(), true),
-        });
+        out.push(Command::OpenProofCopy(file));
     }
     ui.label(
         RichText::new("Une copie déjà corrigée et enregistrée n'est jamais remplacée : la nouvelle copie prend alors un autre nom. Les corrections retenues se reportent ensuite dans le dossier.")
             .size(HINT_SIZE),
     );
-    ui.data_mut(|d| d.insert_temp(id, panel));
-}
-
-fn write(app: &DossierApp, panel: &mut Panel) {
-    let output = PathBuf::from(panel.output.trim());
-    let today = proofcopy::today(&app.profile);
-    let result = proofcopy::write(
-        &app.dossier,
-        &app.profile,
-        app.path.as_deref(),
-        &output,
-        today,
-    );
-    panel.written = result.is_ok().then(|| output.clone());
-    panel.message = Some(match result {
-        Ok(()) => (
-            format!("Copie de relecture écrite : {}", output.display()),
-            false,
-        ),
-        Err(e) => (crate::service::describe_error(&e), true),
-    });
+    for c in out {
+        app.push(c);
+    }
 }
 
 #[cfg(test)]
@@ -107,8 +95,8 @@ mod tests {
         let dossier = dir.path().join("mon-cluster.ron");
         let mut app = DossierApp::new(None);
         app.open_example();
-        crate::store::save(&dossier, &app.dossier).expect("saved");
-        app.path = Some(dossier);
+        crate::store::save(&dossier, &app.document.dossier).expect("saved");
+        app.document.path = Some(dossier);
         let mut h = Harness::builder()
             .with_size([1280.0, 2400.0])
             .with_max_steps(24)
@@ -126,7 +114,7 @@ mod tests {
         );
         h.get_by_role_and_label(Role::Button, "Copie de relecture")
             .click();
-        h.run();
+        crate::ui::job::settle(&mut h);
         let written = std::fs::read(&proposed).expect("the copy is written");
         assert_eq!(
             crate::proofcopy::stamp::examine(&written),

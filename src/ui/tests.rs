@@ -41,14 +41,14 @@ fn create_fill_identity_and_reach_fifteen_members() {
     h.run();
     h.get_by_label("Nouveau dossier").click();
     h.run();
-    assert_eq!(h.state().tab, Tab::Identity);
+    assert_eq!(h.state().view.tab, Tab::Identity);
     type_into(
         &mut h,
         "Dénomination",
         "Cluster de l'Électronique du Détroit",
     );
     assert_eq!(
-        h.state().dossier.identity.name,
+        h.state().document.dossier.identity.name,
         "Cluster de l'Électronique du Détroit"
     );
 
@@ -72,10 +72,10 @@ fn create_fill_identity_and_reach_fifteen_members() {
             .click();
         h.run();
         assert_eq!(
-            h.state().dossier.members[i as usize - 1].activity,
+            h.state().document.dossier.members[i as usize - 1].activity,
             crate::model::dossier::Activity::Industrial
         );
-        let e = eligibility::measure(&h.state().dossier, &h.state().profile);
+        let e = eligibility::measure(&h.state().document.dossier, &h.state().document.profile);
         assert_eq!(e.engaged_members, i);
         if i == 14 {
             assert!(!e.members_ok());
@@ -87,17 +87,19 @@ fn create_fill_identity_and_reach_fifteen_members() {
     }
     let app = h.state();
     assert!(
-        app.dossier
+        app.document
+            .dossier
             .members
             .iter()
             .all(|m| m.category == MemberCategory::EngagedCompany)
     );
-    assert_eq!(app.dossier.members[14].name, "Société n° 15");
-    let e = eligibility::measure(&app.dossier, &app.profile);
+    assert_eq!(app.document.dossier.members[14].name, "Société n° 15");
+    let e = eligibility::measure(&app.document.dossier, &app.document.profile);
     assert!(e.members_ok() && e.share_ok(), "{e:?}");
     assert!(h.query_by_label("15 membres").is_some());
     assert!(
-        !app.findings
+        !app.document
+            .findings
             .iter()
             .any(|f| f.is_blocking() && f.message.contains("membres engagés"))
     );
@@ -120,7 +122,7 @@ fn invalid_amount_keeps_the_text_and_explains() {
         "the typing is kept"
     );
     assert_eq!(
-        h.state().dossier.governance.fee_categories[0].annual_amount,
+        h.state().document.dossier.governance.fee_categories[0].annual_amount,
         None
     );
 
@@ -134,7 +136,7 @@ fn invalid_amount_keeps_the_text_and_explains() {
         .type_text("1 234,50");
     h.run();
     assert_eq!(
-        h.state().dossier.governance.fee_categories[0].annual_amount,
+        h.state().document.dossier.governance.fee_categories[0].annual_amount,
         Some(rust_decimal::dec!(1234.50))
     );
     assert!(h.query_by_label_contains("n'est pas un montant").is_none());
@@ -148,7 +150,7 @@ fn clicking_a_finding_opens_its_tab() {
     h.run();
     h.get_by_label("Dénomination : rubrique à remplir").click();
     h.run();
-    assert_eq!(h.state().tab, Tab::Identity);
+    assert_eq!(h.state().view.tab, Tab::Identity);
     assert!(
         h.get_by_role_and_label(Role::TextInput, "Dénomination")
             .is_focused()
@@ -157,14 +159,14 @@ fn clicking_a_finding_opens_its_tab() {
     h.get_by_role_and_label(Role::TextInput, "Dénomination")
         .type_text("Cluster");
     h.run();
-    assert_eq!(h.state().dossier.identity.name, "Cluster");
+    assert_eq!(h.state().document.dossier.identity.name, "Cluster");
 }
 
 #[test]
 fn delete_a_member_then_undo() {
     let mut app = DossierApp::new(None);
     app.open_example();
-    let before = app.dossier.clone();
+    let before = app.document.dossier.clone();
     let mut h = harness(app);
     h.run();
     h.get_by_label("1.2 Membres").click();
@@ -177,21 +179,28 @@ fn delete_a_member_then_undo() {
         .expect("toolbar button")
         .click();
     h.run();
-    assert_eq!(h.state().dossier.members.len(), before.members.len() - 1);
+    assert_eq!(
+        h.state().document.dossier.members.len(),
+        before.members.len() - 1
+    );
     assert!(
         !h.state()
+            .document
             .dossier
             .members
             .iter()
             .any(|m| m.name == "Laiterie des Monts d'Azrou")
     );
-    assert!(h.state().dirty);
+    assert!(h.state().document.dirty);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().dossier, before);
+    assert_eq!(h.state().document.dossier, before);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
-    assert_eq!(h.state().dossier.members.len(), before.members.len() - 1);
+    assert_eq!(
+        h.state().document.dossier.members.len(),
+        before.members.len() - 1
+    );
 }
 
 #[test]
@@ -200,12 +209,15 @@ fn save_reopen_and_compare() {
     let path = dir.path().join("mon-cluster.ron");
     let mut app = DossierApp::new(None);
     app.open_example();
-    app.dossier.identity.acronym = "ESSAI".into();
+    app.document.dossier.identity.acronym = "ESSAI".into();
     let mut h = harness(app);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert!(matches!(h.state().dialog, Some(Dialog::SaveAsPath { .. })));
+    assert!(matches!(
+        h.state().view.dialog,
+        Some(Dialog::SaveAsPath { .. })
+    ));
     let field = h.get_by_role_and_label(Role::TextInput, "Chemin du fichier (.ron) :");
     field.focus();
     h.run();
@@ -216,17 +228,17 @@ fn save_reopen_and_compare() {
     h.get_by_label("Enregistrer").click();
     h.run();
     assert!(path.exists(), "saved to {}", path.display());
-    assert!(!h.state().dirty);
+    assert!(!h.state().document.dirty);
     assert!(
-        h.state().status.starts_with("Enregistré à"),
+        h.state().view.status.starts_with("Enregistré à"),
         "{}",
-        h.state().status
+        h.state().view.status
     );
 
     let mut reopened = DossierApp::new(None);
     reopened.open_path(&path);
-    assert_eq!(reopened.dossier, h.state().dossier);
-    assert_eq!(reopened.path.as_deref(), Some(path.as_path()));
+    assert_eq!(reopened.document.dossier, h.state().document.dossier);
+    assert_eq!(reopened.document.path.as_deref(), Some(path.as_path()));
 }
 
 #[test]
@@ -238,18 +250,18 @@ fn failed_save_keeps_the_work_and_says_why() {
     let target = blocker.join("dossier.ron");
     let mut app = DossierApp::new(None);
     app.open_example();
-    app.dossier.identity.name = "Travail précieux".into();
-    app.dirty = true;
+    app.document.dossier.identity.name = "Travail précieux".into();
+    app.document.dirty = true;
     let mut h = harness(app);
     h.run();
     let saved = h.state_mut().save_to(&target);
     h.run();
     assert!(!saved);
     let app = h.state();
-    assert_eq!(app.dossier.identity.name, "Travail précieux");
-    assert!(app.dirty);
-    assert!(app.status_is_error);
-    assert!(matches!(&app.dialog, Some(Dialog::Error(m)) if m.contains("pas-un-dossier")));
+    assert_eq!(app.document.dossier.identity.name, "Travail précieux");
+    assert!(app.document.dirty);
+    assert!(app.view.status_is_error);
+    assert!(matches!(&app.view.dialog, Some(Dialog::Error(m)) if m.contains("pas-un-dossier")));
     assert!(h.query_by_label("Erreur").is_some());
     assert!(!target.exists());
 }
@@ -261,11 +273,11 @@ fn opening_a_broken_file_keeps_the_current_dossier() {
     std::fs::write(&bad, "(format_version: 1, identity: (name: \"x\"").expect("write");
     let mut app = DossierApp::new(None);
     app.open_example();
-    let before = app.dossier.clone();
+    let before = app.document.dossier.clone();
     app.open_path(&bad);
-    assert_eq!(app.dossier, before);
+    assert_eq!(app.document.dossier, before);
     assert!(
-        matches!(&app.dialog, Some(Dialog::Error(m)) if m.contains("abime.ron") && m.contains("ligne"))
+        matches!(&app.view.dialog, Some(Dialog::Error(m)) if m.contains("abime.ron") && m.contains("ligne"))
     );
     assert_eq!(
         std::fs::read_to_string(&bad).expect("read"),
@@ -284,12 +296,17 @@ fn autosave_reaches_the_recovery_file_and_is_offered_back() {
     h.get_by_label("Nouveau dossier").click();
     h.run();
     type_into(&mut h, "Dénomination", "Cluster à ne pas perdre");
-    assert!(h.state().dirty);
+    assert!(h.state().document.dirty);
     assert!(h.query_by_label("Modifications non enregistrées").is_some());
     // The autosave waits for a pause in typing (1.5 s), well within 3 s.
     std::thread::sleep(std::time::Duration::from_millis(1700));
     h.run();
-    let file = h.state().recoveries.own_file().expect("an autosave file");
+    let file = h
+        .state()
+        .runtime
+        .recoveries
+        .own_file()
+        .expect("an autosave file");
     let r = crate::store::recovery::read_file(file).expect("recovery file written");
     assert_eq!(r.dossier.identity.name, "Cluster à ne pas perdre");
 
@@ -297,11 +314,14 @@ fn autosave_reaches_the_recovery_file_and_is_offered_back() {
     // offers to restore, and restoring brings the work back unsaved.
     drop(h);
     let mut h = harness(DossierApp::new(Some(dirs.clone())));
-    assert!(matches!(h.state().dialog, Some(Dialog::Recovery)));
+    assert!(matches!(h.state().view.dialog, Some(Dialog::Recovery)));
     h.get_by_label("Restaurer").click();
     h.run();
-    assert_eq!(h.state().dossier.identity.name, "Cluster à ne pas perdre");
-    assert!(h.state().dirty);
+    assert_eq!(
+        h.state().document.dossier.identity.name,
+        "Cluster à ne pas perdre"
+    );
+    assert!(h.state().document.dirty);
 }
 
 #[test]
@@ -323,7 +343,8 @@ fn importing_a_sheet_is_one_undoable_step() {
     h.run();
     type_into(&mut h, "Fichier :", &csv.display().to_string());
     h.get_by_label("Lire le fichier").click();
-    h.run();
+    // Read, then planned, off the frame.
+    crate::ui::job::settle(&mut h);
     // The sheet has no activity column: nothing is assumed, the rows wait
     // for the user's choice.
     assert!(
@@ -346,7 +367,7 @@ fn importing_a_sheet_is_one_undoable_step() {
         .last()
         .expect("the open list offers « Industrielle »")
         .click();
-    h.run();
+    crate::ui::job::settle(&mut h);
     assert!(
         h.query_by_label_contains("3 membres importés").is_some(),
         "the plan is shown before importing"
@@ -357,6 +378,7 @@ fn importing_a_sheet_is_one_undoable_step() {
     h.run();
     let names: Vec<String> = h
         .state()
+        .document
         .dossier
         .members
         .iter()
@@ -367,17 +389,17 @@ fn importing_a_sheet_is_one_undoable_step() {
         ["Atlas Câbles", "Fès Textiles", "Université Ibn Tofail"]
     );
     assert_eq!(
-        h.state().dossier.members[2].category,
+        h.state().document.dossier.members[2].category,
         MemberCategory::TrainingResearch
     );
     assert_eq!(
-        h.state().dossier.members[0].activity,
+        h.state().document.dossier.members[0].activity,
         crate::model::dossier::Activity::Industrial
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(
-        h.state().dossier.members.is_empty(),
+        h.state().document.dossier.members.is_empty(),
         "one Ctrl+Z undoes the whole import"
     );
 }

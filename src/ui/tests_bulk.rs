@@ -34,6 +34,7 @@ fn harness(dossier: Dossier) -> Harness<'static, DossierApp> {
 
 fn selected(h: &Harness<'static, DossierApp>) -> Vec<usize> {
     h.state()
+        .view
         .members_view
         .selection
         .rows
@@ -121,6 +122,7 @@ fn select_all_takes_only_the_rows_the_search_shows() {
     h.run();
     let acts: Vec<Activity> = h
         .state()
+        .document
         .dossier
         .members
         .iter()
@@ -157,7 +159,7 @@ fn missing_fees() -> (Dossier, BTreeSet<usize>) {
 }
 
 fn rows_with_findings(app: &DossierApp) -> BTreeSet<usize> {
-    super::tabs::register::row_findings(&app.findings)
+    super::tabs::register::row_findings(&app.document.findings)
         .keys()
         .copied()
         .collect()
@@ -197,7 +199,7 @@ fn the_finding_filter_then_one_fee_category_for_25_members_in_one_undoable_step(
     h.run();
     for i in &flagged {
         assert_eq!(
-            h.state().dossier.members[*i].fee_category,
+            h.state().document.dossier.members[*i].fee_category,
             fee,
             "member {i}"
         );
@@ -205,7 +207,7 @@ fn the_finding_filter_then_one_fee_category_for_25_members_in_one_undoable_step(
     for (i, (a, b)) in before
         .members
         .iter()
-        .zip(&h.state().dossier.members)
+        .zip(&h.state().document.dossier.members)
         .enumerate()
     {
         if !flagged.contains(&i) {
@@ -214,13 +216,17 @@ fn the_finding_filter_then_one_fee_category_for_25_members_in_one_undoable_step(
     }
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().dossier, before, "one Ctrl+Z undoes the 25 edits");
+    assert_eq!(
+        h.state().document.dossier,
+        before,
+        "one Ctrl+Z undoes the 25 edits"
+    );
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
     assert!(
         missing
             .iter()
-            .all(|i| h.state().dossier.members[*i].fee_category == fee)
+            .all(|i| h.state().document.dossier.members[*i].fee_category == fee)
     );
 }
 
@@ -259,13 +265,16 @@ fn guessed_values_are_marked_until_confirmed_and_undo_brings_the_mark_back() {
     h.run();
     h.get_by_label("Confirmer").click();
     h.run();
-    assert!(h.state().dossier.members[0].to_check.is_empty());
+    assert!(h.state().document.dossier.members[0].to_check.is_empty());
     assert!(h.query_by_label(&industrial).is_none(), "mark gone");
-    assert_eq!(h.state().dossier.members[0].activity, Activity::Industrial);
+    assert_eq!(
+        h.state().document.dossier.members[0].activity,
+        Activity::Industrial
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(
-        h.state().dossier.members[0].to_check.activity,
+        h.state().document.dossier.members[0].to_check.activity,
         "undo: marked again"
     );
     assert!(h.query_by_label(&industrial).is_some());
@@ -289,7 +298,7 @@ fn editing_a_guessed_value_clears_its_mark_only() {
         .expect("the open list offers « Spécifique »")
         .click();
     h.run();
-    let m = &h.state().dossier.members[0];
+    let m = &h.state().document.dossier.members[0];
     assert_eq!(m.activity, Activity::Specific);
     assert!(!m.to_check.activity, "changed: confirmed");
     assert!(m.to_check.category, "the category is still to check");
@@ -310,6 +319,7 @@ fn bulk_confirm_clears_the_marks_of_the_selected_rows() {
     h.run();
     assert!(
         h.state()
+            .document
             .dossier
             .members
             .iter()

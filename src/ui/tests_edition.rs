@@ -34,7 +34,7 @@ fn twelve_engaged() -> DossierApp {
     let mut app = DossierApp::new(None);
     app.new_dossier();
     for i in 1..=12 {
-        app.dossier.members.push(Member {
+        app.document.dossier.members.push(Member {
             name: format!("Société n° {i}"),
             category: MemberCategory::EngagedCompany,
             activity: Activity::Industrial,
@@ -47,7 +47,8 @@ fn twelve_engaged() -> DossierApp {
 }
 
 fn members_blocking(app: &DossierApp) -> bool {
-    app.findings
+    app.document
+        .findings
         .iter()
         .any(|f| f.is_blocking() && f.message.contains("membres engagés"))
 }
@@ -58,7 +59,7 @@ fn a_profile_file_with_other_thresholds_turns_the_members_verdict_green() {
     let file = profile_2027(dir.path());
     let mut h = harness(twelve_engaged());
     h.run();
-    let e = eligibility::measure(&h.state().dossier, &h.state().profile);
+    let e = eligibility::measure(&h.state().document.dossier, &h.state().document.profile);
     assert_eq!(e.engaged_members, 12);
     assert!(!e.members_ok(), "red with the 2026 profile");
     assert!(members_blocking(h.state()));
@@ -68,23 +69,31 @@ fn a_profile_file_with_other_thresholds_turns_the_members_verdict_green() {
     h.state_mut().apply(Command::UseProfile(file.clone()));
     h.run();
     let app = h.state();
-    assert_eq!(app.profile.edition, "2027");
-    assert!(eligibility::measure(&app.dossier, &app.profile).members_ok());
+    assert_eq!(app.document.profile.edition, "2027");
+    assert!(eligibility::measure(&app.document.dossier, &app.document.profile).members_ok());
     assert!(!members_blocking(app), "green with the 2027 profile");
     assert!(h.query_by_label("minimum 10").is_some());
-    let remembered = app.dossier.call_profile.clone().expect("remembered");
+    let remembered = app
+        .document
+        .dossier
+        .call_profile
+        .clone()
+        .expect("remembered");
     assert!(
         std::path::Path::new(&remembered).is_absolute(),
         "{remembered}"
     );
-    assert!(app.dirty, "remembering the profile is an edit to save");
+    assert!(
+        app.document.dirty,
+        "remembering the profile is an edit to save"
+    );
 
     // Undone like any edit: the 2026 verdict comes back.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().dossier.call_profile, None);
-    assert_eq!(h.state().dossier.members.len(), 12);
-    assert_eq!(h.state().profile.edition, "2026");
+    assert_eq!(h.state().document.dossier.call_profile, None);
+    assert_eq!(h.state().document.dossier.members.len(), 12);
+    assert_eq!(h.state().document.profile.edition, "2026");
     assert!(members_blocking(h.state()));
 }
 
@@ -95,9 +104,9 @@ fn a_broken_profile_file_says_why_in_french() {
     std::fs::write(&bad, "(edition: \"2027\"").expect("write");
     let mut app = twelve_engaged();
     app.apply(Command::UseProfile(bad));
-    assert!(matches!(&app.dialog, Some(Dialog::Error(m)) if m.contains("abime.ron")));
-    assert_eq!(app.profile.edition, "2026");
-    assert_eq!(app.dossier.call_profile, None);
+    assert!(matches!(&app.view.dialog, Some(Dialog::Error(m)) if m.contains("abime.ron")));
+    assert_eq!(app.document.profile.edition, "2026");
+    assert_eq!(app.document.dossier.call_profile, None);
 }
 
 #[test]
@@ -106,16 +115,16 @@ fn a_new_edition_carries_the_members_and_lists_what_it_dropped() {
     let file = profile_2027(dir.path());
     let mut app = DossierApp::new(None);
     app.open_example();
-    let members = app.dossier.members.clone();
+    let members = app.document.dossier.members.clone();
     let mut h = harness(app);
     h.state_mut().apply(Command::NewEdition(file));
     h.run();
     let app = h.state();
-    assert_eq!(app.profile.edition, "2027");
-    assert_eq!(app.dossier.members, members);
-    assert!(app.path.is_none() && app.dirty);
-    assert!(app.dossier.call_profile.is_some());
-    assert!(matches!(&app.dialog, Some(Dialog::Info { lines, .. }) if lines.len() > 1));
+    assert_eq!(app.document.profile.edition, "2027");
+    assert_eq!(app.document.dossier.members, members);
+    assert!(app.document.path.is_none() && app.document.dirty);
+    assert!(app.document.dossier.call_profile.is_some());
+    assert!(matches!(&app.view.dialog, Some(Dialog::Info { lines, .. }) if lines.len() > 1));
     assert!(h.query_by_label("Nouvelle édition 2027").is_some());
 }
 
@@ -128,18 +137,26 @@ fn a_new_edition_saved_beside_its_profile_remembers_it_relative() {
     let mut app = DossierApp::new(None);
     app.open_example();
     app.apply(Command::NewEdition(file));
-    let stored = app.dossier.call_profile.clone().expect("remembered");
+    let stored = app
+        .document
+        .dossier
+        .call_profile
+        .clone()
+        .expect("remembered");
     assert!(std::path::Path::new(&stored).is_absolute(), "{stored}");
     let target = dir.path().join("cluster-2027.ron");
     assert!(app.save_to(&target));
-    assert_eq!(app.dossier.call_profile.as_deref(), Some("appel-2027.ron"));
+    assert_eq!(
+        app.document.dossier.call_profile.as_deref(),
+        Some("appel-2027.ron")
+    );
     let reopened = service::session::open(&target, None).expect("reopens");
     assert_eq!(
         reopened.dossier.call_profile.as_deref(),
         Some("appel-2027.ron")
     );
     assert_eq!(reopened.profile.edition, "2027");
-    assert!(!app.dirty);
+    assert!(!app.document.dirty);
 }
 
 #[test]
@@ -151,7 +168,7 @@ fn a_mistyped_budget_amount_survives_save_and_reopen() {
     let mut h = harness(app);
     h.get_by_label("6 Plan d'action et budget").click();
     h.run();
-    assert_eq!(h.state().tab, Tab::Plan);
+    assert_eq!(h.state().view.tab, Tab::Plan);
     let cell = "Charges du personnel, année 1";
     h.get_by_role_and_label(Role::TextInput, cell).focus();
     h.run();
@@ -191,7 +208,7 @@ fn printing_defaults_to_final_only_when_nothing_blocks() {
     h.get_by_label("Impression").click();
     h.run();
     assert_eq!(
-        h.state().print_panel.mode,
+        h.state().view.print_panel.mode,
         crate::ui::print_job::PrintMode::Draft
     );
     assert!(
@@ -203,14 +220,14 @@ fn printing_defaults_to_final_only_when_nothing_blocks() {
     let mut app = DossierApp::new(None);
     app.open_example();
     assert!(
-        !app.findings.iter().any(|f| f.is_blocking()),
+        !app.document.findings.iter().any(|f| f.is_blocking()),
         "the example has no blocking point"
     );
     let mut h = harness(app);
     h.get_by_label("Impression").click();
     h.run();
     assert_eq!(
-        h.state().print_panel.mode,
+        h.state().view.print_panel.mode,
         crate::ui::print_job::PrintMode::Final
     );
     // A choice the user makes sticks.
@@ -218,7 +235,7 @@ fn printing_defaults_to_final_only_when_nothing_blocks() {
         .click();
     h.run();
     assert_eq!(
-        h.state().print_panel.mode,
+        h.state().view.print_panel.mode,
         crate::ui::print_job::PrintMode::Draft
     );
 }
@@ -228,10 +245,11 @@ fn a_marked_field_explains_itself_on_hover() {
     let mut app = DossierApp::new(None);
     app.new_dossier();
     let mut h = harness(app);
-    assert_eq!(h.state().tab, Tab::Identity);
+    assert_eq!(h.state().view.tab, Tab::Identity);
     let message = "Dénomination : rubrique à remplir";
     assert!(
         h.state()
+            .document
             .findings
             .iter()
             .any(|f| f.is_blocking() && f.message == message)

@@ -44,20 +44,20 @@ fn each_panel_line_opens_the_field_that_decides_it() {
     d.invalid_entries
         .insert(budget_cell("location", 0), "12O 000".into());
     let mut h = harness(d);
-    assert_eq!(h.state().tab, Tab::Home);
+    assert_eq!(h.state().view.tab, Tab::Home);
     click(&mut h, "Autofinancement année 1");
-    assert_eq!(h.state().tab, Tab::Plan);
+    assert_eq!(h.state().view.tab, Tab::Plan);
     assert_eq!(
-        h.state().focus_served.as_deref(),
+        h.state().view.focus_served.as_deref(),
         Some("budget.location[0]")
     );
     // The measured value is a way in too.
     h.state_mut().set_tab(Tab::Home);
     h.run();
     click(&mut h, "non calculable");
-    assert_eq!(h.state().tab, Tab::Plan);
+    assert_eq!(h.state().view.tab, Tab::Plan);
     assert_eq!(
-        h.state().focus_served.as_deref(),
+        h.state().view.focus_served.as_deref(),
         Some("budget.location[0]")
     );
 
@@ -69,15 +69,15 @@ fn each_panel_line_opens_the_field_that_decides_it() {
         h.state_mut().set_tab(Tab::Home);
         h.run();
         click(&mut h, line);
-        assert_eq!(h.state().tab, Tab::Members, "{line}");
+        assert_eq!(h.state().view.tab, Tab::Members, "{line}");
     }
 
     // A computed ratio is decided by the year-1 own resources.
     let mut h = harness(example());
     click(&mut h, "Autofinancement année 1");
-    assert_eq!(h.state().tab, Tab::Plan);
+    assert_eq!(h.state().view.tab, Tab::Plan);
     assert_eq!(
-        h.state().focus_served.as_deref(),
+        h.state().view.focus_served.as_deref(),
         Some("budget.cotisations[0]")
     );
 }
@@ -86,7 +86,7 @@ fn each_panel_line_opens_the_field_that_decides_it() {
 fn a_mistyped_cell_reads_non_calculable_in_the_panel_the_table_and_verification() {
     let mut h = harness(example());
     click(&mut h, "6 Plan d'action et budget");
-    assert_eq!(h.state().tab, Tab::Plan);
+    assert_eq!(h.state().view.tab, Tab::Plan);
     let cell = "Charges du personnel, année 1";
     h.get_by_role_and_label(Role::TextInput, cell).focus();
     h.run();
@@ -99,27 +99,37 @@ fn a_mistyped_cell_reads_non_calculable_in_the_panel_the_table_and_verification(
     let app = h.state();
     let path = budget_cell("personnel", 0);
     assert_eq!(
-        app.dossier.invalid_entries.get(&path).map(String::as_str),
+        app.document
+            .dossier
+            .invalid_entries
+            .get(&path)
+            .map(String::as_str),
         Some("55O 000")
     );
     // The panel (1) and the table's year 1: charges, result, ratio (3).
     assert_eq!(h.query_all_by_label("non calculable").count(), 4);
     // The figure computed without the cell is shown nowhere.
-    let mut without = app.dossier.clone();
+    let mut without = app.document.dossier.clone();
     without.invalid_entries.clear();
-    let wrong = Figures::of(&without, &app.profile).ratio(0).text();
+    let wrong = Figures::of(&without, &app.document.profile).ratio(0).text();
     assert_eq!(h.query_all_by_label_contains(&wrong).count(), 0, "{wrong}");
     // Vérification: the cell's one finding, which says so.
-    let on_cell: Vec<_> = app.findings.iter().filter(|f| f.field == path).collect();
+    let on_cell: Vec<_> = app
+        .document
+        .findings
+        .iter()
+        .filter(|f| f.field == path)
+        .collect();
     assert_eq!(on_cell.len(), 1, "{on_cell:#?}");
     assert!(
-        !app.findings
+        !app.document
+            .findings
             .iter()
             .any(|f| f.message.starts_with("Autofinancement de l'année 1")),
         "no second finding for the same cause"
     );
     click(&mut h, "Vérification");
-    assert_eq!(h.state().tab, Tab::Verification);
+    assert_eq!(h.state().view.tab, Tab::Verification);
     assert_eq!(
         h.query_all_by_label_contains("l'autofinancement de l'année 1 est non calculable")
             .count(),
@@ -131,7 +141,7 @@ fn a_mistyped_cell_reads_non_calculable_in_the_panel_the_table_and_verification(
 fn the_indicators_tab_shows_the_budgets_ratio_under_the_blank_indicator() {
     let mut h = harness(example());
     click(&mut h, "7 Indicateurs");
-    assert_eq!(h.state().tab, Tab::Indicators);
+    assert_eq!(h.state().view.tab, Tab::Indicators);
     assert_eq!(h.query_all_by_label("52,71").count(), 1);
     let cell = "Capacité d'autofinancement (%), année 4";
     assert_eq!(

@@ -87,7 +87,7 @@ fn unreachable(dossier: Dossier, profile: &CallProfile) -> Vec<String> {
         }
         h.state_mut().go_to(f.section, f.field.as_str());
         h.run_steps(4);
-        if h.state().focus_served.as_deref() != Some(f.field.as_str()) {
+        if h.state().view.focus_served.as_deref() != Some(f.field.as_str()) {
             missed.push(format!("{} — {}", f.field, f.message));
         }
     }

@@ -68,7 +68,7 @@ fn each_form_tab_shows_the_header_folded() {
     let mut h = harness();
     let screen = Rect::from_min_size(Pos2::ZERO, LAPTOP);
     for tab in form_tabs() {
-        h.state_mut().tab = tab;
+        h.state_mut().view.tab = tab;
         h.run();
         let header = h.get_by_label(HEADER).rect();
         assert!(
@@ -83,6 +83,7 @@ fn each_form_tab_shows_the_header_folded() {
         );
         let help = h
             .state()
+            .document
             .profile
             .help_for(section(tab))
             .cloned()
@@ -97,10 +98,10 @@ fn each_form_tab_shows_the_header_folded() {
 #[test]
 fn unfolding_shows_the_call_and_the_criteria_with_the_form_in_sight() {
     let mut h = harness();
-    let profile = Arc::clone(&h.state().profile);
+    let profile = Arc::clone(&h.state().document.profile);
     let mut criteria_shown = 0;
     for tab in form_tabs() {
-        h.state_mut().tab = tab;
+        h.state_mut().view.tab = tab;
         h.run();
         h.get_by_label(HEADER).click();
         h.run();
@@ -162,17 +163,17 @@ fn unfolding_shows_the_call_and_the_criteria_with_the_form_in_sight() {
 #[test]
 fn each_tab_remembers_its_header_for_the_session() {
     let mut h = harness();
-    h.state_mut().tab = Tab::Strategy;
+    h.state_mut().view.tab = Tab::Strategy;
     h.run();
     h.get_by_label(HEADER).click();
     h.run();
     assert!(h.query_by_label_contains(CRITERIA_HEADING).is_some());
     // Another tab keeps its own state, folded.
-    h.state_mut().tab = Tab::Plan;
+    h.state_mut().view.tab = Tab::Plan;
     h.run();
     assert!(h.query_by_label_contains(CRITERIA_HEADING).is_none());
     // Back on the strategy: still unfolded; a click folds it again.
-    h.state_mut().tab = Tab::Strategy;
+    h.state_mut().view.tab = Tab::Strategy;
     h.run();
     assert!(h.query_by_label_contains(CRITERIA_HEADING).is_some());
     h.get_by_label(HEADER).click();
@@ -185,9 +186,9 @@ fn a_profile_without_help_shows_no_header() {
     let mut h = harness();
     let mut older = CallProfile::edition_2026();
     older.section_help.clear();
-    h.state_mut().profile = Arc::new(older);
+    h.state_mut().document.profile = Arc::new(older);
     for tab in form_tabs() {
-        h.state_mut().tab = tab;
+        h.state_mut().view.tab = tab;
         h.run();
         assert!(h.query_by_label(HEADER).is_none(), "{tab:?}");
     }

@@ -76,7 +76,10 @@ fn the_pdf_path_has_its_own_browse_and_falls_back_with_a_message() {
     h.get_by_role_and_label(Role::TextInput, "Fichier PDF")
         .type_text(&typed.display().to_string());
     h.run();
-    assert_eq!(h.state().print_panel.output, typed.display().to_string());
+    assert_eq!(
+        h.state().view.print_panel.output,
+        typed.display().to_string()
+    );
     // Where the dialog opens, the chosen file fills the field.
     let chosen = std::env::temp_dir().join("choisi.pdf");
     picker::simulate(&h.ctx, Some(Simulated::File(chosen.clone())));
@@ -85,7 +88,7 @@ fn the_pdf_path_has_its_own_browse_and_falls_back_with_a_message() {
         .expect("button")
         .click();
     h.run();
-    assert_eq!(PathBuf::from(&h.state().print_panel.output), chosen);
+    assert_eq!(PathBuf::from(&h.state().view.print_panel.output), chosen);
     assert!(h.query_by_label(UNAVAILABLE).is_none(), "message gone");
 }
 
@@ -127,7 +130,7 @@ fn profile_and_new_edition_fall_back_to_a_path_dialog() {
         h.get_by_label(item).click();
         h.run();
         assert!(
-            matches!(h.state().dialog, Some(Dialog::ProfilePath { edition: e, .. }) if e == edition),
+            matches!(h.state().view.dialog, Some(Dialog::ProfilePath { edition: e, .. }) if e == edition),
             "{item}: a path dialog, not silence"
         );
         assert!(h.query_by_label(UNAVAILABLE).is_some(), "{item}: says why");
@@ -149,7 +152,8 @@ fn profile_and_new_edition_fall_back_to_a_path_dialog() {
         h.get_by_label(go).click();
         h.run();
         assert!(
-            h.state().dialog.is_none() || matches!(h.state().dialog, Some(Dialog::Info { .. }))
+            h.state().view.dialog.is_none()
+                || matches!(h.state().view.dialog, Some(Dialog::Info { .. }))
         );
         let remembered = h.state().dossier().call_profile.clone();
         assert!(
@@ -164,6 +168,7 @@ fn a_blocking_point_on_the_print_tab_leads_to_its_field() {
     let mut h = harness(Dossier::default(), Tab::Print);
     let first = h
         .state()
+        .document
         .findings
         .iter()
         .find(|f| f.is_blocking())
@@ -174,7 +179,7 @@ fn a_blocking_point_on_the_print_tab_leads_to_its_field() {
     h.run();
     assert_eq!(h.state().tab(), Tab::for_section(first.section));
     assert_eq!(
-        h.state().focus_served.as_deref(),
+        h.state().view.focus_served.as_deref(),
         Some(first.field.as_str()),
         "the field was drawn and focused"
     );

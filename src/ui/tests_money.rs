@@ -34,7 +34,7 @@ fn retype(h: &mut Harness<'static, DossierApp>, cell: &str, text: &str) {
 fn show_verification(h: &mut Harness<'static, DossierApp>) {
     h.get_by_label("Vérification").click();
     h.run();
-    assert_eq!(h.state().tab, Tab::Verification);
+    assert_eq!(h.state().view.tab, Tab::Verification);
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn a_29_digit_amount_is_refused_kept_and_reported() {
     let mut h = harness(app);
     h.get_by_label("6 Plan d'action et budget").click();
     h.run();
-    assert_eq!(h.state().tab, Tab::Plan);
+    assert_eq!(h.state().view.tab, Tab::Plan);
     let nines = "9".repeat(29);
     let max = Decimal::MAX.to_string();
     retype(&mut h, "Charges du personnel, année 1", &nines);
@@ -75,10 +75,14 @@ fn a_29_digit_amount_is_refused_kept_and_reported() {
         "the eligibility panel and the budget table both say « non calculable », not « budget non saisi »"
     );
     let app = h.state();
-    let line = app.dossier.budget_line("personnel").expect("the row");
+    let line = app
+        .document
+        .dossier
+        .budget_line("personnel")
+        .expect("the row");
     assert_eq!(line.amounts[0], None);
     assert_eq!(line.amounts[1], None);
-    let kept: Vec<&String> = app.dossier.invalid_entries.values().collect();
+    let kept: Vec<&String> = app.document.dossier.invalid_entries.values().collect();
     assert!(kept.contains(&&nines) && kept.contains(&&max), "{kept:?}");
 
     show_verification(&mut h);
@@ -92,6 +96,7 @@ fn a_29_digit_amount_is_refused_kept_and_reported() {
     }
     assert!(
         h.state()
+            .document
             .findings
             .iter()
             .filter(|f| f.is_blocking() && f.message.contains("mille milliards"))
@@ -155,7 +160,12 @@ fn a_file_with_a_huge_amount_opens_with_the_text_in_its_cell() {
     std::fs::write(&path, text).expect("written");
     let mut app = DossierApp::new(None);
     app.open_path(&path);
-    assert_eq!(app.path.as_deref(), Some(path.as_path()), "{}", app.status);
+    assert_eq!(
+        app.document.path.as_deref(),
+        Some(path.as_path()),
+        "{}",
+        app.view.status
+    );
     let mut h = harness(app);
     h.get_by_label("6 Plan d'action et budget").click();
     h.run();

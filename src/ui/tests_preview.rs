@@ -22,7 +22,7 @@ fn harness() -> Harness<'static, DossierApp> {
 
 /// Frames until the preview shows the latest dossier.
 fn settle(h: &mut Harness<'static, DossierApp>) {
-    super::preview::tests::run_until_laid_out(h, |app| &app.preview);
+    super::preview::tests::run_until_laid_out(h, |app| &app.view.preview);
 }
 
 #[test]
@@ -31,7 +31,7 @@ fn the_preview_follows_the_cluster_name() {
     h.key_press(egui::Key::F9);
     h.state_mut().set_tab(Tab::Identity);
     settle(&mut h);
-    assert!(h.state().preview_open);
+    assert!(h.state().view.preview_open);
     h.get_by_role_and_label(Role::TextInput, "Dénomination")
         .focus();
     h.run_steps(2);
@@ -39,15 +39,22 @@ fn the_preview_follows_the_cluster_name() {
         .type_text(" Zéphyr");
     h.run_steps(2);
     settle(&mut h);
-    assert!(h.state().dossier.identity.name.ends_with(" Zéphyr"));
-    let doc = h.state().preview.doc().expect("pages");
+    assert!(
+        h.state()
+            .document
+            .dossier
+            .identity
+            .name
+            .ends_with(" Zéphyr")
+    );
+    let doc = h.state().view.preview.doc().expect("pages");
     let cover: Vec<&str> = doc.pages[0].texts().collect();
     assert!(
         cover.iter().any(|t| t.contains("Zéphyr")),
         "the cover shows the new name: {cover:?}"
     );
     // The field being edited is outlined where it prints: on the cover.
-    assert_eq!(h.state().preview.outlined().map(|o| o.0), Some(0));
+    assert_eq!(h.state().view.preview.outlined().map(|o| o.0), Some(0));
 }
 
 #[test]
@@ -56,9 +63,9 @@ fn a_click_on_a_budget_cell_opens_it_in_the_plan_tab() {
     h.state_mut().set_tab(Tab::Preview);
     settle(&mut h);
     let path = FieldPath::budget_cell("subventions", 1).to_string();
-    h.state_mut().preview.reveal(&path);
+    h.state_mut().view.preview.reveal(&path);
     h.run_steps(3);
-    let rect = h.state().preview.screen_rect(&path).expect("drawn");
+    let rect = h.state().view.preview.screen_rect(&path).expect("drawn");
     let at = rect.center();
     h.event(egui::Event::PointerMoved(at));
     for pressed in [true, false] {
@@ -71,8 +78,8 @@ fn a_click_on_a_budget_cell_opens_it_in_the_plan_tab() {
         h.step();
     }
     h.run_steps(4);
-    assert_eq!(h.state().tab, Tab::Plan);
-    assert_eq!(h.state().focus_served.as_deref(), Some(path.as_str()));
+    assert_eq!(h.state().view.tab, Tab::Plan);
+    assert_eq!(h.state().view.focus_served.as_deref(), Some(path.as_str()));
 }
 
 /// Where each register header starts, left to right (its column widths).
@@ -115,7 +122,7 @@ fn on_a_laptop_the_preview_opens_over_the_form_and_the_register_keeps_its_column
         h.key_press(egui::Key::F9);
         h.run_steps(4);
         settle(&mut h);
-        assert!(h.state().preview_open);
+        assert!(h.state().view.preview_open);
         // The page is in a window over the form, at a readable width.
         let window = h.get_by_label("Aperçu sur le formulaire").rect();
         let pane = h.get_by_label("Aperçu").rect();
@@ -127,7 +134,7 @@ fn on_a_laptop_the_preview_opens_over_the_form_and_the_register_keeps_its_column
         assert_eq!(register_columns(&h), before, "the form is not squeezed");
         h.key_press(egui::Key::F9);
         h.run_steps(4);
-        assert!(!h.state().preview_open);
+        assert!(!h.state().view.preview_open);
         assert_eq!(register_columns(&h), before);
     }
     let _ = MIN_FORM_WIDTH;

@@ -31,7 +31,7 @@ fn every_declared_rubric_has_its_widget() {
         };
         h.state_mut().go_to(target.section(), target.as_str());
         h.run_steps(4);
-        if h.state().focus_served.as_deref() != Some(target.as_str()) {
+        if h.state().view.focus_served.as_deref() != Some(target.as_str()) {
             missed.push(format!("{target} ({})", r.label));
         }
     }

@@ -31,7 +31,7 @@ fn a_president_typed_in_identite_shows_in_the_board() {
     let mut h = harness(DossierApp::new(None));
     h.get_by_label("Nouveau dossier").click();
     h.run();
-    assert_eq!(h.state().tab, Tab::Identity);
+    assert_eq!(h.state().view.tab, Tab::Identity);
     type_into(&mut h, "Président : nom et prénom", "Karim Bennani");
     type_into(&mut h, "Trésorier : nom et prénom", "Salma Idrissi");
     h.get_by_label("2 Gouvernance").click();
@@ -50,20 +50,20 @@ fn a_president_typed_in_identite_shows_in_the_board() {
     h.get_by_label("1 Identité").click();
     h.run();
     type_into(&mut h, "Président : téléphone", "0522 00 00 00");
-    let board = &h.state().dossier.governance.board;
+    let board = &h.state().document.dossier.governance.board;
     assert_eq!(board[0].role, BoardRole::President);
     assert_eq!(board[0].phone, "0522 00 00 00");
     // One Ctrl+Z per field, board included: nothing left behind.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().dossier.governance.board[0].phone, "");
-    assert_eq!(h.state().dossier.identity.president.phone, "");
+    assert_eq!(h.state().document.dossier.governance.board[0].phone, "");
+    assert_eq!(h.state().document.dossier.identity.president.phone, "");
 }
 
 #[test]
 fn the_first_screen_welcomes_instead_of_alarming() {
     let mut h = harness(DossierApp::new(None));
-    assert_eq!(h.state().tab, Tab::Home);
+    assert_eq!(h.state().view.tab, Tab::Home);
     assert!(h.state().is_blank());
     assert!(
         h.query_by_label_contains("point(s) bloquant(s)").is_none(),
@@ -76,7 +76,7 @@ fn the_first_screen_welcomes_instead_of_alarming() {
     h.get_by_label("Commencer par l'identité du cluster")
         .click();
     h.run();
-    assert_eq!(h.state().tab, Tab::Identity);
+    assert_eq!(h.state().view.tab, Tab::Identity);
     type_into(&mut h, "Dénomination", "Cluster Atlas");
     assert!(!h.state().is_blank(), "started once something is typed");
     h.get_by_label("Accueil").click();
@@ -118,7 +118,7 @@ fn long_values_wrap_instead_of_hiding() {
         "the field grows to show the whole address"
     );
     assert_eq!(
-        h.state().dossier.identity.address,
+        h.state().document.dossier.identity.address,
         address,
         "Enter adds no line break"
     );
@@ -137,7 +137,8 @@ fn rows_pasted_from_a_spreadsheet_join_the_register_in_one_undo() {
                Fès Textiles\tEntreprise engagée\tIndustrielle\tFès\r\n\
                Université Ibn Tofail\tUniversité\tIndustrielle\tKénitra\r\n";
     h.event(egui::Event::Paste(tsv.into()));
-    h.run();
+    // Planned off the frame.
+    crate::ui::job::settle(&mut h);
     assert!(
         h.query_by_label_contains("3 ligne(s) de données").is_some(),
         "the pasted rows are previewed as a file is"
@@ -146,7 +147,10 @@ fn rows_pasted_from_a_spreadsheet_join_the_register_in_one_undo() {
         h.query_by_label_contains("3 membres importés").is_some(),
         "the plan is shown before importing"
     );
-    assert!(h.state().dossier.members.is_empty(), "nothing added yet");
+    assert!(
+        h.state().document.dossier.members.is_empty(),
+        "nothing added yet"
+    );
     // The preview scrolls within the members tab: bring « Importer » into view.
     h.get_by_label("Importer").scroll_to_me();
     h.run();
@@ -154,6 +158,7 @@ fn rows_pasted_from_a_spreadsheet_join_the_register_in_one_undo() {
     h.run();
     let names: Vec<String> = h
         .state()
+        .document
         .dossier
         .members
         .iter()
@@ -163,11 +168,11 @@ fn rows_pasted_from_a_spreadsheet_join_the_register_in_one_undo() {
         names,
         ["Atlas Câbles", "Fès Textiles", "Université Ibn Tofail"]
     );
-    assert_eq!(h.state().dossier.members[1].city, "Fès");
+    assert_eq!(h.state().document.dossier.members[1].city, "Fès");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert!(
-        h.state().dossier.members.is_empty(),
+        h.state().document.dossier.members.is_empty(),
         "one Ctrl+Z removes the pasted rows"
     );
 }

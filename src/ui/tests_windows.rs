@@ -129,7 +129,7 @@ fn the_layout_works_in_the_smallest_fitted_windows() {
             if tab == Tab::Preview {
                 continue;
             }
-            h.state_mut().tab = tab;
+            h.state_mut().view.tab = tab;
             h.run();
             let status = h
                 .query_by_label("Modifications non enregistrées")
@@ -158,7 +158,7 @@ fn save_as_refuses_a_name_windows_cannot_hold() {
     h.run();
     for name in ["CON.ron", "bilan: été.ron", "dossier."] {
         let path = dir.path().join(name);
-        h.state_mut().dialog = Some(Dialog::SaveAsPath {
+        h.state_mut().view.dialog = Some(Dialog::SaveAsPath {
             text: path.display().to_string(),
         });
         h.run();
@@ -169,9 +169,9 @@ fn save_as_refuses_a_name_windows_cannot_hold() {
             .query_all_by_label_contains("Windows n'accepte pas ce nom de fichier")
             .count();
         assert_eq!(shown, 2, "{name}");
-        assert!(h.state().status_is_error, "{name}");
+        assert!(h.state().view.status_is_error, "{name}");
         assert!(
-            h.state().path.is_none(),
+            h.state().document.path.is_none(),
             "{name}: the dossier is still unsaved"
         );
     }
@@ -211,19 +211,20 @@ fn forbidden_names() -> Vec<String> {
 fn save_as_refuses_the_whole_forbidden_class_and_keeps_the_work() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = DossierApp::new(None);
-    app.dossier.identity.acronym = "ATLAS".into();
+    app.document.dossier.identity.acronym = "ATLAS".into();
     let names = forbidden_names();
     assert!(names.len() > 120, "{}", names.len());
     for name in &names {
         assert!(!app.save_to(&dir.path().join(name)), "{name:?} saved");
         assert!(
-            app.status
+            app.view
+                .status
                 .contains("Windows n'accepte pas ce nom de fichier"),
             "{name:?}: {}",
-            app.status
+            app.view.status
         );
-        assert_eq!(app.dossier.identity.acronym, "ATLAS");
-        assert!(app.path.is_none());
+        assert_eq!(app.document.dossier.identity.acronym, "ATLAS");
+        assert!(app.document.path.is_none());
     }
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
     // A name Windows accepts still saves.
@@ -238,10 +239,15 @@ fn a_dossier_opened_under_an_old_forbidden_name_still_saves_in_place() {
     crate::store::save(&old, &dossier).expect("saved by an earlier version");
     let mut app = DossierApp::new(None);
     app.open_path(&old);
-    assert_eq!(app.path.as_deref(), Some(old.as_path()), "{}", app.status);
-    app.dossier.identity.acronym = "NOUVEAU".into();
+    assert_eq!(
+        app.document.path.as_deref(),
+        Some(old.as_path()),
+        "{}",
+        app.view.status
+    );
+    app.document.dossier.identity.acronym = "NOUVEAU".into();
     app.save();
-    assert!(!app.status_is_error, "{}", app.status);
+    assert!(!app.view.status_is_error, "{}", app.view.status);
     let saved = crate::store::load(&old).expect("reads");
     assert_eq!(saved.identity.acronym, "NOUVEAU");
 }

@@ -16,16 +16,22 @@ impl DossierApp {
             ui.menu_button("Fichier", |ui| self.file_menu(ui));
             ui.menu_button("Édition", |ui| {
                 let undo = egui::Button::new("Annuler (Ctrl+Z)");
-                if ui.add_enabled(self.history.can_undo(), undo).clicked() {
+                if ui
+                    .add_enabled(self.document.history.can_undo(), undo)
+                    .clicked()
+                {
                     self.push(Command::Undo);
                 }
                 let redo = egui::Button::new("Rétablir (Ctrl+Maj+Z)");
-                if ui.add_enabled(self.history.can_redo(), redo).clicked() {
+                if ui
+                    .add_enabled(self.document.history.can_redo(), redo)
+                    .clicked()
+                {
                     self.push(Command::Redo);
                 }
             });
             ui.menu_button("Affichage", |ui| {
-                let mut open = self.preview_open;
+                let mut open = self.view.preview_open;
                 if ui
                     .checkbox(&mut open, "Aperçu des pages à côté du formulaire (F9)")
                     .clicked()
@@ -53,10 +59,10 @@ impl DossierApp {
             out.push(Command::Request(Pending::OpenExample));
         }
         ui.menu_button("Fichiers récents", |ui| {
-            if self.settings.recent_files.is_empty() {
+            if self.runtime.settings.recent_files.is_empty() {
                 ui.label("Aucun fichier récent");
             }
-            for p in &self.settings.recent_files {
+            for p in &self.runtime.settings.recent_files {
                 if ui.button(p.display().to_string()).clicked() {
                     out.push(Command::Request(Pending::Open(p.clone())));
                 }
@@ -72,13 +78,13 @@ impl DossierApp {
         ui.separator();
         // The native dialogs run on a worker: the window keeps drawing.
         if ui.button("Profil de l'appel…").clicked() {
-            super::dialogs::start_pick(ui.ctx(), super::dialogs::Pick::Profile);
+            out.push(Command::Browse(super::dialogs::Pick::Profile));
         }
         if ui
             .button("Nouvelle édition à partir de ce dossier…")
             .clicked()
         {
-            super::dialogs::start_pick(ui.ctx(), super::dialogs::Pick::NewEdition);
+            out.push(Command::Browse(super::dialogs::Pick::NewEdition));
         }
         ui.separator();
         if ui.button("Imprimer… (Ctrl+P)").clicked() {
@@ -88,7 +94,7 @@ impl DossierApp {
         if ui.button("Quitter").clicked() {
             out.push(Command::Request(Pending::Quit));
         }
-        self.commands.extend(out);
+        self.runtime.commands.extend(out);
     }
 
     pub(super) fn shortcuts(&mut self, ui: &Ui) {
@@ -125,7 +131,7 @@ impl DossierApp {
 
     pub(super) fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            if self.dirty {
+            if self.document.dirty {
                 ui.label(
                     RichText::new("Modifications non enregistrées")
                         .color(ui.visuals().warn_fg_color),
@@ -134,22 +140,22 @@ impl DossierApp {
                 ui.label(RichText::new("Aucune modification non enregistrée").weak());
             }
             ui.separator();
-            let color = if self.status_is_error {
+            let color = if self.view.status_is_error {
                 ui.visuals().error_fg_color
             } else {
                 ui.visuals().text_color()
             };
-            ui.label(RichText::new(&self.status).color(color));
-            if let Some(e) = &self.autosave_error {
+            ui.label(RichText::new(&self.view.status).color(color));
+            if let Some(e) = &self.runtime.autosave_error {
                 ui.separator();
                 ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
             }
-            if let Some(note) = &self.disk_note {
+            if let Some(note) = &self.view.disk_note {
                 ui.separator();
                 ui.label(RichText::new(note).color(ui.visuals().warn_fg_color));
             }
             ui.separator();
-            let code = shown_fingerprint(&self.dossier);
+            let code = shown_fingerprint(&self.document.dossier);
             ui.label(RichText::new(format!("Empreinte du contenu : {code}")).monospace())
                 .on_hover_text(
                     "Imprimée sur chaque page de chaque exemplaire et sur l'accusé de réception ; \
@@ -163,14 +169,15 @@ impl DossierApp {
         match tab.section() {
             Some(s) => {
                 let of = |blocking: bool| {
-                    self.findings
+                    self.document
+                        .findings
                         .iter()
                         .filter(|f| f.section == s && f.is_blocking() == blocking)
                         .count()
                 };
                 (of(true), of(false))
             }
-            None if tab == Tab::Verification => rules::summary(&self.findings),
+            None if tab == Tab::Verification => rules::summary(&self.document.findings),
             None => (0, 0),
         }
     }
@@ -185,9 +192,9 @@ impl DossierApp {
         for tab in Tab::ALL {
             let (blocking, warnings) = self.counts(tab);
             ui.horizontal(|ui| {
-                let selected = self.tab == tab;
+                let selected = self.view.tab == tab;
                 if ui.selectable_label(selected, tab.label()).clicked() {
-                    self.tab = tab;
+                    self.view.tab = tab;
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if matches!(tab, Tab::Print | Tab::Preview) {
@@ -259,12 +266,12 @@ mod tests {
         let label = |app: &DossierApp| {
             format!(
                 "Empreinte du contenu : {}",
-                Fingerprint::of(&app.dossier).code()
+                Fingerprint::of(&app.document.dossier).code()
             )
         };
         let before = label(h.state());
         assert!(h.query_by_label(&before).is_some(), "{before}");
-        h.state_mut().dossier.identity.name.push('X');
+        h.state_mut().document.dossier.identity.name.push('X');
         h.run();
         let after = label(h.state());
         assert_ne!(before, after);

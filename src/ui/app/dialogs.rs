@@ -3,12 +3,12 @@
 //! happen once the frame is drawn, in `DossierApp::apply`.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::sync::{Arc, Mutex};
 
 use egui::{Key, RichText, Ui};
 
 use super::{Command, DossierApp, Pending};
+use crate::ui::job::JobError;
+use crate::ui::picker::{self, Answer};
 
 pub(crate) const NO_FILE_CHOSEN: &str = "Aucun fichier choisi. Si la fenêtre de sélection ne s'est pas ouverte sur cet ordinateur, saisissez le chemin complet ci-dessus.";
 
@@ -50,18 +50,16 @@ type Out = Vec<Command>;
 impl DossierApp {
     /// Draws the current dialog, if any; its buttons push commands.
     pub(super) fn dialogs(&mut self, ui: &mut Ui) {
-        let picked = poll_pick(ui.ctx());
-        self.commands.extend(picked);
-        let busy = picking(ui.ctx());
-        let offers = &self.offers;
-        let Some(dialog) = &mut self.dialog else {
-            self.dialog_note = None;
+        let busy = self.runtime.jobs.pick.is_some();
+        let offers = &self.runtime.offers;
+        let Some(dialog) = &mut self.view.dialog else {
+            self.view.dialog_note = None;
             return;
         };
         let note = if busy {
             Some(PICKING)
         } else {
-            self.dialog_note.as_deref()
+            self.view.dialog_note.as_deref()
         };
         let mut out: Out = Vec::new();
         let ctx = ui.ctx().clone();
@@ -86,7 +84,7 @@ impl DossierApp {
         if modal.should_close() && out.is_empty() {
             out.push(Command::CloseDialog);
         }
-        self.commands.extend(out);
+        self.runtime.commands.extend(out);
     }
 }
 
@@ -130,7 +128,7 @@ fn open_path(ui: &mut Ui, text: &mut String, note: Option<&str>, busy: bool, out
             .add_enabled(!busy, egui::Button::new("Parcourir…"))
             .clicked()
         {
-            start_pick(ui.ctx(), Pick::Open);
+            out.push(Command::Browse(Pick::Open));
         }
         if ui.button("Ouvrir").clicked() || entered {
             out.extend([
@@ -152,7 +150,7 @@ fn save_as_path(ui: &mut Ui, text: &mut String, note: Option<&str>, busy: bool, 
             .add_enabled(!busy, egui::Button::new("Parcourir…"))
             .clicked()
         {
-            start_pick(ui.ctx(), Pick::Save);
+            out.push(Command::Browse(Pick::Save));
         }
         if ui.button("Enregistrer").clicked() || entered {
             let mut p = PathBuf::from(text.trim());
@@ -192,7 +190,7 @@ fn profile_path(
             .add_enabled(!busy, egui::Button::new("Parcourir…"))
             .clicked()
         {
-            start_pick(ui.ctx(), pick);
+            out.push(Command::Browse(pick));
         }
         let go = if edition {
             "Créer la nouvelle édition"
@@ -268,114 +266,46 @@ pub enum Pick {
     NewEdition,
 }
 
-/// The running native dialog's answer, kept in egui's memory (the app
-/// state has no slot for it): `None` once collected.
-type Slot = Arc<Mutex<Option<Receiver<Vec<Command>>>>>;
-
-fn slot_id() -> egui::Id {
-    egui::Id::unique("dossier.native_file_dialog")
-}
-
-/// Opens the native file dialog in a worker thread: the window keeps
-/// drawing (and answering the system) while it is open, and the choice
-/// comes back as the commands the « Ouvrir » and « Enregistrer » buttons
-/// push. A dialog that cannot open brings up a path field and says so.
-pub(crate) fn start_pick(ctx: &egui::Context, pick: Pick) {
-    use crate::ui::picker::{Answer, Mode, Request};
-    let (tx, rx) = channel();
-    let slot: Slot = Arc::new(Mutex::new(Some(rx)));
-    ctx.data_mut(|d| d.insert_temp(slot_id(), slot));
+/// What to ask the system's file dialog for `pick`.
+pub(crate) fn pick_request(pick: Pick) -> (picker::Request, picker::Mode) {
     let (title, filter) = match pick {
         Pick::Open => ("Ouvrir un dossier", "Dossier cluster"),
         Pick::Save => ("Enregistrer sous", "Dossier cluster"),
         Pick::Profile => ("Profil de l'appel", "Profil d'appel"),
         Pick::NewEdition => ("Profil de la nouvelle édition", "Profil d'appel"),
     };
-    let request = Request {
+    let request = picker::Request {
         title,
         filter,
         extensions: &["ron"],
         folder: None,
     };
     let mode = match pick {
-        Pick::Save => Mode::Save {
+        Pick::Save => picker::Mode::Save {
             file_name: "dossier-cluster.ron".into(),
         },
-        _ => Mode::Open,
+        _ => picker::Mode::Open,
     };
-    crate::ui::picker::ask(ctx, request, mode, move |answer| {
-        let commands = match (pick, answer) {
-            (Pick::Open, Answer::File(p)) => vec![Command::CloseDialog, Command::OpenPath(p)],
-            (Pick::Save, Answer::File(p)) => vec![Command::CloseDialog, Command::SaveTo(p)],
-            (Pick::Profile, Answer::File(p)) => {
-                vec![Command::CloseDialog, Command::UseProfile(p)]
-            }
-            (Pick::NewEdition, Answer::File(p)) => {
-                vec![Command::CloseDialog, Command::NewEdition(p)]
-            }
-            (_, Answer::Unavailable) => vec![Command::PickUnavailable(pick)],
-            // Cancelled from a menu: nothing was asked, nothing to say.
-            (Pick::Profile | Pick::NewEdition, Answer::Cancelled) => Vec::new(),
-            (_, Answer::Cancelled) => vec![Command::NoFileChosen],
-        };
-        // The window may be gone: nothing to deliver then.
-        let _ = tx.send(commands);
-    });
+    (request, mode)
 }
 
-fn slot(ctx: &egui::Context) -> Option<Slot> {
-    ctx.data(|d| d.get_temp::<Slot>(slot_id()))
-}
-
-/// Whether a native dialog is open.
-fn picking(ctx: &egui::Context) -> bool {
-    slot(ctx).is_some_and(|s| s.lock().is_ok_and(|g| g.is_some()))
-}
-
-/// The commands of a native dialog that just closed.
-fn poll_pick(ctx: &egui::Context) -> Vec<Command> {
-    let Some(slot) = slot(ctx) else {
-        return Vec::new();
-    };
-    let Ok(mut guard) = slot.lock() else {
-        return Vec::new();
-    };
-    let Some(rx) = guard.as_ref() else {
-        return Vec::new();
-    };
-    match rx.try_recv() {
-        Ok(commands) => {
-            *guard = None;
-            commands
+/// The commands the system's file dialog gives back: those the dialog's
+/// own buttons push. A dialog that could not open brings up a path field
+/// and says so.
+pub(crate) fn picked(pick: Pick, answer: Result<Answer, JobError>) -> Vec<Command> {
+    // A dialog whose worker failed gave no dialog either.
+    let answer = answer.unwrap_or(Answer::Unavailable);
+    match (pick, answer) {
+        (Pick::Open, Answer::File(p)) => vec![Command::CloseDialog, Command::OpenPath(p)],
+        (Pick::Save, Answer::File(p)) => vec![Command::CloseDialog, Command::SaveTo(p)],
+        (Pick::Profile, Answer::File(p)) => vec![Command::CloseDialog, Command::UseProfile(p)],
+        (Pick::NewEdition, Answer::File(p)) => {
+            vec![Command::CloseDialog, Command::NewEdition(p)]
         }
-        Err(TryRecvError::Empty) => Vec::new(),
-        Err(TryRecvError::Disconnected) => {
-            *guard = None;
-            vec![Command::NoFileChosen]
-        }
-    }
-}
-
-/// Wakes the worker thread parked in [`block_on`].
-struct Unpark(std::thread::Thread);
-
-impl std::task::Wake for Unpark {
-    fn wake(self: Arc<Self>) {
-        self.0.unpark();
-    }
-}
-
-/// Runs rfd's dialog future on the worker thread (no async runtime is
-/// needed for one future).
-pub(crate) fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    let mut future = std::pin::pin!(future);
-    let waker = std::task::Waker::from(Arc::new(Unpark(std::thread::current())));
-    let mut cx = std::task::Context::from_waker(&waker);
-    loop {
-        match future.as_mut().poll(&mut cx) {
-            std::task::Poll::Ready(v) => return v,
-            std::task::Poll::Pending => std::thread::park(),
-        }
+        (_, Answer::Unavailable) => vec![Command::PickUnavailable(pick)],
+        // Cancelled from a menu: nothing was asked, nothing to say.
+        (Pick::Profile | Pick::NewEdition, Answer::Cancelled) => Vec::new(),
+        (_, Answer::Cancelled) => vec![Command::NoFileChosen],
     }
 }
 
@@ -384,29 +314,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_finished_dialog_is_delivered_once_as_commands() {
-        let ctx = egui::Context::default();
-        let (tx, rx) = channel();
-        let slot: Slot = Arc::new(Mutex::new(Some(rx)));
-        ctx.data_mut(|d| d.insert_temp(slot_id(), slot));
-        assert!(picking(&ctx));
-        assert!(poll_pick(&ctx).is_empty(), "still open");
+    fn a_chosen_file_comes_back_as_the_buttons_commands() {
         let chosen = PathBuf::from("/tmp/cluster.ron");
-        tx.send(vec![
-            Command::CloseDialog,
-            Command::OpenPath(chosen.clone()),
-        ])
-        .expect("send");
         assert_eq!(
-            poll_pick(&ctx),
+            picked(Pick::Open, Ok(Answer::File(chosen.clone()))),
             [Command::CloseDialog, Command::OpenPath(chosen)]
         );
-        assert!(!picking(&ctx));
-        assert!(poll_pick(&ctx).is_empty(), "delivered once");
-    }
-
-    #[test]
-    fn block_on_runs_a_future_to_its_end() {
-        assert_eq!(block_on(async { 41 + 1 }), 42);
+        assert_eq!(
+            picked(Pick::Save, Ok(Answer::Cancelled)),
+            [Command::NoFileChosen]
+        );
+        assert!(picked(Pick::Profile, Ok(Answer::Cancelled)).is_empty());
+        let failed = JobError::Panicked {
+            what: "x".into(),
+            detail: "y".into(),
+        };
+        assert_eq!(
+            picked(Pick::NewEdition, Err(failed)),
+            [Command::PickUnavailable(Pick::NewEdition)]
+        );
     }
 }

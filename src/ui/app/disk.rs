@@ -12,16 +12,20 @@ const EVERY: Duration = Duration::from_secs(2);
 
 impl DossierApp {
     pub(crate) fn watch_disk(&mut self, ctx: &egui::Context) {
-        if self.disk_checked.is_some_and(|at| at.elapsed() < EVERY) {
+        if self
+            .runtime
+            .disk_checked
+            .is_some_and(|at| at.elapsed() < EVERY)
+        {
             return;
         }
-        self.disk_checked = Some(Instant::now());
+        self.runtime.disk_checked = Some(Instant::now());
         ctx.request_repaint_after(EVERY);
-        let Some(path) = self.path.clone() else {
-            self.disk_note = None;
+        let Some(path) = self.document.path.clone() else {
+            self.view.disk_note = None;
             return;
         };
-        self.disk_note = match disk_state(&path, &self.base) {
+        self.view.disk_note = match disk_state(&path, &self.document.base) {
             DiskState::HeldBy(holder) => Some(format!(
                 "« {} » est en cours de modification par {holder} : attendez qu'il ait fini avant d'enregistrer.",
                 path.display()

@@ -55,7 +55,7 @@ impl DossierApp {
     /// Adds the preview's side panel when there is room for it beside the
     /// form; otherwise returns the form's area, for [`Self::preview_over`].
     pub(crate) fn preview_beside(&mut self, ui: &mut Ui) -> Shown {
-        if !self.preview_open || self.tab == Tab::Preview {
+        if !self.view.preview_open || self.view.tab == Tab::Preview {
             return Shown::Alone;
         }
         let area = ui.available_rect_before_wrap();
@@ -112,54 +112,56 @@ impl DossierApp {
                 self.preview_ui(ui);
             });
         if !open {
-            self.preview_open = false;
+            self.view.preview_open = false;
         }
     }
 
     /// Whether the preview is on screen this frame.
     pub(crate) fn preview_visible(&self) -> bool {
-        self.preview_open || self.tab == Tab::Preview
+        self.view.preview_open || self.view.tab == Tab::Preview
     }
 
     /// Shows or hides the preview beside the form.
     pub(crate) fn toggle_preview(&mut self) {
-        self.preview_open = !self.preview_open;
-        self.preview_stale = true;
+        self.view.preview_open = !self.view.preview_open;
+        self.runtime.preview_stale = true;
     }
 
     /// Hands the current dossier to the preview's worker when it changed
     /// (the layout runs off the frame, so typing never waits for it).
     pub(crate) fn feed_preview(&mut self) {
-        if !self.preview_visible() || !self.preview_stale {
+        if !self.preview_visible() || !self.runtime.preview_stale {
             return;
         }
-        self.preview_stale = false;
-        self.preview.set_base_dir(
-            self.path
+        self.runtime.preview_stale = false;
+        self.view.preview.set_base_dir(
+            self.document
+                .path
                 .as_deref()
                 .map(|p| crate::service::base_dir(Some(p))),
         );
-        self.preview
-            .request(self.dossier.clone(), self.profile.clone());
+        self.view
+            .preview
+            .request(self.document.dossier.clone(), self.document.profile.clone());
     }
 
     /// After an edit of `path`: lay out again, and show where it prints.
     pub(crate) fn preview_follow(&mut self, path: &str) {
-        self.preview_stale = true;
+        self.runtime.preview_stale = true;
         if self.preview_visible() && !path.is_empty() {
-            self.preview.reveal(path);
+            self.view.preview.reveal(path);
         }
     }
 
     /// Draws the preview; a click on a printed field opens it in its tab.
     pub(crate) fn preview_ui(&mut self, ui: &mut Ui) {
-        if let Some(path) = self.preview.show(ui) {
+        if let Some(path) = self.view.preview.show(ui) {
             let section = field::section_of(&path);
             self.go_to(section, &path);
             // From the full-screen preview, the field's tab replaces it; the
             // preview stays beside it so the user keeps the page in view.
-            self.preview_open = true;
-            self.preview.reveal(&path);
+            self.view.preview_open = true;
+            self.view.preview.reveal(&path);
         }
     }
 }

@@ -16,10 +16,10 @@ const DELAY: Duration = Duration::from_millis(1500);
 
 impl DossierApp {
     pub(super) fn autosave(&mut self, ui: &Ui) {
-        let Some(changed) = self.last_change else {
+        let Some(changed) = self.runtime.last_change else {
             return;
         };
-        if self.autosaved || !self.dirty || self.dirs.is_none() {
+        if self.runtime.autosaved || !self.document.dirty || self.runtime.dirs.is_none() {
             return;
         }
         let elapsed = changed.elapsed();
@@ -27,21 +27,23 @@ impl DossierApp {
             ui.ctx().request_repaint_after(DELAY - elapsed);
             return;
         }
-        let written =
-            self.recoveries
-                .autosave(self.path.as_deref(), self.base.content, &self.dossier);
-        self.autosave_error = written
+        let written = self.runtime.recoveries.autosave(
+            self.document.path.as_deref(),
+            self.document.base.content,
+            &self.document.dossier,
+        );
+        self.runtime.autosave_error = written
             .err()
             .map(|e| format!("Sauvegarde automatique impossible : {e}"));
-        self.autosaved = true;
+        self.runtime.autosaved = true;
     }
 
     /// Shows the first offer waiting, if any.
     pub(super) fn show_next_offer(&mut self) {
-        if !self.offers.is_empty() {
-            self.dialog = Some(Dialog::Recovery);
-        } else if matches!(self.dialog, Some(Dialog::Recovery)) {
-            self.dialog = None;
+        if !self.runtime.offers.is_empty() {
+            self.view.dialog = Some(Dialog::Recovery);
+        } else if matches!(self.view.dialog, Some(Dialog::Recovery)) {
+            self.view.dialog = None;
         }
     }
 
@@ -49,62 +51,62 @@ impl DossierApp {
     /// first.
     pub(super) fn offer_recoveries_of(&mut self, path: &std::path::Path) {
         let key = crate::service::recovery::source_key(path);
-        let (mut first, rest): (Vec<Offer>, Vec<Offer>) = std::mem::take(&mut self.offers)
+        let (mut first, rest): (Vec<Offer>, Vec<Offer>) = std::mem::take(&mut self.runtime.offers)
             .into_iter()
             .partition(|o| o.recovery.source.as_deref() == Some(key.as_path()));
-        first.extend(self.recoveries.pending_for(path));
-        self.offers = first.into_iter().chain(rest).collect();
+        first.extend(self.runtime.recoveries.pending_for(path));
+        self.runtime.offers = first.into_iter().chain(rest).collect();
         self.show_next_offer();
     }
 
     /// Her answer to the offer shown.
     pub(super) fn answer_offer(&mut self, answer: Answer) {
-        let Some(offer) = self.offers.pop_front() else {
+        let Some(offer) = self.runtime.offers.pop_front() else {
             self.show_next_offer();
             return;
         };
         let choice = match answer {
             Answer::Later => {
-                self.recoveries.postpone(offer);
+                self.runtime.recoveries.postpone(offer);
                 return self.show_next_offer();
             }
             Answer::Discard => {
-                self.recoveries.discard(offer);
+                self.runtime.recoveries.discard(offer);
                 return self.show_next_offer();
             }
             Answer::Choose(choice) => choice,
         };
-        let restored = match self.recoveries.resolve(offer, choice) {
+        let restored = match self.runtime.recoveries.resolve(offer, choice) {
             Ok(r) => r,
             Err(RecoveryError::ChangedAgain(offer) | RecoveryError::NoDiskVersion(offer)) => {
-                self.status = "Le fichier a encore changé sur le disque : comparez à nouveau les deux versions.".into();
-                self.status_is_error = true;
-                self.offers.push_front(*offer);
+                self.view.status = "Le fichier a encore changé sur le disque : comparez à nouveau les deux versions.".into();
+                self.view.status_is_error = true;
+                self.runtime.offers.push_front(*offer);
                 return self.show_next_offer();
             }
             Err(RecoveryError::Session(e)) => {
-                self.dialog = Some(Dialog::Error(e.to_string()));
+                self.view.dialog = Some(Dialog::Error(e.to_string()));
                 return;
             }
         };
         self.replace(restored.dossier, restored.profile, restored.path);
-        self.base = restored.base;
-        self.saved = restored.saved;
-        self.dirty = self.dossier != self.saved;
+        self.document.base = restored.base;
+        self.document.saved = restored.saved;
+        self.document.dirty = self.document.dossier != self.document.saved;
         // The core wrote her decision to the recovery file already.
-        self.autosaved = true;
-        self.tab = Tab::Home;
-        self.status = if self.dirty {
+        self.runtime.autosaved = true;
+        self.view.tab = Tab::Home;
+        self.view.status = if self.document.dirty {
             "Travail restauré : pensez à enregistrer".into()
         } else {
             "Version du disque gardée".into()
         };
-        self.status_is_error = false;
+        self.view.status_is_error = false;
         // The other works wait for their dossier or the next start:
         // restoring one now would replace the work just restored.
-        let left = self.offers.len();
-        for offer in std::mem::take(&mut self.offers) {
-            self.recoveries.postpone(offer);
+        let left = self.runtime.offers.len();
+        for offer in std::mem::take(&mut self.runtime.offers) {
+            self.runtime.recoveries.postpone(offer);
         }
         let mut lines = restored.notes;
         if left > 0 {
@@ -116,7 +118,7 @@ impl DossierApp {
                 leur = if left > 1 { "leur" } else { "son" },
             ));
         }
-        self.dialog = (!lines.is_empty()).then(|| Dialog::Info {
+        self.view.dialog = (!lines.is_empty()).then(|| Dialog::Info {
             title: match choice {
                 Choice::MergeMembers => "Membres fusionnés".to_string(),
                 _ => "Travail restauré".to_string(),

@@ -72,7 +72,7 @@ fn crashed_then_imported() -> Case {
 fn she_sees_both_versions_and_merging_keeps_the_import() {
     let case = crashed_then_imported();
     let mut h = harness(DossierApp::new(Some(case.dirs.clone())));
-    assert!(matches!(h.state().dialog, Some(Dialog::Recovery)));
+    assert!(matches!(h.state().view.dialog, Some(Dialog::Recovery)));
     for label in [
         "Version du disque",
         "Version récupérée",
@@ -91,9 +91,9 @@ fn she_sees_both_versions_and_merging_keeps_the_import() {
     );
     h.get_by_label("Fusionner les membres").click();
     h.run();
-    assert_eq!(h.state().dossier.identity.acronym, "RECUPERE");
-    assert_eq!(h.state().dossier.members.len(), members + 50);
-    assert!(h.state().dirty);
+    assert_eq!(h.state().document.dossier.identity.acronym, "RECUPERE");
+    assert_eq!(h.state().document.dossier.members.len(), members + 50);
+    assert!(h.state().document.dirty);
     assert!(h.query_by_label("Membres fusionnés").is_some());
     h.state_mut().apply(Command::CloseDialog);
     h.state_mut().apply(Command::Save);
@@ -109,7 +109,7 @@ fn keeping_the_recovered_version_leaves_the_import_in_the_backup() {
     h.get_by_label("Garder la version récupérée").click();
     h.run();
     h.state_mut().apply(Command::Save);
-    assert!(!h.state().dirty, "saved: her choice");
+    assert!(!h.state().document.dirty, "saved: her choice");
     let bak = store::load(&store::backup_path(&case.path)).expect("backup");
     assert!(bak.members.iter().any(|m| m.name == "Importée n° 50"));
 }
@@ -121,10 +121,13 @@ fn keeping_the_disk_version_shows_the_file_unchanged() {
     let mut h = harness(DossierApp::new(Some(case.dirs.clone())));
     h.get_by_label("Garder la version du disque").click();
     h.run();
-    assert!(!h.state().dirty);
-    assert_eq!(h.state().dossier, store::load(&case.path).expect("reads"));
+    assert!(!h.state().document.dirty);
+    assert_eq!(
+        h.state().document.dossier,
+        store::load(&case.path).expect("reads")
+    );
     assert_eq!(std::fs::read(&case.path).expect("bytes"), before);
-    assert!(h.state().dialog.is_none());
+    assert!(h.state().view.dialog.is_none());
 }
 
 #[test]
@@ -136,19 +139,25 @@ fn a_second_window_is_not_offered_the_first_ones_autosave() {
     };
     let mut first = DossierApp::new(Some(dirs.clone()));
     first.new_dossier();
-    first.dossier.identity.name = "Travail de la première fenêtre".into();
+    first.document.dossier.identity.name = "Travail de la première fenêtre".into();
     first
+        .runtime
         .recoveries
-        .autosave(None, None, &first.dossier)
+        .autosave(None, None, &first.document.dossier)
         .expect("autosaved");
-    let own = first.recoveries.own_file().expect("its file").to_path_buf();
+    let own = first
+        .runtime
+        .recoveries
+        .own_file()
+        .expect("its file")
+        .to_path_buf();
     let h = harness(DossierApp::new(Some(dirs.clone())));
-    assert!(h.state().dialog.is_none(), "nothing offered");
+    assert!(h.state().view.dialog.is_none(), "nothing offered");
     drop(h);
     assert!(own.exists(), "and nothing deleted");
     drop(first);
     let h = harness(DossierApp::new(Some(dirs)));
-    assert!(matches!(h.state().dialog, Some(Dialog::Recovery)));
+    assert!(matches!(h.state().view.dialog, Some(Dialog::Recovery)));
     assert!(
         h.query_by_label_contains("d'un dossier jamais enregistré")
             .is_some()
@@ -163,15 +172,15 @@ fn a_dossier_too_large_to_reopen_is_not_saved_and_she_is_told_what_to_do() {
     let before = std::fs::read(&path).expect("bytes");
     let mut app = DossierApp::new(None);
     app.open_path(&path);
-    app.dossier.identity.genesis = "x".repeat(store::MAX_FILE_BYTES as usize + 1);
-    app.dirty = true;
+    app.document.dossier.identity.genesis = "x".repeat(store::MAX_FILE_BYTES as usize + 1);
+    app.document.dirty = true;
     app.save();
-    let Some(Dialog::Error(message)) = &app.dialog else {
-        panic!("no error shown: {:?}", app.dialog);
+    let Some(Dialog::Error(message)) = &app.view.dialog else {
+        panic!("no error shown: {:?}", app.view.dialog);
     };
     assert!(message.contains("Allégez-le"), "{message}");
     assert!(message.contains("Votre travail est toujours dans l'application."));
     assert!(!message.contains("Enregistrer sous"), "{message}");
-    assert!(app.dirty, "still unsaved");
+    assert!(app.document.dirty, "still unsaved");
     assert_eq!(std::fs::read(&path).expect("bytes"), before);
 }

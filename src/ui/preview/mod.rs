@@ -1,7 +1,7 @@
 //! « Aperçu »: the pages of one copy as `print::render` lays them out,
-//! drawn live beside the form. Layout runs on a background thread
-//! ([`worker`]); the pane only paints the latest pages, so typing never
-//! waits for it. Self-contained: the app holds a [`PreviewPane`], calls
+//! drawn live beside the form. Layout runs off the UI thread
+//! ([`worker`], a [`crate::ui::job::Latest`] job); the pane only paints the
+//! latest pages, so typing never waits for it. Self-contained: the app holds a [`PreviewPane`], calls
 //! [`PreviewPane::request`] after edits, [`PreviewPane::reveal`] with the
 //! edited field's path, and opens the field [`PreviewPane::show`] returns
 //! when the user clicks printed text.
@@ -185,7 +185,7 @@ impl PreviewPane {
 
     /// Takes the newest finished layout.
     fn poll(&mut self) {
-        let Some(done) = self.worker.newest() else {
+        let Some(done) = self.worker.newest(self.requested) else {
             return;
         };
         self.received = self.received.max(done.generation);

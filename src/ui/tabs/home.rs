@@ -11,7 +11,7 @@ use crate::ui::widgets::{GREEN, HINT_SIZE, title};
 pub const PROFILE_EXPLAINED: &str = "Le profil de l'appel est le fichier qui décrit une édition de l'appel à projets : date limite, pièces à fournir, seuils, lignes du budget et des indicateurs, texte de la déclaration. L'édition 2026 est déjà dans l'application : vous n'en avez besoin que si le ministère publie une nouvelle édition ou si quelqu'un vous remet ce fichier.";
 
 pub fn show(ui: &mut Ui, app: &mut DossierApp) {
-    let p = &app.profile;
+    let p = &app.document.profile;
     title(ui, "Dossier Cluster");
     ui.label(RichText::new(format!("Version {}", env!("CARGO_PKG_VERSION"))).weak());
     ui.label(RichText::new(&p.title).strong());
@@ -38,7 +38,7 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         None => ui.label(deadline),
     };
     ui.label(format!("Dossier à remettre en {} exemplaires, signé et cacheté par le Président sur toutes les pages du dossier technique.", p.copies));
-    let source = match &app.dossier.call_profile {
+    let source = match &app.document.dossier.call_profile {
         None => "intégré à l'application".to_string(),
         Some(file) => format!("fichier {file}"),
     };
@@ -74,10 +74,10 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     });
     ui.add_space(6.0);
     ui.strong("Fichiers récents");
-    if app.settings.recent_files.is_empty() {
+    if app.runtime.settings.recent_files.is_empty() {
         ui.label(RichText::new("Aucun fichier récent.").weak());
     }
-    for path in app.settings.recent_files.clone() {
+    for path in app.runtime.settings.recent_files.clone() {
         if ui.link(path.display().to_string()).clicked() {
             app.push(Command::Request(Pending::Open(path)));
         }
@@ -89,7 +89,8 @@ impl DossierApp {
     /// typed. The counts of missing fields mean nothing yet, so they are
     /// not shouted (the navigation can show them quietly too).
     pub fn is_blank(&self) -> bool {
-        self.path.is_none() && self.dossier == Dossier::new_for(&self.profile)
+        self.document.path.is_none()
+            && self.document.dossier == Dossier::new_for(&self.document.profile)
     }
 }
 
@@ -130,7 +131,8 @@ fn progress(ui: &mut Ui, app: &mut DossierApp) {
     let complete = sections
         .iter()
         .filter(|s| {
-            !app.findings
+            !app.document
+                .findings
                 .iter()
                 .any(|f| f.section == **s && f.is_blocking())
         })
@@ -143,11 +145,11 @@ fn progress(ui: &mut Ui, app: &mut DossierApp) {
     ));
     let fraction = complete as f32 / sections.len() as f32;
     ui.add(egui::ProgressBar::new(fraction).desired_width(360.0));
-    let (blocking, warnings) = crate::model::rules::summary(&app.findings);
+    let (blocking, warnings) = crate::model::rules::summary(&app.document.findings);
     ui.label(format!(
         "{blocking} point(s) bloquant(s), {warnings} avertissement(s)."
     ));
     if ui.button("Voir la vérification").clicked() {
-        app.tab = Tab::Verification;
+        app.view.tab = Tab::Verification;
     }
 }

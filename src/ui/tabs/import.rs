@@ -3,14 +3,13 @@
 //! duplicates and the activity and category of rows that have none, see
 //! exactly what will happen, then import in one undoable step.
 //!
-//! Reading the file and comparing it with the register run in a background
-//! thread, so the window never freezes; a progress bar appears when that
-//! takes more than a moment.
+//! Reading the file and comparing it with the register run as a
+//! [`Job`], so the window never freezes nor waits; a progress bar appears
+//! when that takes more than a moment.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::{RichText, Ui};
 
@@ -19,6 +18,7 @@ use crate::service::import::{
     DuplicatePolicy, Field, ImportPlan, ImportSession, PlanOptions, Report, Sheet, Stage,
     describe_progress, plan_members,
 };
+use crate::ui::job::Job;
 use crate::ui::widgets::{Form, GREEN};
 
 #[derive(Default)]
@@ -33,7 +33,7 @@ pub struct ImportState {
     pub pasted: String,
     /// Open the section on the next frame (rows were just pasted).
     open_now: bool,
-    job: Option<Job>,
+    job: Option<Running>,
     planned: Option<Planned>,
 }
 
@@ -51,11 +51,10 @@ enum Outcome {
     Plan(Box<Planned>),
 }
 
-/// Work running off the UI thread.
-struct Job {
-    started: Instant,
+/// Work running off the UI thread, and its progress.
+struct Running {
+    job: Job<Outcome>,
     progress: Arc<Shared>,
-    rx: Receiver<Outcome>,
 }
 
 /// The worker's progress, read by the UI each frame.
@@ -89,34 +88,27 @@ impl Shared {
     }
 }
 
-/// How long the UI waits for a job before showing its progress: a small
-/// file is read and planned within it, without any flicker.
+/// How long a job runs before its progress shows: a small file is read
+/// and planned within it, without any flicker.
 const MOMENT: Duration = Duration::from_millis(250);
-/// The longest a frame waits for a job while the progress bar shows.
-const FRAME_WAIT: Duration = Duration::from_millis(30);
+/// How often the progress bar is redrawn while it shows.
+const PROGRESS_EVERY: Duration = Duration::from_millis(50);
 
 impl ImportState {
     fn spawn(
         &mut self,
         ctx: &egui::Context,
+        what: &str,
         work: impl FnOnce(&Shared) -> Outcome + Send + 'static,
     ) {
-        let (tx, rx) = channel();
         let progress = Arc::new(Shared::default());
         let shared = Arc::clone(&progress);
-        let worker_ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let outcome = work(&shared);
-            // The UI may have moved on (another file chosen): nothing to do.
-            let _ = tx.send(outcome);
-            worker_ctx.request_repaint();
-        });
-        self.job = Some(Job {
-            started: Instant::now(),
+        // A job replaced (another file chosen) is dropped: its result with it.
+        self.job = Some(Running {
+            job: Job::spawn(ctx, what, move |_| work(&shared)),
             progress,
-            rx,
         });
-        // The next frame collects the result or shows the progress.
+        // The next frame collects the result or waits for the progress.
         ctx.request_repaint();
     }
 
@@ -132,7 +124,7 @@ impl ImportState {
             return;
         }
         let path = std::path::PathBuf::from(self.path.trim());
-        self.spawn(ctx, move |shared| {
+        self.spawn(ctx, "la lecture du tableur", move |shared| {
             Outcome::Sheet(ImportSession::read(&path, &mut |s, d, t| {
                 shared.set(s, d, t)
             }))
@@ -146,7 +138,7 @@ impl ImportState {
         let mapping = self.mapping.clone();
         let options = self.options;
         let basis = members.to_vec();
-        self.spawn(ctx, move |shared| {
+        self.spawn(ctx, "la préparation de l'import", move |shared| {
             let (plan, basis) = plan_members(&sheet, &mapping, basis, options, &mut |s, d, t| {
                 shared.set(s, d, t)
             });
@@ -159,31 +151,31 @@ impl ImportState {
         });
     }
 
-    /// Collects a finished job; returns whether a job still runs.
+    /// Collects a finished job, never waiting for one; returns whether a
+    /// job still runs.
     fn poll(&mut self, ctx: &egui::Context) -> bool {
-        let Some(job) = &self.job else {
+        let Some(running) = &self.job else {
             return false;
         };
-        let elapsed = job.started.elapsed();
-        let wait = if elapsed < MOMENT {
-            MOMENT - elapsed
-        } else {
-            FRAME_WAIT
+        let Some(outcome) = running.job.try_take() else {
+            // The job wakes the window when it ends; meanwhile the progress
+            // appears after a moment and then moves.
+            let elapsed = running.job.elapsed();
+            ctx.request_repaint_after(if elapsed < MOMENT {
+                MOMENT - elapsed
+            } else {
+                PROGRESS_EVERY
+            });
+            return true;
         };
-        match job.rx.recv_timeout(wait) {
+        match outcome {
             Ok(Outcome::Sheet(Ok(session))) => {
                 self.mapping = session.mapping;
                 self.sheet = Some(session.sheet);
             }
             Ok(Outcome::Sheet(Err(e))) => self.error = Some(e),
             Ok(Outcome::Plan(planned)) => self.planned = Some(*planned),
-            Err(RecvTimeoutError::Timeout) => {
-                ctx.request_repaint();
-                return true;
-            }
-            Err(RecvTimeoutError::Disconnected) => {
-                self.error = Some("la lecture du tableur s'est interrompue".into());
-            }
+            Err(e) => self.error = Some(e.to_string()),
         }
         self.job = None;
         false
@@ -213,11 +205,11 @@ impl ImportState {
 
     /// The running job's progress bar, once it has taken more than a moment.
     fn progress_bar(&self, ui: &mut Ui) {
-        let Some(job) = &self.job else { return };
-        if job.started.elapsed() < MOMENT {
+        let Some(running) = &self.job else { return };
+        if running.job.elapsed() < MOMENT {
             return;
         }
-        let (text, fraction) = job.progress.describe();
+        let (text, fraction) = running.progress.describe();
         let bar = match fraction {
             Some(f) => egui::ProgressBar::new(f).show_percentage(),
             None => egui::ProgressBar::new(0.0).animate(true),

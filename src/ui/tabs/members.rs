@@ -524,7 +524,7 @@ mod tests {
         for i in 0..25 {
             sheet.push_str(&format!("Société {i} SARL\tTextile\tTanger\n"));
         }
-        app.members_view.import.load_text(&sheet);
+        app.view.members_view.import.load_text(&sheet);
         let mut opened = false;
         let mut h = Harness::builder()
             .with_size([1280.0, 720.0])
@@ -581,7 +581,7 @@ mod tests {
         h.run_steps(2);
         let row = h.get_by_label("Société 2 SARL").rect();
         assert!(screen.contains_rect(row), "register row at {row:?}");
-        let members = &h.state().dossier.members;
+        let members = &h.state().document.dossier.members;
         assert_eq!(members.len(), 25, "{acc} {result:?}");
         assert!(
             members.iter().all(|m| m.to_check.activity),

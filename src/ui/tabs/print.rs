@@ -1,5 +1,6 @@
 //! Impression: copies, stamp corner, draft or final, generation off the UI
-//! thread, then open or print the PDF.
+//! thread, then open or print the PDF. The buttons push [`Command`]s: the
+//! files are written, opened and printed by jobs once the frame is drawn.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -8,9 +9,9 @@ use egui::{RichText, Ui};
 
 use crate::model::Finding;
 use crate::model::dossier::StampCorner;
-use crate::ui::app::DossierApp;
+use crate::ui::app::{Command, DossierApp};
 use crate::ui::picker;
-use crate::ui::print_job::{self, JobResult, PrintMode, PrintPanel};
+use crate::ui::print_job::{JobResult, PrintMode, PrintPanel};
 use crate::ui::widgets::{GREEN, HINT_SIZE, title};
 
 /// The dossier's own output file with `extension`: beside it and named
@@ -48,10 +49,10 @@ pub fn default_output(path: Option<&Path>, acronym: &str, extension: &str) -> Pa
 /// under a new name or, never saved, when its acronym changes) until she
 /// edits them.
 fn follow_defaults(app: &mut DossierApp) {
-    let acronym = &app.dossier.identity.acronym;
-    let pdf = default_output(app.path.as_deref(), acronym, "pdf");
-    let xlsx = default_output(app.path.as_deref(), acronym, "xlsx");
-    let panel = &mut app.print_panel;
+    let acronym = &app.document.dossier.identity.acronym;
+    let pdf = default_output(app.document.path.as_deref(), acronym, "pdf");
+    let xlsx = default_output(app.document.path.as_deref(), acronym, "xlsx");
+    let panel = &mut app.view.print_panel;
     for (field, default, new) in [
         (&mut panel.output, &mut panel.output_default, pdf),
         (&mut panel.xlsx, &mut panel.xlsx_default, xlsx),
@@ -69,14 +70,15 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     title(ui, "Impression du dossier");
     follow_defaults(app);
     let blocking: Vec<Finding> = app
+        .document
         .findings
         .iter()
         .filter(|f| f.is_blocking())
         .cloned()
         .collect();
-    if !app.print_panel.mode_chosen {
+    if !app.view.print_panel.mode_chosen {
         // The first PDF is the one to hand in when nothing blocks it.
-        app.print_panel.mode = if blocking.is_empty() {
+        app.view.print_panel.mode = if blocking.is_empty() {
             PrintMode::Final
         } else {
             PrintMode::Draft
@@ -84,7 +86,7 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     }
     settings(ui, app);
     ui.add_space(8.0);
-    if let Some(f) = blocking_notice(ui, app.print_panel.mode, &blocking) {
+    if let Some(f) = blocking_notice(ui, app.view.print_panel.mode, &blocking) {
         app.go_to(f.section, f.field.as_str());
         return;
     }
@@ -98,8 +100,13 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
 /// are kept in the dossier (a render is reproducible from the file alone)
 /// and are undoable like any edit.
 fn settings(ui: &mut Ui, app: &mut DossierApp) {
-    let mut corner = app.dossier.print.stamp_corner;
-    let mut copies = app.dossier.print.copies.unwrap_or(app.profile.copies);
+    let mut corner = app.document.dossier.print.stamp_corner;
+    let mut copies = app
+        .document
+        .dossier
+        .print
+        .copies
+        .unwrap_or(app.document.profile.copies);
     let mut copies_changed = false;
     egui::Grid::new("print")
         .num_columns(2)
@@ -108,13 +115,14 @@ fn settings(ui: &mut Ui, app: &mut DossierApp) {
             let l = ui.label("Fichier PDF");
             ui.horizontal(|ui| {
                 ui.add(
-                    egui::TextEdit::singleline(&mut app.print_panel.output).desired_width(420.0),
+                    egui::TextEdit::singleline(&mut app.view.print_panel.output)
+                        .desired_width(420.0),
                 )
                 .labelled_by(l.id);
                 browse(
                     ui,
                     "pick-pdf",
-                    &mut app.print_panel.output,
+                    &mut app.view.print_panel.output,
                     "Fichier PDF",
                     "PDF",
                     "pdf",
@@ -144,15 +152,19 @@ fn settings(ui: &mut Ui, app: &mut DossierApp) {
                 .labelled_by(l.id);
             ui.end_row();
             ui.label("Version");
-            ui.vertical(|ui| mode_choice(ui, &mut app.print_panel));
+            ui.vertical(|ui| mode_choice(ui, &mut app.view.print_panel));
             ui.end_row();
             ui.label("Fichiers");
-            ui.checkbox(&mut app.print_panel.per_copy, "un fichier par exemplaire");
+            ui.checkbox(
+                &mut app.view.print_panel.per_copy,
+                "un fichier par exemplaire",
+            );
             ui.end_row();
         });
-    if corner != app.dossier.print.stamp_corner || copies_changed {
-        app.dossier.print.stamp_corner = corner;
-        app.dossier.print.copies = (copies != app.profile.copies).then_some(copies);
+    if corner != app.document.dossier.print.stamp_corner || copies_changed {
+        app.document.dossier.print.stamp_corner = corner;
+        app.document.dossier.print.copies =
+            (copies != app.document.profile.copies).then_some(copies);
         app.record_edit(if copies_changed {
             "print.copies"
         } else {
@@ -255,19 +267,17 @@ fn blocking_notice(ui: &mut Ui, mode: PrintMode, blocking: &[Finding]) -> Option
 }
 
 fn generate(ui: &mut Ui, app: &mut DossierApp, nothing_blocks: bool) {
+    let running = app.printing();
     ui.horizontal(|ui| {
-        let can = !app.print_panel.running()
-            && (app.print_panel.mode != PrintMode::Final || nothing_blocks);
-        let can = can && app.print_panel.confirm.is_none();
+        let can = !running && (app.view.print_panel.mode != PrintMode::Final || nothing_blocks);
+        let can = can && app.view.print_panel.confirm.is_none();
         if ui
             .add_enabled(can, egui::Button::new("Générer le PDF"))
             .clicked()
         {
-            let ctx = ui.ctx().clone();
-            app.print_panel
-                .generate(&app.dossier, &app.profile, app.path.clone(), &ctx);
+            app.push(Command::GeneratePdf);
         }
-        if app.print_panel.running() {
+        if running {
             ui.spinner();
             ui.label("Génération en cours…");
         }
@@ -277,7 +287,7 @@ fn generate(ui: &mut Ui, app: &mut DossierApp, nothing_blocks: bool) {
 
 /// The question before replacing a PDF this dossier did not write.
 fn confirm_replace(ui: &mut Ui, app: &mut DossierApp) {
-    let Some(confirm) = &app.print_panel.confirm else {
+    let Some(confirm) = &app.view.print_panel.confirm else {
         return;
     };
     for r in &confirm.files {
@@ -306,20 +316,18 @@ fn confirm_replace(ui: &mut Ui, app: &mut DossierApp) {
         cancel = ui.button("Annuler").clicked();
     });
     if replace {
-        let ctx = ui.ctx().clone();
-        app.print_panel
-            .confirmed(&app.dossier, &app.profile, app.path.clone(), &ctx);
+        app.push(Command::ReplacePdf);
     } else if cancel {
-        app.print_panel.confirm = None;
-        app.print_panel.message =
+        app.view.print_panel.confirm = None;
+        app.view.print_panel.message =
             Some("Rien n'a été remplacé : choisissez un autre fichier PDF.".into());
-        app.print_panel.unopened = None;
+        app.view.print_panel.unopened = None;
     }
 }
 
 fn job_result(ui: &mut Ui, app: &mut DossierApp) {
     let mut action = None;
-    match &app.print_panel.last {
+    match &app.view.print_panel.last {
         Some(JobResult::Done {
             files,
             pages,
@@ -366,19 +374,14 @@ fn job_result(ui: &mut Ui, app: &mut DossierApp) {
         None => {}
     }
     if let Some((file, print)) = action {
-        let result = if print {
-            print_job::print_with_system(&file)
+        app.push(if print {
+            Command::PrintPdf(file)
         } else {
-            print_job::open_with_system(&file).map(|()| "PDF ouvert".to_string())
-        };
-        app.print_panel.unopened = result.is_err().then(|| file.clone());
-        app.print_panel.message = Some(match result {
-            Ok(m) => m,
-            Err(e) => e.to_string(),
+            Command::OpenPdf(file)
         });
     }
-    let failed = app.print_panel.unopened.clone();
-    if let Some(m) = &app.print_panel.message {
+    let failed = app.view.print_panel.unopened.clone();
+    if let Some(m) = &app.view.print_panel.message {
         ui.label(if failed.is_some() {
             RichText::new(m).color(ui.visuals().error_fg_color)
         } else {
@@ -389,8 +392,8 @@ fn job_result(ui: &mut Ui, app: &mut DossierApp) {
         && ui.button("Copier le chemin").clicked()
     {
         ui.ctx().copy_text(file.display().to_string());
-        app.print_panel.message = Some(format!("Chemin copié : {}", file.display()));
-        app.print_panel.unopened = None;
+        app.view.print_panel.message = Some(format!("Chemin copié : {}", file.display()));
+        app.view.print_panel.unopened = None;
     }
 }
 
@@ -400,34 +403,29 @@ fn export_tables(ui: &mut Ui, app: &mut DossierApp) {
     ui.label("Le budget prévisionnel et les indicateurs dans un classeur (Excel, LibreOffice), totaux en formules.");
     ui.horizontal(|ui| {
         let l = ui.label("Classeur XLSX");
-        ui.add(egui::TextEdit::singleline(&mut app.print_panel.xlsx).desired_width(360.0))
+        ui.add(egui::TextEdit::singleline(&mut app.view.print_panel.xlsx).desired_width(360.0))
             .labelled_by(l.id);
         browse(
             ui,
             "pick-xlsx",
-            &mut app.print_panel.xlsx,
+            &mut app.view.print_panel.xlsx,
             "Classeur des tableaux",
             "Classeur Excel",
             "xlsx",
         );
-        if ui.button("Exporter les tableaux").clicked() {
-            let path = PathBuf::from(app.print_panel.xlsx.trim());
-            let result = crate::service::jobs::export_tables(
-                &app.dossier,
-                &app.profile,
-                app.path.as_deref(),
-                None,
-                &path,
-            )
-            .map_err(|e| crate::service::describe_error(&e));
-            app.print_panel.xlsx_message = Some(match result {
-                Ok(()) => (format!("Tableaux exportés : {}", path.display()), false),
-                Err(e) => (e, true),
-            });
+        let exporting = app.runtime.jobs.tables.is_some();
+        if ui
+            .add_enabled(!exporting, egui::Button::new("Exporter les tableaux"))
+            .clicked()
+        {
+            app.push(Command::ExportTables);
+        }
+        if exporting {
+            ui.spinner();
         }
     });
     picker::show_note(ui, egui::Id::unique("pick-xlsx"), 720.0);
-    if let Some((m, error)) = &app.print_panel.xlsx_message {
+    if let Some((m, error)) = &app.view.print_panel.xlsx_message {
         ui.label(if *error {
             RichText::new(m).color(ui.visuals().error_fg_color)
         } else {

@@ -18,7 +18,7 @@ pub const WRAPPED_UP_TO: usize = 60;
 
 pub fn show(ui: &mut Ui, app: &mut DossierApp) {
     title(ui, "Vérification du dossier");
-    let (blocking, warnings) = crate::model::rules::summary(&app.findings);
+    let (blocking, warnings) = crate::model::rules::summary(&app.document.findings);
     if blocking == 0 {
         ui.label(
             RichText::new("Aucun point bloquant : le dossier peut être imprimé en version finale.")
@@ -35,14 +35,18 @@ pub fn show(ui: &mut Ui, app: &mut DossierApp) {
         );
     }
     ui.label(format!("{warnings} avertissement(s)."));
-    ui.checkbox(&mut app.verification_blocking_only, "bloquants seulement");
+    ui.checkbox(
+        &mut app.view.verification_blocking_only,
+        "bloquants seulement",
+    );
     let mut target = None;
     for section in Section::ALL {
         let list: Vec<&Finding> = app
+            .document
             .findings
             .iter()
             .filter(|f| {
-                f.section == section && (!app.verification_blocking_only || f.is_blocking())
+                f.section == section && (!app.view.verification_blocking_only || f.is_blocking())
             })
             .collect();
         if list.is_empty() {
