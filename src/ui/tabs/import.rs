@@ -412,12 +412,14 @@ fn defaults(ui: &mut Ui, st: &mut ImportState) {
             ))
             .color(ui.visuals().warn_fg_color),
         );
+        // Only the lines in view are laid out (one line each, whole on hover).
+        let row_h = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
         egui::ScrollArea::vertical()
             .id_salt("import.suggestions")
             .max_height(120.0)
-            .show(ui, |ui| {
-                for line in &suggestions {
-                    ui.label(line);
+            .show_rows(ui, row_h, suggestions.len(), |ui, rows| {
+                for line in &suggestions[rows] {
+                    ui.add(egui::Label::new(line).truncate());
                 }
             });
         let accepted = st.options.accept_suggestions;
@@ -524,12 +526,16 @@ fn report(ui: &mut Ui, plan: &ImportPlan) -> bool {
         ui.label(RichText::new(line).color(ui.visuals().warn_fg_color));
     }
     if !details.is_empty() {
+        let row_h = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
         egui::ScrollArea::vertical()
             .id_salt("import.details")
             .max_height(160.0)
-            .show(ui, |ui| {
-                for line in &details {
-                    ui.label(RichText::new(line).color(ui.visuals().warn_fg_color));
+            .show_rows(ui, row_h, details.len(), |ui, rows| {
+                for line in &details[rows] {
+                    ui.add(
+                        egui::Label::new(RichText::new(line).color(ui.visuals().warn_fg_color))
+                            .truncate(),
+                    );
                 }
             });
     }
