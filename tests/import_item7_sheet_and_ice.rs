@@ -5,9 +5,7 @@
 //!   not a duplicate dropped (two ICEs that both pass the control are two
 //!   establishments or a typing error: she decides).
 //!
-//! Both tests are ignored until the import keeps these promises (see
-//! tests/EVIDENCE-16.md); run them with
-//!     cargo test --test import_item7_sheet_and_ice -- --ignored
+//! Both are kept since the afternoon of 2026-12-05 (see tests/EVIDENCE-16.md).
 
 mod fuzz_support;
 
@@ -107,7 +105,6 @@ fn hidden_first_sheet(state: &str) -> Vec<u8> {
 }
 
 #[test]
-#[ignore = "issue 16 item 7, not kept yet: the first sheet is read even when hidden"]
 fn a_hidden_first_sheet_is_skipped_and_the_sheet_read_is_named() {
     for state in ["hidden", "veryHidden"] {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -130,7 +127,6 @@ fn a_hidden_first_sheet_is_skipped_and_the_sheet_read_is_named() {
 }
 
 #[test]
-#[ignore = "issue 16 item 7, not kept yet: same name, other valid ICE is dropped as a duplicate"]
 fn the_same_name_with_another_valid_ice_is_a_conflict_not_a_duplicate() {
     let dir = tempfile::tempdir().expect("tempdir");
     // Within the sheet, and against the register.
@@ -157,6 +153,9 @@ fn the_same_name_with_another_valid_ice_is_a_conflict_not_a_duplicate() {
     std::fs::write(&again, rows).expect("sheet");
     let (code, text) = import(&again, &dossier);
     assert!(matches!(code, 0..=2), "{text}");
-    assert!(!text.contains("doublon"), "dropped as a duplicate: {text}");
+    assert!(
+        text.contains("0 doublon ignoré") && !text.contains("doublon de"),
+        "dropped as a duplicate: {text}"
+    );
     assert!(text.contains("1 conflit"), "not a conflict: {text}");
 }

@@ -95,6 +95,15 @@ fn same_text(f: Field, a: &str, b: &str) -> bool {
     key(a) == key(b)
 }
 
+/// The same name with two valid, different ICEs: two establishments or a
+/// typing error, hers to decide as a conflict, never a duplicate dropped.
+pub fn another_valid_ice(base: &Member, row: &Member, cmp: &Comparison) -> bool {
+    let valid = |ice: &str| {
+        !ice.trim().is_empty() && crate::model::rules::identifiers::ice_problem(ice).is_none()
+    };
+    valid(&base.ice) && valid(&row.ice) && cmp.conflicts.iter().any(|c| c.field == Field::Ice)
+}
+
 /// Compares `row` with `base`. `base_open` says which of the base's
 /// activity and category may still be filled (chosen by default, not typed).
 pub fn compare(base: &Member, base_open: (bool, bool), row: &RowMember) -> Comparison {

@@ -433,11 +433,13 @@ impl Planner<'_> {
         let name = existing.name.clone();
         let criterion = if by_ice { "même ICE" } else { "même nom" };
         let reason = format!("doublon de « {name} » ({criterion}, {where_})");
-        if self.plan.options.policy == DuplicatePolicy::Skip {
+        let cmp = merge::compare(existing, open, &row);
+        // The same name with another valid ICE is hers to decide, whatever the policy.
+        let another = !by_ice && merge::another_valid_ice(existing, &row.member, &cmp);
+        if self.plan.options.policy == DuplicatePolicy::Skip && !another {
             self.plan.skipped.push(RowIssue { line, reason });
             return;
         }
-        let cmp = merge::compare(existing, open, &row);
         if !cmp.conflicts.is_empty() {
             self.plan.conflicts.push(Conflict {
                 line,

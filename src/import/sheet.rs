@@ -280,7 +280,11 @@ enum Shape {
 /// Rows from sparse cells (row, column, text), sorted; a row holding an
 /// over-long cell is a row not read, with its reason.
 fn sheet_from_cells(read: workbook::Cells, limits: &Limits) -> Result<Sheet, Shape> {
-    let workbook::Cells { mut cells, long } = read;
+    let workbook::Cells {
+        mut cells,
+        long,
+        sheet_note,
+    } = read;
     cells.sort_unstable_by_key(|(r, c, _)| (*r, *c));
     let first = cells.first().map(|(r, _, _)| *r);
     let mut bad_rows: Vec<RowIssue> = Vec::new();
@@ -324,7 +328,7 @@ fn sheet_from_cells(read: workbook::Cells, limits: &Limits) -> Result<Sheet, Sha
         headers,
         rows,
         bad_rows,
-        notes: above.into_iter().collect(),
+        notes: sheet_note.into_iter().chain(above).collect(),
         ..Sheet::default()
     })
 }
@@ -412,7 +416,7 @@ mod tests {
         ];
         let read = |cells| workbook::Cells {
             cells,
-            long: Vec::new(),
+            ..workbook::Cells::default()
         };
         let s = sheet_from_cells(read(cells), &Limits::default()).expect("within limits");
         assert_eq!(s.headers, ["Nom", "ICE"]);

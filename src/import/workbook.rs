@@ -43,6 +43,8 @@ pub enum Error {
 pub struct Cells {
     pub cells: Vec<(u32, u32, String)>,
     pub long: Vec<(u32, u32, Long)>,
+    /// Which sheet of several was read, in French, for the report.
+    pub sheet_note: Option<String>,
 }
 
 /// Collects the non-empty cells within the limits.

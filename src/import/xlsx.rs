@@ -49,6 +49,7 @@ pub fn read(bytes: Vec<u8>, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
 
 /// What the worksheet needs from the rest of the package.
 struct Parts {
+    sheet_note: Option<String>,
     strings: Vec<Result<String, Long>>,
     /// Per cell format (`s` attribute): whether it shows a date.
     dates: Vec<bool>,
@@ -65,7 +66,7 @@ impl Parts {
         };
         let workbook = part(zip, &workbook_path)?
             .ok_or_else(|| damaged(format_args!("pas de « {workbook_path} »")))?;
-        let (rel_id, date1904) = first_sheet(&workbook)?;
+        let (rel_id, date1904, sheet_note) = first_sheet(&workbook)?;
         drop(workbook);
         let name = workbook_path.rsplit('/').next().unwrap_or("workbook.xml");
         let rels_path = format!("{dir}_rels/{name}.rels");
@@ -91,6 +92,7 @@ impl Parts {
         let sheet = part(zip, &sheet_path)?
             .ok_or_else(|| damaged(format_args!("pas de feuille « {sheet_path} »")))?;
         Ok(Parts {
+            sheet_note,
             strings,
             dates,
             date1904,
@@ -99,6 +101,7 @@ impl Parts {
     }
 
     fn cells(self, sink: &mut Sink<'_, '_>) -> Result<(), Error> {
+        sink.cells.sheet_note = self.sheet_note.clone();
         let mut xml: Xml<'_> = quick_xml::Reader::from_reader(&self.sheet);
         let err = xml_error("feuille");
         let (mut row, mut col) = (0u64, 0u64);
@@ -424,24 +427,52 @@ fn resolve(dir: &str, target: &str) -> String {
     parts.join("/")
 }
 
-/// The relationship id of the first sheet, and the 1904 date system.
-fn first_sheet(xml: &[u8]) -> Result<(String, bool), Error> {
+/// The sheet to read: the first one shown (a hidden sheet is a draft or a
+/// list the workbook uses, not her register; the first sheet if all are
+/// hidden), its relationship id, the 1904 date system, and, when the
+/// workbook has several sheets, which one was read, in French.
+fn first_sheet(xml: &[u8]) -> Result<(String, bool, Option<String>), Error> {
     let mut reader: Xml<'_> = quick_xml::Reader::from_reader(xml);
     let err = xml_error("classeur");
     let mut date1904 = false;
+    // (name, relationship id, hidden), at most a few thousand kept.
+    let mut sheets: Vec<(String, String, bool)> = Vec::new();
     loop {
         match reader.read_event().map_err(&err)? {
             Event::Start(e) | Event::Empty(e) if local(&e) == "workbookPr" => {
                 date1904 = attr(&e, "date1904")?.is_some_and(|v| v == "1" || v == "true");
             }
-            Event::Start(e) | Event::Empty(e) if local(&e) == "sheet" => {
+            Event::Start(e) | Event::Empty(e) if local(&e) == "sheet" && sheets.len() < 4096 => {
                 let id = attr(&e, "id")?.unwrap_or_default();
-                return Ok((id, date1904));
+                let name = attr(&e, "name")?.unwrap_or_default();
+                let hidden = attr(&e, "state")?.is_some_and(|v| v != "visible");
+                sheets.push((name, id, hidden));
             }
-            Event::Eof => return Err(Error::Format("aucune feuille".into())),
+            Event::Eof => break,
             _ => {}
         }
     }
+    let chosen = sheets
+        .iter()
+        .position(|(_, _, hidden)| !hidden)
+        .unwrap_or(0);
+    let Some((name, id, _)) = sheets.get(chosen) else {
+        return Err(Error::Format("aucune feuille".into()));
+    };
+    let skipped = sheets[..chosen].len();
+    let note = (sheets.len() > 1).then(|| {
+        // A name from the file, cut to what a message can show.
+        let mut name: String = name.chars().take(60).collect();
+        if sheets[chosen].0.chars().nth(60).is_some() {
+            name.push('…');
+        }
+        match skipped {
+            0 => format!("Feuille lue : « {name} » (la première du classeur)"),
+            1 => format!("Feuille lue : « {name} » (la feuille masquée qui la précède est ignorée)"),
+            n => format!("Feuille lue : « {name} » (les {n} feuilles masquées qui la précèdent sont ignorées)"),
+        }
+    });
+    Ok((id.clone(), date1904, note))
 }
 
 #[cfg(test)]
