@@ -56,6 +56,8 @@ pub struct Eligibility {
     /// The first own-resource row of the budget, where the year-1 ratio is
     /// decided when it is computed.
     own_row: Option<String>,
+    /// The first charge row: where « aucune charge en année 1 » leads.
+    charge_row: Option<String>,
 }
 
 impl Eligibility {
@@ -127,6 +129,11 @@ impl Eligibility {
                     Ratio::NotComputable { cells } if !cells.is_empty() => {
                         cells.first().map(|c| FieldPath::from_stored(c))
                     }
+                    // Nothing to divide by: the charges are what is missing.
+                    Ratio::Empty => self
+                        .charge_row
+                        .as_deref()
+                        .map(|r| FieldPath::budget_cell(r, 0)),
                     _ => self
                         .own_row
                         .as_deref()
@@ -158,6 +165,11 @@ pub fn measure_figures(f: &Figures, profile: &CallProfile) -> Eligibility {
             .budget_rows
             .iter()
             .find(|r| r.role.is_own_resource())
+            .map(|r| r.id.clone()),
+        charge_row: profile
+            .budget_rows
+            .iter()
+            .find(|r| r.role.is_charge())
             .map(|r| r.id.clone()),
     }
 }
@@ -240,4 +252,39 @@ pub fn check(dossier: &Dossier, profile: &CallProfile) -> Vec<Finding> {
         Ratio::Computed(_) => {}
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_ratio_state_leads_to_the_cell_that_decides_it() {
+        let profile = CallProfile::edition_2026();
+        let charge = profile
+            .budget_rows
+            .iter()
+            .find(|r| r.role.is_charge())
+            .expect("a charge row");
+        let own = profile
+            .budget_rows
+            .iter()
+            .find(|r| r.role.is_own_resource())
+            .expect("an own-resource row");
+        // No budget: nothing to divide by, the charges are what is missing.
+        let empty = measure(&Dossier::new_for(&profile), &profile);
+        assert_eq!(empty.self_financing_year1, Ratio::Empty);
+        assert_eq!(
+            empty.field(Threshold::SelfFinancing),
+            (Section::Plan, FieldPath::budget_cell(&charge.id, 0))
+        );
+        // A computed ratio leads to the own resources of year 1.
+        let example = crate::example_dossier().expect("example");
+        let e = measure(&example, &profile);
+        assert!(matches!(e.self_financing_year1, Ratio::Computed(_)));
+        assert_eq!(
+            e.field(Threshold::SelfFinancing),
+            (Section::Plan, FieldPath::budget_cell(&own.id, 0))
+        );
+    }
 }
