@@ -112,7 +112,18 @@ impl ImportState {
         ctx.request_repaint();
     }
 
+    /// A new sheet starts with no suggestion accepted and no default chosen:
+    /// what she accepted for one sheet is not accepted blindly for the
+    /// next. How duplicates are handled is her standing choice and stays.
+    fn forget_sheet_choices(&mut self) {
+        self.options = PlanOptions {
+            policy: self.options.policy,
+            ..PlanOptions::default()
+        };
+    }
+
     fn start_reading(&mut self, ctx: &egui::Context) {
+        self.forget_sheet_choices();
         self.done = None;
         self.error = None;
         self.sheet = None;
@@ -188,6 +199,7 @@ impl ImportState {
     /// column is offered as the company name (shown, and changeable, in the
     /// preview).
     pub fn load_text(&mut self, text: &str) {
+        self.forget_sheet_choices();
         self.done = None;
         self.error = None;
         self.planned = None;
@@ -541,4 +553,25 @@ fn report(ui: &mut Ui, plan: &ImportPlan) -> bool {
     }
     ui.add_enabled(!plan.is_empty(), egui::Button::new("Importer"))
         .clicked()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::dossier::Activity;
+
+    #[test]
+    fn a_new_sheet_starts_with_nothing_accepted_for_it() {
+        let mut st = ImportState::default();
+        st.load_text("Raison sociale\tActivité\nAtlas SARL\tIndustrielle\n");
+        st.options.accept_suggestions = true;
+        st.options.default_activity = Some(Activity::Industrial);
+        st.options.policy = DuplicatePolicy::Merge;
+        st.load_text("Raison sociale\nBeta SARL\n");
+        assert!(!st.options.accept_suggestions);
+        assert_eq!(st.options.default_activity, None);
+        assert_eq!(st.options.default_category, None);
+        // Her standing choice for duplicates stays.
+        assert_eq!(st.options.policy, DuplicatePolicy::Merge);
+    }
 }
