@@ -146,10 +146,19 @@ fn a_word_not_understood_lists_the_accepted_ones() {
     assert_eq!(plan.invalid.len(), 1, "{:?}", plan.invalid);
     let reason = &plan.invalid[0].reason;
     assert!(reason.contains("« Zorglub » non reconnue"), "{reason}");
+    // The accepted words are said once for the sheet, not on every row.
+    let note = plan
+        .notes
+        .iter()
+        .find(|n| n.contains("activité non reconnue"))
+        .expect("the accepted activities are listed");
     assert!(
-        reason.contains("Technologique") && reason.contains("R&D"),
-        "{reason}"
+        note.starts_with("1 ligne a une activité non reconnue")
+            && note.contains("Technologique")
+            && note.contains("R&D"),
+        "{note}"
     );
+    assert!(!reason.contains("R&D"), "{reason}");
 }
 
 /// Words a sheet's name, legal form and sector cells are made of.

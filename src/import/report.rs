@@ -4,7 +4,7 @@
 
 use super::merge;
 use super::plan::{ImportPlan, Missing, Target};
-use super::text::line_list;
+use super::text::{line_list, short};
 use crate::model::dossier::Dossier;
 
 fn count(k: usize, one: &str, many: &str) -> String {
@@ -90,7 +90,7 @@ impl ImportPlan {
             let names = rows
                 .iter()
                 .take(8)
-                .map(|m| format!("« {} » l. {}", m.name, m.line))
+                .map(|m| format!("« {} » l. {}", short(&m.name), m.line))
                 .collect::<Vec<_>>()
                 .join(", ");
             let more = if rows.len() > 8 { ", …" } else { "" };
@@ -151,7 +151,7 @@ impl ImportPlan {
                 format!(
                     "ligne {} : fusionnée avec « {} » ({}), complète : {}",
                     m.line,
-                    m.name,
+                    short(&m.name),
                     target(&m.target),
                     merge::field_list(&m.filled)
                 ),
@@ -163,7 +163,7 @@ impl ImportPlan {
                 format!(
                     "ligne {} : conflit avec « {} » ({}), rien n'est changé — {}",
                     c.line,
-                    c.name,
+                    short(&c.name),
                     target(&c.target),
                     merge::conflict_list(&c.fields)
                 ),
@@ -198,7 +198,7 @@ impl ImportPlan {
                     format!(
                         "ligne {} « {} » : {} d'après {} — à vérifier",
                         m.line,
-                        m.name,
+                        short(&m.name),
                         parts.join(", "),
                         clues.join(" et ")
                     )
@@ -220,11 +220,12 @@ impl ImportPlan {
             .iter()
             .take(5)
             .map(|a| {
-                let mut name: String = a.member.name.chars().take(40).collect();
-                if name.len() < a.member.name.len() {
-                    name = format!("{}…", name.trim_end());
-                }
-                format!("« {name} » l. {} : {}", a.line, a.member.category.label())
+                format!(
+                    "« {} » l. {} : {}",
+                    short(&a.member.name),
+                    a.line,
+                    a.member.category.label()
+                )
             })
             .collect::<Vec<_>>()
             .join(", ");
