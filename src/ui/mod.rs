@@ -137,6 +137,8 @@ mod tests_manners;
 #[cfg(test)]
 mod tests_money;
 #[cfg(test)]
+mod tests_narrow;
+#[cfg(test)]
 mod tests_preview;
 #[cfg(test)]
 mod tests_rubrics;

@@ -388,6 +388,15 @@ fn importing_a_sheet_is_one_undoable_step() {
         names,
         ["Atlas Câbles", "Fès Textiles", "Université Ibn Tofail"]
     );
+    // The status bar tells the import, not what happened before it.
+    assert!(
+        h.state()
+            .view
+            .status
+            .starts_with("Import terminé : 3 membres importés"),
+        "{}",
+        h.state().view.status
+    );
     assert_eq!(
         h.state().document.dossier.members[2].category,
         MemberCategory::TrainingResearch

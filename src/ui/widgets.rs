@@ -136,6 +136,9 @@ pub struct Form<'a> {
     pub invalid: std::collections::BTreeMap<String, String>,
     /// Set when a widget with the focus target's path was drawn this frame.
     pub focus_seen: std::cell::Cell<bool>,
+    /// Where the focus target was drawn when it asked to be scrolled to:
+    /// a five-year table asks its tab again (see [`Form::year_grid`]).
+    focus_rect: std::cell::Cell<Option<egui::Rect>>,
 }
 
 impl<'a> Form<'a> {
@@ -154,6 +157,7 @@ impl<'a> Form<'a> {
             base_dir: std::path::PathBuf::from("."),
             invalid: std::collections::BTreeMap::new(),
             focus_seen: std::cell::Cell::new(false),
+            focus_rect: std::cell::Cell::new(None),
         }
     }
 
@@ -189,6 +193,43 @@ impl<'a> Form<'a> {
         }
     }
 
+    /// A five-year table: its own grid scrolls sideways when the window is
+    /// narrower than its « Année 5 » (1280 × 720 at 125 % is 1024 points),
+    /// while the text around it keeps wrapping to the window. Scrolling the
+    /// whole tab sideways instead would widen every field below the table.
+    ///
+    /// egui's inner scroll area takes both axes of a scroll request and
+    /// serves only its own: a cell a finding leads to asks the tab again,
+    /// so that the tab scrolls down to it as well.
+    pub fn year_grid<R, S: std::hash::Hash + std::fmt::Debug + Clone>(
+        &mut self,
+        ui: &mut Ui,
+        salt: S,
+        row_spacing: f32,
+        striped: bool,
+        add_contents: impl FnOnce(&mut Ui, &mut Self) -> R,
+    ) -> R {
+        self.focus_rect.set(None);
+        // What is visible of the form, not what a wider widget above made
+        // of it: the table scrolls within the window.
+        let visible = (ui.clip_rect().right() - ui.cursor().left()).max(120.0);
+        let inner = egui::ScrollArea::horizontal()
+            .id_salt((salt.clone(), "scroll"))
+            .max_width(visible)
+            .show(ui, |ui| {
+                egui::Grid::new(salt)
+                    .spacing([8.0, row_spacing])
+                    .striped(striped)
+                    .show(ui, |ui| add_contents(ui, self))
+                    .inner
+            })
+            .inner;
+        if let Some(rect) = self.focus_rect.take() {
+            ui.scroll_to_rect(rect, Some(Align::Center));
+        }
+        inner
+    }
+
     pub fn touch(&mut self, path: &str) {
         self.changed = Some(path.to_string());
     }
@@ -202,12 +243,25 @@ impl<'a> Form<'a> {
     /// frames it in red or orange when a finding names it, with the
     /// finding's message on hover.
     pub fn mark(&self, ui: &Ui, path: &str, response: &egui::Response) {
+        self.mark_group(ui, path, response, response);
+    }
+
+    /// [`Form::mark`] for a group of widgets (radio buttons): the group is
+    /// scrolled to and outlined, `focus` takes the keyboard.
+    pub fn mark_group(
+        &self,
+        ui: &Ui,
+        path: &str,
+        response: &egui::Response,
+        focus: &egui::Response,
+    ) {
         let flag = self.flagged.get(path);
         if self.focus == Some(path) {
             self.focus_seen.set(true);
             if self.focus_now {
                 response.scroll_to_me(Some(Align::Center));
-                response.request_focus();
+                focus.request_focus();
+                self.focus_rect.set(Some(response.rect));
             }
             ui.painter().rect_stroke(
                 response.rect.expand(3.0),

@@ -482,6 +482,8 @@ impl DossierApp {
         let View {
             buffers,
             members_view,
+            status,
+            status_is_error,
             ..
         } = &mut self.view;
         let Document {
@@ -501,7 +503,16 @@ impl DossierApp {
         form.invalid = std::mem::take(&mut dossier.invalid_entries);
         if tab == Tab::Members {
             // The members tab manages its own scrolling (virtualised rows).
+            let before = members_view.import.done.clone();
             super::tabs::members::show(ui, &mut form, dossier, members_view, findings, profile);
+            // An import just applied: the status bar says so too, instead of
+            // the message of what happened before it.
+            if let Some(done) = &members_view.import.done
+                && before.as_ref() != Some(done)
+            {
+                *status = done.clone();
+                *status_is_error = false;
+            }
         } else {
             egui::ScrollArea::vertical()
                 .id_salt(("tab", tab))

@@ -36,12 +36,21 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                 };
                 let before = kind;
                 let r = ui.horizontal(|ui| {
-                    ui.radio_value(&mut kind, 0, "À fournir");
-                    ui.radio_value(&mut kind, 1, "Fourni sur papier");
-                    ui.radio_value(&mut kind, 2, "Fichier joint");
+                    let choices = [
+                        ui.radio_value(&mut kind, 0, "À fournir"),
+                        ui.radio_value(&mut kind, 1, "Fourni sur papier"),
+                        ui.radio_value(&mut kind, 2, "Fichier joint"),
+                    ];
+                    let [first, second, third] = choices;
+                    match before {
+                        0 => first,
+                        1 => second,
+                        _ => third,
+                    }
                 });
                 let _ = l;
-                form.mark(ui, &path, &r.response);
+                // The group is outlined; the current choice takes the keyboard.
+                form.mark_group(ui, &path, &r.response, &r.inner);
                 ui.end_row();
                 if kind != before {
                     piece.status = match kind {

@@ -24,25 +24,22 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
         }
     }
     let figures = Figures::with_invalid(d, p, &form.invalid);
-    egui::Grid::new("kpis")
-        .spacing([8.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            year_header(ui, "Indicateur");
-            for k in &p.kpi_rows {
-                if let Some(line) = d.indicators.standard.iter_mut().find(|l| l.id == k.id) {
-                    form.year_decimals(
-                        ui,
-                        &FieldPath::kpi(&k.id),
-                        &k.label,
-                        &mut line.values,
-                        NumberKind::Figure,
-                    );
-                    ui.end_row();
-                    computed_row(ui, &figures, k.role);
-                }
+    form.year_grid(ui, "kpis", 4.0, true, |ui, form| {
+        year_header(ui, "Indicateur");
+        for k in &p.kpi_rows {
+            if let Some(line) = d.indicators.standard.iter_mut().find(|l| l.id == k.id) {
+                form.year_decimals(
+                    ui,
+                    &FieldPath::kpi(&k.id),
+                    &k.label,
+                    &mut line.values,
+                    NumberKind::Figure,
+                );
+                ui.end_row();
+                computed_row(ui, &figures, k.role);
             }
-        });
+        }
+    });
     title(ui, "Indicateurs supplémentaires proposés par le cluster");
     row_list(
         ui,
@@ -63,19 +60,18 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                     form.text(ui, &f(CustomKpiField::Unit), "Unité", &mut k.unit);
                 },
             );
-            egui::Grid::new(FieldPath::custom_kpi(i, CustomKpiField::Values).to_string() + ".grid")
-                .spacing([8.0, 4.0])
-                .show(ui, |ui| {
-                    year_header(ui, "");
-                    form.year_decimals(
-                        ui,
-                        &f(CustomKpiField::Values),
-                        "Valeurs",
-                        &mut k.values,
-                        NumberKind::Figure,
-                    );
-                    ui.end_row();
-                });
+            let id = FieldPath::custom_kpi(i, CustomKpiField::Values).to_string() + ".grid";
+            form.year_grid(ui, id, 4.0, false, |ui, form| {
+                year_header(ui, "");
+                form.year_decimals(
+                    ui,
+                    &f(CustomKpiField::Values),
+                    "Valeurs",
+                    &mut k.values,
+                    NumberKind::Figure,
+                );
+                ui.end_row();
+            });
         },
     );
 }

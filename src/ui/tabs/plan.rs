@@ -77,52 +77,48 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                 "Description",
                 &mut a.description,
             );
-            egui::Grid::new(FieldPath::action(i, ActionField::Cost).to_string() + ".grid")
-                .spacing([8.0, 4.0])
-                .show(ui, |ui| {
-                    year_header(ui, "");
-                    form.year_decimals(
-                        ui,
-                        &f(ActionField::Cost),
-                        "Coût (DHS)",
-                        &mut a.cost,
-                        NumberKind::Amount,
-                    );
-                    ui.end_row();
-                });
+            let id = FieldPath::action(i, ActionField::Cost).to_string() + ".grid";
+            form.year_grid(ui, id, 4.0, false, |ui, form| {
+                year_header(ui, "");
+                form.year_decimals(
+                    ui,
+                    &f(ActionField::Cost),
+                    "Coût (DHS)",
+                    &mut a.cost,
+                    NumberKind::Amount,
+                );
+                ui.end_row();
+            });
         },
     );
 
     title(ui, "6.2 Budget prévisionnel (en DHS)");
     ui.label(RichText::new(&p.budget_star_note).size(HINT_SIZE).weak());
     let costs = compute::action_costs(d);
-    egui::Grid::new("budget")
-        .spacing([8.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            year_header(ui, "Libellé");
-            budget_rows(ui, form, d, p, true, &costs);
-            // The mistyped cells are the form's while the tab is drawn: the
-            // figures wait for them as the panel and Vérification do.
-            let figures = Figures::with_invalid(d, p, &form.invalid);
-            total_row(ui, "TOTAL DES CHARGES", |y| figures.charges(y));
-            budget_rows(ui, form, d, p, false, &costs);
-            let figures = Figures::with_invalid(d, p, &form.invalid);
-            total_row(ui, "TOTAL DES PRODUITS", |y| figures.products(y));
-            total_row(ui, "RÉSULTAT D'EXPLOITATION", |y| figures.result(y));
-            ui.label(RichText::new("Autofinancement (%)").strong());
-            for y in 0..YEARS {
-                let ratio = figures.ratio(y);
-                let below = y == 0 && !figures.self_financing_ok();
-                let text = RichText::new(ratio.text()).strong();
-                ui.label(if below {
-                    text.color(ui.visuals().error_fg_color)
-                } else {
-                    text
-                });
-            }
-            ui.end_row();
-        });
+    form.year_grid(ui, "budget", 4.0, true, |ui, form| {
+        year_header(ui, "Libellé");
+        budget_rows(ui, form, d, p, true, &costs);
+        // The mistyped cells are the form's while the tab is drawn: the
+        // figures wait for them as the panel and Vérification do.
+        let figures = Figures::with_invalid(d, p, &form.invalid);
+        total_row(ui, "TOTAL DES CHARGES", |y| figures.charges(y));
+        budget_rows(ui, form, d, p, false, &costs);
+        let figures = Figures::with_invalid(d, p, &form.invalid);
+        total_row(ui, "TOTAL DES PRODUITS", |y| figures.products(y));
+        total_row(ui, "RÉSULTAT D'EXPLOITATION", |y| figures.result(y));
+        ui.label(RichText::new("Autofinancement (%)").strong());
+        for y in 0..YEARS {
+            let ratio = figures.ratio(y);
+            let below = y == 0 && !figures.self_financing_ok();
+            let text = RichText::new(ratio.text()).strong();
+            ui.label(if below {
+                text.color(ui.visuals().error_fg_color)
+            } else {
+                text
+            });
+        }
+        ui.end_row();
+    });
     ui.label(
         RichText::new(compute::SELF_FINANCING_FORMULA)
             .size(HINT_SIZE)

@@ -50,15 +50,13 @@ pub fn show<T, F: FieldName>(
                 rows,
             } => {
                 title(ui, heading);
-                egui::Grid::new(format!("{base}#{i}"))
-                    .spacing([8.0, 6.0])
-                    .show(ui, |ui| {
-                        year_header(ui, first);
-                        for r in rows.iter() {
-                            year_row(ui, form, base, holder, r);
-                            ui.end_row();
-                        }
-                    });
+                form.year_grid(ui, format!("{base}#{i}"), 6.0, false, |ui, form| {
+                    year_header(ui, first);
+                    for r in rows.iter() {
+                        year_row(ui, form, base, holder, r);
+                        ui.end_row();
+                    }
+                });
             }
         }
         i += 1;
