@@ -19,6 +19,7 @@ pub mod tabs;
 pub mod theme;
 pub mod widgets;
 pub mod window;
+mod year_grid;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

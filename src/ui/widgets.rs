@@ -138,7 +138,7 @@ pub struct Form<'a> {
     pub focus_seen: std::cell::Cell<bool>,
     /// Where the focus target was drawn when it asked to be scrolled to:
     /// a five-year table asks its tab again (see [`Form::year_grid`]).
-    focus_rect: std::cell::Cell<Option<egui::Rect>>,
+    pub(super) focus_rect: std::cell::Cell<Option<egui::Rect>>,
 }
 
 impl<'a> Form<'a> {
@@ -191,43 +191,6 @@ impl<'a> Form<'a> {
                 self.invalid.insert(target, text.clone());
             }
         }
-    }
-
-    /// A five-year table: its own grid scrolls sideways when the window is
-    /// narrower than its « Année 5 » (1280 × 720 at 125 % is 1024 points),
-    /// while the text around it keeps wrapping to the window. Scrolling the
-    /// whole tab sideways instead would widen every field below the table.
-    ///
-    /// egui's inner scroll area takes both axes of a scroll request and
-    /// serves only its own: a cell a finding leads to asks the tab again,
-    /// so that the tab scrolls down to it as well.
-    pub fn year_grid<R, S: std::hash::Hash + std::fmt::Debug + Clone>(
-        &mut self,
-        ui: &mut Ui,
-        salt: S,
-        row_spacing: f32,
-        striped: bool,
-        add_contents: impl FnOnce(&mut Ui, &mut Self) -> R,
-    ) -> R {
-        self.focus_rect.set(None);
-        // What is visible of the form, not what a wider widget above made
-        // of it: the table scrolls within the window.
-        let visible = (ui.clip_rect().right() - ui.cursor().left()).max(120.0);
-        let inner = egui::ScrollArea::horizontal()
-            .id_salt((salt.clone(), "scroll"))
-            .max_width(visible)
-            .show(ui, |ui| {
-                egui::Grid::new(salt)
-                    .spacing([8.0, row_spacing])
-                    .striped(striped)
-                    .show(ui, |ui| add_contents(ui, self))
-                    .inner
-            })
-            .inner;
-        if let Some(rect) = self.focus_rect.take() {
-            ui.scroll_to_rect(rect, Some(Align::Center));
-        }
-        inner
     }
 
     pub fn touch(&mut self, path: &str) {
