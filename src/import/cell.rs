@@ -12,7 +12,7 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 pub const MAX_TEXT_BYTES: usize = 32 * 1024 * 1024;
 
 /// How much of an over-long cell the message shows.
-const SHOWN_CHARS: usize = 40;
+const SHOWN_CHARS: usize = crate::model::quote::QUOTED_CHARS;
 
 /// A cell's text as it is read.
 #[derive(Debug, Default)]

@@ -203,8 +203,8 @@ pub fn conflict_list(conflicts: &[FieldConflict]) -> String {
             format!(
                 "{} : « {} » gardé, « {} » dans le tableur",
                 c.field.label(),
-                super::text::short(&c.kept),
-                super::text::short(&c.sheet)
+                crate::model::quote::short(&c.kept),
+                crate::model::quote::short(&c.sheet)
             )
         })
         .collect::<Vec<_>>()

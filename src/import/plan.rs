@@ -16,6 +16,7 @@ use super::progress::{Progress, Stage};
 use super::sheet::{RowIssue, Sheet};
 use crate::model::Date;
 use crate::model::dossier::{Activity, Dossier, Member, MemberCategory};
+use crate::model::quote::short;
 
 /// What to do with a row whose member is already in the register.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -132,11 +133,6 @@ struct RowText {
     membership_only: bool,
 }
 
-/// A value the import did not understand, quoted by its start only.
-fn quoted_start(v: &str) -> String {
-    super::text::short(v).into_owned()
-}
-
 /// Which column held a word not understood.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Unknown {
@@ -204,14 +200,14 @@ fn member_from_row(row: &[String], mapping: &[Field]) -> Result<(RowMember, RowT
                 text.membership_only = super::mapping::says_only_membership(v);
                 m.category = parse_category(v).ok_or_else(|| RowError::Unknown {
                     what: Unknown::Category,
-                    value: quoted_start(v),
+                    value: short(v).into_owned(),
                 })?;
                 no_category = false;
             }
             Field::Activity if !v.is_empty() => {
                 m.activity = parse_activity(v).ok_or_else(|| RowError::Unknown {
                     what: Unknown::Activity,
-                    value: quoted_start(v),
+                    value: short(v).into_owned(),
                 })?;
                 no_activity = false;
             }
@@ -230,7 +226,7 @@ fn member_from_row(row: &[String], mapping: &[Field]) -> Result<(RowMember, RowT
                 m.joined = Some(Date::parse(v).ok_or_else(|| {
                     RowError::Other(format!(
                         "date d'adhésion « {} » illisible (JJ/MM/AAAA)",
-                        quoted_start(v)
+                        short(v).into_owned()
                     ))
                 })?)
             }
@@ -248,7 +244,7 @@ fn member_from_row(row: &[String], mapping: &[Field]) -> Result<(RowMember, RowT
         return Err(RowError::Other(format!(
             "la cellule de la colonne {} (« {} ») est au-delà des colonnes d'en-tête",
             super::sheet::column_name(i as u32),
-            quoted_start(extra.trim())
+            short(extra.trim())
         )));
     }
     if m.name.is_empty() {
@@ -498,10 +494,7 @@ impl Planner<'_> {
         };
         let name = existing.name.clone();
         let criterion = if by_ice { "même ICE" } else { "même nom" };
-        let reason = format!(
-            "doublon de « {} » ({criterion}, {where_})",
-            super::text::short(&name)
-        );
+        let reason = format!("doublon de « {} » ({criterion}, {where_})", short(&name));
         let cmp = merge::compare(existing, open, &row);
         // The same name with another valid ICE is hers to decide, whatever the policy.
         let another = !by_ice && merge::another_valid_ice(existing, &row.member, &cmp);

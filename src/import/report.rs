@@ -4,8 +4,9 @@
 
 use super::merge;
 use super::plan::{ImportPlan, Missing, Target};
-use super::text::{line_list, short};
+use super::text::line_list;
 use crate::model::dossier::Dossier;
+use crate::model::quote::short;
 
 fn count(k: usize, one: &str, many: &str) -> String {
     format!("{k} {}", if k > 1 { many } else { one })

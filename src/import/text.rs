@@ -52,19 +52,6 @@ impl MixedLines {
     }
 }
 
-/// How much of a value from the sheet a message quotes.
-pub const QUOTED_CHARS: usize = 40;
-
-/// The start of a value from the sheet, as a report line quotes it: a
-/// cell holds up to 32 767 characters, and a sheet of 20 000 such rows
-/// must not be printed back whole, once per row.
-pub fn short(v: &str) -> std::borrow::Cow<'_, str> {
-    match v.char_indices().nth(QUOTED_CHARS) {
-        Some((end, _)) => format!("{}…", v[..end].trim_end()).into(),
-        None => v.into(),
-    }
-}
-
 /// « ligne 3 », « lignes 3, 5, 9 », « lignes 3, 5, … (42 en tout) ».
 pub fn line_list(lines: &[usize]) -> String {
     const SHOWN: usize = 12;

@@ -16,6 +16,7 @@ pub mod finding;
 pub mod fingerprint;
 pub mod limits;
 pub mod money;
+pub mod quote;
 pub mod rubric;
 pub mod rules;
 pub mod synthetic;

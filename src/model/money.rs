@@ -211,15 +211,6 @@ pub mod from_file {
 
     struct TextVisitor;
 
-    /// The first 40 characters of a value, with « … » when cut.
-    fn short(v: &str) -> String {
-        let mut s: String = v.chars().take(40).collect();
-        if v.chars().nth(40).is_some() {
-            s.push('…');
-        }
-        s
-    }
-
     impl Visitor<'_> for TextVisitor {
         type Value = Text;
 
@@ -230,7 +221,7 @@ pub mod from_file {
         fn visit_str<E: Error>(self, v: &str) -> Result<Text, E> {
             let t = v.trim();
             // A message quotes at most the start of what the file holds.
-            let v = &short(v);
+            let v = &crate::model::quote::short(v);
             let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
             let numeric = !digits.is_empty()
                 && digits.matches('.').count() <= 1

@@ -12,6 +12,7 @@ use crate::model::Date;
 use crate::model::dossier::{YEARS, Years};
 use crate::model::limits::{NumberKind, parse_count};
 use crate::model::money::{AmountError, format_number, format_typed, parse_amount};
+pub use crate::ui::year_grid::year_header;
 
 pub const RED: Color32 = Color32::from_rgb(190, 30, 30);
 pub const GREEN: Color32 = Color32::from_rgb(20, 130, 60);
@@ -191,6 +192,23 @@ impl<'a> Form<'a> {
                 self.invalid.insert(target, text.clone());
             }
         }
+    }
+
+    /// One row of five years in its own table under the year headings
+    /// (an action's cost, a custom indicator's values).
+    pub fn year_row_table(
+        &mut self,
+        ui: &mut Ui,
+        path: &str,
+        label: &str,
+        values: &mut Years<Decimal>,
+        kind: NumberKind,
+    ) {
+        self.year_grid(ui, format!("{path}.grid"), 4.0, false, |ui, form| {
+            year_header(ui, "");
+            form.year_decimals(ui, path, label, values, kind);
+            ui.end_row();
+        });
     }
 
     pub fn touch(&mut self, path: &str) {
@@ -567,15 +585,6 @@ impl<'a> Form<'a> {
         self.mark(ui, path, &response);
         ui.end_row();
     }
-}
-
-/// Header row of a five-year grid.
-pub fn year_header(ui: &mut Ui, first: &str) {
-    ui.label(RichText::new(first).strong());
-    for y in 1..=YEARS {
-        ui.label(RichText::new(format!("Année {y}")).strong());
-    }
-    ui.end_row();
 }
 
 /// A section title.

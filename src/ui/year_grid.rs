@@ -2,7 +2,10 @@
 
 use egui::{Align, Ui};
 
+use egui::RichText;
+
 use super::widgets::Form;
+use crate::model::dossier::YEARS;
 
 impl Form<'_> {
     /// A five-year table: its own grid scrolls sideways when the window is
@@ -41,4 +44,13 @@ impl Form<'_> {
         }
         inner
     }
+}
+
+/// Header row of a five-year grid.
+pub fn year_header(ui: &mut Ui, first: &str) {
+    ui.label(RichText::new(first).strong());
+    for y in 1..=YEARS {
+        ui.label(RichText::new(format!("Année {y}")).strong());
+    }
+    ui.end_row();
 }

@@ -60,18 +60,13 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                     form.text(ui, &f(CustomKpiField::Unit), "Unité", &mut k.unit);
                 },
             );
-            let id = FieldPath::custom_kpi(i, CustomKpiField::Values).to_string() + ".grid";
-            form.year_grid(ui, id, 4.0, false, |ui, form| {
-                year_header(ui, "");
-                form.year_decimals(
-                    ui,
-                    &f(CustomKpiField::Values),
-                    "Valeurs",
-                    &mut k.values,
-                    NumberKind::Figure,
-                );
-                ui.end_row();
-            });
+            form.year_row_table(
+                ui,
+                &f(CustomKpiField::Values),
+                "Valeurs",
+                &mut k.values,
+                NumberKind::Figure,
+            );
         },
     );
 }

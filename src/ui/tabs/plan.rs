@@ -77,18 +77,13 @@ pub fn show(ui: &mut Ui, form: &mut Form, d: &mut Dossier, p: &CallProfile) {
                 "Description",
                 &mut a.description,
             );
-            let id = FieldPath::action(i, ActionField::Cost).to_string() + ".grid";
-            form.year_grid(ui, id, 4.0, false, |ui, form| {
-                year_header(ui, "");
-                form.year_decimals(
-                    ui,
-                    &f(ActionField::Cost),
-                    "Coût (DHS)",
-                    &mut a.cost,
-                    NumberKind::Amount,
-                );
-                ui.end_row();
-            });
+            form.year_row_table(
+                ui,
+                &f(ActionField::Cost),
+                "Coût (DHS)",
+                &mut a.cost,
+                NumberKind::Amount,
+            );
         },
     );
 
